@@ -1,0 +1,23 @@
+"""Headless command groups. Each module has ``register(subparsers)``; add new ones here."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+COMMAND_MODULES = [
+    "moderator_app.commands.show",
+]
+
+
+class CommandError(Exception):
+    """A failure the command line reports as one line on stderr."""
+
+
+def print_json(data: object) -> None:
+    try:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # `| head` closed the pipe: not an error worth a message
+        sys.stdout = None  # type: ignore[assignment]

@@ -1,0 +1,143 @@
+"""Parsing and formatting of durations as producers write them."""
+
+from __future__ import annotations
+
+import math
+import re
+
+EXPECTED = (
+    "expected minutes (5), m:ss (5:00), h:mm:ss (0:05:00) or units "
+    "such as 5 min, 1h05, 1 h 5 min, 90s"
+)
+
+MAX_DURATION_S = 24 * 3600
+
+
+class DurationError(ValueError):
+    """A duration that cannot be read; the message says what was expected."""
+
+
+_UNIT_SECONDS = {
+    "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600, "heure": 3600, "heures": 3600,
+    "m": 60, "mn": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
+    "'": 60, "’": 60,
+    "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "seconde": 1, "secondes": 1, '"': 1,
+}
+_UNIT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*([a-zA-Zéè'’\"]+)?")
+_COLON_RE = re.compile(r"^(\d+):(\d{1,2})(?::(\d{1,2}(?:[.,]\d+)?))?$")
+
+
+def parse_duration(value: object) -> int:
+    """Return whole seconds for a duration given as text or a number of minutes.
+
+    A bare number means minutes, as producers write it in run sheets. Raises
+    DurationError (a ValueError) with a message naming the text and what was expected.
+    """
+    if isinstance(value, bool):
+        raise DurationError(f"Cannot read {value!r} as a duration: {EXPECTED}")
+    if isinstance(value, int | float):
+        if not math.isfinite(value):
+            raise DurationError(f"Cannot read {value!r} as a duration: {EXPECTED}")
+        return _checked(round(float(value) * 60), value)
+    if value is None:
+        raise DurationError(f"Empty duration: {EXPECTED}")
+    text = str(value).strip().lower()
+    if not text:
+        raise DurationError(f"Empty duration: {EXPECTED}")
+    if text.startswith("-"):
+        raise DurationError(f"Negative duration {value!r}: {EXPECTED}")
+    try:
+        return _checked(round(float(text.replace(",", ".")) * 60), value)
+    except ValueError:
+        pass
+    match = _COLON_RE.match(text)
+    if match:
+        a, b, c = match.groups()
+        if c is None:  # m:ss
+            minutes, seconds = int(a), int(b)
+            if seconds >= 60:
+                raise DurationError(f"Cannot read {value!r} as a duration: seconds over 59; {EXPECTED}")
+            return _checked(minutes * 60 + seconds, value)
+        hours, minutes, seconds = int(a), int(b), float(c.replace(",", "."))
+        if minutes >= 60 or seconds >= 60:
+            raise DurationError(f"Cannot read {value!r} as a duration: {EXPECTED}")
+        return _checked(round(hours * 3600 + minutes * 60 + seconds), value)
+    return _checked(_parse_units(text, value), value)
+
+
+def _parse_units(text: str, original: object) -> int:
+    pos = 0
+    total = 0.0
+    last_unit = None
+    found = False
+    compact = text.replace(" et ", " ").replace(" and ", " ")
+    while pos < len(compact):
+        if compact[pos] in " \t,":
+            pos += 1
+            continue
+        match = _UNIT_RE.match(compact, pos)
+        if not match:
+            raise DurationError(f"Cannot read {original!r} as a duration: {EXPECTED}")
+        number = float(match.group(1).replace(",", "."))
+        unit = match.group(2)
+        if unit is None:
+            # "1h05": a bare number after hours means minutes, after minutes seconds.
+            if last_unit == 3600:
+                seconds = 60
+            elif last_unit == 60:
+                seconds = 1
+            else:
+                raise DurationError(f"Cannot read {original!r} as a duration: {EXPECTED}")
+        else:
+            seconds = _UNIT_SECONDS.get(unit)
+            if seconds is None:
+                raise DurationError(
+                    f"Cannot read {original!r} as a duration: unknown unit {unit!r}; {EXPECTED}"
+                )
+        total += number * seconds
+        last_unit = seconds
+        found = True
+        pos = match.end()
+    if not found:
+        raise DurationError(f"Cannot read {original!r} as a duration: {EXPECTED}")
+    return round(total)
+
+
+def _checked(seconds: int, original: object) -> int:
+    if seconds < 0:
+        raise DurationError(f"Negative duration {original!r}: {EXPECTED}")
+    if seconds > MAX_DURATION_S:
+        raise DurationError(f"Duration {original!r} is over 24 hours")
+    return seconds
+
+
+def format_duration(seconds: float, *, signed: bool = False, always_hours: bool = False) -> str:
+    """Format seconds as m:ss or h:mm:ss, truncating toward zero (a count-up display).
+
+    Negative values keep their sign; with ``signed`` positive ones get a ``+``.
+    """
+    negative = seconds < 0
+    return _format_whole(math.floor(abs(seconds) + 1e-9), negative, signed, always_hours)
+
+
+def format_countdown(remaining: float, *, always_hours: bool = False) -> str:
+    """Format a remaining time the way a countdown shows it.
+
+    While time remains, partial seconds round up (4.2 s left shows 0:05); 0:00 shows for
+    the first second after time is up, then the overtime counts -0:01, -0:02... Each
+    figure therefore lasts exactly one second and flips on the true second boundary.
+    """
+    if remaining > 0:
+        return _format_whole(math.ceil(remaining - 1e-9), False, False, always_hours)
+    return _format_whole(math.floor(-remaining + 1e-9), True, False, always_hours)
+
+
+def _format_whole(whole: int, negative: bool, signed: bool, always_hours: bool) -> str:
+    hours, rest = divmod(int(whole), 3600)
+    minutes, secs = divmod(rest, 60)
+    body = f"{hours}:{minutes:02d}:{secs:02d}" if hours or always_hours else f"{minutes}:{secs:02d}"
+    if negative and whole:
+        return "-" + body
+    if signed and whole:
+        return "+" + body
+    return body

@@ -1,0 +1,488 @@
+"""The live timer engine: a fold over the journal's timer actions.
+
+The state after each action is kept (they are small), so undo is a pop and a snapshot
+at any moment costs the same whether the journal holds ten actions or ten thousand.
+Times are integer microseconds throughout, so a two-hour show has no rounding drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+
+from moderator_app.core.actions import (
+    MESSAGE_TYPES,
+    TIMER_TYPES,
+    Action,
+    ActionRefused,
+    ActionType,
+)
+from moderator_app.core.clock import from_us, to_us
+from moderator_app.core.runsheet import Segment, Show
+
+US = 1_000_000
+# A run started this far from the planned start is a rehearsal (or a show moved to another
+# day): its plan is re-anchored on the actual start so over/under stays meaningful.
+REANCHOR_AFTER_US = 6 * 3600 * US
+
+NOT_STARTED = "not_started"
+RUNNING = "running"
+PAUSED = "paused"
+FINISHED = "finished"
+
+NORMAL = "normal"
+WARNING = "warning"
+DANGER = "danger"
+OVERTIME = "overtime"
+
+
+@dataclass(frozen=True)
+class SegmentRecord:
+    """What actually happened to one segment in the current run."""
+
+    elapsed_us: int = 0  # running time of closed stretches, all visits together
+    added_s: int = 0
+    first_start_us: int | None = None
+    last_end_us: int | None = None
+    pauses: int = 0
+    paused_us: int = 0
+    visits: int = 0
+
+
+@dataclass
+class TimerState:
+    status: str = NOT_STARTED
+    current: str | None = None
+    run_since_us: int | None = None
+    paused_since_us: int | None = None
+    show_started_us: int | None = None
+    finished_us: int | None = None
+    records: dict[str, SegmentRecord] = field(default_factory=dict)
+
+    def copy(self) -> TimerState:
+        return replace(self, records=dict(self.records))
+
+    def record(self, segment_id: str) -> SegmentRecord:
+        return self.records.get(segment_id) or SegmentRecord()
+
+
+@dataclass(frozen=True)
+class Message:
+    text: str
+    blink: bool
+    at_us: int
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the screens show at one instant, derived from the actions alone."""
+
+    now: datetime
+    state: str
+    current_index: int | None
+    next_index: int | None
+    elapsed_s: float
+    allotted_s: float
+    remaining_s: float
+    phase: str
+    over_under_s: float
+    show_elapsed_s: float
+    planned_starts: tuple[datetime, ...]
+    projected_starts: tuple[datetime, ...]
+    projected_end: datetime
+    planned_end: datetime
+    paused_s: float
+    message: Message | None
+    run: int
+
+    @property
+    def progress(self) -> float:
+        """Share of the allotted time used, 0..1 (1 in overtime)."""
+        if self.allotted_s <= 0:
+            return 1.0
+        return min(max(self.elapsed_s / self.allotted_s, 0.0), 1.0)
+
+    @property
+    def live(self) -> bool:
+        return self.state in (RUNNING, PAUSED)
+
+
+class TimerEngine:
+    """Folds timer actions for one show; ``prepare`` validates, ``apply`` folds."""
+
+    def __init__(self, show: Show) -> None:
+        self.show = show
+        self._states: list[TimerState] = [TimerState()]
+        self._undoable: list[Action] = []
+        self.message: Message | None = None
+        self.run = 1
+        self.run_labels: dict[int, str] = {1: ""}
+        self._planned_cache: tuple[int, list[datetime]] | None = None
+
+    # -- state -------------------------------------------------------------------------
+    @property
+    def state(self) -> TimerState:
+        return self._states[-1]
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undoable)
+
+    @property
+    def last_undoable(self) -> Action | None:
+        return self._undoable[-1] if self._undoable else None
+
+    def runsheet_changed(self) -> None:
+        """Call after the run sheet was edited so planned times are recomputed."""
+        self._planned_cache = None
+
+    def plan_shift_us(self) -> int:
+        """How far the plan is moved for this run: 0, unless it started on another occasion."""
+        started = self.state.show_started_us
+        if started is None:
+            return 0
+        shift = started - to_us(self.show.planned_start)
+        return shift if abs(shift) > REANCHOR_AFTER_US else 0
+
+    def planned_starts(self) -> list[datetime]:
+        """The plan this run is measured against (see ``plan_shift_us``)."""
+        shift = self.plan_shift_us()
+        base = self._show_planned_starts()
+        if not shift:
+            return base
+        delta = timedelta(microseconds=shift)
+        return [start + delta for start in base]
+
+    def _show_planned_starts(self) -> list[datetime]:
+        key = hash(
+            (self.show.planned_start, self.show.timezone)
+            + tuple((s.id, s.planned_duration_s, s.hard_start) for s in self.show.segments)
+        )
+        if self._planned_cache is None or self._planned_cache[0] != key:
+            self._planned_cache = (key, self.show.planned_starts())
+        return self._planned_cache[1]
+
+    def current_index(self) -> int | None:
+        current = self.state.current
+        return None if current is None else self.show.index_of(current)
+
+    # -- validation ------------------------------------------------------------------
+    def prepare(self, action_type: str, payload: dict | None, at_us: int) -> Action:
+        """Return the action to journal, with its target resolved, or raise ActionRefused.
+
+        Navigation actions record the segment they go to, so replaying the journal
+        gives the same story even after the run sheet is reordered.
+        """
+        payload = dict(payload or {})
+        st = self.state
+        kind = ActionType(action_type)
+        segs = self.show.segments
+        live = st.status in (RUNNING, PAUSED)
+        idx = self.current_index()
+        if kind in MESSAGE_TYPES:
+            if kind is ActionType.MESSAGE:
+                text = str(payload.get("text", "")).strip()
+                if not text:
+                    raise ActionRefused("A message needs some text")
+                payload = {"text": text, "blink": bool(payload.get("blink", False))}
+            elif self.message is None:
+                raise ActionRefused("There is no message to clear")
+            return Action(kind.value, at_us, payload)
+        if kind is ActionType.START:
+            if st.status != NOT_STARTED:
+                raise ActionRefused("The show has already started")
+            if not segs:
+                raise ActionRefused("The run sheet has no segments to start")
+            target = int(payload.get("index", 0))
+            self._check_index(target)
+            payload = {"segment": segs[target].id, "index": target}
+        elif kind is ActionType.PAUSE:
+            if st.status != RUNNING:
+                raise ActionRefused("Pause works only while a segment is running")
+        elif kind is ActionType.RESUME:
+            if st.status != PAUSED:
+                raise ActionRefused("Resume works only while the timer is paused")
+        elif kind in (ActionType.NEXT, ActionType.PREVIOUS, ActionType.GOTO):
+            if st.status == NOT_STARTED and kind is ActionType.GOTO:
+                return self.prepare(ActionType.START, {"index": payload.get("index")}, at_us)
+            if not live:
+                raise ActionRefused(
+                    "The show has not started yet" if st.status == NOT_STARTED
+                    else "The show is finished"
+                )
+            if idx is None:
+                raise ActionRefused("The current segment was removed; use go to")
+            if kind is ActionType.NEXT:
+                target = idx + 1
+                if target >= len(segs):
+                    raise ActionRefused("This is the last segment: use finish to end the show")
+            elif kind is ActionType.PREVIOUS:
+                target = idx - 1
+                if target < 0:
+                    raise ActionRefused("This is the first segment: there is no previous one")
+            else:
+                if payload.get("index") is None:
+                    raise ActionRefused("Go to needs a segment number")
+                target = int(payload["index"])
+                self._check_index(target)
+                if target == idx:
+                    raise ActionRefused(f"Segment {target} is already the current one")
+            payload = {"segment": segs[target].id, "index": target}
+        elif kind is ActionType.ADD_TIME:
+            if not live:
+                raise ActionRefused("Time can be added or removed only during the show")
+            try:
+                seconds = int(payload.get("seconds", 0))
+            except (TypeError, ValueError):
+                raise ActionRefused("Add time needs a whole number of seconds") from None
+            if seconds == 0:
+                raise ActionRefused("Add time needs a number of seconds other than zero")
+            seg = segs[idx] if idx is not None else None
+            if seg is None:
+                raise ActionRefused("The current segment was removed; use go to")
+            rec = st.record(seg.id)
+            if seg.planned_duration_s + rec.added_s + seconds < 0:
+                raise ActionRefused("Cannot remove more time than the segment has been given")
+            payload = {"segment": seg.id, "seconds": seconds}
+        elif kind is ActionType.FINISH:
+            if not live:
+                raise ActionRefused("Finish works only while the show is running or paused")
+        elif kind is ActionType.UNDO:
+            if not self._undoable:
+                raise ActionRefused("There is no timer action to undo")
+            payload = {"undoes": self._undoable[-1].seq, "type": self._undoable[-1].type}
+        elif kind is ActionType.NEW_RUN:
+            payload = {"label": str(payload.get("label", ""))}
+        return Action(kind.value, at_us, payload)
+
+    def _check_index(self, target: int) -> None:
+        if not 0 <= target < len(self.show.segments):
+            raise ActionRefused(
+                f"There is no segment {target}: the run sheet has segments 0 to "
+                f"{len(self.show.segments) - 1}"
+            )
+
+    # -- folding ----------------------------------------------------------------------
+    def apply(self, action: Action) -> None:
+        """Fold one journaled action. Unknown types are ignored (they belong to others)."""
+        kind = action.type
+        if kind in MESSAGE_TYPES:
+            if kind == ActionType.MESSAGE:
+                self.message = Message(
+                    action.payload.get("text", ""), bool(action.payload.get("blink")), action.at_us
+                )
+            else:
+                self.message = None
+            return
+        if kind not in TIMER_TYPES:
+            return
+        if kind == ActionType.UNDO:
+            if self._undoable:
+                self._undoable.pop()
+                self._states.pop()
+            return
+        if kind == ActionType.NEW_RUN:
+            self.run += 1
+            self.run_labels[self.run] = action.payload.get("label", "")
+            self._states = [TimerState()]
+            self._undoable = []
+            self.message = None
+            return
+        new = _fold(self.state.copy(), action)
+        if new is None:
+            return  # a journaled action that no longer applies (kept, but inert)
+        self._states.append(new)
+        self._undoable.append(action)
+
+    # -- reading ----------------------------------------------------------------------
+    def elapsed_us(self, segment_id: str, now_us: int) -> int:
+        st = self.state
+        rec = st.record(segment_id)
+        if st.current == segment_id and st.status == RUNNING and st.run_since_us is not None:
+            return rec.elapsed_us + max(now_us - st.run_since_us, 0)
+        return rec.elapsed_us
+
+    def paused_us(self, segment_id: str, now_us: int) -> int:
+        st = self.state
+        rec = st.record(segment_id)
+        if st.current == segment_id and st.status == PAUSED and st.paused_since_us is not None:
+            return rec.paused_us + max(now_us - st.paused_since_us, 0)
+        return rec.paused_us
+
+    def snapshot(self, now: datetime) -> Snapshot:
+        now_us = to_us(now)
+        st = self.state
+        segs = self.show.segments
+        planned = self.planned_starts()
+        planned_end = self.show.computed_end() + timedelta(microseconds=self.plan_shift_us())
+        idx = self.current_index()
+        n = len(segs)
+
+        if st.status == NOT_STARTED or idx is None:
+            base = max(now_us, to_us(self.show.planned_start))
+            first = segs[0] if segs else None
+            allotted = first.planned_duration_s * US if first else 0
+            projected, end_us = self._replan(0, base)
+            show_elapsed = 0
+            if st.status == NOT_STARTED:
+                over = base - to_us(self.show.planned_start)
+                elapsed = 0
+                state = NOT_STARTED
+            else:  # current segment deleted mid-show: keep honest show figures
+                over = base - to_us(planned_end)
+                elapsed = 0
+                state = st.status
+            return Snapshot(
+                now=now, state=state, current_index=None, next_index=0 if segs else None,
+                elapsed_s=elapsed / US, allotted_s=allotted / US, remaining_s=allotted / US,
+                phase=NORMAL, over_under_s=over / US, show_elapsed_s=show_elapsed,
+                planned_starts=tuple(planned), projected_starts=tuple(projected),
+                projected_end=from_us(end_us), planned_end=planned_end,
+                paused_s=0.0, message=self.message, run=self.run,
+            )
+
+        seg = segs[idx]
+        rec = st.record(seg.id)
+        moment = st.finished_us if st.status == FINISHED else now_us
+        elapsed = self.elapsed_us(seg.id, moment)
+        allotted = max(seg.planned_duration_s + rec.added_s, 0) * US
+        remaining = allotted - elapsed
+        if st.status == FINISHED:
+            end_us = st.finished_us
+            projected, _ = self._replan(idx + 1, end_us)
+            current_start = rec.first_start_us or end_us
+            projected[idx] = from_us(current_start)
+            over = end_us - to_us(planned_end)
+            phase = NORMAL
+            show_elapsed = end_us - (st.show_started_us or end_us)
+        else:
+            current_end = now_us + max(remaining, 0)
+            projected, end_us = self._replan(idx + 1, current_end)
+            projected[idx] = from_us(rec.first_start_us or now_us)
+            planned_current_end = to_us(planned[idx]) + seg.planned_duration_s * US
+            over = current_end - planned_current_end
+            phase = self._phase(seg, remaining)
+            show_elapsed = now_us - (st.show_started_us or now_us)
+        for j in range(idx):
+            first_start = st.record(segs[j].id).first_start_us
+            if first_start is not None:
+                projected[j] = from_us(first_start)
+        return Snapshot(
+            now=now, state=st.status, current_index=idx,
+            next_index=idx + 1 if idx + 1 < n else None,
+            elapsed_s=elapsed / US, allotted_s=allotted / US, remaining_s=remaining / US,
+            phase=phase, over_under_s=over / US, show_elapsed_s=show_elapsed / US,
+            planned_starts=tuple(planned), projected_starts=tuple(projected),
+            projected_end=from_us(end_us), planned_end=planned_end,
+            paused_s=self.paused_us(seg.id, moment) / US, message=self.message, run=self.run,
+        )
+
+    def _phase(self, seg: Segment, remaining_us: int) -> str:
+        warning, danger = self.show.thresholds(seg)
+        if remaining_us <= 0:
+            return OVERTIME
+        if remaining_us <= danger * US:
+            return DANGER
+        if remaining_us <= warning * US:
+            return WARNING
+        return NORMAL
+
+    def _replan(self, first: int, cursor_us: int) -> tuple[list[datetime], int]:
+        """Re-planned starts: segments from ``first`` on follow ``cursor_us``.
+
+        A hard start waits for its clock time, so the gap before it absorbs delay.
+        Entries before ``first`` are the plan and are filled in by the caller.
+        """
+        planned = self.planned_starts()
+        out = list(planned)
+        st = self.state
+        shift = self.plan_shift_us()
+        for j in range(first, len(self.show.segments)):
+            seg = self.show.segments[j]
+            hard = self.show.hard_start_at(seg)
+            start = cursor_us if hard is None else max(to_us(hard) + shift, cursor_us)
+            out[j] = from_us(start)
+            rec = st.record(seg.id)
+            budget = (seg.planned_duration_s + rec.added_s) * US - rec.elapsed_us
+            cursor_us = start + max(budget, 0)
+        return out, cursor_us
+
+    def planned_end_of(self, index: int) -> datetime:
+        seg = self.show.segments[index]
+        return self.planned_starts()[index] + timedelta(seconds=seg.planned_duration_s)
+
+
+def _fold(st: TimerState, action: Action) -> TimerState | None:
+    at = action.at_us
+    kind = action.type
+    p = action.payload
+    if kind == ActionType.START:
+        if st.status != NOT_STARTED:
+            return None
+        st.show_started_us = at
+        _enter(st, p["segment"], at)
+    elif kind == ActionType.PAUSE:
+        if st.status != RUNNING or st.current is None:
+            return None
+        rec = st.record(st.current)
+        st.records[st.current] = replace(
+            rec, elapsed_us=rec.elapsed_us + max(at - st.run_since_us, 0), pauses=rec.pauses + 1
+        )
+        st.run_since_us = None
+        st.paused_since_us = at
+        st.status = PAUSED
+    elif kind == ActionType.RESUME:
+        if st.status != PAUSED or st.current is None:
+            return None
+        rec = st.record(st.current)
+        st.records[st.current] = replace(
+            rec, paused_us=rec.paused_us + max(at - st.paused_since_us, 0)
+        )
+        st.paused_since_us = None
+        st.run_since_us = at
+        st.status = RUNNING
+    elif kind in (ActionType.NEXT, ActionType.PREVIOUS, ActionType.GOTO):
+        if st.status not in (RUNNING, PAUSED):
+            return None
+        _leave(st, at)
+        _enter(st, p["segment"], at)
+    elif kind == ActionType.ADD_TIME:
+        if st.status not in (RUNNING, PAUSED):
+            return None
+        seg_id = p.get("segment") or st.current
+        rec = st.record(seg_id)
+        st.records[seg_id] = replace(rec, added_s=rec.added_s + int(p["seconds"]))
+    elif kind == ActionType.FINISH:
+        if st.status not in (RUNNING, PAUSED):
+            return None
+        _leave(st, at)
+        st.status = FINISHED
+        st.finished_us = at
+    return st
+
+
+def _leave(st: TimerState, at: int) -> None:
+    if st.current is None:
+        return
+    rec = st.record(st.current)
+    if st.status == RUNNING and st.run_since_us is not None:
+        rec = replace(rec, elapsed_us=rec.elapsed_us + max(at - st.run_since_us, 0))
+    elif st.status == PAUSED and st.paused_since_us is not None:
+        rec = replace(rec, paused_us=rec.paused_us + max(at - st.paused_since_us, 0))
+    st.records[st.current] = replace(rec, last_end_us=at)
+    st.run_since_us = None
+    st.paused_since_us = None
+
+
+def _enter(st: TimerState, segment_id: str, at: int) -> None:
+    rec = st.record(segment_id)
+    st.records[segment_id] = replace(
+        rec,
+        visits=rec.visits + 1,
+        first_start_us=rec.first_start_us if rec.first_start_us is not None else at,
+        last_end_us=None,
+    )
+    st.current = segment_id
+    st.run_since_us = at
+    st.paused_since_us = None
+    st.status = RUNNING

@@ -1,0 +1,224 @@
+"""The show and its ordered segments, and the planned times that follow from them."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime, time, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_WARNING_S = 120
+DEFAULT_DANGER_S = 30
+
+
+class RunSheetError(ValueError):
+    """A run sheet or show value that cannot be accepted; the message says why."""
+
+
+class SegmentKind(StrEnum):
+    WELCOME = "welcome"
+    INTRODUCTION = "introduction"
+    SPEAKER = "speaker"
+    QA = "qa"
+    CONCLUSIONS = "conclusions"
+    CLOSING = "closing"
+    BREAK = "break"
+    OTHER = "other"
+
+    @classmethod
+    def parse(cls, value: object) -> SegmentKind:
+        text = str(value or "").strip().lower()
+        try:
+            return cls(text) if text else cls.OTHER
+        except ValueError:
+            raise RunSheetError(
+                f"Unknown segment kind {value!r}: expected one of "
+                + ", ".join(k.value for k in cls)
+            ) from None
+
+
+def new_segment_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+@dataclass
+class Segment:
+    title: str
+    planned_duration_s: int
+    kind: SegmentKind = SegmentKind.OTHER
+    speaker: str = ""
+    organisation: str = ""
+    region: str = ""
+    speaker_timezone: str = ""
+    hard_start: time | None = None
+    warning_s: int | None = None
+    danger_s: int | None = None
+    notes: str = ""
+    id: str = field(default_factory=new_segment_id)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["kind"] = self.kind.value
+        data["hard_start"] = self.hard_start.strftime("%H:%M:%S") if self.hard_start else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Segment:
+        hard = data.get("hard_start")
+        return cls(
+            title=str(data.get("title", "")),
+            planned_duration_s=int(data.get("planned_duration_s", 0)),
+            kind=SegmentKind.parse(data.get("kind")),
+            speaker=str(data.get("speaker") or ""),
+            organisation=str(data.get("organisation") or ""),
+            region=str(data.get("region") or ""),
+            speaker_timezone=str(data.get("speaker_timezone") or ""),
+            hard_start=time.fromisoformat(hard) if hard else None,
+            warning_s=_opt_int(data.get("warning_s")),
+            danger_s=_opt_int(data.get("danger_s")),
+            notes=str(data.get("notes") or ""),
+            id=str(data.get("id") or new_segment_id()),
+        )
+
+    def copy(self, **changes: object) -> Segment:
+        return replace(self, **changes)
+
+
+def _opt_int(value: object) -> int | None:
+    return None if value is None or value == "" else int(value)  # type: ignore[arg-type]
+
+
+def zone(name: str) -> ZoneInfo:
+    """The IANA zone called ``name``, or RunSheetError naming it."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        raise RunSheetError(f"Unknown time zone {name!r}: expected an IANA name such as Europe/Paris") from None
+
+
+@dataclass
+class Show:
+    title: str
+    planned_start: datetime
+    timezone: str = "UTC"
+    organisers: list[str] = field(default_factory=list)
+    moderator: str = ""
+    language: str = "en"
+    warning_s: int = DEFAULT_WARNING_S
+    danger_s: int = DEFAULT_DANGER_S
+    planned_end: datetime | None = None
+    segments: list[Segment] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.planned_start.tzinfo is None:
+            raise RunSheetError("The show's planned start must carry a time zone")
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return zone(self.timezone)
+
+    def index_of(self, segment_id: str) -> int | None:
+        for i, seg in enumerate(self.segments):
+            if seg.id == segment_id:
+                return i
+        return None
+
+    def segment(self, segment_id: str) -> Segment | None:
+        i = self.index_of(segment_id)
+        return None if i is None else self.segments[i]
+
+    def thresholds(self, segment: Segment) -> tuple[int, int]:
+        """Warning and danger thresholds (seconds left) for a segment."""
+        warning = self.warning_s if segment.warning_s is None else segment.warning_s
+        danger = self.danger_s if segment.danger_s is None else segment.danger_s
+        return warning, danger
+
+    def hard_start_at(self, segment: Segment) -> datetime | None:
+        """The aware datetime of a segment's hard start, on the show's local date."""
+        if segment.hard_start is None:
+            return None
+        tz = self.tz
+        day = self.planned_start.astimezone(tz).date()
+        moment = datetime.combine(day, segment.hard_start, tzinfo=tz)
+        if moment < self.planned_start - timedelta(hours=12):
+            moment += timedelta(days=1)  # a show that runs past midnight
+        return moment
+
+    def planned_starts(self) -> list[datetime]:
+        """Planned start of each segment: the previous end, or its hard start."""
+        starts: list[datetime] = []
+        cursor = self.planned_start
+        for seg in self.segments:
+            hard = self.hard_start_at(seg)
+            start = hard if hard is not None else cursor
+            starts.append(start)
+            cursor = start + timedelta(seconds=seg.planned_duration_s)
+        return starts
+
+    def computed_end(self) -> datetime:
+        """When the last segment ends by the plan (the planned start if there are none)."""
+        if not self.segments:
+            return self.planned_start
+        last = self.segments[-1]
+        return self.planned_starts()[-1] + timedelta(seconds=last.planned_duration_s)
+
+    def target_end(self) -> datetime:
+        """The end the producer promised, or the computed one when none was set."""
+        return self.planned_end or self.computed_end()
+
+    def validate(self) -> list[str]:
+        """Problems a producer should see: overlapping hard starts, zero durations."""
+        problems: list[str] = []
+        cursor = self.planned_start
+        for i, seg in enumerate(self.segments, start=1):
+            hard = self.hard_start_at(seg)
+            if hard is not None and hard < cursor:
+                problems.append(
+                    f"Row {i} ({seg.title}): hard start {seg.hard_start:%H:%M} overlaps the "
+                    f"previous segment, which ends at {cursor.astimezone(self.tz):%H:%M}"
+                )
+            if seg.planned_duration_s <= 0:
+                problems.append(f"Row {i} ({seg.title}): the duration is zero")
+            cursor = (hard or cursor) + timedelta(seconds=seg.planned_duration_s)
+        return problems
+
+    def header_dict(self) -> dict:
+        return {
+            "title": self.title,
+            "planned_start": self.planned_start.isoformat(),
+            "timezone": self.timezone,
+            "organisers": list(self.organisers),
+            "moderator": self.moderator,
+            "language": self.language,
+            "warning_s": self.warning_s,
+            "danger_s": self.danger_s,
+            "planned_end": self.planned_end.isoformat() if self.planned_end else None,
+        }
+
+    def to_dict(self) -> dict:
+        return {**self.header_dict(), "segments": [s.to_dict() for s in self.segments]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Show:
+        try:
+            start = datetime.fromisoformat(data["planned_start"])
+            tzname = data.get("timezone", "UTC")
+            zone(tzname)
+            end = data.get("planned_end")
+            return cls(
+                title=str(data["title"]),
+                planned_start=start,
+                timezone=tzname,
+                organisers=[str(o) for o in data.get("organisers", [])],
+                moderator=str(data.get("moderator", "")),
+                language=str(data.get("language", "en")),
+                warning_s=int(data.get("warning_s", DEFAULT_WARNING_S)),
+                danger_s=int(data.get("danger_s", DEFAULT_DANGER_S)),
+                planned_end=datetime.fromisoformat(end) if end else None,
+                segments=[Segment.from_dict(s) for s in data.get("segments", [])],
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            if isinstance(exc, RunSheetError):
+                raise
+            raise RunSheetError(f"Not a valid show description: {exc}") from None

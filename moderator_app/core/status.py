@@ -1,0 +1,55 @@
+"""The machine-readable status of a show (``moderator-app status --json``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from moderator_app.core.engine import Snapshot
+from moderator_app.core.runsheet import Show
+
+
+def _iso(moment: datetime | None, show: Show) -> str | None:
+    return None if moment is None else moment.astimezone(show.tz).isoformat()
+
+
+def _seconds(value: float) -> float:
+    return round(value, 3)
+
+
+def status_dict(show: Show, snap: Snapshot) -> dict:
+    """Exactly the keys the command line documents, datetimes in ISO 8601 with offset."""
+    planned = show.planned_starts()
+    return {
+        "show": {
+            "title": show.title,
+            "moderator": show.moderator,
+            "language": show.language,
+            "timezone": show.timezone,
+            "planned_start": _iso(show.planned_start, show),
+            "planned_end": _iso(show.target_end(), show),
+        },
+        "segments": [
+            {
+                "index": i,
+                "title": seg.title,
+                "kind": seg.kind.value,
+                "speaker": seg.speaker,
+                "organisation": seg.organisation,
+                "region": seg.region,
+                "planned_start": _iso(planned[i], show),
+                "planned_duration_s": seg.planned_duration_s,
+                "hard_start": seg.hard_start.strftime("%H:%M:%S") if seg.hard_start else None,
+            }
+            for i, seg in enumerate(show.segments)
+        ],
+        "live": {
+            "state": snap.state,
+            "current_index": snap.current_index,
+            "elapsed_s": _seconds(snap.elapsed_s),
+            "remaining_s": _seconds(snap.remaining_s),
+            "phase": snap.phase,
+            "over_under_s": _seconds(snap.over_under_s),
+            "projected_end": _iso(snap.projected_end, show),
+            "show_elapsed_s": _seconds(snap.show_elapsed_s),
+        },
+    }

@@ -1,0 +1,1 @@
+"""Files: the show file (SQLite), spreadsheet readers and writers, exports."""

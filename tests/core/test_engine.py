@@ -1,0 +1,251 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+
+import pytest
+
+from moderator_app.core.actions import ActionRefused, ActionType
+from moderator_app.core.clock import FakeClock, to_us
+from moderator_app.core.engine import (
+    DANGER,
+    FINISHED,
+    NORMAL,
+    NOT_STARTED,
+    OVERTIME,
+    PAUSED,
+    RUNNING,
+    WARNING,
+    TimerEngine,
+)
+from moderator_app.core.runsheet import Segment, Show
+
+A = ActionType
+
+
+class Driver:
+    """Applies actions at fake-clock times, numbering them like the journal would."""
+
+    def __init__(self, show: Show, clock: FakeClock) -> None:
+        self.engine = TimerEngine(show)
+        self.clock = clock
+        self.seq = 0
+
+    def do(self, kind: str, **payload: object):
+        action = self.engine.prepare(kind, payload, to_us(self.clock.now()))
+        self.seq += 1
+        from dataclasses import replace
+
+        action = replace(action, seq=self.seq)
+        self.engine.apply(action)
+        return action
+
+    def snap(self):
+        return self.engine.snapshot(self.clock.now())
+
+
+@pytest.fixture
+def drv(small_show: Show, clock: FakeClock) -> Driver:
+    return Driver(small_show, clock)
+
+
+def test_not_started_shows_plan(drv: Driver) -> None:
+    s = drv.snap()
+    assert s.state == NOT_STARTED
+    assert s.current_index is None
+    assert s.remaining_s == 300
+    assert s.over_under_s == 0
+    assert s.projected_end == datetime(2027, 2, 25, 15, 20, tzinfo=UTC)
+
+
+def test_not_started_late_counts_as_late(drv: Driver) -> None:
+    drv.clock.advance(90)
+    s = drv.snap()
+    assert s.over_under_s == 90
+    assert s.projected_end == datetime(2027, 2, 25, 15, 21, 30, tzinfo=UTC)
+
+
+def test_running_elapsed_remaining_and_phases(drv: Driver) -> None:
+    drv.do(A.START)
+    drv.clock.advance(100)
+    s = drv.snap()
+    assert (s.state, s.current_index, s.elapsed_s, s.remaining_s) == (RUNNING, 0, 100, 200)
+    assert s.phase == NORMAL
+    drv.clock.advance(81)  # 119 s left: warning threshold is 120
+    assert drv.snap().phase == WARNING
+    drv.clock.advance(90)  # 29 s left
+    assert drv.snap().phase == DANGER
+    drv.clock.advance(29)
+    assert drv.snap().phase == OVERTIME  # exactly 0 left
+    drv.clock.advance(45)
+    s = drv.snap()
+    assert s.remaining_s == -45
+    assert s.over_under_s == 45
+    assert s.projected_end == datetime(2027, 2, 25, 15, 20, 45, tzinfo=UTC)
+
+
+def test_pause_stops_elapsed_and_pushes_projection(drv: Driver) -> None:
+    drv.do(A.START)
+    drv.clock.advance(60)
+    drv.do(A.PAUSE)
+    drv.clock.advance(30)
+    s = drv.snap()
+    assert s.state == PAUSED
+    assert s.elapsed_s == 60
+    assert s.paused_s == 30
+    assert s.over_under_s == 30
+    drv.do(A.RESUME)
+    drv.clock.advance(10)
+    s = drv.snap()
+    assert s.elapsed_s == 70
+    assert s.paused_s == 30
+    assert drv.engine.state.record("a").pauses == 1
+
+
+def test_add_and_remove_time(drv: Driver) -> None:
+    drv.do(A.START)
+    drv.do(A.ADD_TIME, seconds=60)
+    assert drv.snap().remaining_s == 360
+    assert drv.snap().over_under_s == 60
+    drv.do(A.ADD_TIME, seconds=-120)
+    assert drv.snap().remaining_s == 240
+    with pytest.raises(ActionRefused):
+        drv.do(A.ADD_TIME, seconds=-1000)
+
+
+def test_next_previous_accumulates_visits(drv: Driver) -> None:
+    drv.do(A.START)
+    drv.clock.advance(200)
+    drv.do(A.NEXT)
+    s = drv.snap()
+    assert s.current_index == 1
+    assert s.over_under_s == -100  # segment one ended 100 s early
+    drv.clock.advance(50)
+    drv.do(A.PREVIOUS)
+    drv.clock.advance(20)
+    s = drv.snap()
+    assert s.current_index == 0
+    assert s.elapsed_s == 220  # the earlier 200 s count toward its budget
+    assert drv.engine.state.record("b").elapsed_us == 50_000_000
+
+
+def test_refusals_leave_state_alone(drv: Driver) -> None:
+    with pytest.raises(ActionRefused):
+        drv.do(A.NEXT)
+    with pytest.raises(ActionRefused):
+        drv.do(A.RESUME)
+    drv.do(A.START)
+    with pytest.raises(ActionRefused):
+        drv.do(A.START)
+    with pytest.raises(ActionRefused):
+        drv.do(A.PREVIOUS)
+    drv.do(A.GOTO, index=2)
+    with pytest.raises(ActionRefused, match="last segment"):
+        drv.do(A.NEXT)
+    with pytest.raises(ActionRefused):
+        drv.do(A.GOTO, index=7)
+    assert drv.snap().current_index == 2
+
+
+def test_undo_mistaken_next(drv: Driver) -> None:
+    drv.do(A.START)
+    drv.clock.advance(100)
+    drv.do(A.NEXT)
+    drv.clock.advance(5)
+    undo = drv.do(A.UNDO)
+    assert undo.payload["type"] == "next"
+    s = drv.snap()
+    assert s.current_index == 0
+    assert s.elapsed_s == 105  # as if the mistaken next never happened
+    drv.do(A.UNDO)  # undo the start too
+    assert drv.snap().state == NOT_STARTED
+    with pytest.raises(ActionRefused):
+        drv.do(A.UNDO)
+
+
+def test_finish_freezes_figures(drv: Driver) -> None:
+    drv.do(A.START)
+    drv.clock.advance(300)
+    drv.do(A.NEXT)
+    drv.clock.advance(700)
+    drv.do(A.FINISH)
+    drv.clock.advance(3600)
+    s = drv.snap()
+    assert s.state == FINISHED
+    assert s.show_elapsed_s == 1000
+    assert s.projected_end == datetime(2027, 2, 25, 15, 16, 40, tzinfo=UTC)
+    assert s.over_under_s == 1000 - 1200
+
+
+def test_hard_start_absorbs_delay(clock: FakeClock) -> None:
+    show = Show(
+        title="Hard",
+        planned_start=datetime(2027, 2, 25, 15, 0, tzinfo=UTC),
+        timezone="Europe/Paris",
+        segments=[
+            Segment("One", 600, id="a"),
+            Segment("Two", 600, id="b", hard_start=time(16, 15)),  # 5 min gap before it
+        ],
+    )
+    drv = Driver(show, clock)
+    drv.do(A.START)
+    clock.advance(600 + 180)  # three minutes over
+    s = drv.snap()
+    assert s.over_under_s == 180
+    assert s.projected_starts[1] == datetime(2027, 2, 25, 15, 15, tzinfo=UTC)
+    assert s.projected_end == datetime(2027, 2, 25, 15, 25, tzinfo=UTC)
+    clock.advance(240)  # seven minutes over: the gap is used up
+    s = drv.snap()
+    assert s.projected_starts[1] == datetime(2027, 2, 25, 15, 17, tzinfo=UTC)
+
+
+def test_rehearsal_on_another_day_is_measured_against_its_own_start(drv: Driver) -> None:
+    drv.clock.set(datetime(2027, 2, 20, 10, 0, tzinfo=UTC))
+    drv.do(A.START)
+    drv.clock.advance(310)
+    s = drv.snap()
+    assert s.over_under_s == 10
+    assert s.planned_starts[0] == datetime(2027, 2, 20, 10, 0, tzinfo=UTC)
+
+
+def test_two_hour_show_has_no_drift(clock: FakeClock) -> None:
+    show = Show(
+        title="Long",
+        planned_start=datetime(2027, 2, 25, 15, 0, tzinfo=UTC),
+        segments=[Segment(f"S{i}", 600, id=f"s{i}") for i in range(12)],
+    )
+    drv = Driver(show, clock)
+    drv.do(A.START)
+    truth_elapsed = 0
+    # Irregular, sub-millisecond steps that a tick counter would round.
+    for i in range(1, 12):
+        step = timedelta(seconds=599, microseconds=999_999 - i * 37)
+        clock.advance(step.total_seconds())
+        truth_elapsed += step // timedelta(microseconds=1)
+        drv.do(A.NEXT)
+    clock.advance(seconds=600, microseconds=123)
+    s = drv.snap()
+    assert s.show_elapsed_s == (truth_elapsed + 600_000_123) / 1e6
+    assert s.elapsed_s == 600.000123
+    assert s.remaining_s == -0.000123
+    start = datetime(2027, 2, 25, 15, 0, tzinfo=UTC)
+    assert s.now - start == timedelta(microseconds=truth_elapsed + 600_000_123)
+
+
+def test_message_is_not_undone(drv: Driver) -> None:
+    drv.do(A.START)
+    drv.do(A.MESSAGE, text="Please wrap up", blink=True)
+    assert drv.snap().message.text == "Please wrap up"
+    drv.do(A.UNDO)
+    assert drv.snap().message is not None
+    drv.do(A.CLEAR_MESSAGE)
+    assert drv.snap().message is None
+
+
+def test_new_run_resets(drv: Driver) -> None:
+    drv.do(A.START)
+    drv.clock.advance(10)
+    drv.do(A.NEW_RUN, label="Live")
+    s = drv.snap()
+    assert s.state == NOT_STARTED
+    assert s.run == 2
+    assert not drv.engine.can_undo
