@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from dateutil import parser as du_parser
@@ -106,6 +106,8 @@ def parse_column(
         value: datetime | None = None
         if isinstance(cell, datetime):
             value = cell
+        elif isinstance(cell, date):
+            value = datetime.combine(cell, time())
         elif isinstance(cell, (int, float)) and not isinstance(cell, bool):
             if 20000 < cell < 80000:  # an Excel serial date that lost its format
                 value = _EXCEL_EPOCH + timedelta(days=float(cell))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import date, datetime, time
 
 from moderator_app.core.question_text import fold
 from moderator_app.io.tables import RawTable
@@ -359,4 +359,6 @@ def cell_text(cell: object) -> str:
         return str(int(cell))
     if isinstance(cell, datetime):
         return cell.isoformat(sep=" ")
+    if isinstance(cell, (date, time)):
+        return cell.isoformat()
     return "" if cell is None else str(cell)

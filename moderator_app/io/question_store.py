@@ -42,9 +42,12 @@ def load_questions(file: ShowFile) -> list[Question]:
     return [Question.from_dict(json.loads(r[0])) for r in rows]
 
 
+# One encoder for all rows: json.dumps with options builds a new one per call.
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def _rows(questions: Iterable[Question]) -> list[tuple]:
-    return [(q.id, q.order, q.state.value, json.dumps(q.to_dict(), ensure_ascii=False))
-            for q in questions]
+    return [(q.id, q.order, q.state.value, _encode(q.to_compact_dict())) for q in questions]
 
 
 def _writer(changes: list[Change]) -> Callable[[sqlite3.Connection], None]:

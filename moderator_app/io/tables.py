@@ -14,7 +14,6 @@ import io
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from pathlib import Path
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
@@ -33,7 +32,7 @@ class RawTable:
     """One sheet (or the one table of a text file) as rows of cells.
 
     Cells are ``str`` for text ("" when empty); workbooks also give ``datetime``,
-    ``float``, ``int`` and ``bool``.
+    ``date``, ``time``, ``float``, ``int`` and ``bool``.
     """
 
     rows: list[list[object]]
@@ -171,35 +170,26 @@ def _read_text(path: Path, data: bytes) -> RawTable:
 
 # -- workbooks -----------------------------------------------------------------------------
 def _read_workbook(path: Path) -> list[RawTable]:
-    import pandas as pd  # pandas is slow to import: only workbooks need it
+    """Every sheet of a workbook, read by calamine (the engine of pandas' ``engine="calamine"``).
+
+    We call python-calamine directly rather than through ``pandas.read_excel``: the rows
+    are what the importer needs, and skipping the DataFrame round trip halves the time
+    on large sheets (see bench/bench_questions.py).
+    """
+    from python_calamine import CalamineWorkbook
 
     try:
-        frames = pd.read_excel(path, sheet_name=None, header=None, engine="calamine",
-                               dtype=object)
+        book = CalamineWorkbook.from_path(str(path))
+        tables = []
+        for name in book.sheet_names:
+            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            tables.append(RawTable([list(r) for r in rows], str(name)))
     except Exception as exc:  # calamine raises many kinds for bad files
         detail = " ".join(str(exc).split())[:160] or type(exc).__name__
         raise TableError(
             f"{path}: not a readable workbook: truncated, damaged or not a spreadsheet ({detail})"
         ) from None
-    tables = []
-    for name, frame in frames.items():
-        rows = [[_cell(v) for v in row] for row in frame.itertuples(index=False, name=None)]
-        tables.append(RawTable(rows, str(name)))
     return tables
-
-
-def _cell(value: object) -> object:
-    if value is None or isinstance(value, str):
-        return "" if value is None else value
-    if value != value:  # NaN or NaT: an empty cell
-        return ""
-    if isinstance(value, datetime):
-        # pandas Timestamps are datetimes; hand back plain ones.
-        return datetime(value.year, value.month, value.day, value.hour, value.minute,
-                         value.second, value.microsecond, value.tzinfo)
-    if isinstance(value, date):
-        return datetime.combine(value, time())
-    return value
 
 
 def _filled(cell: object) -> bool:
