@@ -37,7 +37,7 @@ def clock_time(moment: datetime, tz: ZoneInfo, seconds: bool = False) -> str:
 
 
 def over_under_text(seconds: float) -> str:
-    """"+2:05 late", "-0:40 early" or "on time" (positive means late)."""
+    """ "+2:05 late", "-0:40 early" or "on time" (positive means late)."""
     tr = QCoreApplication.translate
     if abs(seconds) < 1:
         return tr("OverUnder", "on time")

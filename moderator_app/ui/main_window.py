@@ -123,7 +123,11 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
             # Shown in menus and tooltips; the key itself is handled by ShowKeys.
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        action.setToolTip(f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})" if shortcut else tip)  # noqa: E501
+        action.setToolTip(
+            f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+            if shortcut
+            else tip
+        )
         action.setStatusTip(tip)
         action.triggered.connect(slot)
         self.timer_actions[key] = action
@@ -133,7 +137,13 @@ class MainWindow(QMainWindow):
         tr = self.tr
         specs = [
             ("start", tr("Start"), "Space", self.toggle, tr("Start the show, pause or resume")),
-            ("previous", tr("◀ Previous"), "Left", self.previous, tr("Back to the previous segment")),
+            (
+                "previous",
+                tr("◀ Previous"),
+                "Left",
+                self.previous,
+                tr("Back to the previous segment"),
+            ),
             ("next", tr("Next ▶"), "Right", self.next, tr("Go to the next segment")),
             ("minus", tr("−1 min"), "-", self.remove_minute, tr("Remove one minute")),
             ("plus", tr("+1 min"), "+", self.add_minute, tr("Add one minute")),
@@ -156,9 +166,15 @@ class MainWindow(QMainWindow):
 
     def _bind_keys(self) -> None:
         bindings = {
-            "Space": self.toggle, "Right": self.next, "N": self.next, "Left": self.previous,
-            "P": self.previous, "+": self.add_minute, "=": self.add_minute,
-            "-": self.remove_minute, "Ctrl+Z": self.undo,
+            "Space": self.toggle,
+            "Right": self.next,
+            "N": self.next,
+            "Left": self.previous,
+            "P": self.previous,
+            "+": self.add_minute,
+            "=": self.add_minute,
+            "-": self.remove_minute,
+            "Ctrl+Z": self.undo,
         }
         for sequence, handler in bindings.items():
             self.keys.bind(sequence, handler)
@@ -166,9 +182,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         names = [
-            ("file", self.tr("&File")), ("show", self.tr("&Show")),
-            ("questions", self.tr("&Questions")), ("runsheet", self.tr("&Run sheet")),
-            ("report", self.tr("Re&port")), ("view", self.tr("&View")), ("help", self.tr("&Help")),
+            ("file", self.tr("&File")),
+            ("show", self.tr("&Show")),
+            ("questions", self.tr("&Questions")),
+            ("runsheet", self.tr("&Run sheet")),
+            ("report", self.tr("Re&port")),
+            ("view", self.tr("&View")),
+            ("help", self.tr("&Help")),
         ]
         for key, title in names:
             self._menus[key] = bar.addMenu(title)
@@ -279,7 +299,9 @@ class MainWindow(QMainWindow):
 
     def _update_buttons(self, snap: Snapshot) -> None:
         labels = {
-            NOT_STARTED: self.tr("Start"), RUNNING: self.tr("Pause"), PAUSED: self.tr("Resume"),
+            NOT_STARTED: self.tr("Start"),
+            RUNNING: self.tr("Pause"),
+            PAUSED: self.tr("Resume"),
         }
         self.buttons["start"].setText(labels.get(snap.state, self.tr("Start")))
         live = snap.live

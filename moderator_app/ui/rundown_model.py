@@ -31,8 +31,13 @@ class RundownModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [
-            self.tr("#"), self.tr("Planned"), self.tr("Projected"), self.tr("Segment"),
-            self.tr("Speaker"), self.tr("Duration"), self.tr("Actual"),
+            self.tr("#"),
+            self.tr("Planned"),
+            self.tr("Projected"),
+            self.tr("Segment"),
+            self.tr("Speaker"),
+            self.tr("Duration"),
+            self.tr("Actual"),
         ]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -41,7 +46,9 @@ class RundownModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 7
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: E501
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers()[section]
         return None
@@ -92,7 +99,11 @@ class RundownModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_PROJECTED and snap is not None:
             delta = (snap.projected_starts[row] - snap.planned_starts[row]).total_seconds()
             return over_under_text(delta)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_INDEX, COL_DURATION, COL_ACTUAL):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (
+            COL_INDEX,
+            COL_DURATION,
+            COL_ACTUAL,
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

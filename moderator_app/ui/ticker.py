@@ -73,4 +73,3 @@ class SecondTicker(QObject):
                 phases.append(started % US)
         delay_us = min(next_flip_delay_us(now_us, phases) + LATE_MARGIN_US, MAX_SLEEP_US)
         self._timer.start(max(1, math.ceil(delay_us / 1000)))
-
