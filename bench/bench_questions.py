@@ -24,7 +24,7 @@ from pathlib import Path
 FIGURES = ("import_xlsx_50k_s", "baseline_read_excel_50k_s", "import_csv_50k_s",
            "filter_keystroke_p95_ms")
 
-WORDS = (
+WORDS = (  # noqa: SIM905
     "ville métropole coopération stratégie internationale budget réseau politique publique "
     "communication citoyens Europe Afrique Amérique diplomatie agenda durable financement "
     "gouvernance partenariat jumelage attractivité représentation Bruxelles Rabat Montréal "

@@ -114,8 +114,13 @@ def extract(
     tz: ZoneInfo,
     dayfirst: bool | None = None,
     progress: Progress | None = None,
+    limit: int | None = None,
 ) -> ImportResult:
-    """The questions of ``source`` under ``plan`` (its own by default), with warnings."""
+    """The questions of ``source`` under ``plan`` (its own by default), with warnings.
+
+    ``limit`` stops after that many rows (a preview); dates are still read from the
+    whole column so that day-first or month-first is decided the same way.
+    """
     plan = plan or source.plan
     table = source.tables[plan.table_index]
     m = plan.mapping
@@ -146,6 +151,8 @@ def extract(
     blank = 0
     total = len(rows)
     for i, row in enumerate(rows):
+        if limit is not None and i >= limit:
+            break
         if progress is not None and i % 2000 == 0 and not progress(i, total):
             raise ImportCancelled(f"{source.path}: import cancelled")
         width = len(row)

@@ -310,7 +310,8 @@ def _find(folded: list[str], name: str, default: int | None) -> int | None:
 
 
 def is_anonymous(name: str | None, email: str | None) -> bool:
-    return (bool(name) and fold(name) in ANONYMOUS) or (bool(email) and fold(email) in ANONYMOUS)
+    # Every anonymous marker contains "anon": a cheap test before folding.
+    return any(v and "anon" in v.lower() and fold(v) in ANONYMOUS for v in (name, email))
 
 
 def parse_votes(cell: object) -> int | None:

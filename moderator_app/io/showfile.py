@@ -67,7 +67,6 @@ def _questions(db: sqlite3.Connection) -> None:
             state TEXT NOT NULL,
             data TEXT NOT NULL
         );
-        CREATE INDEX questions_position ON questions(position);
         CREATE TABLE question_sources (
             path TEXT PRIMARY KEY,
             data TEXT NOT NULL DEFAULT '{}'

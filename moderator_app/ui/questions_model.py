@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
+
 from PySide6.QtCore import (
     QAbstractProxyModel,
     QAbstractTableModel,

@@ -58,7 +58,7 @@ def test_take_next_answers_previous_and_logs_times() -> None:
     clock = FakeClock()
     queue = queue_of(q("One question?", "A"), q("Two question?", "B", 1),
                      q("Three question?", "C", 2))
-    a, b, c = queue.ordered()
+    a, _b, c = queue.ordered()
     for item in (c, a):  # shortlisted out of order: manual order decides
         queue.apply(queue.plan_state(item.id, QState.SHORTLISTED, clock.now()))
     changes = queue.plan_take_next(clock.now(), "qa")
