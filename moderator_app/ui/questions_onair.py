@@ -75,6 +75,7 @@ class OnAirPanel(QFrame):
         buttons.addWidget(self.answered_button)
         buttons.addStretch(1)
         self.estimate.setWordWrap(True)
+        self.estimate.setMinimumHeight(self.estimate.fontMetrics().lineSpacing() * 2 + 4)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)

@@ -229,8 +229,12 @@ class QuestionsPage(QWidget):
             self.state_buttons[state.value].setText(f"{state_label(state)} {counts[state.value]}")
         shown = self.proxy.total_rows()
         self.counts.setText(self.tr("{0} shown of {1}").format(shown, total))
-        self._fill_combo(self.speaker_filter, self.tr("All speakers"), self.book.queue.speakers())
-        self._fill_combo(self.tag_filter, self.tr("All tags"), self.book.queue.tags())
+        speakers, tags = self.book.queue.speakers(), self.book.queue.tags()
+        self._fill_combo(self.speaker_filter, self.tr("All speakers"), speakers)
+        self._fill_combo(self.tag_filter, self.tr("All tags"), tags)
+        # Empty columns give their room to the question text.
+        self.table.setColumnHidden(COL_SPEAKER, not speakers)
+        self.table.setColumnHidden(COL_TAGS, not tags)
 
     @staticmethod
     def _fill_combo(combo: QComboBox, all_text: str, values: list[str]) -> None:
