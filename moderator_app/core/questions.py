@@ -88,6 +88,18 @@ class Question:
         )
         return cls(id=qid, text=text, source=source, **values)  # type: ignore[arg-type]
 
+    @classmethod
+    def fast(cls, qid: str, text: str, values: dict) -> Question:
+        """Build without ``__init__`` (importers make tens of thousands): ``values`` must
+        hold field names only; the others keep their defaults."""
+        q = object.__new__(cls)
+        d = dict(_TEMPLATE)
+        d.update(values)
+        d["id"] = qid
+        d["text"] = text
+        q.__dict__.update(d)
+        return q
+
     @property
     def who(self) -> str:
         return self.asker or ""
@@ -133,6 +145,7 @@ class Question:
 
 
 _FIELD_NAMES = frozenset(f.name for f in fields(Question))
+_TEMPLATE = {f.name: f.default for f in fields(Question) if f.name not in ("id", "text")}
 
 
 @dataclass(frozen=True)

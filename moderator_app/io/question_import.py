@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from moderator_app.core.question_text import identity
 from moderator_app.core.questions import Question
 from moderator_app.io.dates import parse_column
 from moderator_app.io.question_sources import (
@@ -148,6 +149,7 @@ def extract(
     answer_text = m.answered is not None and header_is_answer_text(plan.headers[m.answered])
     out: list[Question] = []
     empty_rows: list[int] = []
+    profile, file_name = plan.profile, source.path.name
     blank = 0
     total = len(rows)
     for i, row in enumerate(rows):
@@ -174,17 +176,13 @@ def extract(
         votes = parse_votes(row[m.votes]) if m.votes is not None and m.votes < width else None
         answered = (parse_answered(row[m.answered], answer_text)
                     if m.answered is not None and m.answered < width else None)
-        out.append(Question.new(
+        when = dates.values[i] if dates is not None else None
+        out.append(Question.fast(
+            identity(profile, when, asker, text),
             text,
-            source=plan.profile,
-            asker=asker,
-            email=email,
-            organisation=_text(row, m.organisation),
-            submitted_at=dates.values[i] if dates is not None else None,
-            votes=votes,
-            answered_in_source=answered,
-            anonymous=anonymous,
-            source_file=source.path.name,
+            {"asker": asker, "email": email, "organisation": _text(row, m.organisation),
+             "submitted_at": when, "votes": votes, "answered_in_source": answered,
+             "anonymous": anonymous, "source": profile, "source_file": file_name},
         ))
     if empty_rows:
         warnings.append(_rows_note(f"{len(empty_rows)} rows without question text skipped",
@@ -199,8 +197,9 @@ def extract(
 def _text(row: list[object], col: int | None) -> str | None:
     if col is None or col >= len(row):
         return None
-    text = cell_text(row[col])
-    return text.strip() or None if text.strip() not in ("--", "") else None
+    cell = row[col]
+    text = (cell if isinstance(cell, str) else cell_text(cell)).strip()
+    return None if not text or text == "--" else text
 
 
 def _rows_note(what: str, rows: list[int]) -> str:

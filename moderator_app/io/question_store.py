@@ -13,6 +13,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from moderator_app.core.actions import Action
@@ -48,17 +49,25 @@ def _make_encoder() -> Callable[[dict], str]:
     c_make_encoder = getattr(json.encoder, "c_make_encoder", None)
     c_basestring = getattr(json.encoder, "c_encode_basestring", None)
     if c_make_encoder is None or c_basestring is None:  # no C accelerator: plain dumps
-        encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+        encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_iso)
         return encoder.encode
-    make = c_make_encoder(None, None, c_basestring, None, ":", ",", False, False, True)
+    make = c_make_encoder(None, _iso, c_basestring, None, ":", ",", False, False, True)
     return lambda obj: "".join(make(obj, 0))
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot store {type(value).__name__} in a question")
 
 
 _encode = _make_encoder()
 
 
 def _rows(questions: Iterable[Question]) -> list[tuple]:
-    return [(q.id, q.order, q.state.value, _encode(q.to_compact_dict())) for q in questions]
+    # A question's fields encode as they are: its state is a str enum, tags a tuple, and
+    # times go through _iso; no intermediate dict per row.
+    return [(q.id, q.order, q.state.value, _encode(q.__dict__)) for q in questions]
 
 
 def _writer(changes: list[Change]) -> Callable[[sqlite3.Connection], None]:
