@@ -26,7 +26,7 @@ from moderator_app.io.question_sources import (
     parse_votes,
     plan_for,
 )
-from moderator_app.io.tables import RawTable, TableError, read_tables
+from moderator_app.io.tables import RawTable, TableError, bulk, read_tables
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 
@@ -122,7 +122,12 @@ def extract(
     ``limit`` stops after that many rows (a preview); dates are still read from the
     whole column so that day-first or month-first is decided the same way.
     """
-    plan = plan or source.plan
+    with bulk():
+        return _extract(source, plan or source.plan, tz, dayfirst, progress, limit)
+
+
+def _extract(source: Source, plan: SourcePlan, tz: ZoneInfo, dayfirst: bool | None,
+             progress: Progress | None, limit: int | None) -> ImportResult:
     table = source.tables[plan.table_index]
     m = plan.mapping
     if m.text is None:

@@ -30,6 +30,7 @@ from moderator_app.core.runsheet import SegmentKind
 from moderator_app.io.question_import import ImportResult
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFile
+from moderator_app.io.tables import bulk
 
 SOURCE_LINKED = "question.source_linked"
 SOURCE_UNLINKED = "question.source_unlinked"
@@ -174,9 +175,10 @@ class QuestionBook:
     def import_result(self, result: ImportResult) -> MergeResult:
         """Merge an import: only new questions are added; nothing else is touched."""
         self.session.refresh()  # another process may have imported the same file
-        merge = self.queue.plan_import(result.questions, file=result.path.name,
-                                       skipped=result.skipped)
-        self.commit(list(merge.changes))
+        with bulk():
+            merge = self.queue.plan_import(result.questions, file=result.path.name,
+                                           skipped=result.skipped)
+            self.commit(list(merge.changes))
         return merge
 
     # -- linked (watched) sources -------------------------------------------------
