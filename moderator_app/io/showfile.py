@@ -52,7 +52,7 @@ def _schema_v1(db: sqlite3.Connection) -> None:
             payload TEXT NOT NULL DEFAULT '{}'
         );
         CREATE INDEX journal_type ON journal(type);
-        """
+        """,
     )
 
 
@@ -81,6 +81,7 @@ class ShowFile:
         tmp.unlink(missing_ok=True)
         try:
             db = _connect(tmp, readonly=False)
+            _configure(db)
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             _migrate(db, 0)
             file = cls(tmp, db, readonly=False)
@@ -114,6 +115,8 @@ class ShowFile:
                 f"{target}: made by a newer version of the console (schema {version}, "
                 f"this one reads up to {SCHEMA_VERSION}); it was left untouched"
             )
+        if not readonly:
+            _configure(db)  # only now: a foreign file must not be switched to WAL
         if version < SCHEMA_VERSION:
             if readonly:
                 db.close()
@@ -123,7 +126,9 @@ class ShowFile:
                 _migrate(db, version)
             except sqlite3.Error as exc:
                 db.close()
-                raise ShowFileError(f"{target}: upgrade failed ({exc}); a backup was kept") from None
+                raise ShowFileError(
+                    f"{target}: upgrade failed ({exc}); a backup was kept"
+                ) from None
         return cls(target, db, readonly)
 
     def close(self) -> None:
@@ -252,14 +257,22 @@ class _Transaction:
 
 def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     if readonly:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-                             check_same_thread=False, timeout=2.0)
+        db = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=2.0,
+        )
     else:
         db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=2.0)
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = FULL")
-    db.execute("PRAGMA foreign_keys = ON")
     return db
+
+
+def _configure(db: sqlite3.Connection) -> None:
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("PRAGMA foreign_keys = ON")
 
 
 def _check_header(path: Path) -> None:
