@@ -431,7 +431,7 @@ def _detail(action: Action, show: Show) -> str:
         seg = show.segment(str(p.get("segment", "")))
         return f"→ {seg.title if seg else p.get('segment', '')}"
     if kind == QUESTION_STATE:
-        return f"{p.get('from', '')} → {p.get('to', '')}: {p.get('text', '')}"
+        return f"{p.get('id', '')}: {p.get('from', '')} → {p.get('to', '')}: {p.get('text', '')}"
     if kind.startswith(RUNSHEET_PREFIX):
         return (f"{p.get('op', '')} {p.get('field', '')}: "
                 f"{_text(p.get('before'))} → {_text(p.get('after'))}").strip()

@@ -12,7 +12,6 @@ otherwise store any text that starts with "=" as a formula.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import IO
 from zoneinfo import ZoneInfo
@@ -41,13 +40,32 @@ HEADER_FONT = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
+class _Styled:
+    """A value to write with a number format, or a string that must stay a string."""
+
+    __slots__ = ("fmt", "text", "value", "wrap")
+
+    def __init__(self, value: object, fmt: str | None = None, *, text: bool = False,
+                 wrap: bool = False) -> None:
+        self.value = value
+        self.fmt = fmt
+        self.text = text
+        self.wrap = wrap
+
+
 class _Sheet:
-    """A write-only sheet with typed cell helpers."""
+    """A write-only sheet with typed cell helpers.
+
+    Write-only rows are serialised as soon as they are appended, so one styled cell per
+    (column, format) is reused for every row: building and styling a fresh cell object
+    per value was most of the export time for thousands of questions.
+    """
 
     def __init__(self, wb: Workbook, title: str, tz: ZoneInfo, widths: list[int]) -> None:
         self.ws = wb.create_sheet(title)
         self.tz = tz
         self.rows = 0
+        self._cells: dict[tuple, WriteOnlyCell] = {}
         for i, width in enumerate(widths, start=1):
             self.ws.column_dimensions[get_column_letter(i)].width = width
 
@@ -58,43 +76,54 @@ class _Sheet:
             c = WriteOnlyCell(self.ws, value=name)
             c.font = HEADER_FONT
             cells.append(c)
-        self.append(cells)
-
-    def append(self, cells: list) -> None:
         self.ws.append(cells)
         self.rows += 1
 
-    def text(self, value: str | None, *, wrap: bool = False) -> WriteOnlyCell:
-        c = WriteOnlyCell(self.ws)
-        if value is None:
-            return c
-        c.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", str(value))
-        c.data_type = "s"  # never a formula, whatever the text starts with
-        if wrap:
-            c.alignment = WRAP
+    def _cell(self, column: int, spec: _Styled) -> WriteOnlyCell:
+        key = (column, spec.fmt, spec.text, spec.wrap)
+        c = self._cells.get(key)
+        if c is None:
+            c = self._cells[key] = WriteOnlyCell(self.ws)
+            if spec.fmt:
+                c.number_format = spec.fmt
+            if spec.wrap:
+                c.alignment = WRAP
+        c.value = spec.value
+        if spec.text:
+            c.data_type = "s"  # openpyxl makes text starting with "=" a formula: never here
         return c
+
+    def append(self, cells: list) -> None:
+        while cells and cells[-1] is None:  # trailing empty cells cost time and say nothing
+            cells.pop()
+        self.ws.append([self._cell(i, v) if isinstance(v, _Styled) else v
+                        for i, v in enumerate(cells)])
+        self.rows += 1
+
+    def text(self, value: str | None, *, wrap: bool = False):
+        if not value:
+            return None
+        value = str(value)
+        if ILLEGAL_CHARACTERS_RE.search(value):
+            value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+        if not wrap and value[0] != "=":
+            return value  # a plain string cell
+        return _Styled(value, text=True, wrap=wrap)
 
     def moment(self, value: datetime | None, fmt: str = TIME, unknown: bool = True):
         if value is None:
             return self.text(UNKNOWN if unknown else None)
-        c = WriteOnlyCell(self.ws, value=value.astimezone(self.tz).replace(tzinfo=None))
-        c.number_format = fmt
-        return c
+        return _Styled(value.astimezone(self.tz).replace(tzinfo=None), fmt)
 
     def duration(self, seconds: float | None, fmt: str = DURATION, unknown: bool = True):
         if seconds is None:
             return self.text(UNKNOWN if unknown else None)
-        c = WriteOnlyCell(self.ws, value=seconds / 86400)
-        c.number_format = fmt
-        return c
+        return _Styled(seconds / 86400, fmt)
 
     def number(self, value: float | None, fmt: str | None = None, unknown: bool = True):
         if value is None:
             return self.text(UNKNOWN if unknown else None)
-        c = WriteOnlyCell(self.ws, value=value)
-        if fmt:
-            c.number_format = fmt
-        return c
+        return _Styled(value, fmt) if fmt else value
 
     def colour_over_under(self, column: int) -> None:
         if self.rows < 2:
@@ -116,7 +145,7 @@ QUESTION_HEADERS = [
     "On air", "Answered", "Duration", "Segment", "Speaker", "Asker", "Question", "State", "Id",
 ]
 EDIT_HEADERS = ["Time", "#", "Change", "Segment", "Field", "Before", "After", "Live"]
-EVENT_HEADERS = ["#", "Time", "Type", "Segment on air", "Detail", "Undone", "Payload"]
+EVENT_HEADERS = ["#", "Time", "Type", "Segment on air", "Detail", "Undone"]
 
 
 def write_xlsx(report: Report, handle: IO[bytes]) -> None:
@@ -215,12 +244,11 @@ def _edits(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
 
 
 def _events(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
-    sh = _Sheet(wb, "Events", tz, [7, 19, 16, 36, 50, 8, 60])
+    sh = _Sheet(wb, "Events", tz, [7, 19, 16, 36, 80, 8])
     sh.header(EVENT_HEADERS)
     for e in report.events:
         sh.append([
             sh.number(e.seq, unknown=False), sh.moment(e.at, DATETIME), sh.text(e.type),
             sh.text(e.segment_title), sh.text(e.detail),
-            sh.text("undone" if e.undone else ""),
-            sh.text(json.dumps(e.payload, ensure_ascii=False, sort_keys=True)),
+            sh.text("undone" if e.undone else None),
         ])
