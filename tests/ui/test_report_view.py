@@ -166,3 +166,47 @@ def test_attached_to_main_window(qtbot, window, clock) -> None:
     window.pages.setCurrentWidget(feature.live)
     window.resize(1280, 900)
     shot(window, "window_timeline.png")
+
+
+def test_rehearsal_with_real_keys_xlsx_agrees_with_cli_json(qtbot, window, clock, tmp_path,
+                                                            capsys) -> None:
+    """The issue's 'done when': keys, pause, added time, overrun, three questions."""
+    from moderator_app.cli import main
+
+    session = window.session
+    key = lambda k: qtbot.keyClick(window, k)  # noqa: E731
+    clock.advance(60)
+    key(Qt.Key.Key_Space)  # start, a minute late
+    clock.advance(100)
+    key(Qt.Key.Key_Space)  # pause
+    clock.advance(30)
+    key(Qt.Key.Key_Space)  # resume
+    key(Qt.Key.Key_Plus)  # +1 min
+    clock.advance(500)  # overrun of Bienvenue: 300 + 60 planned, 630 held
+    key(Qt.Key.Key_Right)
+    for qid, took in (("q1", 50), ("q2", 70), ("q3", 30)):
+        take_question(session, clock, qid, took)
+    clock.advance(300)
+    qtbot.mouseClick(window.buttons["finish"], Qt.MouseButton.LeftButton)
+    assert session.engine.state.status == "finished"
+    view = window.report_feature.view
+    view.refresh()
+    s = view.report.summary
+    assert (s.pauses, s.paused_s, s.added_s, s.questions_answered) == (1, 30, 60, 3)
+    assert s.longest_overrun.title == "Bienvenue" and s.longest_overrun.seconds == 330
+    target = tmp_path / "rehearsal.xlsx"
+    monkey = view.ask_path
+    view.ask_path = lambda *a: str(target)
+    with qtbot.waitSignal(view.exported, timeout=10000):
+        view.export_report()
+    view.ask_path = monkey
+    assert main(["report", str(session.path), "--json"]) == 0
+    data = __import__("json").loads(capsys.readouterr().out)
+    wb = openpyxl.load_workbook(target)
+    summary = {r[0]: r[1] for r in wb["Summary"].iter_rows(values_only=True)}
+    assert summary["Final over/under (s)"] == data["summary"]["final_over_under_s"]
+    assert summary["Questions answered"] == data["summary"]["questions_answered"] == 3
+    assert summary["Longest overrun"] == data["summary"]["longest_overrun"]["title"]
+    seg_rows = list(wb["Segments"].iter_rows(min_row=2, values_only=True))
+    assert [r[12] for r in seg_rows[:2]] == [g["over_under_s"] for g in data["segments"][:2]]
+    assert len(list(wb["Questions"].iter_rows(min_row=2))) == len(data["questions"]) == 3
