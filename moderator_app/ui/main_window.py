@@ -32,7 +32,9 @@ from moderator_app.ui.timer_panel import TimerPanel
 
 # Features add their pages and menus through ``attach(window)``; listed here so that the
 # window builds them in a known order and a failing feature is reported, not fatal.
-FEATURES: list[str] = []
+FEATURES: list[str] = [
+    "moderator_app.ui.live_console.attach",
+]
 
 POLL_MS = 100  # another process's action shows within this, well under the 250 ms promise
 ONE_MINUTE = 60
@@ -52,7 +54,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self._title())
         self.resize(1280, 760)
 
-        self.panel = TimerPanel(session.show)
+        self.panel = TimerPanel(session.show, session.engine)
         self.rundown = RundownModel(session.show, session.engine, self)
         self.rundown_view = QTableView()
         self.rundown_view.setObjectName("Rundown")
@@ -91,7 +93,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(top)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 430])
+        splitter.setSizes([420, 340])
         self.setCentralWidget(splitter)
         self._build_menus()
 
@@ -147,7 +149,7 @@ class MainWindow(QMainWindow):
             ("next", tr("Next ▶"), "Right", self.next, tr("Go to the next segment")),
             ("minus", tr("−1 min"), "-", self.remove_minute, tr("Remove one minute")),
             ("plus", tr("+1 min"), "+", self.add_minute, tr("Add one minute")),
-            ("finish", tr("Finish"), "", self.finish, tr("End the show")),
+            ("finish", tr("Finish"), "Ctrl+End", self.finish, tr("End the show")),
             ("undo", tr("Undo"), "Ctrl+Z", self.undo, tr("Undo the last timer action")),
         ]
         row = QHBoxLayout()
@@ -175,6 +177,7 @@ class MainWindow(QMainWindow):
             "=": self.add_minute,
             "-": self.remove_minute,
             "Ctrl+Z": self.undo,
+            "Ctrl+End": self.finish,
         }
         for sequence, handler in bindings.items():
             self.keys.bind(sequence, handler)
