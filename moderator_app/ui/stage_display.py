@@ -149,6 +149,7 @@ class StageView(QWidget):
         self.content = StageContent()
         self.options = StageOptions()
         self.blink_on = True
+        self.digit_point_size = 0.0
         self._blink = QTimer(self)
         self._blink.setInterval(BLINK_MS)
         self._blink.timeout.connect(self._toggle_blink)
@@ -244,6 +245,7 @@ class StageView(QWidget):
         # Size from a template of the same length, so the digits do not breathe each second.
         template = "".join("0" if ch.isdigit() else ch for ch in c.digits) or "0:00"
         size = fit_point_size(self._digit_font, template, digits_rect.width(), digits_rect.height())
+        self.digit_point_size = size
         digit_font = QFont(self._digit_font)
         digit_font.setPointSizeF(size)
         painter.setFont(digit_font)

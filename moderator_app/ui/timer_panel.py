@@ -335,7 +335,8 @@ class TimerPanel(QFrame):
             self.next_title.setText(self.tr("Next: end of show"))
 
         self.clock.setText(f"{clock_time(snap.now, tz, seconds=True)}  {tz.key}")
-        if before and until <= 0 and -until > 3600:
+        waited = (snap.now - snap.planned_starts[0]).total_seconds() if before and segs else 0
+        if waited > 3600:  # an old or rehearsal show: a huge "late" figure would mislead
             self.over_under.setText(self.tr("not started"))
             _set_colour(self.over_under, PHASE_COLOURS[OVERTIME])
         else:
