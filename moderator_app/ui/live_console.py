@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -61,7 +61,6 @@ class LiveConsole(QObject):
         self.preview = StageView()
         self.preview.setObjectName("StagePreview")
         self.preview.setFixedSize(*PREVIEW_SIZE)
-        self.preview.setToolTip(self.tr("What the speakers see (S opens the stage display)"))
         self.preview_caption = QLabel()
         self.preview_caption.setObjectName("PreviewCaption")
         self.preview_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -84,28 +83,67 @@ class LiveConsole(QObject):
             self.on_tick(window.snapshot)
 
     # -- actions and keys ----------------------------------------------------------------
+    def _texts(self) -> dict[str, tuple[str, str]]:
+        """Menu text and tooltip of each action (re-read when the language changes)."""
+        texts = {
+            "stage": (
+                self.tr("&Stage display"),
+                self.tr("Open or close the stage display window"),
+            ),
+            "full_screen": (
+                self.tr("Stage display &full screen"),
+                self.tr("Stage display full screen, or back to a window"),
+            ),
+            "blackout": (
+                self.tr("&Blackout"),
+                self.tr("Black out the stage display, or bring it back"),
+            ),
+            "stage_clock": (
+                self.tr("Stage &clock"),
+                self.tr("Show the time of day on the stage display"),
+            ),
+            "leave": (
+                self.tr("Close help / leave full screen"),
+                self.tr("Close the keyboard help, or leave full screen"),
+            ),
+            "message": (
+                self.tr("Type a &message to the speaker"),
+                self.tr("Type a free message; Enter sends it to the stage display"),
+            ),
+            "clear_message": (
+                self.tr("&Clear the message"),
+                self.tr("Remove the message from the stage display"),
+            ),
+            "preferences": (
+                self.tr("&Preferences…"),
+                self.tr("Language, default thresholds, stage display, sound"),
+            ),
+            "help": (
+                self.tr("&Keyboard shortcuts"),
+                self.tr("List every key of the console"),
+            ),
+        }
+        for i, text in enumerate(self.messages.presets()):
+            texts[f"preset_{i + 1}"] = (
+                self.tr("Message: “{0}”").format(text),
+                self.tr("Send a preset message to the speaker"),
+            )
+        return texts
+
     def _action(
         self,
         key: str,
-        text: str,
         shortcuts: list[str],
         slot: Callable[[], None],
-        tip: str,
         checkable: bool = False,
     ) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(self.window)
         action.setObjectName(f"action_{key}")
         action.setCheckable(checkable)
         if shortcuts:
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
             # Shown in menus and tooltips; ShowKeys handles the keys (never while typing).
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            keys = ", ".join(
-                QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts
-            )
-            tip = f"{tip} ({keys})"
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
         if checkable:
             action.triggered.connect(lambda _checked=False: slot())
         else:
@@ -115,118 +153,54 @@ class LiveConsole(QObject):
         self.actions[key] = action
         return action
 
+    def retranslate(self) -> None:
+        for key, (text, tip) in self._texts().items():
+            action = self.actions[key]
+            keys = ", ".join(
+                seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in action.shortcuts()
+            )
+            action.setText(text)
+            action.setToolTip(f"{tip} ({keys})" if keys else tip)
+            action.setStatusTip(tip)
+        self.screen_menu.setTitle(self.tr("Stage &screen"))
+        self.preview.setToolTip(self.tr("What the speakers see (S opens the stage display)"))
+        self.refresh()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
     def _build_actions(self) -> None:
         w = self.window
         view = w.menu("view")
-        view.addAction(
-            self._action(
-                "stage",
-                self.tr("&Stage display"),
-                ["S"],
-                self.toggle_stage,
-                self.tr("Open or close the stage display window"),
-                checkable=True,
-            )
-        )
-        view.addAction(
-            self._action(
-                "full_screen",
-                self.tr("Stage display &full screen"),
-                ["F"],
-                self.toggle_full_screen,
-                self.tr("Stage display full screen, or back to a window"),
-            )
-        )
-        view.addAction(
-            self._action(
-                "blackout",
-                self.tr("&Blackout"),
-                ["B"],
-                self.toggle_blackout,
-                self.tr("Black out the stage display, or bring it back"),
-                checkable=True,
-            )
-        )
-        view.addAction(
-            self._action(
-                "stage_clock",
-                self.tr("Stage &clock"),
-                ["K"],
-                self.toggle_stage_clock,
-                self.tr("Show the time of day on the stage display"),
-                checkable=True,
-            )
-        )
+        view.addAction(self._action("stage", ["S"], self.toggle_stage, checkable=True))
+        view.addAction(self._action("full_screen", ["F"], self.toggle_full_screen))
+        view.addAction(self._action("blackout", ["B"], self.toggle_blackout, checkable=True))
+        view.addAction(self._action("stage_clock", ["K"], self.toggle_stage_clock, checkable=True))
         self.actions["stage_clock"].setChecked(self.prefs.stage_clock)
-        self.screen_menu = view.addMenu(self.tr("Stage &screen"))
+        self.screen_menu = view.addMenu("")
         self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
         view.addSeparator()
-        view.addAction(
-            self._action(
-                "leave",
-                self.tr("Close help / leave full screen"),
-                ["Escape"],
-                self.escape,
-                self.tr("Close the keyboard help, or leave full screen"),
-            )
-        )
+        view.addAction(self._action("leave", ["Escape"], self.escape))
 
         show = w.menu("show")
         show.addSeparator()
         for i, key in enumerate(PRESET_KEYS):
-            action = self._action(
-                f"preset_{i + 1}",
-                "",
-                [key],
-                lambda n=i: self.messages.send_preset(n),
-                self.tr("Send a preset message to the speaker"),
+            show.addAction(
+                self._action(f"preset_{i + 1}", [key], lambda n=i: self.messages.send_preset(n))
             )
-            show.addAction(action)
-        show.addAction(
-            self._action(
-                "message",
-                self.tr("Type a &message to the speaker"),
-                ["M"],
-                self.messages.focus_text,
-                self.tr("Type a free message; Enter sends it to the stage display"),
-            )
-        )
-        show.addAction(
-            self._action(
-                "clear_message",
-                self.tr("&Clear the message"),
-                ["C"],
-                self.clear_message,
-                self.tr("Remove the message from the stage display"),
-            )
-        )
-        self._retitle_presets()
+        show.addAction(self._action("message", ["M"], self.messages.focus_text))
+        show.addAction(self._action("clear_message", ["C"], self.clear_message))
 
-        prefs = self._action(
-            "preferences",
-            self.tr("&Preferences…"),
-            ["Ctrl+,"],
-            self.open_preferences,
-            self.tr("Language, default thresholds, stage display, sound"),
-        )
+        prefs = self._action("preferences", ["Ctrl+,"], self.open_preferences)
         prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
         file_menu = w.menu("file")
         first = file_menu.actions()[0] if file_menu.actions() else None
         file_menu.insertAction(first, prefs)
-        w.menu("help").addAction(
-            self._action(
-                "help",
-                self.tr("&Keyboard shortcuts"),
-                ["F1", "?", "Shift+?"],
-                self.toggle_help,
-                self.tr("List every key of the console"),
-            )
-        )
-
-    def _retitle_presets(self) -> None:
-        for i, text in enumerate(self.messages.presets()):
-            action = self.actions[f"preset_{i + 1}"]
-            action.setText(self.tr("Message: “{0}”").format(text))
+        w.menu("help").addAction(self._action("help", ["F1", "?", "Shift+?"], self.toggle_help))
+        self.retranslate()
+        w.installEventFilter(self)
 
     def _fill_screen_menu(self) -> None:
         menu = self.screen_menu
@@ -331,11 +305,7 @@ class LiveConsole(QObject):
         if prefs.language != old.language:
             language = choose_language(None, prefs.language)
             if language != current_language():
-                install_language(language)
-                self._retitle_presets()
-                self.window.show_status(
-                    self.tr("Language changed; menus follow when the console restarts")
-                )
+                install_language(language)  # widgets follow through LanguageChange
         if prefs.stage_screen != old.stage_screen and prefs.stage_screen:
             self.choose_screen(prefs.stage_screen)
         self.refresh()

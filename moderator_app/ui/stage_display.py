@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -317,9 +317,8 @@ class StageWindow(QWidget):
     def __init__(self, show_title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("StageWindow")
-        self.setWindowTitle(
-            QCoreApplication.translate("StageWindow", "Stage display — {0}").format(show_title)
-        )
+        self.show_title = show_title
+        self._retitle()
         self.view = StageView(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -327,6 +326,16 @@ class StageWindow(QWidget):
         self.resize(960, 540)
         self.screen_name = ""
         QGuiApplication.instance().screenRemoved.connect(self._on_screen_removed)
+
+    def _retitle(self) -> None:
+        self.setWindowTitle(
+            QCoreApplication.translate("StageWindow", "Stage display — {0}").format(self.show_title)
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retitle()
+        super().changeEvent(event)
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
