@@ -291,11 +291,8 @@ class TimerPanel(QFrame):
         elif snap.state == FINISHED:
             phase_text = self.tr("✓ Show finished")
         elif overtime:
-            phase_text = self.tr("{0} {1}: {2} over").format(
-                PHASE_SYMBOLS[snap.phase],
-                phase_label(snap.phase),
-                format_duration(-snap.remaining_s),
-            )
+            over = format_duration(-snap.remaining_s)
+            phase_text = f"{PHASE_SYMBOLS[snap.phase]} {phase_label(snap.phase)} +{over}"
         else:
             phase_text = f"{PHASE_SYMBOLS[snap.phase]} {phase_label(snap.phase)}"
         if snap.state == PAUSED:

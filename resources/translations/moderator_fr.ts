@@ -567,10 +567,6 @@
         <translation>✓ Direct terminé</translation>
     </message>
     <message>
-        <source>{0} {1}: {2} over</source>
-        <translation>{0} {1} : {2} de trop</translation>
-    </message>
-    <message>
         <source>❚❚ PAUSED — {0}</source>
         <translation>❚❚ EN PAUSE — {0}</translation>
     </message>
