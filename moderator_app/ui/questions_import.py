@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QFileSystemWatcher,
     QObject,
@@ -56,7 +57,8 @@ from moderator_app.io.question_store import QuestionBook
 from moderator_app.io.tables import TableError
 
 PREVIEW_ROWS = 30
-FILE_FILTER = "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "ImportDialog", "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)")
 
 
 class Worker(QThread):
@@ -96,9 +98,15 @@ class Worker(QThread):
 
 
 FIELD_LABELS = {
-    "text": "Question", "asker": "Asked by", "first_name": "First name",
-    "last_name": "Last name", "email": "Email", "organisation": "Organisation / city",
-    "submitted_at": "Time", "votes": "Votes", "answered": "Answered",
+    "text": QT_TRANSLATE_NOOP("ImportDialog", "Question"),
+    "asker": QT_TRANSLATE_NOOP("ImportDialog", "Asked by"),
+    "first_name": QT_TRANSLATE_NOOP("ImportDialog", "First name"),
+    "last_name": QT_TRANSLATE_NOOP("ImportDialog", "Last name"),
+    "email": QT_TRANSLATE_NOOP("ImportDialog", "Email"),
+    "organisation": QT_TRANSLATE_NOOP("ImportDialog", "Organisation / city"),
+    "submitted_at": QT_TRANSLATE_NOOP("ImportDialog", "Time"),
+    "votes": QT_TRANSLATE_NOOP("ImportDialog", "Votes"),
+    "answered": QT_TRANSLATE_NOOP("ImportDialog", "Answered"),
 }
 
 
@@ -385,12 +393,13 @@ class ImportDialog(QDialog):
 
 
 def profile_label(name: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
     labels = {
-        "zoom_qa": "Zoom webinar Q&A report", "zoom_registration": "Zoom registration report",
-        "google_forms": "Google Forms", "microsoft_forms": "Microsoft Forms",
-        "slido": "Slido-like export", "generic": "Any table (question column by content)",
+        "zoom_qa": QT_TRANSLATE_NOOP("ImportDialog", "Zoom webinar Q&A report"),
+        "zoom_registration": QT_TRANSLATE_NOOP("ImportDialog", "Zoom registration report"),
+        "google_forms": QT_TRANSLATE_NOOP("ImportDialog", "Google Forms"),
+        "microsoft_forms": QT_TRANSLATE_NOOP("ImportDialog", "Microsoft Forms"),
+        "slido": QT_TRANSLATE_NOOP("ImportDialog", "Slido-like export"),
+        "generic": QT_TRANSLATE_NOOP("ImportDialog", "Any table (question column by content)"),
     }
     return QCoreApplication.translate("ImportDialog", labels.get(name, name))
 

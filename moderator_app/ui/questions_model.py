@@ -52,21 +52,17 @@ _STATE_COLOURS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("QuestionTableModel", text)
-
-
 def state_label(state: QState) -> str:
     return {
-        QState.NEW: _tr("New"), QState.SHORTLISTED: _tr("Shortlisted"),
-        QState.ON_AIR: _tr("On air"), QState.ANSWERED: _tr("Answered"),
-        QState.DISMISSED: _tr("Dismissed"),
+        QState.NEW: QCoreApplication.translate("QuestionTableModel", "New"), QState.SHORTLISTED: QCoreApplication.translate("QuestionTableModel", "Shortlisted"),
+        QState.ON_AIR: QCoreApplication.translate("QuestionTableModel", "On air"), QState.ANSWERED: QCoreApplication.translate("QuestionTableModel", "Answered"),
+        QState.DISMISSED: QCoreApplication.translate("QuestionTableModel", "Dismissed"),
     }[state]
 
 
 def asker_label(q: Question) -> str:
     if q.anonymous:
-        return _tr("Anonymous")
+        return QCoreApplication.translate("QuestionTableModel", "Anonymous")
     return q.asker or ""
 
 
@@ -96,8 +92,8 @@ class QuestionTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [_tr("#"), "★", _tr("State"), _tr("Question"), _tr("Asked by"),
-                _tr("Organisation"), _tr("Votes"), _tr("Time"), _tr("For"), _tr("Tags")][section]
+        return [QCoreApplication.translate("QuestionTableModel", "#"), "★", QCoreApplication.translate("QuestionTableModel", "State"), QCoreApplication.translate("QuestionTableModel", "Question"), QCoreApplication.translate("QuestionTableModel", "Asked by"),
+                QCoreApplication.translate("QuestionTableModel", "Organisation"), QCoreApplication.translate("QuestionTableModel", "Votes"), QCoreApplication.translate("QuestionTableModel", "Time"), QCoreApplication.translate("QuestionTableModel", "For"), QCoreApplication.translate("QuestionTableModel", "Tags")][section]
 
     def question(self, row: int) -> Question:
         return self._rows[row]
@@ -122,7 +118,8 @@ class QuestionTableModel(QAbstractTableModel):
         if role == SortRole:
             return sort_key(q, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TEXT:
-            return q.text + (f"\n\n{_tr('Note')}: {q.note}" if q.note else "")
+            note = QCoreApplication.translate("QuestionTableModel", "Note: {0}").format(q.note)
+            return q.text + (f"\n\n{note}" if q.note else "")
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATE:
             return _STATE_COLOURS[q.state]
         if role == Qt.ItemDataRole.FontRole and q.state is QState.ON_AIR:
