@@ -932,265 +932,265 @@
     <name>Report</name>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnu</translation>
     </message>
 </context>
 <context>
     <name>ReportPlots</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Heure</translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Planned</source>
-        <translation type="unfinished">Prévu</translation>
+        <translation>Prévu</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished">Réel</translation>
+        <translation>Réel</translation>
     </message>
     <message>
         <source>Projected</source>
-        <translation type="unfinished">Estimé</translation>
+        <translation>Projeté</translation>
     </message>
     <message>
         <source>Over/under (min, + late)</source>
-        <translation type="unfinished"></translation>
+        <translation>Avance/retard (min, + en retard)</translation>
     </message>
 </context>
 <context>
     <name>ReportView</name>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Export report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le rapport…</translation>
     </message>
     <message>
         <source>Export plot as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le graphique en PNG…</translation>
     </message>
     <message>
         <source>Run:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passage :</translation>
     </message>
     <message>
         <source>Compare with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparer avec :</translation>
     </message>
     <message>
         <source>Segments</source>
-        <translation type="unfinished"></translation>
+        <translation>Séquences</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Chronologie</translation>
     </message>
     <message>
         <source>Over/under</source>
-        <translation type="unfinished">Avance/retard</translation>
+        <translation>Avance/retard</translation>
     </message>
     <message>
         <source>Questions</source>
-        <translation type="unfinished">Questions</translation>
+        <translation>Questions</translation>
     </message>
     <message>
         <source>Compare runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparer les passages</translation>
     </message>
     <message>
         <source>Segment</source>
-        <translation type="unfinished">Séquence</translation>
+        <translation>Séquence</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Planned start</source>
-        <translation type="unfinished"></translation>
+        <translation>Début prévu</translation>
     </message>
     <message>
         <source>Actual start</source>
-        <translation type="unfinished"></translation>
+        <translation>Début réel</translation>
     </message>
     <message>
         <source>Planned</source>
-        <translation type="unfinished">Prévu</translation>
+        <translation>Prévu</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished">Réel</translation>
+        <translation>Réel</translation>
     </message>
     <message>
         <source>Pauses</source>
-        <translation type="unfinished"></translation>
+        <translation>Pauses</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouté</translation>
     </message>
     <message>
         <source>Actual end</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin réelle</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages</translation>
     </message>
     <message>
         <source>On air</source>
-        <translation type="unfinished">À l&apos;antenne</translation>
+        <translation>À l’antenne</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished">Répondue</translation>
+        <translation>Répondue</translation>
     </message>
     <message>
         <source>Took</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <source>Speaker</source>
-        <translation type="unfinished">Intervenant</translation>
+        <translation>Intervenant·e</translation>
     </message>
     <message>
         <source>Asker</source>
-        <translation type="unfinished"></translation>
+        <translation>Auteur·e</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished">Question</translation>
+        <translation>Question</translation>
     </message>
     <message>
         <source>A: starts at</source>
-        <translation type="unfinished"></translation>
+        <translation>A : début</translation>
     </message>
     <message>
         <source>A: took</source>
-        <translation type="unfinished"></translation>
+        <translation>A : durée</translation>
     </message>
     <message>
         <source>A: over/under</source>
-        <translation type="unfinished"></translation>
+        <translation>A : avance/retard</translation>
     </message>
     <message>
         <source>B: starts at</source>
-        <translation type="unfinished"></translation>
+        <translation>B : début</translation>
     </message>
     <message>
         <source>B: took</source>
-        <translation type="unfinished"></translation>
+        <translation>B : durée</translation>
     </message>
     <message>
         <source>B: over/under</source>
-        <translation type="unfinished"></translation>
+        <translation>B : avance/retard</translation>
     </message>
     <message>
         <source>B − A</source>
-        <translation type="unfinished"></translation>
+        <translation>B − A</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>terminée</translation>
     </message>
     <message>
         <source>no end</source>
-        <translation type="unfinished"></translation>
+        <translation>sans fin</translation>
     </message>
     <message>
         <source>not reached</source>
-        <translation type="unfinished"></translation>
+        <translation>non atteinte</translation>
     </message>
     <message>
         <source>Cannot read the journal: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le journal : {0}</translation>
     </message>
     <message>
         <source>(no comparison)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucune comparaison)</translation>
     </message>
     <message>
         <source>Run {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Passage {0}</translation>
     </message>
     <message>
         <source>finished</source>
-        <translation type="unfinished"></translation>
+        <translation>terminé</translation>
     </message>
     <message>
         <source>no finish</source>
-        <translation type="unfinished"></translation>
+        <translation>sans fin</translation>
     </message>
     <message>
         <source>not started</source>
-        <translation type="unfinished">pas commencé</translation>
+        <translation>non commencé</translation>
     </message>
     <message>
         <source>A: {0}    B: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>A : {0}    B : {1}</translation>
     </message>
     <message>
         <source>Choose a run to compare with, above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez ci-dessus un passage à comparer.</translation>
     </message>
     <message>
         <source>{0} by {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} de {1}</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>Planned start {0}, actual start {1} ({2}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Début prévu {0}, début réel {1} ({2}).</translation>
     </message>
     <message>
         <source>Planned end {0}, actual end {1}; final over/under {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin prévue {0}, fin réelle {1} ; avance/retard final {2}.</translation>
     </message>
     <message>
         <source>Longest overrun: {0}. Paused {1} in {2} pause(s); time added {3}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus long dépassement : {0}. En pause {1} en {2} pause(s) ; temps ajouté {3}.</translation>
     </message>
     <message>
         <source>Questions answered: {0} of {1}. Messages: {2}. Run sheet edits: {3}. Times in {4}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Questions répondues : {0} sur {1}. Messages : {2}. Modifications du conducteur : {3}. Heures en {4}.</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le rapport</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Classeur Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
         <source>Exporting {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export de {0}…</translation>
     </message>
     <message>
         <source>Report written to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport enregistré dans {0}</translation>
     </message>
     <message>
         <source>Export plot as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le graphique en PNG</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Image PNG (*.png)</translation>
     </message>
     <message>
         <source>Cannot write {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire {0} : {1}</translation>
     </message>
     <message>
         <source>Plot written to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphique enregistré dans {0}</translation>
     </message>
 </context>
 <context>
@@ -1397,27 +1397,27 @@
     <name>_Attached</name>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Chronologie</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport</translation>
     </message>
     <message>
         <source>Report written to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport enregistré dans {0}</translation>
     </message>
     <message>
         <source>Export report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le rapport…</translation>
     </message>
     <message>
         <source>Export plot as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le graphique en PNG…</translation>
     </message>
     <message>
         <source>Refresh report</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser le rapport</translation>
     </message>
 </context>
 </TS>
