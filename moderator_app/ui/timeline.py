@@ -37,7 +37,7 @@ def planned_bars(show: Show, snap: Snapshot) -> list[Bar]:
 
 def actual_bars(show: Show, engine: TimerEngine, snap: Snapshot) -> list[Bar]:
     """Done segments where they really ran, the current one to its projected end,
-    the rest where the re-plan puts them."""
+    the rest where the re-plan puts them; segments skipped over are left out."""
     bars = []
     records = engine.state.records
     for i, seg in enumerate(show.segments):
@@ -50,6 +50,8 @@ def actual_bars(show: Show, engine: TimerEngine, snap: Snapshot) -> list[Bar]:
         elif rec is not None and rec.visits and rec.last_end_us is not None:
             start = from_us(rec.first_start_us) if rec.first_start_us else snap.projected_starts[i]
             end = from_us(rec.last_end_us)
+        elif snap.current_index is not None and i < snap.current_index:
+            continue  # skipped: it never ran and is no longer ahead of us
         else:
             start = snap.projected_starts[i]
             added = rec.added_s if rec else 0
