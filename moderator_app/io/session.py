@@ -13,6 +13,7 @@ from pathlib import Path
 from moderator_app.core.actions import CLOCK_JUMP, Action
 from moderator_app.core.clock import Clock, MonotonicGuardClock, to_us
 from moderator_app.core.engine import Snapshot, TimerEngine
+from moderator_app.io.ownerlock import OwnerLock
 from moderator_app.io.showfile import ShowFile, ShowFileError
 
 Listener = Callable[[Action], None]
@@ -46,6 +47,8 @@ class ShowSession:
         self._write_listeners: list[WriteListener] = []
         self._next_retry = 0.0
         self._jump_seen_at: float | None = None
+        # Set by the console that owns the file (see ownerlock); released on close.
+        self.owner_lock: OwnerLock | None = None
         for action in file.actions():
             self._fold(action, replaying=True)
 
@@ -68,6 +71,9 @@ class ShowSession:
         if self.pending and not self.file.readonly:
             self.flush_pending()
         self.file.close()
+        if self.owner_lock is not None:
+            self.owner_lock.release()
+            self.owner_lock = None
 
     def subscribe(self, listener: Listener) -> None:
         """Call ``listener`` with every action folded from now on, ours or another process's."""

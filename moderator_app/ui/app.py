@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from moderator_app import __version__
+from moderator_app.io.ownerlock import OwnerLock
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFile, ShowFileError
 from moderator_app.paths import default_show_path
@@ -26,13 +27,28 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
 
 
 def open_session(path: str | None) -> ShowSession:
-    """The show given, or the user's default show (made from the bundled one on first run)."""
+    """The show given, or the user's default show (made from the bundled one on first run).
+
+    The first console to open a show owns it; a second one opens it read-only and follows
+    it live. The owner lock is released with ``close_session``.
+    """
     if path is None:
         target = default_show_path()
         if not target.exists():
             ShowFile.create(target, default_show()).close()
-        return ShowSession.open(target)
-    return ShowSession.open(Path(path))
+    else:
+        target = Path(path)
+        if not target.is_file():
+            return ShowSession.open(target)  # raises the clear "no such show file" error
+    lock = OwnerLock.acquire(target)
+    try:
+        session = ShowSession.open(target, readonly=lock is None)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    session.owner_lock = lock
+    return session
 
 
 def run_console(path: str | None, language: str | None = None) -> int:
