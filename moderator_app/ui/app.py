@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from moderator_app import __version__
@@ -51,6 +53,18 @@ def open_session(path: str | None) -> ShowSession:
     return session
 
 
+# Set to "1" to print a marker once the window is shown and its event loop runs (the
+# start-up benchmark and the fault tests wait for it); "exit" also quits right after.
+STARTUP_PROBE = "MODERATOR_APP_STARTUP_PROBE"
+PROBE_MARKER = "moderator-app: window ready"
+
+
+def _startup_probe(app: QApplication, mode: str) -> None:
+    print(PROBE_MARKER, flush=True)
+    if mode == "exit":
+        app.quit()
+
+
 def run_console(path: str | None, language: str | None = None) -> int:
     app = ensure_application()
     try:
@@ -63,6 +77,9 @@ def run_console(path: str | None, language: str | None = None) -> int:
 
     window = MainWindow(session)
     window.show()
+    probe = os.environ.get(STARTUP_PROBE)
+    if probe:
+        QTimer.singleShot(0, lambda: _startup_probe(app, probe))
     code = app.exec()
     session.close()
     return code
