@@ -310,7 +310,10 @@ class TimerEngine:
             self._undoable = []
             self.message = None
             return
-        new = _fold(self.state.copy(), action)
+        try:
+            new = _fold(self.state.copy(), action)
+        except (KeyError, TypeError, ValueError):
+            new = None  # a damaged payload (hand-edited file): kept in the journal, inert
         if new is None:
             return  # a journaled action that no longer applies (kept, but inert)
         self._states.append(new)
