@@ -6,7 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from moderator_app import __version__
@@ -14,7 +15,7 @@ from moderator_app.io.ownerlock import OwnerLock
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFile, ShowFileError
 from moderator_app.paths import default_show_path
-from moderator_app.resources import default_show
+from moderator_app.resources import default_show, resource
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
@@ -25,7 +26,18 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("moderator-app")
     app.setApplicationDisplayName("Moderator console")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(application_icon())
     return app  # type: ignore[return-value]
+
+
+def application_icon() -> QIcon:
+    """The stopwatch icon at every size we ship (files load only when Qt paints one)."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        path = resource("icons", f"moderator-app-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
 
 
 def open_session(path: str | None) -> ShowSession:
