@@ -68,6 +68,9 @@ class ShowSession:
 
     def close(self) -> None:
         """Close the file, after a last try at writing any action kept in memory."""
+        if getattr(self, "_closed", False):
+            return  # a window that switched shows may close its session early
+        self._closed = True
         if self.pending and not self.file.readonly:
             self.flush_pending()
         self.file.close()

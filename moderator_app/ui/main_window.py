@@ -34,6 +34,7 @@ from moderator_app.ui.timer_panel import TimerPanel
 # window builds them in a known order and a failing feature is reported, not fatal.
 FEATURES: list[str] = [
     "moderator_app.ui.reliability.attach",
+    "moderator_app.ui.first_run.attach",
 ]
 
 POLL_MS = 100  # another process's action shows within this, well under the 250 ms promise
