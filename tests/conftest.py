@@ -27,7 +27,6 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("MODERATOR_APP_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "config"))
     monkeypatch.setenv("HOME", str(base / "home"))
-    monkeypatch.setenv("MODERATOR_APP_SETTINGS", str(base / "settings.ini"))
 
 
 @pytest.fixture

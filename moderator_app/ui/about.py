@@ -13,8 +13,7 @@ from moderator_app import __version__
 
 
 def about_text() -> str:
-    tr = QCoreApplication.translate
-    return tr(
+    return QCoreApplication.translate(
         "About",
         "Moderator console {0}\n\n"
         "A run-of-show timer, question queue, run sheet editor and timing reports for "

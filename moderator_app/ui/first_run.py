@@ -27,7 +27,7 @@ from moderator_app.io.showfile import FILE_SUFFIX, ShowFile, ShowFileError
 from moderator_app.resources import default_show
 from moderator_app.ui import recent
 from moderator_app.ui.about import about_box
-from moderator_app.ui.settings import app_settings
+from moderator_app.ui.settings import Settings
 
 TOUR_DONE_KEY = "tour/done"
 SPREADSHEET_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods"})
@@ -35,38 +35,38 @@ SPREADSHEET_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xl
 _WINDOWS: list[QWidget] = []
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FirstRun", text)
-
-
 def tour_steps() -> list[tuple[str, str]]:
     return [
         (
-            _tr("Run the show from the keyboard"),
-            _tr(
+            QCoreApplication.translate("FirstRun", "Run the show from the keyboard"),
+            QCoreApplication.translate(
+                "FirstRun",
                 "Space starts the show, then pauses and resumes the current segment. "
-                "Every key works anywhere in the window, except while you type."
+                "Every key works anywhere in the window, except while you type.",
             ),
         ),
         (
-            _tr("Move between segments"),
-            _tr(
+            QCoreApplication.translate("FirstRun", "Move between segments"),
+            QCoreApplication.translate(
+                "FirstRun",
                 "→ or N goes to the next segment, ← or P back to the previous one. "
-                "Double-click a row of the rundown to jump to it."
+                "Double-click a row of the rundown to jump to it.",
             ),
         ),
         (
-            _tr("Give or take time"),
-            _tr(
+            QCoreApplication.translate("FirstRun", "Give or take time"),
+            QCoreApplication.translate(
+                "FirstRun",
                 "+ adds a minute to the current segment and − takes one away. "
-                "Ctrl+Z undoes the last timer action, even a mistaken Next."
+                "Ctrl+Z undoes the last timer action, even a mistaken Next.",
             ),
         ),
         (
-            _tr("Nothing is lost"),
-            _tr(
+            QCoreApplication.translate("FirstRun", "Nothing is lost"),
+            QCoreApplication.translate(
+                "FirstRun",
                 "Every action is saved in the show file before the screen changes. If the "
-                "computer crashes, reopen the show: the timer is where the clock says."
+                "computer crashes, reopen the show: the timer is where the clock says.",
             ),
         ),
     ]
@@ -138,7 +138,7 @@ class TourCard(QFrame):
         self._show_step()
 
     def dismiss(self) -> None:
-        settings = app_settings()
+        settings = Settings().qsettings
         settings.setValue(TOUR_DONE_KEY, True)
         settings.sync()
         self.hide()
@@ -162,7 +162,7 @@ class TourCard(QFrame):
 
 
 def tour_done() -> bool:
-    return str(app_settings().value(TOUR_DONE_KEY, False)).lower() in ("true", "1")
+    return str(Settings().qsettings.value(TOUR_DONE_KEY, False)).lower() in ("true", "1")
 
 
 def show_tour(window: QWidget) -> TourCard:
@@ -203,12 +203,17 @@ def switch_show(window, path: Path):
 
 
 def _show_filter() -> str:
-    return _tr("Show files (*{0});;All files (*)").format(FILE_SUFFIX)
+    return QCoreApplication.translate("FirstRun", "Show files (*{0});;All files (*)").format(
+        FILE_SUFFIX
+    )
 
 
 def new_from_template(window) -> None:
     path, _ = QFileDialog.getSaveFileName(
-        window, _tr("New show from the template"), "", _show_filter()
+        window,
+        QCoreApplication.translate("FirstRun", "New show from the template"),
+        "",
+        _show_filter(),
     )
     if not path:
         return
@@ -224,7 +229,9 @@ def new_from_template(window) -> None:
 
 
 def open_show(window) -> None:
-    path, _ = QFileDialog.getOpenFileName(window, _tr("Open a show"), "", _show_filter())
+    path, _ = QFileDialog.getOpenFileName(
+        window, QCoreApplication.translate("FirstRun", "Open a show"), "", _show_filter()
+    )
     if path:
         switch_show(window, Path(path))
 
@@ -232,9 +239,15 @@ def open_show(window) -> None:
 def save_as(window) -> None:
     session = window.session
     if session.pending:
-        window.show_error(_tr("Some actions are not saved yet; fix the file problem first."))
+        window.show_error(
+            QCoreApplication.translate(
+                "FirstRun", "Some actions are not saved yet; fix the file problem first."
+            )
+        )
         return
-    path, _ = QFileDialog.getSaveFileName(window, _tr("Save the show as"), "", _show_filter())
+    path, _ = QFileDialog.getSaveFileName(
+        window, QCoreApplication.translate("FirstRun", "Save the show as"), "", _show_filter()
+    )
     if not path:
         return
     target = Path(path)
@@ -285,10 +298,16 @@ def handle_file(window, path: Path) -> str | None:
             return handler.name
     if path.suffix.lower() in SPREADSHEET_SUFFIXES:
         window.show_error(
-            _tr("{0}: not recognised as a question list or a run sheet").format(path.name)
+            QCoreApplication.translate(
+                "FirstRun", "{0}: not recognised as a question list or a run sheet"
+            ).format(path.name)
         )
     else:
-        window.show_error(_tr("{0}: not a show file or a spreadsheet").format(path.name))
+        window.show_error(
+            QCoreApplication.translate("FirstRun", "{0}: not a show file or a spreadsheet").format(
+                path.name
+            )
+        )
     return None
 
 
@@ -328,9 +347,11 @@ class DropFilter(QObject):
 def import_spreadsheet(window) -> None:
     path, _ = QFileDialog.getOpenFileName(
         window,
-        _tr("Import a spreadsheet"),
+        QCoreApplication.translate("FirstRun", "Import a spreadsheet"),
         "",
-        _tr("Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)"),
+        QCoreApplication.translate(
+            "FirstRun", "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)"
+        ),
     )
     if path:
         handle_file(window, Path(path))
@@ -349,23 +370,33 @@ def attach(window) -> None:
         file_menu.insertAction(first, act)
         return act
 
-    action(_tr("&New from Template…"), new_from_template, QKeySequence.StandardKey.New)
-    action(_tr("New from &Spreadsheet…"), import_spreadsheet)
-    action(_tr("&Open…"), open_show, QKeySequence.StandardKey.Open)
-    recent_menu = QMenu(_tr("Open &Recent"), window)
+    action(
+        QCoreApplication.translate("FirstRun", "&New from Template…"),
+        new_from_template,
+        QKeySequence.StandardKey.New,
+    )
+    action(QCoreApplication.translate("FirstRun", "New from &Spreadsheet…"), import_spreadsheet)
+    action(
+        QCoreApplication.translate("FirstRun", "&Open…"), open_show, QKeySequence.StandardKey.Open
+    )
+    recent_menu = QMenu(QCoreApplication.translate("FirstRun", "Open &Recent"), window)
     recent_menu.aboutToShow.connect(
         lambda: recent.fill_menu(recent_menu, lambda p: switch_show(window, p))
     )
     file_menu.insertMenu(first, recent_menu)
-    action(_tr("Save &As…"), save_as, QKeySequence.StandardKey.SaveAs)
+    action(
+        QCoreApplication.translate("FirstRun", "Save &As…"),
+        save_as,
+        QKeySequence.StandardKey.SaveAs,
+    )
     file_menu.insertSeparator(first)
     window.recent_menu = recent_menu
 
     help_menu = window.menu("help")
-    tour = QAction(_tr("Tour of the &Keys"), window)
+    tour = QAction(QCoreApplication.translate("FirstRun", "Tour of the &Keys"), window)
     tour.triggered.connect(lambda: show_tour(window))
     help_menu.addAction(tour)
-    about = QAction(_tr("&About the Moderator Console"), window)
+    about = QAction(QCoreApplication.translate("FirstRun", "&About the Moderator Console"), window)
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(lambda: about_box(window))
     help_menu.addAction(about)

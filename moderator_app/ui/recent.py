@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from moderator_app.ui.settings import app_settings
+from moderator_app.ui.settings import Settings
 
 KEY = "recent/shows"
 MAX_RECENT = 8
@@ -16,7 +16,7 @@ MAX_RECENT = 8
 
 def recent_shows() -> list[Path]:
     """Most recent first; files that have gone away are left out."""
-    value = app_settings().value(KEY, [])
+    value = Settings().qsettings.value(KEY, [])
     if isinstance(value, str):  # QSettings returns a lone string for one-item lists
         value = [value]
     return [Path(p) for p in value or [] if Path(p).is_file()]
@@ -25,13 +25,13 @@ def recent_shows() -> list[Path]:
 def remember(path: Path) -> None:
     path = Path(path).resolve()
     paths = [path, *(p for p in recent_shows() if p.resolve() != path)][:MAX_RECENT]
-    settings = app_settings()
+    settings = Settings().qsettings
     settings.setValue(KEY, [str(p) for p in paths])
     settings.sync()
 
 
 def forget_all() -> None:
-    settings = app_settings()
+    settings = Settings().qsettings
     settings.remove(KEY)
     settings.sync()
 

@@ -17,20 +17,18 @@ if TYPE_CHECKING:
     from moderator_app.ui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Reliability", text)
-
-
 def write_problem_text(error: str, pending: int) -> str:
-    return _tr(
+    return QCoreApplication.translate(
+        "Reliability",
         "NOT SAVED: {0}. Timing goes on in memory; {1} action(s) will be written as soon "
-        "as the file accepts them. Free some disk space or fix the file's permissions."
+        "as the file accepts them. Free some disk space or fix the file's permissions.",
     ).format(error, pending)
 
 
 def clock_jump_text(delta_s: float) -> str:
-    return _tr(
-        "The computer's clock was corrected by {0:+.1f} s; the timer was not affected."
+    return QCoreApplication.translate(
+        "Reliability",
+        "The computer's clock was corrected by {0:+.1f} s; the timer was not affected.",
     ).format(delta_s)
 
 
@@ -40,7 +38,11 @@ def attach(window: MainWindow) -> None:
     def on_write(error: str | None) -> None:
         if error is None:
             window.show_banner("")
-            window.show_status(_tr("All actions are saved to the show file again."))
+            window.show_status(
+                QCoreApplication.translate(
+                    "Reliability", "All actions are saved to the show file again."
+                )
+            )
         else:
             window.show_banner(write_problem_text(error, len(session.pending)))
 

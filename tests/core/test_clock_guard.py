@@ -151,3 +151,21 @@ def test_malformed_jump_payload_is_inert(small_show: Show) -> None:
     engine.apply(engine.prepare(ActionType.START, {}, to_us(T0)))
     engine.apply(Action(CLOCK_JUMP, to_us(T0), {"delta_s": "soon"}, 2))
     assert engine.clock_jumps == []
+
+
+def test_report_marks_the_jump_and_keeps_true_durations(small_show: Show) -> None:
+    from moderator_app.core.report import build_report
+
+    start = to_us(T0)
+    engine = TimerEngine(small_show)
+    first = replace(engine.prepare(ActionType.START, {}, start), seq=1)
+    engine.apply(first)
+    jump = Action(CLOCK_JUMP, start + 100 * 1_000_000, {"delta_s": -3600.0}, 2)
+    engine.apply(jump)
+    # 200 s of real time in segment one, stamped on the corrected clock.
+    nxt = replace(engine.prepare(ActionType.NEXT, {}, start + (200 - 3600) * 1_000_000), seq=3)
+    report = build_report(small_show, [first, jump, nxt])
+    marked = [e for e in report.events if e.type == CLOCK_JUMP]
+    assert len(marked) == 1 and "clock corrected by -3600.0 s" in marked[0].detail
+    assert report.segments[0].running_s == 200
+    assert report.segments[0].actual_duration_s == 200

@@ -1,0 +1,1108 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name>About</name>
+    <message>
+        <source>Moderator console {0}
+
+A run-of-show timer, question queue, run sheet editor and timing reports for live webinars and panels.
+
+Qt {1} · PySide6 {2} · Python {3} · {4}</source>
+        <translation>Console du modérateur {0}
+
+Un minuteur de déroulé, une file de questions, un éditeur de conducteur et des rapports de timing pour les webinaires et tables rondes en direct.
+
+Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
+    </message>
+    <message>
+        <source>About the moderator console</source>
+        <translation>À propos de la console du modérateur</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Moderator console</source>
+        <translation>Console de modération</translation>
+    </message>
+    <message>
+        <source>Cannot open the show</source>
+        <translation>Impossible d’ouvrir le direct</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>Run the show from the keyboard</source>
+        <translation>Pilotez l&apos;émission au clavier</translation>
+    </message>
+    <message>
+        <source>Space starts the show, then pauses and resumes the current segment. Every key works anywhere in the window, except while you type.</source>
+        <translation>Espace lance l&apos;émission, puis met en pause et relance le segment en cours. Chaque touche fonctionne partout dans la fenêtre, sauf pendant la saisie.</translation>
+    </message>
+    <message>
+        <source>Move between segments</source>
+        <translation>Passez d&apos;un segment à l&apos;autre</translation>
+    </message>
+    <message>
+        <source>→ or N goes to the next segment, ← or P back to the previous one. Double-click a row of the rundown to jump to it.</source>
+        <translation>→ ou N passe au segment suivant, ← ou P revient au précédent. Double-cliquez une ligne du déroulé pour y aller.</translation>
+    </message>
+    <message>
+        <source>Give or take time</source>
+        <translation>Donnez ou retirez du temps</translation>
+    </message>
+    <message>
+        <source>+ adds a minute to the current segment and − takes one away. Ctrl+Z undoes the last timer action, even a mistaken Next.</source>
+        <translation>+ ajoute une minute au segment en cours et − en retire une. Ctrl+Z annule la dernière action du minuteur, même un « Suivant » par erreur.</translation>
+    </message>
+    <message>
+        <source>Nothing is lost</source>
+        <translation>Rien n&apos;est perdu</translation>
+    </message>
+    <message>
+        <source>Every action is saved in the show file before the screen changes. If the computer crashes, reopen the show: the timer is where the clock says.</source>
+        <translation>Chaque action est enregistrée dans le fichier de l&apos;émission avant que l&apos;écran ne change. Si l&apos;ordinateur plante, rouvrez l&apos;émission : le minuteur est là où l&apos;horloge le dit.</translation>
+    </message>
+    <message>
+        <source>Show files (*{0});;All files (*)</source>
+        <translation>Fichiers d&apos;émission (*{0});;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>New show from the template</source>
+        <translation>Nouvelle émission à partir du modèle</translation>
+    </message>
+    <message>
+        <source>Open a show</source>
+        <translation>Ouvrir une émission</translation>
+    </message>
+    <message>
+        <source>Some actions are not saved yet; fix the file problem first.</source>
+        <translation>Certaines actions ne sont pas encore enregistrées ; réglez d&apos;abord le problème de fichier.</translation>
+    </message>
+    <message>
+        <source>Save the show as</source>
+        <translation>Enregistrer l&apos;émission sous</translation>
+    </message>
+    <message>
+        <source>{0}: not recognised as a question list or a run sheet</source>
+        <translation>{0} : reconnu ni comme liste de questions ni comme conducteur</translation>
+    </message>
+    <message>
+        <source>{0}: not a show file or a spreadsheet</source>
+        <translation>{0} : ni un fichier d&apos;émission ni un tableur</translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet</source>
+        <translation>Importer un tableur</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation>Tableurs (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>&amp;New from Template…</source>
+        <translation>&amp;Nouvelle à partir du modèle…</translation>
+    </message>
+    <message>
+        <source>New from &amp;Spreadsheet…</source>
+        <translation>Nouvelle à partir d&apos;un &amp;tableur…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Ouvrir un fichier &amp;récent</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <source>Tour of the &amp;Keys</source>
+        <translation>Visite des &amp;touches</translation>
+    </message>
+    <message>
+        <source>&amp;About the Moderator Console</source>
+        <translation>À &amp;propos de la console du modérateur</translation>
+    </message>
+</context>
+<context>
+    <name>HelpOverlay</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Show keys work in the main window and the stage display, never while you type in a text field. F1, ? or Escape closes this help.</source>
+        <translation>Les touches du direct fonctionnent dans la fenêtre principale et dans l’affichage scène, jamais pendant la saisie dans un champ de texte. F1, ? ou Échap ferme cette aide.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+</context>
+<context>
+    <name>LiveConsole</name>
+    <message>
+        <source>What the speakers see (S opens the stage display)</source>
+        <translation>Ce que voient les intervenants (S ouvre l’affichage scène)</translation>
+    </message>
+    <message>
+        <source>&amp;Stage display</source>
+        <translation>Affichage &amp;scène</translation>
+    </message>
+    <message>
+        <source>Open or close the stage display window</source>
+        <translation>Ouvrir ou fermer la fenêtre d’affichage scène</translation>
+    </message>
+    <message>
+        <source>Stage display &amp;full screen</source>
+        <translation>Affichage scène en &amp;plein écran</translation>
+    </message>
+    <message>
+        <source>Stage display full screen, or back to a window</source>
+        <translation>Affichage scène en plein écran, ou retour en fenêtre</translation>
+    </message>
+    <message>
+        <source>&amp;Blackout</source>
+        <translation>&amp;Écran noir</translation>
+    </message>
+    <message>
+        <source>Black out the stage display, or bring it back</source>
+        <translation>Mettre l’affichage scène au noir, ou le rétablir</translation>
+    </message>
+    <message>
+        <source>Stage &amp;clock</source>
+        <translation>&amp;Horloge sur la scène</translation>
+    </message>
+    <message>
+        <source>Show the time of day on the stage display</source>
+        <translation>Afficher l’heure sur l’affichage scène</translation>
+    </message>
+    <message>
+        <source>Stage &amp;screen</source>
+        <translation>É&amp;cran de la scène</translation>
+    </message>
+    <message>
+        <source>Close help / leave full screen</source>
+        <translation>Fermer l’aide / quitter le plein écran</translation>
+    </message>
+    <message>
+        <source>Close the keyboard help, or leave full screen</source>
+        <translation>Fermer l’aide clavier, ou quitter le plein écran</translation>
+    </message>
+    <message>
+        <source>Send a preset message to the speaker</source>
+        <translation>Envoyer un message prédéfini à l’intervenant</translation>
+    </message>
+    <message>
+        <source>Type a &amp;message to the speaker</source>
+        <translation>Écrire un &amp;message à l’intervenant</translation>
+    </message>
+    <message>
+        <source>Type a free message; Enter sends it to the stage display</source>
+        <translation>Écrire un message libre ; Entrée l’envoie sur l’affichage scène</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the message</source>
+        <translation>&amp;Effacer le message</translation>
+    </message>
+    <message>
+        <source>Remove the message from the stage display</source>
+        <translation>Retirer le message de l’affichage scène</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>Language, default thresholds, stage display, sound</source>
+        <translation>Langue, seuils par défaut, affichage scène, son</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>List every key of the console</source>
+        <translation>Lister toutes les touches de la console</translation>
+    </message>
+    <message>
+        <source>Message: “{0}”</source>
+        <translation>Message : « {0} »</translation>
+    </message>
+    <message>
+        <source>Screen {0} is not connected: the stage display opens here</source>
+        <translation>L’écran {0} n’est pas branché : l’affichage scène s’ouvre ici</translation>
+    </message>
+    <message>
+        <source>Stage display blacked out</source>
+        <translation>Affichage scène au noir</translation>
+    </message>
+    <message>
+        <source>Stage display back</source>
+        <translation>Affichage scène rétabli</translation>
+    </message>
+    <message>
+        <source>Screen {0} is not connected</source>
+        <translation>L’écran {0} n’est pas branché</translation>
+    </message>
+    <message>
+        <source>The stage screen {0} was disconnected: the stage display moved to this screen</source>
+        <translation>L’écran de scène {0} a été débranché : l’affichage scène est revenu sur cet écran</translation>
+    </message>
+    <message>
+        <source>On the stage display: {0}</source>
+        <translation>Sur l’affichage scène : {0}</translation>
+    </message>
+    <message>
+        <source>There is no message to clear</source>
+        <translation>Aucun message à effacer</translation>
+    </message>
+    <message>
+        <source>Stage: BLACKOUT (B)</source>
+        <translation>Scène : ÉCRAN NOIR (B)</translation>
+    </message>
+    <message>
+        <source>Stage: closed (S opens)</source>
+        <translation>Scène : fermée (S l’ouvre)</translation>
+    </message>
+    <message>
+        <source>Stage: full screen on {0}</source>
+        <translation>Scène : plein écran sur {0}</translation>
+    </message>
+    <message>
+        <source>Stage: in a window</source>
+        <translation>Scène : dans une fenêtre</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Rundown</source>
+        <translation>Conducteur</translation>
+    </message>
+    <message>
+        <source>Read-only: this show is open elsewhere; following it live.</source>
+        <translation>Lecture seule : ce direct est ouvert ailleurs ; suivi en temps réel.</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (lecture seule)</translation>
+    </message>
+    <message>
+        <source>Start the show, pause or resume</source>
+        <translation>Démarrer le direct, mettre en pause ou reprendre</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Précédent</translation>
+    </message>
+    <message>
+        <source>Back to the previous segment</source>
+        <translation>Revenir à la séquence précédente</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Suivant ▶</translation>
+    </message>
+    <message>
+        <source>Go to the next segment</source>
+        <translation>Passer à la séquence suivante</translation>
+    </message>
+    <message>
+        <source>−1 min</source>
+        <translation>−1 min</translation>
+    </message>
+    <message>
+        <source>Remove one minute</source>
+        <translation>Retirer une minute</translation>
+    </message>
+    <message>
+        <source>+1 min</source>
+        <translation>+1 min</translation>
+    </message>
+    <message>
+        <source>Add one minute</source>
+        <translation>Ajouter une minute</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>End the show</source>
+        <translation>Terminer le direct</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Undo the last timer action</source>
+        <translation>Annuler la dernière action du minuteur</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Direct</translation>
+    </message>
+    <message>
+        <source>&amp;Questions</source>
+        <translation>&amp;Questions</translation>
+    </message>
+    <message>
+        <source>&amp;Run sheet</source>
+        <translation>Dé&amp;roulé</translation>
+    </message>
+    <message>
+        <source>Re&amp;port</source>
+        <translation>Ra&amp;pport</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Could not load {0}: {1}</source>
+        <translation>Impossible de charger {0} : {1}</translation>
+    </message>
+    <message>
+        <source>This show is open read-only here.</source>
+        <translation>Ce direct est ouvert en lecture seule ici.</translation>
+    </message>
+    <message>
+        <source>Cannot write the show file: {0}</source>
+        <translation>Impossible d’écrire le fichier du direct : {0}</translation>
+    </message>
+    <message>
+        <source>The show is finished.</source>
+        <translation>Le direct est terminé.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>To the speaker:</source>
+        <translation>À l’intervenant :</translation>
+    </message>
+    <message>
+        <source>Show “{0}” on the stage display ({1})</source>
+        <translation>Afficher « {0} » sur l’affichage scène ({1})</translation>
+    </message>
+    <message>
+        <source>Message to the speaker… (M, Enter sends)</source>
+        <translation>Message à l’intervenant… (M, Entrée envoie)</translation>
+    </message>
+    <message>
+        <source>Blink</source>
+        <translation>Clignoter</translation>
+    </message>
+    <message>
+        <source>Make the message blink on the stage display</source>
+        <translation>Faire clignoter le message sur l’affichage scène</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Show this text on the stage display (Enter)</source>
+        <translation>Afficher ce texte sur l’affichage scène (Entrée)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Remove the message from the stage display (C)</source>
+        <translation>Retirer le message de l’affichage scène (C)</translation>
+    </message>
+    <message>
+        <source>Remove “{0}” from the stage display (C)</source>
+        <translation>Retirer « {0} » de l’affichage scène (C)</translation>
+    </message>
+    <message>
+        <source>No message on the stage display</source>
+        <translation>Aucun message sur l’affichage scène</translation>
+    </message>
+</context>
+<context>
+    <name>OverUnder</name>
+    <message>
+        <source>on time</source>
+        <translation>à l’heure</translation>
+    </message>
+    <message>
+        <source>{0} late</source>
+        <translation>{0} de retard</translation>
+    </message>
+    <message>
+        <source>{0} early</source>
+        <translation>{0} d’avance</translation>
+    </message>
+</context>
+<context>
+    <name>Phase</name>
+    <message>
+        <source>On time</source>
+        <translation>Dans les temps</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Wrap up</source>
+        <translation>Conclure</translation>
+    </message>
+    <message>
+        <source>Overtime</source>
+        <translation>Dépassement</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Where I put it</source>
+        <translation>Là où je la place</translation>
+    </message>
+    <message>
+        <source>{0} (not connected)</source>
+        <translation>{0} (non branché)</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Horloge</translation>
+    </message>
+    <message>
+        <source>Segment title</source>
+        <translation>Titre de la séquence</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Intervenant</translation>
+    </message>
+    <message>
+        <source>Messages to the speaker</source>
+        <translation>Messages à l’intervenant</translation>
+    </message>
+    <message>
+        <source>Chime when a segment reaches its warning time</source>
+        <translation>Signal sonore quand une séquence atteint son seuil d’alerte</translation>
+    </message>
+    <message>
+        <source>Chime when a segment&apos;s time is up</source>
+        <translation>Signal sonore quand le temps d’une séquence est écoulé</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Warning before the end (new shows)</source>
+        <translation>Alerte avant la fin (nouveaux directs)</translation>
+    </message>
+    <message>
+        <source>Wrap-up before the end (new shows)</source>
+        <translation>« Conclure » avant la fin (nouveaux directs)</translation>
+    </message>
+    <message>
+        <source>Stage display</source>
+        <translation>Affichage scène</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>Écran</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+</context>
+<context>
+    <name>Recent</name>
+    <message>
+        <source>No recent shows</source>
+        <translation>Aucune émission récente</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>Vider la liste</translation>
+    </message>
+</context>
+<context>
+    <name>Reliability</name>
+    <message>
+        <source>NOT SAVED: {0}. Timing goes on in memory; {1} action(s) will be written as soon as the file accepts them. Free some disk space or fix the file&apos;s permissions.</source>
+        <translation>NON ENREGISTRÉ : {0}. Le minutage continue en mémoire ; {1} action(s) seront écrites dès que le fichier les acceptera. Libérez de l&apos;espace disque ou corrigez les droits du fichier.</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s clock was corrected by {0:+.1f} s; the timer was not affected.</source>
+        <translation>L&apos;horloge de l&apos;ordinateur a été corrigée de {0:+.1f} s ; le minuteur n&apos;a pas été affecté.</translation>
+    </message>
+    <message>
+        <source>All actions are saved to the show file again.</source>
+        <translation>Toutes les actions sont de nouveau enregistrées dans le fichier de l&apos;émission.</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPlots</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Heure</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished">Prévu</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished">Réel</translation>
+    </message>
+    <message>
+        <source>Projected</source>
+        <translation type="unfinished">Estimé</translation>
+    </message>
+    <message>
+        <source>Over/under (min, + late)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export plot as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over/under</source>
+        <translation type="unfinished">Avance/retard</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished">Séquence</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished">Prévu</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished">Réel</translation>
+    </message>
+    <message>
+        <source>Pauses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation type="unfinished">Intervenant</translation>
+    </message>
+    <message>
+        <source>Asker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A: starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A: took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A: over/under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B: starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B: took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B: over/under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B − A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the journal: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no comparison)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished">pas commencé</translation>
+    </message>
+    <message>
+        <source>A: {0}    B: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a run to compare with, above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} by {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned start {0}, actual start {1} ({2}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned end {0}, actual end {1}; final over/under {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest overrun: {0}. Paused {1} in {2} pause(s); time added {3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions answered: {0} of {1}. Messages: {2}. Run sheet edits: {3}. Times in {4}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export plot as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plot written to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RundownModel</name>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <source>Projected</source>
+        <translation>Estimé</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Séquence</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Intervenant</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Réel</translation>
+    </message>
+</context>
+<context>
+    <name>Span</name>
+    <message>
+        <source>{0} d {1} h</source>
+        <translation>{0} j {1} h</translation>
+    </message>
+</context>
+<context>
+    <name>StageView</name>
+    <message>
+        <source>Starts in</source>
+        <translation>Début dans</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>Merci</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>No segment</source>
+        <translation>Aucune séquence</translation>
+    </message>
+</context>
+<context>
+    <name>StageWindow</name>
+    <message>
+        <source>Stage display — {0}</source>
+        <translation>Affichage scène — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message>
+        <source>No segments in the run sheet</source>
+        <translation>Aucune séquence dans le déroulé</translation>
+    </message>
+</context>
+<context>
+    <name>TimerPanel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Over/under</source>
+        <translation>Avance/retard</translation>
+    </message>
+    <message>
+        <source>Projected end</source>
+        <translation>Fin estimée</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Écoulé</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Intervenants</translation>
+    </message>
+    <message>
+        <source>Top: the plan. Bottom: what happened and the re-plan. Pink line: now.</source>
+        <translation>En haut : le prévu. En bas : le réel et la nouvelle estimation. Trait rose : maintenant.</translation>
+    </message>
+    <message>
+        <source>◷ Starts in</source>
+        <translation>◷ Début dans</translation>
+    </message>
+    <message>
+        <source>◷ Ready: press Space to start</source>
+        <translation>◷ Prêt : Espace pour démarrer</translation>
+    </message>
+    <message>
+        <source>✓ Show finished</source>
+        <translation>✓ Direct terminé</translation>
+    </message>
+    <message>
+        <source>❚❚ PAUSED — {0}</source>
+        <translation>❚❚ EN PAUSE — {0}</translation>
+    </message>
+    <message>
+        <source>First: </source>
+        <translation>D’abord : </translation>
+    </message>
+    <message>
+        <source>No segment in the run sheet</source>
+        <translation>Aucune séquence dans le déroulé</translation>
+    </message>
+    <message>
+        <source>Next at {0}: {1}</source>
+        <translation>Ensuite à {0} : {1}</translation>
+    </message>
+    <message>
+        <source>Next: end of show</source>
+        <translation>Ensuite : fin du direct</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>pas commencé</translation>
+    </message>
+    <message>
+        <source>{0} (planned {1})</source>
+        <translation>{0} (prévu {1})</translation>
+    </message>
+    <message>
+        <source>segment {0} · show {1}</source>
+        <translation>séquence {0} · direct {1}</translation>
+    </message>
+    <message>
+        <source>Not started — add segments to the run sheet first</source>
+        <translation>Pas commencé — ajoutez d’abord des séquences au déroulé</translation>
+    </message>
+    <message>
+        <source>Not started — starts at {0}</source>
+        <translation>Pas commencé — début à {0}</translation>
+    </message>
+    <message>
+        <source>Not started — the planned start ({0}) was {1} ago; Space starts a rehearsal</source>
+        <translation>Pas commencé — le début prévu ({0}) date de {1} ; Espace lance une répétition</translation>
+    </message>
+    <message>
+        <source>Not started — planned for {0}, {1} ago</source>
+        <translation>Pas commencé — prévu à {0}, il y a {1}</translation>
+    </message>
+    <message>
+        <source>PAUSED</source>
+        <translation>EN PAUSE</translation>
+    </message>
+    <message>
+        <source>Show finished</source>
+        <translation>Direct terminé</translation>
+    </message>
+    <message>
+        <source>Live — segment {0} of {1}</source>
+        <translation>En direct — séquence {0} sur {1}</translation>
+    </message>
+    <message>
+        <source>?  {0} — unknown time zone “{1}”</source>
+        <translation>?  {0} — fuseau horaire inconnu « {1} »</translation>
+    </message>
+    <message>
+        <source>no speaker time zones</source>
+        <translation>aucun fuseau horaire d’intervenant</translation>
+    </message>
+</context>
+<context>
+    <name>TourCard</name>
+    <message>
+        <source>Back</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Close the tour</source>
+        <translation>Fermer la visite</translation>
+    </message>
+    <message>
+        <source>Tour {0} of {1}</source>
+        <translation>Visite {0} sur {1}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+</context>
+<context>
+    <name>Zone</name>
+    <message>
+        <source>Unknown time zone “{0}”: times are shown in UTC</source>
+        <translation>Fuseau horaire inconnu « {0} » : heures affichées en UTC</translation>
+    </message>
+    <message>
+        <source> ({0:+d} day)</source>
+        <translation> ({0:+d} j)</translation>
+    </message>
+</context>
+<context>
+    <name>_Attached</name>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export plot as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
