@@ -72,7 +72,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     session = _open(args.show)
     try:
-        print_json(status_dict(session.show, session.snapshot()))
+        snap = session.snapshot()
+        print_json(status_dict(session.show, snap, session.engine.clock_jumps))
     finally:
         session.close()
     return 0

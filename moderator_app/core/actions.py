@@ -45,6 +45,11 @@ TIMER_TYPES = frozenset(
 )
 MESSAGE_TYPES = frozenset({ActionType.MESSAGE, ActionType.CLEAR_MESSAGE})
 
+# Journaled by the console when the system clock was stepped (NTP correction) while it
+# ran: payload {"delta_s": float}. Stamped with the last instant before the step; every
+# later action is stamped on the corrected clock. Not undoable: it is a fact, not a choice.
+CLOCK_JUMP = "clock.jump"
+
 
 @dataclass(frozen=True)
 class Action:

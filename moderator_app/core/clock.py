@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
@@ -48,3 +50,64 @@ def to_us(moment: datetime) -> int:
 
 def from_us(us: int) -> datetime:
     return EPOCH + timedelta(microseconds=us)
+
+
+# A wall-clock step larger than this (NTP correction, the user setting the time) is a jump;
+# smaller differences are ordinary slewing and scheduling noise.
+JUMP_THRESHOLD_S = 2.0
+
+
+class MonotonicGuardClock:
+    """Wall time that cannot jump behind the timer's back.
+
+    It hands out ``anchor_wall + (monotonic - anchor_monotonic)``: time that advances
+    exactly as fast as real time, whatever the system clock does. Each reading also
+    compares against the wall clock; when they disagree by more than the threshold the
+    wall clock has been stepped, and ``pending_jump_us`` says by how much. The clock keeps
+    handing out monotonic-consistent time until the owner has journaled the jump and
+    calls ``acknowledge()``, which re-anchors on the (corrected) wall clock.
+    """
+
+    def __init__(
+        self,
+        wall: Callable[[], datetime] | None = None,
+        monotonic: Callable[[], float] | None = None,
+        threshold_s: float = JUMP_THRESHOLD_S,
+    ) -> None:
+        self._wall = wall or (lambda: datetime.now(UTC))
+        self._monotonic = monotonic or time.monotonic
+        self._threshold_us = int(threshold_s * 1_000_000)
+        self._anchor()
+        self.pending_jump_us: int | None = None
+
+    def _anchor(self) -> None:
+        self._anchor_wall_us = to_us(self._wall())
+        self._anchor_mono_us = int(self._monotonic() * 1_000_000)
+
+    def _read(self) -> tuple[int, int, int]:
+        """(monotonic µs, guarded µs, wall µs), read together."""
+        mono_us = int(self._monotonic() * 1_000_000)
+        wall_us = to_us(self._wall())
+        return mono_us, self._anchor_wall_us + (mono_us - self._anchor_mono_us), wall_us
+
+    def now(self) -> datetime:
+        return from_us(self.now_us())
+
+    def now_us(self) -> int:
+        _, guarded, wall_us = self._read()
+        offset = wall_us - guarded
+        # A step back before anyone acknowledged it cancels the pending jump.
+        self.pending_jump_us = offset if abs(offset) > self._threshold_us else None
+        return guarded
+
+    def acknowledge(self) -> tuple[int, int]:
+        """Adopt the wall clock again.
+
+        Returns ``(before_us, step_us)``: the last guarded instant and the step taken from
+        it, so that ``before_us + step_us`` is the first instant handed out afterwards.
+        """
+        mono_us, guarded, wall_us = self._read()
+        self._anchor_wall_us = wall_us
+        self._anchor_mono_us = mono_us
+        self.pending_jump_us = None
+        return guarded, wall_us - guarded

@@ -57,7 +57,7 @@ def parse_duration(value: object) -> int:
     if isinstance(value, int | float):
         if not math.isfinite(value):
             raise DurationError(f"Cannot read {value!r} as a duration: {EXPECTED}")
-        return _checked(round(float(value) * 60), value)
+        return _from_minutes(float(value), value)
     if value is None:
         raise DurationError(f"Empty duration: {EXPECTED}")
     text = str(value).strip().lower()
@@ -66,7 +66,7 @@ def parse_duration(value: object) -> int:
     if text.startswith("-"):
         raise DurationError(f"Negative duration {value!r}: {EXPECTED}")
     try:
-        return _checked(round(float(text.replace(",", ".")) * 60), value)
+        return _from_minutes(float(text.replace(",", ".")), value)
     except ValueError:
         pass
     match = _COLON_RE.match(text)
@@ -84,6 +84,15 @@ def parse_duration(value: object) -> int:
             raise DurationError(f"Cannot read {value!r} as a duration: {EXPECTED}")
         return _checked(round(hours * 3600 + minutes * 60 + seconds), value)
     return _checked(_parse_units(text, value), value)
+
+
+def _from_minutes(minutes: float, original: object) -> int:
+    # Checked before multiplying: 1e306 minutes would overflow to infinity, not an int.
+    if minutes < 0:
+        raise DurationError(f"Negative duration {original!r}: {EXPECTED}")
+    if minutes > 24 * 60:
+        raise DurationError(f"Duration {original!r} is over 24 hours")
+    return _checked(round(minutes * 60), original)
 
 
 def _parse_units(text: str, original: object) -> int:

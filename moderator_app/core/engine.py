@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from moderator_app.core.actions import (
+    CLOCK_JUMP,
     MESSAGE_TYPES,
     TIMER_TYPES,
     Action,
@@ -67,6 +68,19 @@ class TimerState:
 
 
 @dataclass(frozen=True)
+class ClockJump:
+    """The system clock was stepped by ``step_us`` just after ``at_us`` (old clock)."""
+
+    run: int
+    at_us: int
+    step_us: int
+
+    @property
+    def delta_s(self) -> float:
+        return self.step_us / US
+
+
+@dataclass(frozen=True)
 class Message:
     text: str
     blink: bool
@@ -118,6 +132,7 @@ class TimerEngine:
         self.run = 1
         self.run_labels: dict[int, str] = {1: ""}
         self._planned_cache: tuple[int, list[datetime]] | None = None
+        self.clock_jumps: list[ClockJump] = []
 
     # -- state -------------------------------------------------------------------------
     @property
@@ -278,6 +293,9 @@ class TimerEngine:
             else:
                 self.message = None
             return
+        if kind == CLOCK_JUMP:
+            self._clock_jump(action)
+            return
         if kind not in TIMER_TYPES:
             return
         if kind == ActionType.UNDO:
@@ -292,11 +310,30 @@ class TimerEngine:
             self._undoable = []
             self.message = None
             return
-        new = _fold(self.state.copy(), action)
+        try:
+            new = _fold(self.state.copy(), action)
+        except (KeyError, TypeError, ValueError):
+            new = None  # a damaged payload (hand-edited file): kept in the journal, inert
         if new is None:
             return  # a journaled action that no longer applies (kept, but inert)
         self._states.append(new)
         self._undoable.append(action)
+
+    def _clock_jump(self, action: Action) -> None:
+        """Move every remembered instant of this run onto the corrected clock.
+
+        Durations (elapsed, paused) are untouched, so a running countdown carries on
+        smoothly across an NTP step instead of leaping by the correction.
+        """
+        try:
+            step_us = round(float(action.payload.get("delta_s", 0)) * US)
+        except (TypeError, ValueError):
+            return
+        if not step_us:
+            return
+        self.clock_jumps.append(ClockJump(self.run, action.at_us, step_us))
+        for st in self._states:
+            _shift_state(st, step_us)
 
     # -- reading ----------------------------------------------------------------------
     def elapsed_us(self, segment_id: str, now_us: int) -> int:
@@ -484,6 +521,22 @@ def _fold(st: TimerState, action: Action) -> TimerState | None:
         st.status = FINISHED
         st.finished_us = at
     return st
+
+
+def _shift_state(st: TimerState, step_us: int) -> None:
+    def moved(value: int | None) -> int | None:
+        return None if value is None else value + step_us
+
+    st.run_since_us = moved(st.run_since_us)
+    st.paused_since_us = moved(st.paused_since_us)
+    st.show_started_us = moved(st.show_started_us)
+    st.finished_us = moved(st.finished_us)
+    st.records = {
+        key: replace(
+            rec, first_start_us=moved(rec.first_start_us), last_end_us=moved(rec.last_end_us)
+        )
+        for key, rec in st.records.items()
+    }
 
 
 def _leave(st: TimerState, at: int) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from moderator_app.core.actions import Action, ActionType
+from moderator_app.core.actions import CLOCK_JUMP, Action, ActionType
 from moderator_app.core.clock import from_us, to_us
 from moderator_app.core.engine import FINISHED, NOT_STARTED, PAUSED, RUNNING, TimerEngine
 from moderator_app.core.report_runs import RunInfo, list_runs, split_runs
@@ -493,4 +493,10 @@ def _detail(action: Action, show: Show) -> str:
         ).strip()
     if kind == QUESTION_IMPORTED:
         return f"{p.get('added', 0)} added"
+    if kind == CLOCK_JUMP:
+        # Times before this row are on the old clock; durations are unaffected.
+        try:
+            return f"system clock corrected by {float(p.get('delta_s', 0)):+.1f} s"
+        except (TypeError, ValueError):
+            return "system clock corrected"
     return ""

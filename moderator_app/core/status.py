@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
-from moderator_app.core.engine import Snapshot
+from moderator_app.core.clock import from_us
+from moderator_app.core.engine import ClockJump, Snapshot
 from moderator_app.core.runsheet import Show
 
 
@@ -16,8 +18,11 @@ def _seconds(value: float) -> float:
     return round(value, 3)
 
 
-def status_dict(show: Show, snap: Snapshot) -> dict:
-    """Exactly the keys the command line documents, datetimes in ISO 8601 with offset."""
+def status_dict(show: Show, snap: Snapshot, clock_jumps: Iterable[ClockJump] = ()) -> dict:
+    """Exactly the keys the command line documents, datetimes in ISO 8601 with offset.
+
+    ``clock_jumps`` (the engine's) lists system clock steps during this run.
+    """
     planned = show.planned_starts()
     return {
         "show": {
@@ -51,5 +56,10 @@ def status_dict(show: Show, snap: Snapshot) -> dict:
             "over_under_s": _seconds(snap.over_under_s),
             "projected_end": _iso(snap.projected_end, show),
             "show_elapsed_s": _seconds(snap.show_elapsed_s),
+            "clock_jumps": [
+                {"at": _iso(from_us(j.at_us), show), "delta_s": _seconds(j.delta_s)}
+                for j in clock_jumps
+                if j.run == snap.run
+            ],
         },
     }

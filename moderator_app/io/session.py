@@ -6,15 +6,24 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from moderator_app.core.actions import Action
-from moderator_app.core.clock import Clock, SystemClock, to_us
+from moderator_app.core.actions import CLOCK_JUMP, Action
+from moderator_app.core.clock import Clock, MonotonicGuardClock, to_us
 from moderator_app.core.engine import Snapshot, TimerEngine
-from moderator_app.io.showfile import ShowFile
+from moderator_app.io.ownerlock import OwnerLock
+from moderator_app.io.showfile import ShowFile, ShowFileError
 
 Listener = Callable[[Action], None]
+WriteListener = Callable[["str | None"], None]
+
+# While the file cannot be written, retry at most this often (the console polls faster).
+RETRY_S = 1.0
+# A read-only follower adopts a clock step itself if the owner has not journaled one by then.
+FOLLOWER_JUMP_GRACE_S = 3.0
 
 # Journal types under this prefix mean "the run sheet in the file changed".
 RUNSHEET_PREFIX = "runsheet."
@@ -25,13 +34,22 @@ class ShowSession:
 
     def __init__(self, file: ShowFile, clock: Clock | None = None) -> None:
         self.file = file
-        self.clock = clock or SystemClock()
+        # The guard keeps a running countdown smooth when NTP steps the system clock.
+        self.clock = clock or MonotonicGuardClock()
         self.show = file.load_show()
         self.engine = TimerEngine(self.show)
         self.last_seq = 0
         self._listeners: list[Listener] = []
         self._data_version = file.data_version()
         self._own: set[int] = set()
+        # Actions folded in memory but not yet in the file (disk full, file read-only).
+        self.pending: list[Action] = []
+        self.write_error: str | None = None
+        self._write_listeners: list[WriteListener] = []
+        self._next_retry = 0.0
+        self._jump_seen_at: float | None = None
+        # Set by the console that owns the file (see ownerlock); released on close.
+        self.owner_lock: OwnerLock | None = None
         for action in file.actions():
             self._fold(action, replaying=True)
 
@@ -50,16 +68,31 @@ class ShowSession:
         return self.file.readonly
 
     def close(self) -> None:
+        """Close the file, after a last try at writing any action kept in memory."""
+        if getattr(self, "_closed", False):
+            return  # a window that switched shows may close its session early
+        self._closed = True
+        if self.pending and not self.file.readonly:
+            self.flush_pending()
         self.file.close()
+        if self.owner_lock is not None:
+            self.owner_lock.release()
+            self.owner_lock = None
 
     def subscribe(self, listener: Listener) -> None:
         """Call ``listener`` with every action folded from now on, ours or another process's."""
         self._listeners.append(listener)
 
+    def subscribe_writes(self, listener: WriteListener) -> None:
+        """Call ``listener`` with a message when writing fails, and with None once it works."""
+        self._write_listeners.append(listener)
+
     def now_us(self) -> int:
+        self._check_clock()
         return to_us(self.clock.now())
 
     def snapshot(self) -> Snapshot:
+        self._check_clock()
         return self.engine.snapshot(self.clock.now())
 
     def perform(self, action_type: str, payload: dict | None = None) -> Action:
@@ -72,8 +105,23 @@ class ShowSession:
         return self.record(action)
 
     def record(self, action: Action) -> Action:
-        """Commit an already validated action of any kind, then fold and announce it."""
-        stored = self.file.append(action)
+        """Commit an already validated action of any kind, then fold and announce it.
+
+        If the file cannot be written (disk full, file made read-only) the action is still
+        folded, so timing carries on in memory; it waits in ``pending`` with its original
+        time stamp and is written, in order, as soon as the file accepts it. Raises
+        ShowFileError only for a session opened read-only.
+        """
+        if self.file.readonly:
+            raise ShowFileError(f"{self.path}: opened read-only")
+        if self.pending and not self.flush_pending():
+            return self._keep(action)
+        try:
+            stored = self.file.append(action)
+        except ShowFileError as exc:
+            self._report(str(exc))
+            return self._keep(action)
+        self._catch_up(stored.seq)
         if stored.seq is not None:
             self._own.add(stored.seq)
         self._fold(stored)
@@ -93,8 +141,58 @@ class ShowSession:
         self._data_version = self.file.data_version()
         return stored
 
+    def _keep(self, action: Action) -> Action:
+        kept = replace(action, seq=None)
+        self.pending.append(kept)
+        self._fold(kept)
+        return kept
+
+    def flush_pending(self) -> bool:
+        """Write the actions kept in memory, in order, in one transaction. True when none wait."""
+        if not self.pending:
+            return True
+        self._next_retry = time.monotonic() + RETRY_S
+        try:
+            stored = self.file.append_many(self.pending)
+        except ShowFileError as exc:
+            self._report(str(exc))
+            return False
+        self.pending = []
+        self._catch_up(stored[0].seq)
+        for action in stored:
+            if action.seq is not None:
+                self._own.add(action.seq)
+                self.last_seq = max(self.last_seq, action.seq)  # already folded
+        self._data_version = self.file.data_version()
+        self._report(None)
+        return True
+
+    def _catch_up(self, first_own_seq: int | None) -> None:
+        """Fold actions another process committed just before ours, so none is skipped."""
+        if first_own_seq is None or first_own_seq <= self.last_seq + 1:
+            if self.write_error is not None and not self.pending:
+                self._report(None)
+            return
+        for action in self.file.actions(self.last_seq):
+            if action.seq is not None and action.seq < first_own_seq:
+                self._fold(action)
+        if self.write_error is not None and not self.pending:
+            self._report(None)
+
+    def _report(self, error: str | None) -> None:
+        if error == self.write_error:
+            return
+        self.write_error = error
+        for listener in list(self._write_listeners):
+            listener(error)
+
     def refresh(self) -> list[Action]:
-        """Fold what other processes appended since we last looked; cheap when nothing did."""
+        """Fold what other processes appended since we last looked; cheap when nothing did.
+
+        Also retries writing kept actions, at most every ``RETRY_S`` seconds.
+        """
+        if self.pending and time.monotonic() >= self._next_retry:
+            self.flush_pending()
         version = self.file.data_version()
         if version == self._data_version:
             return []
@@ -103,6 +201,25 @@ class ShowSession:
         for action in fresh:
             self._fold(action)
         return fresh
+
+    def _check_clock(self) -> None:
+        """Journal a system clock step, then let the guard clock adopt it."""
+        if not hasattr(self.clock, "acknowledge"):
+            return  # a plain clock (tests, rehearsal) has no steps to guard against
+        self.clock.now()  # a reading is what notices a step
+        if self.clock.pending_jump_us is None:
+            self._jump_seen_at = None
+            return
+        if self.file.readonly:
+            # The owning console journals the step; we adopt it when we fold that entry.
+            if self._jump_seen_at is None:
+                self._jump_seen_at = time.monotonic()
+            if time.monotonic() - self._jump_seen_at > FOLLOWER_JUMP_GRACE_S:
+                self.clock.acknowledge()
+                self._jump_seen_at = None
+            return
+        before_us, step_us = self.clock.acknowledge()
+        self.record(Action(CLOCK_JUMP, before_us, {"delta_s": step_us / 1_000_000}))
 
     def reload_show(self) -> None:
         """Re-read the run sheet from the file, keeping the same objects for observers."""
@@ -119,6 +236,13 @@ class ShowSession:
             and self._foreign(action)
         ):
             self.reload_show()
+        if (
+            action.type == CLOCK_JUMP
+            and not replaying
+            and self.file.readonly
+            and getattr(self.clock, "pending_jump_us", None) is not None
+        ):
+            self.clock.acknowledge()
         self.engine.apply(action)
         if action.seq is not None:
             self.last_seq = max(self.last_seq, action.seq)

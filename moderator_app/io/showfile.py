@@ -126,6 +126,8 @@ class ShowFile:
             version = db.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             raise ShowFileError(f"{target}: {_describe(exc)}") from None
+        except UnicodeDecodeError:  # a damaged header can claim another text encoding
+            raise ShowFileError(f"{target}: the file is damaged (unreadable text)") from None
         if app_id != APPLICATION_ID:
             db.close()
             raise ShowFileError(f"{target}: this SQLite database is not a moderator show file")
@@ -136,7 +138,11 @@ class ShowFile:
                 f"this one reads up to {SCHEMA_VERSION}); it was left untouched"
             )
         if not readonly:
-            _configure(db)  # only now: a foreign file must not be switched to WAL
+            try:
+                _configure(db)  # only now: a foreign file must not be switched to WAL
+            except sqlite3.DatabaseError as exc:  # damage past the header shows up here
+                db.close()
+                raise ShowFileError(f"{target}: {_describe(exc)}") from None
         if version < SCHEMA_VERSION:
             if readonly:
                 db.close()
@@ -172,8 +178,17 @@ class ShowFile:
                 for r in self.db.execute("SELECT data FROM segments ORDER BY position")
             ]
             return Show.from_dict({**header, "segments": segs})
-        except (sqlite3.DatabaseError, json.JSONDecodeError, RunSheetError) as exc:
-            raise ShowFileError(f"{self.path}: the show record is damaged ({exc})") from None
+        except (
+            sqlite3.DatabaseError,
+            json.JSONDecodeError,
+            RunSheetError,
+            KeyError,
+            TypeError,
+            ValueError,
+            AttributeError,
+        ) as exc:
+            # Hand-edited or damaged JSON can fail deep inside from_dict; name the file.
+            raise ShowFileError(f"{self.path}: the show record is damaged ({exc!r})") from None
 
     def save_show(self, show: Show, *, journal: Iterable[Action] = ()) -> list[Action]:
         """Replace the show header and run sheet, journaling ``journal`` in the same commit."""
@@ -224,15 +239,38 @@ class ShowFile:
         return Action(action.type, action.at_us, action.payload, cur.lastrowid)
 
     def actions(self, since_seq: int = 0) -> list[Action]:
-        rows = self.db.execute(
-            "SELECT seq, at_us, type, payload FROM journal WHERE seq > ? ORDER BY seq",
-            (since_seq,),
-        ).fetchall()
-        return [Action(t, at, json.loads(p), seq) for seq, at, t, p in rows]
+        try:
+            rows = self.db.execute(
+                "SELECT seq, at_us, type, payload FROM journal WHERE seq > ? ORDER BY seq",
+                (since_seq,),
+            ).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise ShowFileError(f"{self.path}: the journal is damaged ({_describe(exc)})") from None
+        except UnicodeDecodeError:
+            raise ShowFileError(f"{self.path}: the journal is damaged (unreadable text)") from None
+        return [self._row_action(*row) for row in rows]
+
+    def _row_action(self, seq: object, at: object, kind: object, payload: object) -> Action:
+        """One journal row, checked: a damaged row is refused by name, never half-read."""
+        try:
+            data = json.loads(payload) if isinstance(payload, str) else None
+        except ValueError:
+            data = None
+        if not (
+            isinstance(seq, int)
+            and isinstance(at, int)
+            and isinstance(kind, str)
+            and isinstance(data, dict)
+        ):
+            raise ShowFileError(f"{self.path}: journal entry {seq} is damaged")
+        return Action(kind, at, data, seq)
 
     def data_version(self) -> int:
         """Changes when another connection commits; cheap enough to poll often."""
-        return self.db.execute("PRAGMA data_version").fetchone()[0]
+        try:
+            return self.db.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise ShowFileError(f"{self.path}: {_describe(exc)}") from None
 
     def backup_to(self, path: str | os.PathLike) -> None:
         """Save a consistent copy ("save as") with SQLite's backup API."""

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from moderator_app import __version__
+from moderator_app.io.ownerlock import OwnerLock
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFile, ShowFileError
 from moderator_app.paths import default_show_path
-from moderator_app.resources import default_show
+from moderator_app.resources import default_show, resource
 from moderator_app.ui.i18n import choose_language, install_language
 from moderator_app.ui.settings import Settings
 
@@ -25,12 +28,27 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("moderator-app")
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Moderator console"))
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(application_icon())
     return app  # type: ignore[return-value]
+
+
+def application_icon() -> QIcon:
+    """The stopwatch icon at every size we ship (files load only when Qt paints one)."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        path = resource("icons", f"moderator-app-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
 
 
 def open_session(path: str | None) -> ShowSession:
     """The show given, or the user's default show (made from the bundled one on first run,
-    with this machine's default warning and wrap-up thresholds)."""
+    with this machine's default warning and wrap-up thresholds).
+
+    The first console to open a show owns it (see io/ownerlock.py); a second one opens it
+    read-only and follows it live. Closing the session releases the lock.
+    """
     if path is None:
         target = default_show_path()
         if not target.exists():
@@ -38,8 +56,31 @@ def open_session(path: str | None) -> ShowSession:
             prefs = Settings().load()
             show.warning_s, show.danger_s = prefs.warning_s, prefs.danger_s
             ShowFile.create(target, show).close()
-        return ShowSession.open(target)
-    return ShowSession.open(Path(path))
+    else:
+        target = Path(path)
+        if not target.is_file():
+            return ShowSession.open(target)  # raises the clear "no such show file" error
+    lock = OwnerLock.acquire(target)
+    try:
+        session = ShowSession.open(target, readonly=lock is None)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    session.owner_lock = lock
+    return session
+
+
+# Set to "1" to print a marker once the window is shown and its event loop runs (the
+# start-up benchmark and the fault tests wait for it); "exit" also quits right after.
+STARTUP_PROBE = "MODERATOR_APP_STARTUP_PROBE"
+PROBE_MARKER = "moderator-app: window ready"
+
+
+def _startup_probe(app: QApplication, mode: str) -> None:
+    print(PROBE_MARKER, flush=True)
+    if mode == "exit":
+        app.quit()
 
 
 def setup_language(language: str | None) -> str:
@@ -64,6 +105,9 @@ def run_console(path: str | None, language: str | None = None) -> int:
 
     window = MainWindow(session)
     window.show()
+    probe = os.environ.get(STARTUP_PROBE)
+    if probe:
+        QTimer.singleShot(0, lambda: _startup_probe(app, probe))
     code = app.exec()
     session.close()
     return code

@@ -36,6 +36,8 @@ FEATURES: list[str] = [
     "moderator_app.ui.live_console.attach",
     "moderator_app.ui.report_view.attach",
     "moderator_app.ui.questions_page.attach",
+    "moderator_app.ui.reliability.attach",
+    "moderator_app.ui.first_run.attach",
 ]
 
 POLL_MS = 100  # another process's action shows within this, well under the 250 ms promise

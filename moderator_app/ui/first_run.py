@@ -1,0 +1,410 @@
+"""The first run: a short tour of the show keys, and the File and Help menu basics
+(new from template, open, open recent, save as, about) and drag-and-drop of files.
+
+``attach(window)`` wires it all into a main window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moderator_app.io.showfile import FILE_SUFFIX, ShowFile, ShowFileError
+from moderator_app.resources import default_show
+from moderator_app.ui import recent
+from moderator_app.ui.about import about_box
+from moderator_app.ui.settings import Settings
+
+TOUR_DONE_KEY = "tour/done"
+SPREADSHEET_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods"})
+# Windows this module opened (switching shows); kept alive here, not by a parent.
+_WINDOWS: list[QWidget] = []
+
+
+def tour_steps() -> list[tuple[str, str]]:
+    return [
+        (
+            QCoreApplication.translate("FirstRun", "Run the show from the keyboard"),
+            QCoreApplication.translate(
+                "FirstRun",
+                "Space starts the show, then pauses and resumes the current segment. "
+                "Every key works anywhere in the window, except while you type.",
+            ),
+        ),
+        (
+            QCoreApplication.translate("FirstRun", "Move between segments"),
+            QCoreApplication.translate(
+                "FirstRun",
+                "→ or N goes to the next segment, ← or P back to the previous one. "
+                "Double-click a row of the rundown to jump to it.",
+            ),
+        ),
+        (
+            QCoreApplication.translate("FirstRun", "Give or take time"),
+            QCoreApplication.translate(
+                "FirstRun",
+                "+ adds a minute to the current segment and − takes one away. "
+                "Ctrl+Z undoes the last timer action, even a mistaken Next.",
+            ),
+        ),
+        (
+            QCoreApplication.translate("FirstRun", "Nothing is lost"),
+            QCoreApplication.translate(
+                "FirstRun",
+                "Every action is saved in the show file before the screen changes. If the "
+                "computer crashes, reopen the show: the timer is where the clock says.",
+            ),
+        ),
+    ]
+
+
+class TourCard(QFrame):
+    """A card over the window's corner, not a dialog: the show keys keep working under it."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("TourCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "#TourCard{background:#fffde7;border:2px solid #1b5e20;border-radius:8px;}"
+            "QLabel{color:#212121;}"
+        )
+        self.steps = tour_steps()
+        self.step = 0
+        self.counter = QLabel()
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-weight:bold;font-size:15px;")
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        for label in (self.counter, self.heading, self.body):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.back = self._button(self.tr("Back"), self.previous_step)
+        self.forward = self._button(self.tr("Next"), self.next_step)
+        self.skip = self._button(self.tr("Close the tour"), self.dismiss)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.skip)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back)
+        buttons.addWidget(self.forward)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.counter)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.body)
+        layout.addLayout(buttons)
+        self.setFixedWidth(380)
+        parent.installEventFilter(self)
+        self._show_step()
+
+    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays the show key
+        button.clicked.connect(slot)
+        return button
+
+    def _show_step(self) -> None:
+        title, text = self.steps[self.step]
+        self.counter.setText(self.tr("Tour {0} of {1}").format(self.step + 1, len(self.steps)))
+        self.heading.setText(title)
+        self.body.setText(text)
+        self.back.setEnabled(self.step > 0)
+        last = self.step == len(self.steps) - 1
+        self.forward.setText(self.tr("Done") if last else self.tr("Next"))
+        self.adjustSize()
+        self._place()
+
+    def next_step(self) -> None:
+        if self.step == len(self.steps) - 1:
+            self.dismiss()
+            return
+        self.step += 1
+        self._show_step()
+
+    def previous_step(self) -> None:
+        self.step = max(self.step - 1, 0)
+        self._show_step()
+
+    def dismiss(self) -> None:
+        settings = Settings().qsettings
+        settings.setValue(TOUR_DONE_KEY, True)
+        settings.sync()
+        self.hide()
+        self.deleteLater()
+
+    def _place(self) -> None:
+        parent = self.parentWidget()
+        margin = 16
+        bottom = (
+            parent.height()
+            - margin
+            - (parent.statusBar().height() if hasattr(parent, "statusBar") else 0)
+        )
+        self.move(parent.width() - self.width() - margin, max(bottom - self.height(), margin))
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._place()
+        return False
+
+
+def tour_done() -> bool:
+    return str(Settings().qsettings.value(TOUR_DONE_KEY, False)).lower() in ("true", "1")
+
+
+def show_tour(window: QWidget) -> TourCard:
+    existing = window.findChild(TourCard)
+    if existing is not None:
+        existing.deleteLater()
+    card = TourCard(window)
+    card.show()
+    return card
+
+
+# -- switching shows -----------------------------------------------------------------------
+def switch_show(window, path: Path):
+    """Open ``path`` in a new main window and close this one; None (and a message) on failure."""
+    from moderator_app.ui.app import open_session
+    from moderator_app.ui.main_window import MainWindow
+
+    path = Path(path)
+    if path.resolve() == window.session.path.resolve():
+        return window
+    try:
+        session = open_session(str(path))
+    except ShowFileError as exc:
+        window.show_error(str(exc))
+        return None
+    fresh = MainWindow(session)
+    fresh.setGeometry(window.geometry())
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(session.close)
+    _WINDOWS.append(fresh)
+    fresh.destroyed.connect(lambda *_: _WINDOWS.remove(fresh) if fresh in _WINDOWS else None)
+    recent.remember(path)
+    fresh.show()
+    window.close()
+    window.session.close()
+    return fresh
+
+
+def _show_filter() -> str:
+    return QCoreApplication.translate("FirstRun", "Show files (*{0});;All files (*)").format(
+        FILE_SUFFIX
+    )
+
+
+def new_from_template(window) -> None:
+    path, _ = QFileDialog.getSaveFileName(
+        window,
+        QCoreApplication.translate("FirstRun", "New show from the template"),
+        "",
+        _show_filter(),
+    )
+    if not path:
+        return
+    target = Path(path)
+    if not target.suffix:
+        target = target.with_suffix(FILE_SUFFIX)
+    try:
+        ShowFile.create(target, default_show()).close()
+    except ShowFileError as exc:
+        window.show_error(str(exc))
+        return
+    switch_show(window, target)
+
+
+def open_show(window) -> None:
+    path, _ = QFileDialog.getOpenFileName(
+        window, QCoreApplication.translate("FirstRun", "Open a show"), "", _show_filter()
+    )
+    if path:
+        switch_show(window, Path(path))
+
+
+def save_as(window) -> None:
+    session = window.session
+    if session.pending:
+        window.show_error(
+            QCoreApplication.translate(
+                "FirstRun", "Some actions are not saved yet; fix the file problem first."
+            )
+        )
+        return
+    path, _ = QFileDialog.getSaveFileName(
+        window, QCoreApplication.translate("FirstRun", "Save the show as"), "", _show_filter()
+    )
+    if not path:
+        return
+    target = Path(path)
+    if not target.suffix:
+        target = target.with_suffix(FILE_SUFFIX)
+    if target.resolve() == session.path.resolve():
+        return
+    try:
+        session.file.backup_to(target)  # journal and all: the timer carries on in the copy
+    except ShowFileError as exc:
+        window.show_error(str(exc))
+        return
+    switch_show(window, target)
+
+
+# -- drag and drop -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DropHandler:
+    """Claims a dropped file (``detect``) and imports it into the window (``handle``)."""
+
+    name: str
+    detect: Callable[[Path], bool]
+    handle: Callable[[object, Path], None]
+
+
+# The question and run sheet importers register here (most specific first), e.g.
+# register_drop_handler("questions", looks_like_questions, import_questions_into_window).
+DROP_HANDLERS: list[DropHandler] = [
+    DropHandler("show", lambda p: p.suffix.lower() == FILE_SUFFIX, lambda w, p: switch_show(w, p)),
+]
+
+
+def register_drop_handler(
+    name: str, detect: Callable[[Path], bool], handle: Callable[[object, Path], None]
+) -> None:
+    DROP_HANDLERS.insert(0, DropHandler(name, detect, handle))
+
+
+def handle_file(window, path: Path) -> str | None:
+    """Route a dropped or chosen file to the first handler that claims it; its name or None."""
+    for handler in DROP_HANDLERS:
+        try:
+            claimed = handler.detect(path)
+        except Exception:
+            claimed = False  # a detector that cannot read the file does not claim it
+        if claimed:
+            handler.handle(window, path)
+            return handler.name
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        window.show_error(
+            QCoreApplication.translate(
+                "FirstRun", "{0}: not recognised as a question list or a run sheet"
+            ).format(path.name)
+        )
+    else:
+        window.show_error(
+            QCoreApplication.translate("FirstRun", "{0}: not a show file or a spreadsheet").format(
+                path.name
+            )
+        )
+    return None
+
+
+def accepts(path: Path) -> bool:
+    return path.suffix.lower() in SPREADSHEET_SUFFIXES | {FILE_SUFFIX}
+
+
+class DropFilter(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if self._paths(event):
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop:
+            paths = self._paths(event)
+            if paths:
+                event.acceptProposedAction()
+                for path in paths:
+                    handle_file(self.window, path)
+                return True
+        return False
+
+    @staticmethod
+    def _paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+        return [p for p in paths if accepts(p)]
+
+
+def import_spreadsheet(window) -> None:
+    path, _ = QFileDialog.getOpenFileName(
+        window,
+        QCoreApplication.translate("FirstRun", "Import a spreadsheet"),
+        "",
+        QCoreApplication.translate(
+            "FirstRun", "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)"
+        ),
+    )
+    if path:
+        handle_file(window, Path(path))
+
+
+# -- wiring --------------------------------------------------------------------------------
+def attach(window) -> None:
+    file_menu = window.menu("file")
+    first = file_menu.actions()[0] if file_menu.actions() else None
+
+    def action(text: str, slot, shortcut=None) -> QAction:
+        act = QAction(text, window)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(lambda _checked=False: slot(window))
+        file_menu.insertAction(first, act)
+        return act
+
+    action(
+        QCoreApplication.translate("FirstRun", "&New from Template…"),
+        new_from_template,
+        QKeySequence.StandardKey.New,
+    )
+    action(QCoreApplication.translate("FirstRun", "New from &Spreadsheet…"), import_spreadsheet)
+    action(
+        QCoreApplication.translate("FirstRun", "&Open…"), open_show, QKeySequence.StandardKey.Open
+    )
+    recent_menu = QMenu(QCoreApplication.translate("FirstRun", "Open &Recent"), window)
+    recent_menu.aboutToShow.connect(
+        lambda: recent.fill_menu(recent_menu, lambda p: switch_show(window, p))
+    )
+    file_menu.insertMenu(first, recent_menu)
+    action(
+        QCoreApplication.translate("FirstRun", "Save &As…"),
+        save_as,
+        QKeySequence.StandardKey.SaveAs,
+    )
+    file_menu.insertSeparator(first)
+    window.recent_menu = recent_menu
+
+    help_menu = window.menu("help")
+    tour = QAction(QCoreApplication.translate("FirstRun", "Tour of the &Keys"), window)
+    tour.triggered.connect(lambda: show_tour(window))
+    help_menu.addAction(tour)
+    about = QAction(QCoreApplication.translate("FirstRun", "&About the Moderator Console"), window)
+    about.setMenuRole(QAction.MenuRole.AboutRole)
+    about.triggered.connect(lambda: about_box(window))
+    help_menu.addAction(about)
+
+    window.setAcceptDrops(True)
+    window.drop_filter = DropFilter(window)
+    window.installEventFilter(window.drop_filter)
+
+    recent.remember(window.session.path)
+    if not tour_done():
+        show_tour(window)
