@@ -22,10 +22,15 @@ from moderator_app.resources import default_show
 FIGURES = ("reopen_10k_actions_ms", "snapshot_10k_actions_ms", "baseline_replay_snapshot_10k_ms")
 
 CHOICES = [
-    (ActionType.PAUSE, {}), (ActionType.RESUME, {}), (ActionType.NEXT, {}),
-    (ActionType.PREVIOUS, {}), (ActionType.ADD_TIME, {"seconds": 30}),
-    (ActionType.ADD_TIME, {"seconds": -10}), (ActionType.UNDO, {}),
-    (ActionType.MESSAGE, {"text": "Please wrap up"}), (ActionType.CLEAR_MESSAGE, {}),
+    (ActionType.PAUSE, {}),
+    (ActionType.RESUME, {}),
+    (ActionType.NEXT, {}),
+    (ActionType.PREVIOUS, {}),
+    (ActionType.ADD_TIME, {"seconds": 30}),
+    (ActionType.ADD_TIME, {"seconds": -10}),
+    (ActionType.UNDO, {}),
+    (ActionType.MESSAGE, {"text": "Please wrap up"}),
+    (ActionType.CLEAR_MESSAGE, {}),
 ]
 
 

@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         try:
             result = module.run(quick=args.quick)
-        except Exception as exc:  # noqa: BLE001 - one broken bench must not hide the others
+        except Exception as exc:
             print(f"{path.name}: failed: {exc}", file=sys.stderr)
             continue
         print(f"{path.name}: {time.perf_counter() - started:.1f} s", file=sys.stderr)

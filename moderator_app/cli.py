@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except CommandError as exc:
         _fail(str(exc))
-    except Exception as exc:  # noqa: BLE001 - a command line never shows a traceback
+    except Exception as exc:
         if os.environ.get("MODERATOR_APP_DEBUG"):
             raise
         _fail(_one_line(exc))
@@ -63,8 +63,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _command_names(parser: argparse.ArgumentParser) -> set[str]:
-    for action in parser._actions:  # noqa: SLF001 - argparse keeps subcommands here
-        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
             return set(action.choices)
     return set()
 

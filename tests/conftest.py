@@ -7,16 +7,16 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-from datetime import UTC, datetime  # noqa: E402
-from pathlib import Path  # noqa: E402
+from datetime import UTC, datetime
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from moderator_app.core.clock import FakeClock  # noqa: E402
-from moderator_app.core.runsheet import Segment, SegmentKind, Show  # noqa: E402
-from moderator_app.io.session import ShowSession  # noqa: E402
-from moderator_app.io.showfile import ShowFile  # noqa: E402
-from moderator_app.resources import default_show  # noqa: E402
+from moderator_app.core.clock import FakeClock
+from moderator_app.core.runsheet import Segment, SegmentKind, Show
+from moderator_app.io.session import ShowSession
+from moderator_app.io.showfile import ShowFile
+from moderator_app.resources import default_show
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -63,8 +63,9 @@ def cmd_new(args: argparse.Namespace) -> int:
             show = file.load_show()
     except ShowFileError as exc:
         raise CommandError(str(exc)) from None
-    print_json({"created": str(Path(args.show)), "title": show.title,
-                "segments": len(show.segments)})
+    print_json(
+        {"created": str(Path(args.show)), "title": show.title, "segments": len(show.segments)}
+    )
     return 0
 
 

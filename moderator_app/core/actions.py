@@ -31,9 +31,16 @@ class ActionType(StrEnum):
 
 TIMER_TYPES = frozenset(
     {
-        ActionType.START, ActionType.PAUSE, ActionType.RESUME, ActionType.NEXT,
-        ActionType.PREVIOUS, ActionType.GOTO, ActionType.ADD_TIME, ActionType.FINISH,
-        ActionType.UNDO, ActionType.NEW_RUN,
+        ActionType.START,
+        ActionType.PAUSE,
+        ActionType.RESUME,
+        ActionType.NEXT,
+        ActionType.PREVIOUS,
+        ActionType.GOTO,
+        ActionType.ADD_TIME,
+        ActionType.FINISH,
+        ActionType.UNDO,
+        ActionType.NEW_RUN,
     }
 )
 MESSAGE_TYPES = frozenset({ActionType.MESSAGE, ActionType.CLEAR_MESSAGE})

@@ -18,10 +18,29 @@ class DurationError(ValueError):
 
 
 _UNIT_SECONDS = {
-    "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600, "heure": 3600, "heures": 3600,
-    "m": 60, "mn": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
-    "'": 60, "’": 60,
-    "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "seconde": 1, "secondes": 1, '"': 1,
+    "h": 3600,
+    "hr": 3600,
+    "hrs": 3600,
+    "hour": 3600,
+    "hours": 3600,
+    "heure": 3600,
+    "heures": 3600,
+    "m": 60,
+    "mn": 60,
+    "min": 60,
+    "mins": 60,
+    "minute": 60,
+    "minutes": 60,
+    "'": 60,
+    "’": 60,
+    "s": 1,
+    "sec": 1,
+    "secs": 1,
+    "second": 1,
+    "seconds": 1,
+    "seconde": 1,
+    "secondes": 1,
+    '"': 1,
 }
 _UNIT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*([a-zA-Zéè'’\"]+)?")
 _COLON_RE = re.compile(r"^(\d+):(\d{1,2})(?::(\d{1,2}(?:[.,]\d+)?))?$")
@@ -56,7 +75,9 @@ def parse_duration(value: object) -> int:
         if c is None:  # m:ss
             minutes, seconds = int(a), int(b)
             if seconds >= 60:
-                raise DurationError(f"Cannot read {value!r} as a duration: seconds over 59; {EXPECTED}")
+                raise DurationError(
+                    f"Cannot read {value!r} as a duration: seconds over 59; {EXPECTED}"
+                )
             return _checked(minutes * 60 + seconds, value)
         hours, minutes, seconds = int(a), int(b), float(c.replace(",", "."))
         if minutes >= 60 or seconds >= 60:

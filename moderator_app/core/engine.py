@@ -155,8 +155,11 @@ class TimerEngine:
 
     def _show_planned_starts(self) -> list[datetime]:
         key = hash(
-            (self.show.planned_start, self.show.timezone)
-            + tuple((s.id, s.planned_duration_s, s.hard_start) for s in self.show.segments)
+            (
+                self.show.planned_start,
+                self.show.timezone,
+                *((s.id, s.planned_duration_s, s.hard_start) for s in self.show.segments),
+            )
         )
         if self._planned_cache is None or self._planned_cache[0] != key:
             self._planned_cache = (key, self.show.planned_starts())
@@ -207,7 +210,8 @@ class TimerEngine:
                 return self.prepare(ActionType.START, {"index": payload.get("index")}, at_us)
             if not live:
                 raise ActionRefused(
-                    "The show has not started yet" if st.status == NOT_STARTED
+                    "The show has not started yet"
+                    if st.status == NOT_STARTED
                     else "The show is finished"
                 )
             if idx is None:
@@ -333,12 +337,23 @@ class TimerEngine:
                 elapsed = 0
                 state = st.status
             return Snapshot(
-                now=now, state=state, current_index=None, next_index=0 if segs else None,
-                elapsed_s=elapsed / US, allotted_s=allotted / US, remaining_s=allotted / US,
-                phase=NORMAL, over_under_s=over / US, show_elapsed_s=show_elapsed,
-                planned_starts=tuple(planned), projected_starts=tuple(projected),
-                projected_end=from_us(end_us), planned_end=planned_end,
-                paused_s=0.0, message=self.message, run=self.run,
+                now=now,
+                state=state,
+                current_index=None,
+                next_index=0 if segs else None,
+                elapsed_s=elapsed / US,
+                allotted_s=allotted / US,
+                remaining_s=allotted / US,
+                phase=NORMAL,
+                over_under_s=over / US,
+                show_elapsed_s=show_elapsed,
+                planned_starts=tuple(planned),
+                projected_starts=tuple(projected),
+                projected_end=from_us(end_us),
+                planned_end=planned_end,
+                paused_s=0.0,
+                message=self.message,
+                run=self.run,
             )
 
         seg = segs[idx]
@@ -368,13 +383,23 @@ class TimerEngine:
             if first_start is not None:
                 projected[j] = from_us(first_start)
         return Snapshot(
-            now=now, state=st.status, current_index=idx,
+            now=now,
+            state=st.status,
+            current_index=idx,
             next_index=idx + 1 if idx + 1 < n else None,
-            elapsed_s=elapsed / US, allotted_s=allotted / US, remaining_s=remaining / US,
-            phase=phase, over_under_s=over / US, show_elapsed_s=show_elapsed / US,
-            planned_starts=tuple(planned), projected_starts=tuple(projected),
-            projected_end=from_us(end_us), planned_end=planned_end,
-            paused_s=self.paused_us(seg.id, moment) / US, message=self.message, run=self.run,
+            elapsed_s=elapsed / US,
+            allotted_s=allotted / US,
+            remaining_s=remaining / US,
+            phase=phase,
+            over_under_s=over / US,
+            show_elapsed_s=show_elapsed / US,
+            planned_starts=tuple(planned),
+            projected_starts=tuple(projected),
+            projected_end=from_us(end_us),
+            planned_end=planned_end,
+            paused_s=self.paused_us(seg.id, moment) / US,
+            message=self.message,
+            run=self.run,
         )
 
     def _phase(self, seg: Segment, remaining_us: int) -> str:

@@ -94,7 +94,9 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
-        raise RunSheetError(f"Unknown time zone {name!r}: expected an IANA name such as Europe/Paris") from None
+        raise RunSheetError(
+            f"Unknown time zone {name!r}: expected an IANA name such as Europe/Paris"
+        ) from None
 
 
 @dataclass

@@ -97,9 +97,14 @@ class ShowSession:
         self.engine.runsheet_changed()
 
     def _fold(self, action: Action, *, replaying: bool = False) -> None:
-        if action.type.startswith(RUNSHEET_PREFIX) and not replaying and action.seq is not None:
-            if action.seq > self.last_seq and self._foreign(action):
-                self.reload_show()
+        if (
+            action.type.startswith(RUNSHEET_PREFIX)
+            and not replaying
+            and action.seq is not None
+            and action.seq > self.last_seq
+            and self._foreign(action)
+        ):
+            self.reload_show()
         self.engine.apply(action)
         if action.seq is not None:
             self.last_seq = max(self.last_seq, action.seq)

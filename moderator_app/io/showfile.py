@@ -52,7 +52,7 @@ def _schema_v1(db: sqlite3.Connection) -> None:
             payload TEXT NOT NULL DEFAULT '{}'
         );
         CREATE INDEX journal_type ON journal(type);
-        """
+        """,
     )
 
 
@@ -123,7 +123,9 @@ class ShowFile:
                 _migrate(db, version)
             except sqlite3.Error as exc:
                 db.close()
-                raise ShowFileError(f"{target}: upgrade failed ({exc}); a backup was kept") from None
+                raise ShowFileError(
+                    f"{target}: upgrade failed ({exc}); a backup was kept"
+                ) from None
         return cls(target, db, readonly)
 
     def close(self) -> None:
@@ -252,8 +254,13 @@ class _Transaction:
 
 def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     if readonly:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-                             check_same_thread=False, timeout=2.0)
+        db = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=2.0,
+        )
     else:
         db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=2.0)
         db.execute("PRAGMA journal_mode = WAL")

@@ -1,0 +1,1 @@
+"""The Qt layer: thin widgets and models that observe the core."""

@@ -1,0 +1,327 @@
+"""The console's main window: timer panel, live rundown, pages added by features."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moderator_app.core.actions import Action, ActionRefused, ActionType
+from moderator_app.core.engine import NOT_STARTED, PAUSED, RUNNING, Snapshot
+from moderator_app.io.session import ShowSession
+from moderator_app.io.showfile import ShowFileError
+from moderator_app.ui.keys import ShowKeys
+from moderator_app.ui.rundown_model import COL_SPEAKER, COL_TITLE, RundownModel
+from moderator_app.ui.ticker import SecondTicker
+from moderator_app.ui.timer_panel import TimerPanel
+
+# Features add their pages and menus through ``attach(window)``; listed here so that the
+# window builds them in a known order and a failing feature is reported, not fatal.
+FEATURES: list[str] = []
+
+POLL_MS = 100  # another process's action shows within this, well under the 250 ms promise
+ONE_MINUTE = 60
+
+
+class MainWindow(QMainWindow):
+    """Owns the session's display; every action goes session -> file -> fold -> screen."""
+
+    ticked = Signal(object)  # Snapshot, at each displayed-second change and after each action
+
+    def __init__(self, session: ShowSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.snapshot: Snapshot | None = None
+        self._menus: dict[str, QMenu] = {}
+        self.timer_actions: dict[str, QAction] = {}
+        self.setWindowTitle(self._title())
+        self.resize(1280, 760)
+
+        self.panel = TimerPanel(session.show)
+        self.rundown = RundownModel(session.show, session.engine, self)
+        self.rundown_view = QTableView()
+        self.rundown_view.setObjectName("Rundown")
+        self.rundown_view.setModel(self.rundown)
+        self.rundown_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.rundown_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.rundown_view.verticalHeader().hide()
+        header = self.rundown_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_SPEAKER, QHeaderView.ResizeMode.Interactive)
+        self.rundown_view.setColumnWidth(COL_SPEAKER, 260)
+        self.rundown_view.setWordWrap(False)
+        self.rundown_view.doubleClicked.connect(lambda index: self.go_to(index.row()))
+
+        self.pages = QTabWidget()
+        self.pages.setObjectName("Pages")
+        self.pages.setDocumentMode(True)
+        self.add_page(self.rundown_view, self.tr("Rundown"))
+
+        self.banner = QLabel()
+        self.banner.setObjectName("Banner")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background:#c62828;color:white;padding:6px;font-weight:bold;")
+        self.banner.hide()
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.banner)
+        top_layout.addWidget(self.panel)
+        top_layout.addLayout(self._build_buttons())
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 430])
+        self.setCentralWidget(splitter)
+        self._build_menus()
+
+        self.keys = ShowKeys(self)
+        self._bind_keys()
+        self.keys.watch(self)
+        self.keys.install()
+
+        session.subscribe(self._on_action)
+        self.ticker = SecondTicker(session, self)
+        self.ticker.ticked.connect(self._on_tick)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.poll_file)
+        self._attach_features()
+        if session.readonly:
+            self.show_banner(self.tr("Read-only: this show is open elsewhere; following it live."))
+        self.ticker.start()
+        self._poll.start()
+
+    # -- building ------------------------------------------------------------------------
+    def _title(self) -> str:
+        suffix = self.tr(" (read-only)") if self.session.readonly else ""
+        return f"{self.session.show.title} — {self.session.path.name}{suffix}"
+
+    def _make_action(self, key: str, text: str, shortcut: str, slot, tip: str) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            # Shown in menus and tooltips; the key itself is handled by ShowKeys.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.setToolTip(
+            f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+            if shortcut
+            else tip
+        )
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.timer_actions[key] = action
+        return action
+
+    def _build_buttons(self) -> QHBoxLayout:
+        tr = self.tr
+        specs = [
+            ("start", tr("Start"), "Space", self.toggle, tr("Start the show, pause or resume")),
+            (
+                "previous",
+                tr("◀ Previous"),
+                "Left",
+                self.previous,
+                tr("Back to the previous segment"),
+            ),
+            ("next", tr("Next ▶"), "Right", self.next, tr("Go to the next segment")),
+            ("minus", tr("−1 min"), "-", self.remove_minute, tr("Remove one minute")),
+            ("plus", tr("+1 min"), "+", self.add_minute, tr("Add one minute")),
+            ("finish", tr("Finish"), "", self.finish, tr("End the show")),
+            ("undo", tr("Undo"), "Ctrl+Z", self.undo, tr("Undo the last timer action")),
+        ]
+        row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, shortcut, slot, tip in specs:
+            action = self._make_action(key, text, shortcut, slot, tip)
+            button = QPushButton(text)
+            button.setObjectName(f"button_{key}")
+            button.setToolTip(action.toolTip())
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays the show key
+            button.setMinimumHeight(36)
+            button.clicked.connect(action.trigger)
+            self.buttons[key] = button
+            row.addWidget(button)
+        return row
+
+    def _bind_keys(self) -> None:
+        bindings = {
+            "Space": self.toggle,
+            "Right": self.next,
+            "N": self.next,
+            "Left": self.previous,
+            "P": self.previous,
+            "+": self.add_minute,
+            "=": self.add_minute,
+            "-": self.remove_minute,
+            "Ctrl+Z": self.undo,
+        }
+        for sequence, handler in bindings.items():
+            self.keys.bind(sequence, handler)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        names = [
+            ("file", self.tr("&File")),
+            ("show", self.tr("&Show")),
+            ("questions", self.tr("&Questions")),
+            ("runsheet", self.tr("&Run sheet")),
+            ("report", self.tr("Re&port")),
+            ("view", self.tr("&View")),
+            ("help", self.tr("&Help")),
+        ]
+        for key, title in names:
+            self._menus[key] = bar.addMenu(title)
+        show_menu = self._menus["show"]
+        for key in ("start", "previous", "next", "minus", "plus", "finish", "undo"):
+            show_menu.addAction(self.timer_actions[key])
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self._menus["file"].addAction(quit_action)
+
+    def _attach_features(self) -> None:
+        for name in FEATURES:
+            module_name, _, func = name.rpartition(".")
+            try:
+                getattr(importlib.import_module(module_name), func)(self)
+            except Exception as exc:
+                self.show_error(self.tr("Could not load {0}: {1}").format(module_name, exc))
+
+    # -- contract for features ------------------------------------------------------------
+    def add_page(self, widget: QWidget, title: str) -> int:
+        return self.pages.addTab(widget, title)
+
+    def menu(self, key: str) -> QMenu:
+        return self._menus[key]
+
+    def show_error(self, text: str) -> None:
+        """Non-modal: a dialog must never block the moderator mid-show."""
+        self.statusBar().showMessage(text, 8000)
+        self.statusBar().setStyleSheet("color:#c62828;font-weight:bold;")
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().setStyleSheet("")
+        self.statusBar().showMessage(text, 5000)
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    # -- timer actions -------------------------------------------------------------------
+    def perform(self, action_type: str, payload: dict | None = None) -> Action | None:
+        """Journal an action (committed before the screen changes) or say why not."""
+        if self.session.readonly:
+            self.show_error(self.tr("This show is open read-only here."))
+            return None
+        try:
+            return self.session.perform(action_type, payload)
+        except ActionRefused as exc:
+            self.show_error(str(exc))
+        except ShowFileError as exc:
+            self.show_banner(self.tr("Cannot write the show file: {0}").format(exc))
+        return None
+
+    def toggle(self) -> None:
+        state = self.session.engine.state.status
+        if state == NOT_STARTED:
+            self.perform(ActionType.START)
+        elif state == RUNNING:
+            self.perform(ActionType.PAUSE)
+        elif state == PAUSED:
+            self.perform(ActionType.RESUME)
+        else:
+            self.show_error(self.tr("The show is finished."))
+
+    def next(self) -> None:
+        if self.session.engine.state.status == NOT_STARTED:
+            self.perform(ActionType.START)
+        else:
+            self.perform(ActionType.NEXT)
+
+    def previous(self) -> None:
+        self.perform(ActionType.PREVIOUS)
+
+    def go_to(self, index: int) -> None:
+        self.perform(ActionType.GOTO, {"index": index})
+
+    def add_minute(self) -> None:
+        self.perform(ActionType.ADD_TIME, {"seconds": ONE_MINUTE})
+
+    def remove_minute(self) -> None:
+        self.perform(ActionType.ADD_TIME, {"seconds": -ONE_MINUTE})
+
+    def finish(self) -> None:
+        self.perform(ActionType.FINISH)
+
+    def undo(self) -> None:
+        self.perform(ActionType.UNDO)
+
+    # -- following the show ---------------------------------------------------------------
+    def poll_file(self) -> None:
+        try:
+            self.session.refresh()
+        except ShowFileError as exc:
+            self.show_banner(str(exc))
+
+    def _on_action(self, action: Action) -> None:
+        if action.type.startswith("runsheet."):
+            self.rundown.runsheet_changed()
+            self.setWindowTitle(self._title())
+        self.ticker.fire()  # refresh at once and re-align the next flip
+
+    def _on_tick(self, snap: Snapshot) -> None:
+        self.snapshot = snap
+        self.panel.update_snapshot(snap)
+        self.rundown.update(snap)
+        self._update_buttons(snap)
+        self.ticked.emit(snap)
+
+    def _update_buttons(self, snap: Snapshot) -> None:
+        labels = {
+            NOT_STARTED: self.tr("Start"),
+            RUNNING: self.tr("Pause"),
+            PAUSED: self.tr("Resume"),
+        }
+        self.buttons["start"].setText(labels.get(snap.state, self.tr("Start")))
+        live = snap.live
+        self.buttons["start"].setEnabled(snap.state in labels)
+        self.buttons["finish"].setEnabled(live)
+        self.buttons["plus"].setEnabled(live)
+        self.buttons["minus"].setEnabled(live)
+        self.buttons["previous"].setEnabled(live and (snap.current_index or 0) > 0)
+        last = len(self.session.show.segments) - 1
+        self.buttons["next"].setEnabled(
+            snap.state == NOT_STARTED or (live and (snap.current_index or 0) < last)
+        )
+        self.buttons["undo"].setEnabled(self.session.engine.can_undo)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ticker.stop()
+        self._poll.stop()
+        self.keys.uninstall()
+        super().closeEvent(event)
+
+
+def open_error_box(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.critical(parent, title, text)
