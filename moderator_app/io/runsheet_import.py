@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
+import re
+from datetime import date as date_type
 from datetime import datetime, time, timedelta
+from zoneinfo import available_timezones
 from pathlib import Path
 
-from moderator_app.core.runsheet import Segment, Show, new_segment_id
+from moderator_app.core.runsheet import Segment, Show, new_segment_id, zone
+from moderator_app.io.cell_safety import unguard
 from moderator_app.io.runsheet_cells import (
     DAY_S,
     CellError,
@@ -105,9 +109,11 @@ class RunSheetImport:
     rows: list[int] = field(default_factory=list)  # spreadsheet row of each segment
     title: str | None = None  # the title line above the header, if any
     start: time | None = None  # the first row's start: the show's start
-    end: time | None = None  # an end marker row ("Fin") or the last end time
+    end: time | None = None  # from an end marker row ("Fin", "End of show")
     mapping: dict[str, int] = field(default_factory=dict)
     headers: list[str] = field(default_factory=list)
+    date: date_type | None = None  # a date written in the lines above the header
+    timezone: str | None = None  # an IANA zone written there
 
 
 def match_field(header: object) -> str | None:
@@ -227,7 +233,7 @@ def build_runsheet(table: SheetTable) -> RunSheetImport:
     for number, row in table.data_rows():
         if all(c is None for c in row):
             continue
-        title = text_of(cell(row, "title"))
+        title = unguard(text_of(cell(row, "title")))
         if not title:
             if any(cell(row, n) is not None for n in mapping):
                 warnings.append(f"Row {number}: no title; the row was skipped")
@@ -245,7 +251,7 @@ def build_runsheet(table: SheetTable) -> RunSheetImport:
             danger = _opt(cell(row, "danger"), duration_seconds)
         except CellError as exc:
             raise RunSheetImportError(f"{where}: {exc}") from None
-        speaker = text_of(cell(row, "speaker"))
+        speaker = unguard(text_of(cell(row, "speaker")))
         kind_cell = cell(row, "kind")
         kind = parse_kind(kind_cell) if kind_cell is not None else None
         if kind is None:
@@ -254,16 +260,16 @@ def build_runsheet(table: SheetTable) -> RunSheetImport:
                     f"Row {number}: unknown kind {text_of(kind_cell)!r}; guessed from the title"
                 )
             kind = infer_kind(title, speaker)
-        seg_id = text_of(cell(row, "id"))
+        seg_id = unguard(text_of(cell(row, "id")))
         if not seg_id or seg_id in ids:
             seg_id = new_segment_id()
         ids.add(seg_id)
         segment = Segment(
             title=title, planned_duration_s=0, kind=kind, speaker=speaker,
-            organisation=text_of(cell(row, "organisation")),
-            region=text_of(cell(row, "region")),
-            speaker_timezone=text_of(cell(row, "speaker_timezone")),
-            warning_s=warning, danger_s=danger, notes=text_of(cell(row, "notes")), id=seg_id,
+            organisation=unguard(text_of(cell(row, "organisation"))),
+            region=unguard(text_of(cell(row, "region"))),
+            speaker_timezone=unguard(text_of(cell(row, "speaker_timezone"))),
+            warning_s=warning, danger_s=danger, notes=unguard(text_of(cell(row, "notes"))), id=seg_id,
         )
         hard = cell(row, "hard_start") is not None and is_yes(cell(row, "hard_start"))
         entries.append(_Entry(number, title, start, end, duration, segment, hard))
@@ -281,10 +287,9 @@ def build_runsheet(table: SheetTable) -> RunSheetImport:
         entries.pop()
     _unwrap_days(entries)
     _time_entries(path, entries, warnings)
-    if planned_end is None and entries[-1].end is not None:
-        planned_end = entries[-1].end
     start = entries[0].start
     title_line = _title_line(table)
+    day, zone_name = _date_and_zone(table)
     return RunSheetImport(
         path=path,
         segments=[e.segment for e in entries],
@@ -295,6 +300,8 @@ def build_runsheet(table: SheetTable) -> RunSheetImport:
         end=to_time(planned_end) if planned_end is not None else None,
         mapping=dict(mapping),
         headers=headers,
+        date=day,
+        timezone=zone_name,
     )
 
 
@@ -385,11 +392,39 @@ def _time_entries(path: Path, entries: list[_Entry], warnings: list[str]) -> Non
 
 def _title_line(table: SheetTable) -> str | None:
     for row in table.rows[: table.header_row]:
-        texts = [text_of(c) for c in row if c is not None]
+        texts = [unguard(text_of(c)) for c in row if c is not None]
         texts = [t for t in texts if t]
         if texts:
             return " ".join(texts)
     return None
+
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_FR_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_ZONE = re.compile(r"\b[A-Z][A-Za-z_]+(?:/[A-Za-z_+\-]+)+\b")
+
+
+def _date_and_zone(table: SheetTable) -> tuple[date_type | None, str | None]:
+    """A date and an IANA zone written above the header, as our export writes them."""
+    day = zone_name = None
+    for row in table.rows[: table.header_row]:
+        for value in row:
+            if value is None:
+                continue
+            if isinstance(value, datetime) and day is None:
+                day = value.date()
+                continue
+            text = str(value)
+            try:
+                if day is None and (m := _ISO_DATE.search(text)):
+                    day = date_type(int(m[1]), int(m[2]), int(m[3]))
+                elif day is None and (m := _FR_DATE.search(text)):
+                    day = date_type(int(m[3]), int(m[2]), int(m[1]))  # day first, as in French
+            except ValueError:
+                pass
+            if zone_name is None and (z := _ZONE.search(text)) and z[0] in available_timezones():
+                zone_name = z[0]
+    return day, zone_name
 
 
 def replace_runsheet(show: Show, result: RunSheetImport, *, move_start: bool = True) -> Show:
@@ -398,16 +433,23 @@ def replace_runsheet(show: Show, result: RunSheetImport, *, move_start: bool = T
     The result is checked like any show: overlapping hard starts raise RunSheetImportError.
     """
     tz = show.tz
+    zone_name = show.timezone
+    if move_start and result.timezone:
+        zone_name = result.timezone
+        tz = zone(zone_name)
     local = show.planned_start.astimezone(tz)
     start = show.planned_start
-    if move_start and result.start is not None:
-        start = datetime.combine(local.date(), result.start, tzinfo=tz)
-    end = show.planned_end
+    if move_start and (result.start is not None or result.date is not None):
+        day = result.date if result.date is not None else local.date()
+        clock = result.start if result.start is not None else local.time()
+        start = datetime.combine(day, clock, tzinfo=tz)
+    end = None  # the sheet's end marker, or the computed end: the old promise is stale
     if result.end is not None:
         end = datetime.combine(start.astimezone(tz).date(), result.end, tzinfo=tz)
         if end <= start:
             end += timedelta(days=1)
     fresh = Show(**{**show.__dict__, "planned_start": start, "planned_end": end,
+                    "timezone": zone_name,
                     "segments": [s.copy() for s in result.segments]})
     overlaps = [p for p in fresh.validate() if "overlaps" in p]
     if overlaps:
