@@ -126,17 +126,28 @@ def is_yes(value: object) -> bool:
 
 # Kind values a producer might type in a Kind/Type column, besides the English values.
 _KIND_WORDS: dict[str, SegmentKind] = {
-    "bienvenue": SegmentKind.WELCOME, "accueil": SegmentKind.WELCOME,
-    "ouverture": SegmentKind.WELCOME, "opening": SegmentKind.WELCOME,
+    "bienvenue": SegmentKind.WELCOME,
+    "accueil": SegmentKind.WELCOME,
+    "ouverture": SegmentKind.WELCOME,
+    "opening": SegmentKind.WELCOME,
     "intro": SegmentKind.INTRODUCTION,
-    "intervenant": SegmentKind.SPEAKER, "intervention": SegmentKind.SPEAKER,
-    "orateur": SegmentKind.SPEAKER, "talk": SegmentKind.SPEAKER,
-    "presentation": SegmentKind.SPEAKER, "panel": SegmentKind.SPEAKER,
-    "questions": SegmentKind.QA, "q&a": SegmentKind.QA, "q & a": SegmentKind.QA,
-    "q & r": SegmentKind.QA, "qr": SegmentKind.QA, "debat": SegmentKind.QA,
+    "intervenant": SegmentKind.SPEAKER,
+    "intervention": SegmentKind.SPEAKER,
+    "orateur": SegmentKind.SPEAKER,
+    "talk": SegmentKind.SPEAKER,
+    "presentation": SegmentKind.SPEAKER,
+    "panel": SegmentKind.SPEAKER,
+    "questions": SegmentKind.QA,
+    "q&a": SegmentKind.QA,
+    "q & a": SegmentKind.QA,
+    "q & r": SegmentKind.QA,
+    "qr": SegmentKind.QA,
+    "debat": SegmentKind.QA,
     "conclusion": SegmentKind.CONCLUSIONS,
-    "cloture": SegmentKind.CLOSING, "fermeture": SegmentKind.CLOSING,
-    "pause": SegmentKind.BREAK, "autre": SegmentKind.OTHER,
+    "cloture": SegmentKind.CLOSING,
+    "fermeture": SegmentKind.CLOSING,
+    "pause": SegmentKind.BREAK,
+    "autre": SegmentKind.OTHER,
 }
 
 
@@ -156,13 +167,17 @@ def parse_kind(value: object) -> SegmentKind | None:
 _TITLE_RULES: list[tuple[SegmentKind, re.Pattern[str]]] = [
     (SegmentKind.WELCOME, re.compile(r"\b(bienvenue|welcome|accueil|ouverture|opening)\b")),
     (SegmentKind.INTRODUCTION, re.compile(r"^(introduction|intro)\b|\bintroduction\b")),
-    (SegmentKind.QA, re.compile(
-        r"\b(q ?& ?a|q ?& ?r|q a|q r|questions?|qna|debat|questions reponses)\b"
-    )),
+    (
+        SegmentKind.QA,
+        re.compile(r"\b(q ?& ?a|q ?& ?r|q a|q r|questions?|qna|debat|questions reponses)\b"),
+    ),
     (SegmentKind.CONCLUSIONS, re.compile(r"\bconclusions?\b|\bsynthese\b|\bwrap up\b")),
-    (SegmentKind.CLOSING, re.compile(
-        r"\b(cloture|closing|close|remerciements|mot de la fin|fin du webinaire|goodbye)\b"
-    )),
+    (
+        SegmentKind.CLOSING,
+        re.compile(
+            r"\b(cloture|closing|close|remerciements|mot de la fin|fin du webinaire|goodbye)\b"
+        ),
+    ),
     (SegmentKind.BREAK, re.compile(r"\b(pause|break|coffee|cafe|intermission)\b")),
 ]
 
@@ -175,8 +190,17 @@ def infer_kind(title: str, speaker: str = "") -> SegmentKind:
     return SegmentKind.SPEAKER if speaker.strip() else SegmentKind.OTHER
 
 
-_END_MARKERS = {"fin", "end", "fin du webinaire", "fin de l evenement", "end of show",
-                "end of webinar", "fin du direct", "fin de la session", "end of session"}
+_END_MARKERS = {
+    "fin",
+    "end",
+    "fin du webinaire",
+    "fin de l evenement",
+    "end of show",
+    "end of webinar",
+    "fin du direct",
+    "fin de la session",
+    "end of session",
+}
 
 
 def is_end_marker(title: str) -> bool:

@@ -16,19 +16,65 @@ from pathlib import Path
 from moderator_app.core.runsheet import SegmentKind, Show
 from moderator_app.io.cell_safety import guard
 
-COLUMNS = ("start", "end", "duration", "title", "kind", "speaker", "organisation", "region",
-           "speaker_timezone", "warning", "danger", "hard_start", "notes", "id")
+COLUMNS = (
+    "start",
+    "end",
+    "duration",
+    "title",
+    "kind",
+    "speaker",
+    "organisation",
+    "region",
+    "speaker_timezone",
+    "warning",
+    "danger",
+    "hard_start",
+    "notes",
+    "id",
+)
 HEADERS = {
-    "en": ("Start", "End", "Duration", "Title", "Kind", "Speaker", "Organisation", "Region",
-           "Speaker time zone", "Warning", "Danger", "Hard start", "Notes", "ID"),
-    "fr": ("Début", "Fin", "Durée", "Titre", "Type", "Intervenant", "Organisation", "Région",
-           "Fuseau horaire", "Alerte", "Danger", "Heure fixe", "Notes", "ID"),
+    "en": (
+        "Start",
+        "End",
+        "Duration",
+        "Title",
+        "Kind",
+        "Speaker",
+        "Organisation",
+        "Region",
+        "Speaker time zone",
+        "Warning",
+        "Danger",
+        "Hard start",
+        "Notes",
+        "ID",
+    ),
+    "fr": (
+        "Début",
+        "Fin",
+        "Durée",
+        "Titre",
+        "Type",
+        "Intervenant",
+        "Organisation",
+        "Région",
+        "Fuseau horaire",
+        "Alerte",
+        "Danger",
+        "Heure fixe",
+        "Notes",
+        "ID",
+    ),
 }
 KIND_LABELS_FR = {
-    SegmentKind.WELCOME: "Bienvenue", SegmentKind.INTRODUCTION: "Introduction",
-    SegmentKind.SPEAKER: "Intervenant", SegmentKind.QA: "Questions",
-    SegmentKind.CONCLUSIONS: "Conclusions", SegmentKind.CLOSING: "Clôture",
-    SegmentKind.BREAK: "Pause", SegmentKind.OTHER: "Autre",
+    SegmentKind.WELCOME: "Bienvenue",
+    SegmentKind.INTRODUCTION: "Introduction",
+    SegmentKind.SPEAKER: "Intervenant",
+    SegmentKind.QA: "Questions",
+    SegmentKind.CONCLUSIONS: "Conclusions",
+    SegmentKind.CLOSING: "Clôture",
+    SegmentKind.BREAK: "Pause",
+    SegmentKind.OTHER: "Autre",
 }
 WIDTHS = (9, 9, 10, 48, 14, 26, 24, 18, 22, 9, 9, 11, 60, 14)
 YES = {"en": "yes", "fr": "oui"}
@@ -134,11 +180,18 @@ def csv_text(show: Show) -> str:
     writer.writerow([])
     writer.writerow(header)
     for row in rows:
-        writer.writerow([
-            "" if v is None else _clock(v) if isinstance(v, time)
-            else _span(v) if isinstance(v, timedelta) else v
-            for v in row
-        ])
+        writer.writerow(
+            [
+                ""
+                if v is None
+                else _clock(v)
+                if isinstance(v, time)
+                else _span(v)
+                if isinstance(v, timedelta)
+                else v
+                for v in row
+            ]
+        )
     return out.getvalue()
 
 

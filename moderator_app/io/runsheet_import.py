@@ -10,12 +10,12 @@ so a failed import leaves the show as it was.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
 import re
+from dataclasses import dataclass, field, replace
 from datetime import date as date_type
 from datetime import datetime, time, timedelta
-from zoneinfo import available_timezones
 from pathlib import Path
+from zoneinfo import available_timezones
 
 from moderator_app.core.runsheet import Segment, Show, new_segment_id, zone
 from moderator_app.io.cell_safety import unguard
@@ -37,32 +37,133 @@ from moderator_app.io.tables import Row, TableError, read_rows
 
 # The fields a column can feed, in the order the mapping preview lists them.
 FIELDS = (
-    "start", "end", "duration", "title", "kind", "speaker", "organisation", "region",
-    "speaker_timezone", "notes", "warning", "danger", "hard_start", "id",
+    "start",
+    "end",
+    "duration",
+    "title",
+    "kind",
+    "speaker",
+    "organisation",
+    "region",
+    "speaker_timezone",
+    "notes",
+    "warning",
+    "danger",
+    "hard_start",
+    "id",
 )
 
 # Known header names (already normalised). Ontime's import names are included.
 ALIASES: dict[str, tuple[str, ...]] = {
-    "start": ("start", "start time", "time start", "starts", "begin", "heure", "heure de debut",
-              "heure debut", "debut", "horaire", "horaires", "time", "scheduled start",
-              "planned start", "debut prevu"),
-    "end": ("end", "end time", "time end", "ends", "fin", "heure de fin", "heure fin",
-            "scheduled end", "planned end", "fin prevue"),
-    "duration": ("duration", "duree", "length", "temps", "minutes", "mins", "min",
-                 "planned duration", "duree prevue", "duree min", "duration min", "timing"),
-    "title": ("title", "titre", "segment", "sequence", "item", "intitule", "topic", "sujet",
-              "programme", "program", "rubrique", "activite", "activity", "contenu"),
+    "start": (
+        "start",
+        "start time",
+        "time start",
+        "starts",
+        "begin",
+        "heure",
+        "heure de debut",
+        "heure debut",
+        "debut",
+        "horaire",
+        "horaires",
+        "time",
+        "scheduled start",
+        "planned start",
+        "debut prevu",
+    ),
+    "end": (
+        "end",
+        "end time",
+        "time end",
+        "ends",
+        "fin",
+        "heure de fin",
+        "heure fin",
+        "scheduled end",
+        "planned end",
+        "fin prevue",
+    ),
+    "duration": (
+        "duration",
+        "duree",
+        "length",
+        "temps",
+        "minutes",
+        "mins",
+        "min",
+        "planned duration",
+        "duree prevue",
+        "duree min",
+        "duration min",
+        "timing",
+    ),
+    "title": (
+        "title",
+        "titre",
+        "segment",
+        "sequence",
+        "item",
+        "intitule",
+        "topic",
+        "sujet",
+        "programme",
+        "program",
+        "rubrique",
+        "activite",
+        "activity",
+        "contenu",
+    ),
     "kind": ("kind", "type", "categorie", "category", "genre"),
-    "speaker": ("speaker", "speakers", "intervenant", "intervenants", "intervenante",
-                "intervenant e", "intervenant es", "orateur", "oratrice", "presenter", "qui",
-                "who", "presenter s", "moderateur"),
-    "organisation": ("organisation", "organization", "ville", "city", "organisme",
-                     "institution", "structure", "affiliation", "organisation ville"),
+    "speaker": (
+        "speaker",
+        "speakers",
+        "intervenant",
+        "intervenants",
+        "intervenante",
+        "intervenant e",
+        "intervenant es",
+        "orateur",
+        "oratrice",
+        "presenter",
+        "qui",
+        "who",
+        "presenter s",
+        "moderateur",
+    ),
+    "organisation": (
+        "organisation",
+        "organization",
+        "ville",
+        "city",
+        "organisme",
+        "institution",
+        "structure",
+        "affiliation",
+        "organisation ville",
+    ),
     "region": ("region", "pays", "country"),
-    "speaker_timezone": ("speaker time zone", "speaker timezone", "time zone", "timezone",
-                         "fuseau", "fuseau horaire", "fuseau de l intervenant"),
-    "notes": ("notes", "note", "comments", "comment", "commentaire", "commentaires",
-              "remarques", "remarque", "observations", "consignes"),
+    "speaker_timezone": (
+        "speaker time zone",
+        "speaker timezone",
+        "time zone",
+        "timezone",
+        "fuseau",
+        "fuseau horaire",
+        "fuseau de l intervenant",
+    ),
+    "notes": (
+        "notes",
+        "note",
+        "comments",
+        "comment",
+        "commentaire",
+        "commentaires",
+        "remarques",
+        "remarque",
+        "observations",
+        "consignes",
+    ),
     "warning": ("warning", "warning time", "alerte", "avertissement"),
     "danger": ("danger", "danger time"),
     "hard_start": ("hard start", "fixed start", "fixed", "heure fixe", "fixe", "debut fixe"),
@@ -245,8 +346,9 @@ def build_runsheet(table: SheetTable) -> RunSheetImport:
         try:
             start = _opt(cell(row, "start"), clock_seconds)
             end = _opt(cell(row, "end"), clock_seconds)
-            duration = _opt(cell(row, "duration"),
-                            lambda v: duration_seconds(v, seconds_unit=seconds_unit))
+            duration = _opt(
+                cell(row, "duration"), lambda v: duration_seconds(v, seconds_unit=seconds_unit)
+            )
             warning = _opt(cell(row, "warning"), duration_seconds)
             danger = _opt(cell(row, "danger"), duration_seconds)
         except CellError as exc:
@@ -265,11 +367,17 @@ def build_runsheet(table: SheetTable) -> RunSheetImport:
             seg_id = new_segment_id()
         ids.add(seg_id)
         segment = Segment(
-            title=title, planned_duration_s=0, kind=kind, speaker=speaker,
+            title=title,
+            planned_duration_s=0,
+            kind=kind,
+            speaker=speaker,
             organisation=unguard(text_of(cell(row, "organisation"))),
             region=unguard(text_of(cell(row, "region"))),
             speaker_timezone=unguard(text_of(cell(row, "speaker_timezone"))),
-            warning_s=warning, danger_s=danger, notes=unguard(text_of(cell(row, "notes"))), id=seg_id,
+            warning_s=warning,
+            danger_s=danger,
+            notes=unguard(text_of(cell(row, "notes"))),
+            id=seg_id,
         )
         hard = cell(row, "hard_start") is not None and is_yes(cell(row, "hard_start"))
         entries.append(_Entry(number, title, start, end, duration, segment, hard))
@@ -281,8 +389,13 @@ def build_runsheet(table: SheetTable) -> RunSheetImport:
         )
     planned_end = None
     last = entries[-1]
-    if (len(entries) > 1 and last.duration is None and last.end is None
-            and last.start is not None and is_end_marker(last.title)):
+    if (
+        len(entries) > 1
+        and last.duration is None
+        and last.end is None
+        and last.start is not None
+        and is_end_marker(last.title)
+    ):
         planned_end = last.start
         entries.pop()
     _unwrap_days(entries)
@@ -341,15 +454,13 @@ def _time_entries(path: Path, entries: list[_Entry], warnings: list[str]) -> Non
             duration = e.duration
             if e.end is not None and begin is not None and e.end - begin != duration:
                 warnings.append(
-                    f"Row {e.row}: the duration and the end time disagree; the duration "
-                    "was kept"
+                    f"Row {e.row}: the duration and the end time disagree; the duration was kept"
                 )
         elif e.end is not None and begin is not None:
             duration = e.end - begin
             if duration < 0:
                 raise RunSheetImportError(
-                    f"{where}: ends at {clock_text(e.end)}, before it starts at "
-                    f"{clock_text(begin)}"
+                    f"{where}: ends at {clock_text(e.end)}, before it starts at {clock_text(begin)}"
                 )
         else:
             following = entries[i + 1].start if i + 1 < len(entries) else None
@@ -448,9 +559,15 @@ def replace_runsheet(show: Show, result: RunSheetImport, *, move_start: bool = T
         end = datetime.combine(start.astimezone(tz).date(), result.end, tzinfo=tz)
         if end <= start:
             end += timedelta(days=1)
-    fresh = Show(**{**show.__dict__, "planned_start": start, "planned_end": end,
-                    "timezone": zone_name,
-                    "segments": [s.copy() for s in result.segments]})
+    fresh = Show(
+        **{
+            **show.__dict__,
+            "planned_start": start,
+            "planned_end": end,
+            "timezone": zone_name,
+            "segments": [s.copy() for s in result.segments],
+        }
+    )
     overlaps = [p for p in fresh.validate() if "overlaps" in p]
     if overlaps:
         raise RunSheetImportError(f"{result.path}: {overlaps[0]}")

@@ -61,14 +61,11 @@ def _read_spreadsheet(path: Path) -> list[Row]:
         frame = pd.read_excel(path, engine="calamine", header=None, dtype=object, sheet_name=0)
     except PermissionError:
         raise TableError(
-            f"{path}: cannot be read (permission denied; is it open or locked in another "
-            "program?)"
+            f"{path}: cannot be read (permission denied; is it open or locked in another program?)"
         ) from None
     except Exception as exc:  # calamine raises its own error types
         detail = " ".join(str(exc).split())[:120] or type(exc).__name__
-        raise TableError(
-            f"{path}: not a readable spreadsheet (xlsx, xls, ods): {detail}"
-        ) from None
+        raise TableError(f"{path}: not a readable spreadsheet (xlsx, xls, ods): {detail}") from None
     return [[_clean(v) for v in row] for row in frame.itertuples(index=False, name=None)]
 
 

@@ -10,7 +10,7 @@ from moderator_app.core.runsheet import Segment, SegmentKind, Show
 from moderator_app.io.runsheet_export import RunSheetExportError, export_runsheet
 from moderator_app.io.runsheet_import import read_runsheet, replace_runsheet
 
-EVIL = ["=HYPERLINK(\"http://x\",\"click\")", "+33 1 23 45", "-- pause --", "@SUM(A1)"]
+EVIL = ['=HYPERLINK("http://x","click")', "+33 1 23 45", "-- pause --", "@SUM(A1)"]
 
 
 def _tricky(show: Show) -> Show:
@@ -19,7 +19,7 @@ def _tricky(show: Show) -> Show:
     segs[1].speaker = EVIL[1]
     segs[2].title = EVIL[2]
     segs[3].organisation = EVIL[3]
-    segs[4].notes = "Deux lignes\navec « guillemets », des ; et des \"quotes\""
+    segs[4].notes = 'Deux lignes\navec « guillemets », des ; et des "quotes"'
     segs[5].hard_start = time(16, 55)  # a gap of four minutes before Q&A
     segs[6].warning_s = 90
     segs[6].danger_s = 15
@@ -37,8 +37,9 @@ def _same(a: Show, b: Show) -> None:
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_round_trip(tmp_path: Path, seed_show: Show, small_show: Show, suffix: str,
-                    language: str) -> None:
+def test_round_trip(
+    tmp_path: Path, seed_show: Show, small_show: Show, suffix: str, language: str
+) -> None:
     show = _tricky(seed_show)
     show.language = language
     path = export_runsheet(show, tmp_path / f"out{suffix}")

@@ -29,8 +29,14 @@ def test_french_xlsx_with_title_line(tmp_path: Path, small_show) -> None:
     assert result.start == time(16, 0)
     assert result.end == time(17, 30)  # the "Fin du webinaire" row is the end, not a segment
     assert [s.kind for s in result.segments] == [
-        SegmentKind.WELCOME, SegmentKind.INTRODUCTION, SegmentKind.SPEAKER, SegmentKind.SPEAKER,
-        SegmentKind.SPEAKER, SegmentKind.QA, SegmentKind.CONCLUSIONS, SegmentKind.CLOSING,
+        SegmentKind.WELCOME,
+        SegmentKind.INTRODUCTION,
+        SegmentKind.SPEAKER,
+        SegmentKind.SPEAKER,
+        SegmentKind.SPEAKER,
+        SegmentKind.QA,
+        SegmentKind.CONCLUSIONS,
+        SegmentKind.CLOSING,
     ]
     assert [s.planned_duration_s // 60 for s in result.segments] == [5, 10, 12, 12, 12, 25, 8, 6]
     assert result.segments[2].speaker == "Représentante"
@@ -55,8 +61,12 @@ def test_english_csv_end_times_and_gap(tmp_path: Path) -> None:
 
 def test_ontime_export(tmp_path: Path) -> None:
     result = read_runsheet(ontime_xlsx(tmp_path))
-    assert [s.title for s in result.segments] == ["Opening", "Panel discussion", "Break",
-                                                   "Questions"]
+    assert [s.title for s in result.segments] == [
+        "Opening",
+        "Panel discussion",
+        "Break",
+        "Questions",
+    ]
     assert result.segments[1].kind is SegmentKind.OTHER
     assert result.segments[1].warning_s == 300
     assert result.segments[1].danger_s == 60
@@ -80,7 +90,9 @@ def test_utf16_tab_text(tmp_path: Path) -> None:
     path.write_text("Titre\tDurée\nBienvenue\t5\nClôture\t3\n", encoding="utf-16")
     result = read_runsheet(path)
     assert [(s.title, s.planned_duration_s) for s in result.segments] == [
-        ("Bienvenue", 300), ("Clôture", 180)]
+        ("Bienvenue", 300),
+        ("Clôture", 180),
+    ]
 
 
 def test_starts_only_and_overridden_mapping(tmp_path: Path) -> None:
@@ -97,8 +109,15 @@ def test_starts_only_and_overridden_mapping(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [("16:05", 57_900), ("16h05", 57_900), ("4:05 PM", 57_900), ("16h", 57_600),
-     (time(16, 5), 57_900), (datetime(2027, 2, 25, 16, 5), 57_900), (0.5, 43_200)],
+    [
+        ("16:05", 57_900),
+        ("16h05", 57_900),
+        ("4:05 PM", 57_900),
+        ("16h", 57_600),
+        (time(16, 5), 57_900),
+        (datetime(2027, 2, 25, 16, 5), 57_900),
+        (0.5, 43_200),
+    ],
 )
 def test_clock_cells(text: object, seconds: int) -> None:
     assert clock_seconds(text) == seconds
@@ -106,8 +125,17 @@ def test_clock_cells(text: object, seconds: int) -> None:
 
 @pytest.mark.parametrize(
     ("value", "seconds"),
-    [("5", 300), (5, 300), ("5 min", 300), ("0:05:00", 300), ("1h05", 3900), ("90s", 90),
-     (time(0, 5), 300), (timedelta(minutes=7), 420), (datetime(1899, 12, 30, 1, 0), 3600)],
+    [
+        ("5", 300),
+        (5, 300),
+        ("5 min", 300),
+        ("0:05:00", 300),
+        ("1h05", 3900),
+        ("90s", 90),
+        (time(0, 5), 300),
+        (timedelta(minutes=7), 420),
+        (datetime(1899, 12, 30, 1, 0), 3600),
+    ],
 )
 def test_duration_cells(value: object, seconds: int) -> None:
     assert duration_seconds(value) == seconds
@@ -115,11 +143,18 @@ def test_duration_cells(value: object, seconds: int) -> None:
 
 @pytest.mark.parametrize(
     ("title", "kind"),
-    [("Bienvenue", SegmentKind.WELCOME), ("Welcome and introduction", SegmentKind.WELCOME),
-     ("Introduction par AL-las", SegmentKind.INTRODUCTION), ("Q&A", SegmentKind.QA),
-     ("Questions & Réponses", SegmentKind.QA), ("Conclusions", SegmentKind.CONCLUSIONS),
-     ("Clôture", SegmentKind.CLOSING), ("Closing remarks", SegmentKind.CLOSING),
-     ("Pause café", SegmentKind.BREAK), ("Coffee break", SegmentKind.BREAK)],
+    [
+        ("Bienvenue", SegmentKind.WELCOME),
+        ("Welcome and introduction", SegmentKind.WELCOME),
+        ("Introduction par AL-las", SegmentKind.INTRODUCTION),
+        ("Q&A", SegmentKind.QA),
+        ("Questions & Réponses", SegmentKind.QA),
+        ("Conclusions", SegmentKind.CONCLUSIONS),
+        ("Clôture", SegmentKind.CLOSING),
+        ("Closing remarks", SegmentKind.CLOSING),
+        ("Pause café", SegmentKind.BREAK),
+        ("Coffee break", SegmentKind.BREAK),
+    ],
 )
 def test_kind_from_title(title: str, kind: SegmentKind) -> None:
     assert infer_kind(title) is kind
@@ -205,8 +240,9 @@ def test_title_only_xlsx(tmp_path: Path) -> None:
 
 def test_overlapping_hard_starts_leave_show_untouched(tmp_path: Path, small_show) -> None:
     before = small_show.to_dict()
-    path = _csv(tmp_path, "Heure,Durée,Titre,Heure fixe\n16:00,10,A,\n16:20,30,B,oui\n"
-                "16:40,5,C,oui\n")
+    path = _csv(
+        tmp_path, "Heure,Durée,Titre,Heure fixe\n16:00,10,A,\n16:20,30,B,oui\n16:40,5,C,oui\n"
+    )
     with pytest.raises(RunSheetImportError, match=r"row 4 \(C\): starts at 16:40"):
         replace_runsheet(small_show, read_runsheet(path))
     assert small_show.to_dict() == before
