@@ -11,6 +11,7 @@ from pathlib import Path
 from moderator_app.core.actions import Action
 from moderator_app.core.clock import Clock, SystemClock, to_us
 from moderator_app.core.engine import Snapshot, TimerEngine
+from moderator_app.core.runsheet import Show
 from moderator_app.io.showfile import ShowFile
 
 Listener = Callable[[Action], None]
@@ -75,6 +76,20 @@ class ShowSession:
         stored = self.file.append(action)
         if stored.seq is not None:
             self._own.add(stored.seq)
+        self._fold(stored)
+        self._data_version = self.file.data_version()
+        return stored
+
+    def commit_show(self, show: Show, action: Action) -> Action:
+        """Save an edited show and journal ``action`` in one transaction, then fold it.
+
+        The session keeps its ``show`` object (observers hold it) and takes the new values.
+        """
+        stored = self.file.save_show(show, journal=[action])[0]
+        if stored.seq is not None:
+            self._own.add(stored.seq)
+        self.show.__dict__.update(show.__dict__)
+        self.engine.runsheet_changed()
         self._fold(stored)
         self._data_version = self.file.data_version()
         return stored
