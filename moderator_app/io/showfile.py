@@ -81,6 +81,7 @@ class ShowFile:
         tmp.unlink(missing_ok=True)
         try:
             db = _connect(tmp, readonly=False)
+            _configure(db)
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             _migrate(db, 0)
             file = cls(tmp, db, readonly=False)
@@ -114,6 +115,8 @@ class ShowFile:
                 f"{target}: made by a newer version of the console (schema {version}, "
                 f"this one reads up to {SCHEMA_VERSION}); it was left untouched"
             )
+        if not readonly:
+            _configure(db)  # only now: a foreign file must not be switched to WAL
         if version < SCHEMA_VERSION:
             if readonly:
                 db.close()
@@ -263,10 +266,13 @@ def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
         )
     else:
         db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=2.0)
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = FULL")
-    db.execute("PRAGMA foreign_keys = ON")
     return db
+
+
+def _configure(db: sqlite3.Connection) -> None:
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("PRAGMA foreign_keys = ON")
 
 
 def _check_header(path: Path) -> None:
