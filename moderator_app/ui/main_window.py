@@ -32,7 +32,9 @@ from moderator_app.ui.timer_panel import TimerPanel
 
 # Features add their pages and menus through ``attach(window)``; listed here so that the
 # window builds them in a known order and a failing feature is reported, not fatal.
-FEATURES: list[str] = []
+FEATURES: list[str] = [
+    "moderator_app.ui.runsheet_editor.attach",
+]
 
 POLL_MS = 100  # another process's action shows within this, well under the 250 ms promise
 ONE_MINUTE = 60

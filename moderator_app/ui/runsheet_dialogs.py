@@ -153,9 +153,18 @@ class ShowPropertiesDialog(QDialog):
             edit = set_show(show, field, value)
             if edit.before != edit.after:
                 edits.append(edit)
-        trial = copy.deepcopy(show)
-        for edit in edits:
-            trial = edited(trial, edit)
+        # Moving the start past the old end needs the end moved first, and the reverse.
+        ends_first = sorted(edits, key=lambda e: e.field != "planned_end")
+        for order in (edits, ends_first):
+            try:
+                trial = copy.deepcopy(show)
+                for edit in order:
+                    trial = edited(trial, edit)
+            except EditRefused:
+                if order is ends_first:
+                    raise
+                continue
+            return order
         return edits
 
     def accept(self) -> None:

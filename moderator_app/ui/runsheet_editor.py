@@ -37,6 +37,7 @@ from moderator_app.io.runsheet_export import RunSheetExportError, export_runshee
 from moderator_app.io.runsheet_store import commit_edit
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFileError
+from moderator_app.ui.keys import TYPING_PROPERTY
 from moderator_app.ui.runsheet_delegates import (
     KindDelegate,
     TextDelegate,
@@ -97,6 +98,8 @@ class RunSheetEditor(QWidget):
 
         self.view = QTableView()
         self.view.setObjectName("RunSheetTable")
+        # Typing in this table edits cells: the console's show keys (Space, N, -) stay out.
+        self.view.setProperty(TYPING_PROPERTY, True)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -259,3 +259,18 @@ def test_huge_sheet_is_read(tmp_path: Path) -> None:
     lines = ["Titre;Durée"] + [f"Segment {i};{i % 9 + 1}" for i in range(3000)]
     path = _csv(tmp_path, "\n".join(lines), "big.csv")
     assert len(read_runsheet(path).segments) == 3000
+
+
+def test_bundled_french_sample_matches_the_seed(seed_show, small_show) -> None:
+    from moderator_app.resources import resource
+
+    result = read_runsheet(resource("sample_runsheet_fr.xlsx"))
+    assert result.title.startswith("Conducteur")
+    assert result.date.isoformat() == "2027-02-25"
+    assert result.end == time(17, 30)
+    assert [(s.title, s.kind, s.planned_duration_s, s.speaker) for s in result.segments] == [
+        (s.title, s.kind, s.planned_duration_s, s.speaker) for s in seed_show.segments
+    ]
+    show = replace_runsheet(small_show, result)
+    assert show.planned_start == seed_show.planned_start
+    assert show.planned_end == seed_show.planned_end

@@ -140,8 +140,9 @@ def test_drag_and_drop_reorders(editor, session) -> None:
     assert model.index(2, COL_TITLE).data(SegmentRole).id == "welcome"
 
 
-def test_model_follows_another_process(qtbot, editor, session, show_path: Path,
-                                       clock: FakeClock) -> None:
+def test_model_follows_another_process(
+    qtbot, editor, session, show_path: Path, clock: FakeClock
+) -> None:
     from moderator_app.core.runsheet_edit import delete
     from moderator_app.io.runsheet_store import commit_edit
 
