@@ -7,6 +7,7 @@ import sys
 
 COMMAND_MODULES = [
     "moderator_app.commands.show",
+    "moderator_app.commands.report",
     "moderator_app.commands.runsheet",
 ]
 

@@ -1,15 +1,20 @@
-"""Formatting for the screens: times of day in a zone, signed offsets, phase names."""
+"""Formatting for the screens: times of day in a zone, signed offsets, phase names.
+
+Times of day follow the interface locale (24-hour in French, the system's habit in
+English), through ``QLocale()``, which ``i18n.install_language`` sets as the default.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale, QTime
 from PySide6.QtGui import QColor
 
 from moderator_app.core.durations import format_duration
 from moderator_app.core.engine import DANGER, NORMAL, OVERTIME, WARNING
+from moderator_app.core.runsheet import RunSheetError, Show, zone
 
 # Colour and a symbol: phase must read without colour too (colour-blind safe).
 PHASE_COLOURS = {
@@ -18,30 +23,75 @@ PHASE_COLOURS = {
     DANGER: QColor("#e65100"),
     OVERTIME: QColor("#c62828"),
 }
+# Brighter variants for the black stage background.
+STAGE_COLOURS = {
+    NORMAL: QColor("#66bb6a"),
+    WARNING: QColor("#ffd54f"),
+    DANGER: QColor("#ff9800"),
+    OVERTIME: QColor("#ff5252"),
+}
 PHASE_SYMBOLS = {NORMAL: "●", WARNING: "▲", DANGER: "◆", OVERTIME: "■"}
+UTC_ZONE = ZoneInfo("UTC")
 
 
 def phase_label(phase: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        NORMAL: tr("Phase", "On time"),
-        WARNING: tr("Phase", "Warning"),
-        DANGER: tr("Phase", "Wrap up"),
-        OVERTIME: tr("Phase", "Overtime"),
+        NORMAL: QCoreApplication.translate("Phase", "On time"),
+        WARNING: QCoreApplication.translate("Phase", "Warning"),
+        DANGER: QCoreApplication.translate("Phase", "Wrap up"),
+        OVERTIME: QCoreApplication.translate("Phase", "Overtime"),
     }.get(phase, phase)
+
+
+def safe_zone(name: str) -> tuple[ZoneInfo, str]:
+    """The zone called ``name``, or UTC and a one-line warning to show (never raises)."""
+    try:
+        return zone(name), ""
+    except RunSheetError:
+        return UTC_ZONE, QCoreApplication.translate(
+            "Zone", "Unknown time zone “{0}”: times are shown in UTC"
+        ).format(name)
+
+
+def show_zone(show: Show) -> ZoneInfo:
+    return safe_zone(show.timezone)[0]
+
+
+def time_format(seconds: bool) -> str:
+    """The locale's short time format, with seconds added when asked."""
+    fmt = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+    if seconds and ":ss" not in fmt and ".ss" not in fmt:
+        fmt = fmt.replace(":mm", ":mm:ss").replace(".mm", ".mm.ss")
+    return fmt
 
 
 def clock_time(moment: datetime, tz: ZoneInfo, seconds: bool = False) -> str:
     local = moment.astimezone(tz)
-    return local.strftime("%H:%M:%S" if seconds else "%H:%M")
+    qtime = QTime(local.hour, local.minute, local.second)
+    return QLocale().toString(qtime, time_format(seconds))
+
+
+def day_offset_text(moment: datetime, tz: ZoneInfo, reference: ZoneInfo) -> str:
+    """ " +1 day" / " −1 day" when a speaker's local date differs from the show's."""
+    days = (moment.astimezone(tz).date() - moment.astimezone(reference).date()).days
+    if days == 0:
+        return ""
+    return QCoreApplication.translate("Zone", " ({0:+d} day)").format(days)
+
+
+def long_span_text(seconds: float) -> str:
+    """A duration that may be days long: "3 d 4 h" beyond a day, else h:mm:ss."""
+    if abs(seconds) < 86400:
+        return format_duration(abs(seconds))
+    span = timedelta(seconds=abs(seconds))
+    return QCoreApplication.translate("Span", "{0} d {1} h").format(span.days, span.seconds // 3600)
 
 
 def over_under_text(seconds: float) -> str:
     """ "+2:05 late", "-0:40 early" or "on time" (positive means late)."""
-    tr = QCoreApplication.translate
     if abs(seconds) < 1:
-        return tr("OverUnder", "on time")
+        return QCoreApplication.translate("OverUnder", "on time")
     text = format_duration(seconds, signed=True)
     if seconds > 0:
-        return tr("OverUnder", "{0} late").format(text)
-    return tr("OverUnder", "{0} early").format(text)
+        return QCoreApplication.translate("OverUnder", "{0} late").format(text)
+    return QCoreApplication.translate("OverUnder", "{0} early").format(text)

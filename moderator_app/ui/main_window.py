@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,6 +33,8 @@ from moderator_app.ui.timer_panel import TimerPanel
 # Features add their pages and menus through ``attach(window)``; listed here so that the
 # window builds them in a known order and a failing feature is reported, not fatal.
 FEATURES: list[str] = [
+    "moderator_app.ui.live_console.attach",
+    "moderator_app.ui.report_view.attach",
     "moderator_app.ui.runsheet_editor.attach",
 ]
 
@@ -54,7 +56,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self._title())
         self.resize(1280, 760)
 
-        self.panel = TimerPanel(session.show)
+        self.panel = TimerPanel(session.show, session.engine)
         self.rundown = RundownModel(session.show, session.engine, self)
         self.rundown_view = QTableView()
         self.rundown_view.setObjectName("Rundown")
@@ -93,7 +95,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(top)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 430])
+        splitter.setSizes([420, 340])
         self.setCentralWidget(splitter)
         self._build_menus()
 
@@ -119,39 +121,49 @@ class MainWindow(QMainWindow):
         suffix = self.tr(" (read-only)") if self.session.readonly else ""
         return f"{self.session.show.title} — {self.session.path.name}{suffix}"
 
+    @staticmethod
+    def _tip(tip: str, shortcut: str) -> str:
+        if not shortcut:
+            return tip
+        return f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+
     def _make_action(self, key: str, text: str, shortcut: str, slot, tip: str) -> QAction:
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             # Shown in menus and tooltips; the key itself is handled by ShowKeys.
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        action.setToolTip(
-            f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
-            if shortcut
-            else tip
-        )
+        action.setToolTip(self._tip(tip, shortcut))
         action.setStatusTip(tip)
         action.triggered.connect(slot)
         self.timer_actions[key] = action
         return action
 
-    def _build_buttons(self) -> QHBoxLayout:
-        tr = self.tr
-        specs = [
-            ("start", tr("Start"), "Space", self.toggle, tr("Start the show, pause or resume")),
+    def _button_specs(self) -> list[tuple]:
+        return [
+            (
+                "start",
+                self.tr("Start"),
+                "Space",
+                self.toggle,
+                self.tr("Start the show, pause or resume"),
+            ),
             (
                 "previous",
-                tr("◀ Previous"),
+                self.tr("◀ Previous"),
                 "Left",
                 self.previous,
-                tr("Back to the previous segment"),
+                self.tr("Back to the previous segment"),
             ),
-            ("next", tr("Next ▶"), "Right", self.next, tr("Go to the next segment")),
-            ("minus", tr("−1 min"), "-", self.remove_minute, tr("Remove one minute")),
-            ("plus", tr("+1 min"), "+", self.add_minute, tr("Add one minute")),
-            ("finish", tr("Finish"), "", self.finish, tr("End the show")),
-            ("undo", tr("Undo"), "Ctrl+Z", self.undo, tr("Undo the last timer action")),
+            ("next", self.tr("Next ▶"), "Right", self.next, self.tr("Go to the next segment")),
+            ("minus", self.tr("−1 min"), "-", self.remove_minute, self.tr("Remove one minute")),
+            ("plus", self.tr("+1 min"), "+", self.add_minute, self.tr("Add one minute")),
+            ("finish", self.tr("Finish"), "Ctrl+End", self.finish, self.tr("End the show")),
+            ("undo", self.tr("Undo"), "Ctrl+Z", self.undo, self.tr("Undo the last timer action")),
         ]
+
+    def _build_buttons(self) -> QHBoxLayout:
+        specs = self._button_specs()
         row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, text, shortcut, slot, tip in specs:
@@ -177,13 +189,13 @@ class MainWindow(QMainWindow):
             "=": self.add_minute,
             "-": self.remove_minute,
             "Ctrl+Z": self.undo,
+            "Ctrl+End": self.finish,
         }
         for sequence, handler in bindings.items():
             self.keys.bind(sequence, handler)
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        names = [
+    def _menu_names(self) -> list[tuple[str, str]]:
+        return [
             ("file", self.tr("&File")),
             ("show", self.tr("&Show")),
             ("questions", self.tr("&Questions")),
@@ -192,15 +204,41 @@ class MainWindow(QMainWindow):
             ("view", self.tr("&View")),
             ("help", self.tr("&Help")),
         ]
-        for key, title in names:
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        for key, title in self._menu_names():
             self._menus[key] = bar.addMenu(title)
         show_menu = self._menus["show"]
         for key in ("start", "previous", "next", "minus", "plus", "finish", "undo"):
             show_menu.addAction(self.timer_actions[key])
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self._menus["file"].addAction(quit_action)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self._menus["file"].addAction(self.quit_action)
+
+    def retranslate(self) -> None:
+        """Re-set every text after the language changed (features do their own)."""
+        for key, title in self._menu_names():
+            self._menus[key].setTitle(title)
+        for key, text, shortcut, _slot, tip in self._button_specs():
+            action = self.timer_actions[key]
+            action.setText(text)
+            action.setToolTip(self._tip(tip, shortcut))
+            action.setStatusTip(tip)
+            self.buttons[key].setText(text)
+            self.buttons[key].setToolTip(action.toolTip())
+        self.quit_action.setText(self.tr("&Quit"))
+        self.pages.setTabText(self.pages.indexOf(self.rundown_view), self.tr("Rundown"))
+        self.rundown.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
+        self.setWindowTitle(self._title())
+        if self.snapshot is not None:
+            self._update_buttons(self.snapshot)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "quit_action"):
+            self.retranslate()
+        super().changeEvent(event)
 
     def _attach_features(self) -> None:
         for name in FEATURES:

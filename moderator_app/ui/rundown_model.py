@@ -11,7 +11,7 @@ from moderator_app.core.clock import to_us
 from moderator_app.core.durations import format_duration
 from moderator_app.core.engine import FINISHED, Snapshot
 from moderator_app.core.runsheet import Show
-from moderator_app.ui.formatting import clock_time, over_under_text
+from moderator_app.ui.formatting import clock_time, over_under_text, show_zone
 
 COL_INDEX, COL_PLANNED, COL_PROJECTED, COL_TITLE, COL_SPEAKER, COL_DURATION, COL_ACTUAL = range(7)
 SegmentRole = Qt.ItemDataRole.UserRole + 1
@@ -108,7 +108,7 @@ class RundownModel(QAbstractTableModel):
         return None
 
     def _display(self, row: int, col: int, seg: Any, snap: Snapshot | None) -> str | None:
-        tz = self.show.tz
+        tz = show_zone(self.show)  # an unknown zone falls back to UTC
         if col == COL_INDEX:
             marker = "▶ " if snap is not None and snap.current_index == row and snap.live else ""
             return f"{marker}{row + 1}"

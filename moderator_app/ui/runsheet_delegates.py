@@ -27,10 +27,6 @@ from moderator_app.ui.runsheet_icons import kind_icon, kind_label
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RunSheetEditor", text)
-
-
 class KindDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         combo = QComboBox(parent)
@@ -80,12 +76,21 @@ class TextDelegate(QStyledItemDelegate):
 
 
 def duration_delegate(parent=None) -> TextDelegate:
-    return TextDelegate(_tr("5, 5 min, 0:05:00, 1h05, 90s"), parent=parent)
+    return TextDelegate(
+        QCoreApplication.translate("RunSheetEditor", "5, 5 min, 0:05:00, 1h05, 90s"), parent=parent
+    )
 
 
 def clock_delegate(parent=None) -> TextDelegate:
-    return TextDelegate(_tr("16:05 — empty: follows the previous segment"), parent=parent)
+    return TextDelegate(
+        QCoreApplication.translate("RunSheetEditor", "16:05 — empty: follows the previous segment"),
+        parent=parent,
+    )
 
 
 def timezone_delegate(parent=None) -> TextDelegate:
-    return TextDelegate(_tr("e.g. America/Toronto"), sorted(available_timezones()), parent)
+    return TextDelegate(
+        QCoreApplication.translate("RunSheetEditor", "e.g. America/Toronto"),
+        sorted(available_timezones()),
+        parent,
+    )

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -50,7 +50,11 @@ from moderator_app.io.runsheet_import import (
 )
 from moderator_app.ui.runsheet_icons import kind_icon, kind_label
 
-SPREADSHEET_FILTER = "Spreadsheets (*.xlsx *.xls *.ods *.csv *.tsv *.txt);;All files (*)"
+
+def spreadsheet_filter() -> str:
+    return QCoreApplication.translate(
+        "RunSheetEditor", "Spreadsheets (*.xlsx *.xls *.ods *.csv *.tsv *.txt);;All files (*)"
+    )
 
 
 class ShowPropertiesDialog(QDialog):
@@ -186,7 +190,7 @@ class ShowPropertiesDialog(QDialog):
 def apply_edits(editor, edits: list[Edit]) -> None:
     if not edits:
         return
-    editor.undo_stack.beginMacro(editor.tr("Show properties"))
+    editor.undo_stack.beginMacro(QCoreApplication.translate("RunSheetEditor", "Show properties"))
     for edit in edits:
         if not editor.commit(edit):
             break
@@ -259,14 +263,13 @@ class ImportDialog(QDialog):
         self.rebuild()
 
     def _field_names(self) -> dict[str, str]:
-        tr = self.tr
         return {
-            "start": tr("Start"), "end": tr("End"), "duration": tr("Duration"),
-            "title": tr("Title"), "kind": tr("Kind"), "speaker": tr("Speaker"),
-            "organisation": tr("Organisation"), "region": tr("Region"),
-            "speaker_timezone": tr("Speaker time zone"), "notes": tr("Notes"),
-            "warning": tr("Warning"), "danger": tr("Danger"), "hard_start": tr("Hard start"),
-            "id": tr("ID"),
+            "start": self.tr("Start"), "end": self.tr("End"), "duration": self.tr("Duration"),
+            "title": self.tr("Title"), "kind": self.tr("Kind"), "speaker": self.tr("Speaker"),
+            "organisation": self.tr("Organisation"), "region": self.tr("Region"),
+            "speaker_timezone": self.tr("Speaker time zone"), "notes": self.tr("Notes"),
+            "warning": self.tr("Warning"), "danger": self.tr("Danger"), "hard_start": self.tr("Hard start"),
+            "id": self.tr("ID"),
         }  # fmt: skip
 
     def _fill_columns(self) -> None:
@@ -329,10 +332,9 @@ class ImportDialog(QDialog):
             ok.setEnabled(False)
             return
         self.result_ = result
-        tr = self.tr
         self.preview_model.setHorizontalHeaderLabels(
-            [tr("Row"), tr("Start"), tr("Duration"), tr("Title"), tr("Kind"), tr("Speaker"),
-             tr("Organisation"), tr("Notes")]
+            [self.tr("Row"), self.tr("Start"), self.tr("Duration"), self.tr("Title"), self.tr("Kind"), self.tr("Speaker"),
+             self.tr("Organisation"), self.tr("Notes")]
         )  # fmt: skip
         for seg, row, data in zip(result.segments, result.rows, preview_dict(result)["segments"],
                                   strict=True):  # fmt: skip
@@ -344,7 +346,7 @@ class ImportDialog(QDialog):
                 QStandardItem(seg.notes),
             ]  # fmt: skip
             self.preview_model.appendRow(items)
-        lines = [tr("{0} segments from {1}").format(len(result.segments), result.path.name)]
+        lines = [self.tr("{0} segments from {1}").format(len(result.segments), result.path.name)]
         lines += result.warnings
         self.messages.setPlainText("\n".join(lines))
         ok.setEnabled(True)
@@ -353,7 +355,10 @@ class ImportDialog(QDialog):
     def run(cls, editor, path: str | None = None) -> ImportDialog | None:
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                editor, editor.tr("Import a run sheet"), "", SPREADSHEET_FILTER
+                editor,
+                QCoreApplication.translate("RunSheetEditor", "Import a run sheet"),
+                "",
+                spreadsheet_filter(),
             )
             if not path:
                 return None
@@ -393,7 +398,14 @@ def import_into(editor, result: RunSheetImport | None) -> bool:
     current = engine.current_index()
     if live and current is not None:
         new.segments = live_merge(show.segments, new.segments, current)
-    ok = editor.commit(replace_all(show, new), editor.tr("Import {0}").format(result.path.name))
+    ok = editor.commit(
+        replace_all(show, new),
+        QCoreApplication.translate("RunSheetEditor", "Import {0}").format(result.path.name),
+    )
     if ok:
-        editor.status.emit(editor.tr("Run sheet imported from {0}").format(result.path.name))
+        editor.status.emit(
+            QCoreApplication.translate("RunSheetEditor", "Run sheet imported from {0}").format(
+                result.path.name
+            )
+        )
     return ok

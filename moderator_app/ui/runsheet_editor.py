@@ -7,7 +7,7 @@ inverse. Ctrl+Z here is scoped to this page, so it never undoes a timer action.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -173,23 +173,22 @@ class RunSheetEditor(QWidget):
 
     # -- actions ---------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        tr = self.tr
-        undo = self.undo_stack.createUndoAction(self, tr("Undo"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.undo_stack.createRedoAction(self, tr("Redo"))
+        redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         specs = [
-            ("add", tr("Add"), "", self.add_segment, tr("Add a segment at the end")),
-            ("insert", tr("Insert"), "Insert", self.insert_segment,
-             tr("Insert a segment above the selected one")),
-            ("duplicate", tr("Duplicate"), "Ctrl+D", self.duplicate_segment,
-             tr("Duplicate the selected segment")),
-            ("delete", tr("Delete"), "Delete", self.delete_segment,
-             tr("Delete the selected segment")),
-            ("up", tr("Move up"), "Ctrl+Up", lambda: self.move_selected(-1),
-             tr("Move the selected segment up")),
-            ("down", tr("Move down"), "Ctrl+Down", lambda: self.move_selected(1),
-             tr("Move the selected segment down")),
+            ("add", self.tr("Add"), "", self.add_segment, self.tr("Add a segment at the end")),
+            ("insert", self.tr("Insert"), "Insert", self.insert_segment,
+             self.tr("Insert a segment above the selected one")),
+            ("duplicate", self.tr("Duplicate"), "Ctrl+D", self.duplicate_segment,
+             self.tr("Duplicate the selected segment")),
+            ("delete", self.tr("Delete"), "Delete", self.delete_segment,
+             self.tr("Delete the selected segment")),
+            ("up", self.tr("Move up"), "Ctrl+Up", lambda: self.move_selected(-1),
+             self.tr("Move the selected segment up")),
+            ("down", self.tr("Move down"), "Ctrl+Down", lambda: self.move_selected(1),
+             self.tr("Move the selected segment down")),
         ]  # fmt: skip
         for name, text, shortcut, slot, tip in specs:
             action = QAction(text, self)
@@ -375,19 +374,27 @@ def attach(window) -> None:
     from moderator_app.ui.runsheet_link import RunSheetLink
 
     editor = RunSheetEditor(window.session, window)
-    window.add_page(editor, editor.tr("Run sheet"))
+    window.add_page(editor, QCoreApplication.translate("RunSheetEditor", "Run sheet"))
     editor.error.connect(window.show_error)
     editor.status.connect(window.show_status)
     window.ticked.connect(editor.update_snapshot)
     editor.link = RunSheetLink(editor)
     menu = window.menu("runsheet")
-    tr = editor.tr
     entries = [
-        (tr("&Import a spreadsheet…"), lambda: ImportDialog.run(editor)),
-        (tr("&Export…"), editor.export_dialog),
-        (tr("&Link to a producer's spreadsheet…"), editor.link.choose),
-        (tr("&Unlink"), editor.link.unlink),
-        (tr("Show &properties…"), lambda: ShowPropertiesDialog.run(editor)),
+        (
+            QCoreApplication.translate("RunSheetEditor", "&Import a spreadsheet…"),
+            lambda: ImportDialog.run(editor),
+        ),
+        (QCoreApplication.translate("RunSheetEditor", "&Export…"), editor.export_dialog),
+        (
+            QCoreApplication.translate("RunSheetEditor", "&Link to a producer's spreadsheet…"),
+            editor.link.choose,
+        ),
+        (QCoreApplication.translate("RunSheetEditor", "&Unlink"), editor.link.unlink),
+        (
+            QCoreApplication.translate("RunSheetEditor", "Show &properties…"),
+            lambda: ShowPropertiesDialog.run(editor),
+        ),
     ]
     for text, slot in entries:
         action = QAction(text, window)

@@ -23,16 +23,15 @@ KIND_STYLE = {
 
 
 def kind_label(kind: SegmentKind) -> str:
-    tr = QCoreApplication.translate
     return {
-        SegmentKind.WELCOME: tr("SegmentKind", "Welcome"),
-        SegmentKind.INTRODUCTION: tr("SegmentKind", "Introduction"),
-        SegmentKind.SPEAKER: tr("SegmentKind", "Speaker"),
-        SegmentKind.QA: tr("SegmentKind", "Q&A"),
-        SegmentKind.CONCLUSIONS: tr("SegmentKind", "Conclusions"),
-        SegmentKind.CLOSING: tr("SegmentKind", "Closing"),
-        SegmentKind.BREAK: tr("SegmentKind", "Break"),
-        SegmentKind.OTHER: tr("SegmentKind", "Other"),
+        SegmentKind.WELCOME: QCoreApplication.translate("SegmentKind", "Welcome"),
+        SegmentKind.INTRODUCTION: QCoreApplication.translate("SegmentKind", "Introduction"),
+        SegmentKind.SPEAKER: QCoreApplication.translate("SegmentKind", "Speaker"),
+        SegmentKind.QA: QCoreApplication.translate("SegmentKind", "Q&A"),
+        SegmentKind.CONCLUSIONS: QCoreApplication.translate("SegmentKind", "Conclusions"),
+        SegmentKind.CLOSING: QCoreApplication.translate("SegmentKind", "Closing"),
+        SegmentKind.BREAK: QCoreApplication.translate("SegmentKind", "Break"),
+        SegmentKind.OTHER: QCoreApplication.translate("SegmentKind", "Other"),
     }[kind]
 
 

@@ -24,7 +24,7 @@ from moderator_app.io.runsheet_import import (
     read_runsheet,
     replace_runsheet,
 )
-from moderator_app.ui.runsheet_dialogs import SPREADSHEET_FILTER
+from moderator_app.ui.runsheet_dialogs import spreadsheet_filter
 
 LINK_TYPE = "runsheet.link"
 UNLINK_TYPE = "runsheet.unlink"
@@ -86,7 +86,7 @@ class RunSheetLink(QObject):
 
     def choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.editor, self.tr("Link to a producer's spreadsheet"), "", SPREADSHEET_FILTER
+            self.editor, self.tr("Link to a producer's spreadsheet"), "", spreadsheet_filter()
         )
         if path:
             self.link(path)

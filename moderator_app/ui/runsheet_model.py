@@ -51,10 +51,6 @@ MIME_ROWS = "application/x-moderator-runsheet-rows"
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RunSheetModel", text)
-
-
 class RunSheetModel(QAbstractTableModel):
     refused = Signal(QModelIndex, str)  # a cell edit that was not accepted, and why
 
@@ -80,9 +76,9 @@ class RunSheetModel(QAbstractTableModel):
     # -- reading ---------------------------------------------------------------------------
     def headers(self) -> list[str]:
         return [
-            _tr("Start"), _tr("End"), _tr("Duration"), _tr("Title"), _tr("Kind"),
-            _tr("Speaker"), _tr("Organisation"), _tr("Region"), _tr("Speaker time zone"),
-            _tr("Warning"), _tr("Danger"), _tr("Notes"),
+            QCoreApplication.translate("RunSheetModel", "Start"), QCoreApplication.translate("RunSheetModel", "End"), QCoreApplication.translate("RunSheetModel", "Duration"), QCoreApplication.translate("RunSheetModel", "Title"), QCoreApplication.translate("RunSheetModel", "Kind"),
+            QCoreApplication.translate("RunSheetModel", "Speaker"), QCoreApplication.translate("RunSheetModel", "Organisation"), QCoreApplication.translate("RunSheetModel", "Region"), QCoreApplication.translate("RunSheetModel", "Speaker time zone"),
+            QCoreApplication.translate("RunSheetModel", "Warning"), QCoreApplication.translate("RunSheetModel", "Danger"), QCoreApplication.translate("RunSheetModel", "Notes"),
         ]  # fmt: skip
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -127,8 +123,8 @@ class RunSheetModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_START:
                 return (
-                    _tr("Hard start: this segment waits for its clock time")
-                    if seg.hard_start else _tr("Follows the previous segment; type a time to fix it")
+                    QCoreApplication.translate("RunSheetModel", "Hard start: this segment waits for its clock time")
+                    if seg.hard_start else QCoreApplication.translate("RunSheetModel", "Follows the previous segment; type a time to fix it")
                 )  # fmt: skip
             if col in (COL_TITLE, COL_NOTES):
                 return self._display(seg, index.row(), col) or None

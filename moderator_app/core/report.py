@@ -1,0 +1,440 @@
+"""The timing report of one run, derived from the run sheet and the journal alone.
+
+The run's actions are folded through a ``TimerEngine`` so the report measures exactly
+what the console showed (same re-anchored plan for rehearsals, same undo rules); the
+report only adds what the engine does not keep: messages, questions and run sheet edits.
+Anything the journal does not say is ``None`` (shown as "unknown"), never guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from moderator_app.core.actions import Action, ActionType
+from moderator_app.core.clock import from_us, to_us
+from moderator_app.core.engine import FINISHED, NOT_STARTED, PAUSED, RUNNING, TimerEngine
+from moderator_app.core.report_runs import RunInfo, list_runs, split_runs
+from moderator_app.core.runsheet import Show
+
+US = 1_000_000
+QUESTION_STATE = "question.state"
+QUESTION_IMPORTED = "question.imported"
+RUNSHEET_PREFIX = "runsheet."
+
+# Segment outcomes.
+DONE = "done"
+INCOMPLETE = "incomplete"  # started, and the journal stops before it ended
+NOT_REACHED = "not_reached"
+
+# Run outcomes (RunInfo.state uses the same words).
+RUN_FINISHED = "finished"
+RUN_CUT_OFF = "no_finish"
+RUN_NOT_STARTED = "not_started"
+
+
+@dataclass(frozen=True)
+class SegmentReport:
+    index: int
+    segment_id: str
+    title: str
+    speaker: str
+    kind: str
+    status: str
+    planned_start: datetime | None
+    planned_duration_s: int | None
+    planned_end: datetime | None
+    actual_start: datetime | None
+    actual_end: datetime | None
+    # Time the segment held the show, pauses included (so the rows add up to the show's
+    # over/under); ``running_s`` is what the speaker's countdown consumed.
+    actual_duration_s: float | None
+    running_s: float | None
+    over_under_s: float | None
+    pauses: int
+    paused_s: float
+    added_s: int
+    visits: int
+    messages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuestionReport:
+    question_id: str
+    text: str
+    asker: str
+    segment_id: str | None
+    segment_title: str
+    speaker: str
+    on_air_at: datetime | None
+    answered_at: datetime | None
+    duration_s: float | None
+    final_state: str
+
+
+@dataclass(frozen=True)
+class EditReport:
+    at: datetime
+    seq: int | None
+    type: str
+    op: str
+    segment_id: str
+    segment_title: str
+    field: str
+    before: str
+    after: str
+    live: bool  # made while the show was running or paused
+
+
+@dataclass(frozen=True)
+class EventReport:
+    seq: int | None
+    at: datetime
+    type: str
+    segment_title: str  # the segment on air when it happened
+    detail: str
+    undone: bool
+    payload: dict
+
+
+@dataclass(frozen=True)
+class LongestOverrun:
+    index: int
+    title: str
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Summary:
+    title: str
+    timezone: str
+    run: int
+    label: str
+    state: str
+    planned_start: datetime | None
+    actual_start: datetime | None
+    start_delay_s: float | None
+    planned_end: datetime | None
+    actual_end: datetime | None
+    final_over_under_s: float | None
+    longest_overrun: LongestOverrun | None
+    paused_s: float
+    pauses: int
+    added_s: int
+    messages: int
+    questions_answered: int
+    questions_total: int
+    edits: int
+    plan_shift_s: float  # how far a rehearsal's plan was moved onto its actual start
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    summary: Summary
+    segments: list[SegmentReport]
+    questions: list[QuestionReport]
+    edits: list[EditReport]
+    events: list[EventReport]
+    runs: list[RunInfo] = field(default_factory=list)
+
+
+def build_report(
+    show: Show,
+    actions: list[Action],
+    run: int | None = None,
+    *,
+    questions_total: int | None = None,
+) -> Report:
+    """The report for ``run`` (1-based; the latest by default) of the whole journal."""
+    runs = split_runs(actions)
+    infos = list_runs(show, actions)
+    number = len(runs) if run is None else run
+    if not 1 <= number <= len(runs):
+        raise ValueError(f"There is no run {number}: the show has runs 1 to {len(runs)}")
+    run_actions = runs[number - 1]
+    end_seq = _last_seq(runs, number)
+    imported = _imported_until(actions, end_seq)
+    fold = _Fold(show)
+    for action in run_actions:
+        fold.apply(action)
+    return fold.report(infos[number - 1], infos, questions_total, imported)
+
+
+def _last_seq(runs: list[list[Action]], number: int) -> int | None:
+    for later in runs[number:]:
+        if later and later[0].seq is not None:
+            return later[0].seq
+    return None
+
+
+def _imported_until(actions: list[Action], end_seq: int | None) -> int:
+    total = 0
+    for action in actions:
+        if end_seq is not None and action.seq is not None and action.seq >= end_seq:
+            break
+        if action.type == QUESTION_IMPORTED:
+            try:
+                total += int(action.payload.get("added", 0))
+            except (TypeError, ValueError):
+                continue
+    return total
+
+
+@dataclass
+class _QuestionTrack:
+    question_id: str
+    text: str = ""
+    asker: str = ""
+    segment_id: str | None = None
+    on_air_us: int | None = None
+    answered_us: int | None = None
+    state: str = ""
+
+
+def _state_word(value: object) -> str:
+    return str(value or "").strip().lower().replace(" ", "_").replace("-", "_")
+
+
+class _Fold:
+    """Walks one run's actions once, beside a TimerEngine doing the timing."""
+
+    def __init__(self, show: Show) -> None:
+        self.show = show
+        self.engine = TimerEngine(show)
+        self.messages: dict[str, list[str]] = {}
+        self.message_count = 0
+        self.questions: dict[str, _QuestionTrack] = {}
+        self.edits: list[EditReport] = []
+        self.events: list[Action] = []
+        self.current_at: list[str | None] = []
+        self.undone: set[int] = set()
+        self.last_us: int | None = None
+
+    def apply(self, action: Action) -> None:
+        current = self.engine.state.current
+        status = self.engine.state.status
+        self.events.append(action)
+        self.current_at.append(current)
+        self.last_us = action.at_us
+        kind = action.type
+        if kind == ActionType.UNDO:
+            # What the engine will really pop, whatever the payload claims.
+            target = self.engine.last_undoable
+            if target is not None and target.seq is not None:
+                self.undone.add(target.seq)
+        elif kind == ActionType.MESSAGE and current is not None:
+            self.messages.setdefault(current, []).append(str(action.payload.get("text", "")))
+        if kind == ActionType.MESSAGE:
+            self.message_count += 1
+        elif kind == QUESTION_STATE:
+            self._question(action, current)
+        elif kind.startswith(RUNSHEET_PREFIX):
+            self._edit(action, live=status in (RUNNING, PAUSED))
+        if kind != ActionType.NEW_RUN:
+            self.engine.apply(action)
+
+    def _question(self, action: Action, current: str | None) -> None:
+        p = action.payload
+        qid = str(p.get("id", ""))
+        track = self.questions.get(qid) or _QuestionTrack(qid)
+        self.questions[qid] = track
+        track.text = str(p.get("text", track.text) or track.text)
+        track.asker = str(p.get("asker", track.asker) or track.asker)
+        target = _state_word(p.get("to"))
+        track.state = target
+        if target in ("on_air", "onair", "live"):
+            track.on_air_us = action.at_us
+            track.answered_us = None
+            track.segment_id = p.get("segment") or current
+        elif target == "answered":
+            track.answered_us = action.at_us
+            if track.segment_id is None:
+                track.segment_id = p.get("segment") or current
+
+    def _edit(self, action: Action, *, live: bool) -> None:
+        p = action.payload
+        seg_id = str(p.get("segment") or "")
+        seg = self.show.segment(seg_id) if seg_id else None
+        title = seg.title if seg else str(p.get("title") or "")
+        self.edits.append(
+            EditReport(
+                at=action.at, seq=action.seq, type=action.type,
+                op=str(p.get("op") or action.type.removeprefix(RUNSHEET_PREFIX)),
+                segment_id=seg_id, segment_title=title, field=str(p.get("field") or ""),
+                before=_text(p.get("before")), after=_text(p.get("after")), live=live,
+            )
+        )
+
+    # -- the report ----------------------------------------------------------------
+    def report(
+        self, info: RunInfo, infos: list[RunInfo], total: int | None, imported: int
+    ) -> Report:
+        engine = self.engine
+        st = engine.state
+        segments = self._segments()
+        questions = self._questions()
+        answered = sum(1 for q in questions if q.answered_at is not None)
+        if total is None:
+            total = max(imported, len(self.questions))
+        started = st.show_started_us
+        planned_starts = engine.planned_starts()
+        planned_start = planned_starts[0] if planned_starts else self.show.planned_start
+        planned_end = self.show.computed_end() + timedelta(microseconds=engine.plan_shift_us())
+        notes: list[str] = []
+        actual_end = None
+        final = None
+        if st.status == NOT_STARTED:
+            state = RUN_NOT_STARTED
+            notes.append("This run was never started: there are no actual times.")
+        elif st.status == FINISHED and st.finished_us is not None:
+            state = RUN_FINISHED
+            actual_end = from_us(st.finished_us)
+            final = (st.finished_us - to_us(planned_end)) / US
+        else:
+            state = RUN_CUT_OFF
+            where = self.show.segment(st.current or "")
+            last = from_us(self.last_us).astimezone(self.show.tz) if self.last_us else None
+            notes.append(
+                "The run has no finish action"
+                + (f": the journal stops at {last:%H:%M:%S}" if last else "")
+                + (f" during «{where.title}»" if where else "")
+                + ". That segment's end, the show's end and the final over/under are unknown."
+            )
+        if engine.plan_shift_us():
+            notes.append(
+                "This run started far from the planned start (a rehearsal?): its plan is "
+                "moved onto the actual start, so over/under compares durations."
+            )
+        if self.undone:
+            notes.append(f"{len(self.undone)} timer action(s) were undone; they are kept in "
+                         "the events but not counted.")
+        overruns = [s for s in segments if s.over_under_s is not None and s.over_under_s > 0]
+        longest = max(overruns, key=lambda s: s.over_under_s or 0, default=None)
+        summary = Summary(
+            title=self.show.title, timezone=self.show.timezone, run=info.number,
+            label=info.label, state=state, planned_start=planned_start,
+            actual_start=from_us(started) if started is not None else None,
+            start_delay_s=(started - to_us(planned_start)) / US if started is not None else None,
+            planned_end=planned_end, actual_end=actual_end, final_over_under_s=final,
+            longest_overrun=LongestOverrun(longest.index, longest.title, longest.over_under_s or 0)
+            if longest else None,
+            paused_s=sum(s.paused_s for s in segments),
+            pauses=sum(s.pauses for s in segments),
+            added_s=sum(s.added_s for s in segments),
+            messages=self.message_count, questions_answered=answered, questions_total=total,
+            edits=len(self.edits), plan_shift_s=engine.plan_shift_us() / US, notes=tuple(notes),
+        )
+        return Report(summary, segments, questions, self.edits, self._events(), infos)
+
+    def _segments(self) -> list[SegmentReport]:
+        engine = self.engine
+        st = engine.state
+        planned = engine.planned_starts()
+        rows: list[SegmentReport] = []
+        for i, seg in enumerate(self.show.segments):
+            rows.append(self._segment_row(i, seg.id, seg.title, seg.speaker, seg.kind.value,
+                                          planned[i], seg.planned_duration_s))
+        # Segments deleted after they ran still happened: keep them, without a plan.
+        known = {s.id for s in self.show.segments}
+        for seg_id, rec in st.records.items():
+            if seg_id not in known and rec.visits:
+                rows.append(self._segment_row(len(rows), seg_id, f"(removed segment {seg_id})",
+                                              "", "", None, None))
+        return rows
+
+    def _segment_row(
+        self, index: int, seg_id: str, title: str, speaker: str, kind: str,
+        planned_start: datetime | None, planned_s: int | None,
+    ) -> SegmentReport:
+        st = self.engine.state
+        rec = st.record(seg_id)
+        open_now = st.current == seg_id and st.status in (RUNNING, PAUSED)
+        if not rec.visits:
+            status = NOT_REACHED
+        elif open_now or rec.last_end_us is None:
+            status = INCOMPLETE
+        else:
+            status = DONE
+        known = status == DONE
+        held = (rec.elapsed_us + rec.paused_us) / US if known else None
+        return SegmentReport(
+            index=index, segment_id=seg_id, title=title, speaker=speaker, kind=kind,
+            status=status, planned_start=planned_start, planned_duration_s=planned_s,
+            planned_end=planned_start + timedelta(seconds=planned_s)
+            if planned_start is not None and planned_s is not None else None,
+            actual_start=from_us(rec.first_start_us) if rec.first_start_us is not None else None,
+            actual_end=from_us(rec.last_end_us) if known and rec.last_end_us else None,
+            actual_duration_s=held,
+            running_s=rec.elapsed_us / US if known else None,
+            over_under_s=held - planned_s if held is not None and planned_s is not None else None,
+            pauses=rec.pauses, paused_s=rec.paused_us / US, added_s=rec.added_s,
+            visits=rec.visits, messages=tuple(self.messages.get(seg_id, ())),
+        )
+
+    def _questions(self) -> list[QuestionReport]:
+        out = []
+        tracks = sorted(
+            self.questions.values(),
+            key=lambda t: (t.on_air_us is None, t.on_air_us or 0, t.answered_us or 0),
+        )
+        for t in tracks:
+            if t.on_air_us is None and t.answered_us is None:
+                continue  # moderated but never taken: not part of the timing story
+            seg = self.show.segment(t.segment_id) if t.segment_id else None
+            duration = None
+            if t.on_air_us is not None and t.answered_us is not None:
+                duration = (t.answered_us - t.on_air_us) / US
+            out.append(
+                QuestionReport(
+                    question_id=t.question_id, text=t.text, asker=t.asker,
+                    segment_id=t.segment_id, segment_title=seg.title if seg else "",
+                    speaker=seg.speaker if seg else "",
+                    on_air_at=from_us(t.on_air_us) if t.on_air_us is not None else None,
+                    answered_at=from_us(t.answered_us) if t.answered_us is not None else None,
+                    duration_s=duration, final_state=t.state,
+                )
+            )
+        return out
+
+    def _events(self) -> list[EventReport]:
+        out = []
+        for action, current in zip(self.events, self.current_at, strict=True):
+            seg = self.show.segment(current) if current else None
+            out.append(
+                EventReport(
+                    seq=action.seq, at=action.at, type=action.type,
+                    segment_title=seg.title if seg else "", detail=_detail(action, self.show),
+                    undone=action.seq is not None and action.seq in self.undone,
+                    payload=dict(action.payload),
+                )
+            )
+        return out
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _detail(action: Action, show: Show) -> str:
+    p = action.payload
+    kind = action.type
+    if kind == ActionType.ADD_TIME:
+        return f"{int(p.get('seconds', 0)):+d} s"
+    if kind == ActionType.MESSAGE:
+        return str(p.get("text", ""))
+    if kind == ActionType.UNDO:
+        return f"undoes #{p.get('undoes')} ({p.get('type', '')})"
+    if kind == ActionType.NEW_RUN:
+        return str(p.get("label", ""))
+    if kind in (ActionType.START, ActionType.NEXT, ActionType.PREVIOUS, ActionType.GOTO):
+        seg = show.segment(str(p.get("segment", "")))
+        return f"→ {seg.title if seg else p.get('segment', '')}"
+    if kind == QUESTION_STATE:
+        return f"{p.get('id', '')}: {p.get('from', '')} → {p.get('to', '')}: {p.get('text', '')}"
+    if kind.startswith(RUNSHEET_PREFIX):
+        return (f"{p.get('op', '')} {p.get('field', '')}: "
+                f"{_text(p.get('before'))} → {_text(p.get('after'))}").strip()
+    if kind == QUESTION_IMPORTED:
+        return f"{p.get('added', 0)} added"
+    return ""

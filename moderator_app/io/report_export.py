@@ -1,0 +1,267 @@
+"""Report exports: JSON, CSV and XLSX (the workbook itself is in ``report_xlsx``).
+
+Every file is written to a temporary file beside the target and ``os.replace``d, so a
+failed export leaves nothing partial; the error is one line naming the file.
+
+Datetimes are ISO 8601 with the show's UTC offset; durations are seconds; unknown
+values are ``null`` in JSON and empty in CSV.
+
+The CSV is one file in sections, so it opens in any spreadsheet: a line ``# Summary``
+followed by ``item,value`` rows, then a blank line and ``# Segments``, ``# Questions``,
+``# Run sheet edits`` and ``# Events``, each a header row and its rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import IO
+from zoneinfo import ZoneInfo
+
+from moderator_app.core.report import Report
+from moderator_app.core.runsheet import zone
+
+FORMATS = ("xlsx", "csv", "json")
+# Text that a spreadsheet would read as a formula (or a command, for tab and CR).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ReportExportError(Exception):
+    """An export that could not be written; nothing was left at the target."""
+
+
+def _iso(moment: datetime | None, tz: ZoneInfo) -> str | None:
+    return None if moment is None else moment.astimezone(tz).isoformat()
+
+
+def _s(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def report_dict(report: Report) -> dict:
+    """The report as JSON-ready data (the ``report --json`` document)."""
+    s = report.summary
+    tz = zone(s.timezone)
+    longest = s.longest_overrun
+    return {
+        "show": {"title": s.title, "timezone": s.timezone},
+        "run": {"number": s.run, "label": s.label, "state": s.state},
+        "summary": {
+            "planned_start": _iso(s.planned_start, tz),
+            "actual_start": _iso(s.actual_start, tz),
+            "start_delay_s": _s(s.start_delay_s),
+            "planned_end": _iso(s.planned_end, tz),
+            "actual_end": _iso(s.actual_end, tz),
+            "final_over_under_s": _s(s.final_over_under_s),
+            "longest_overrun": None if longest is None else {
+                "index": longest.index, "title": longest.title,
+                "seconds": _s(longest.seconds),
+            },
+            "paused_s": _s(s.paused_s),
+            "pauses": s.pauses,
+            "added_s": s.added_s,
+            "messages": s.messages,
+            "questions_answered": s.questions_answered,
+            "questions_total": s.questions_total,
+            "edits": s.edits,
+            "plan_shift_s": _s(s.plan_shift_s),
+            "notes": list(s.notes),
+        },
+        "segments": [
+            {
+                "index": g.index,
+                "id": g.segment_id,
+                "title": g.title,
+                "speaker": g.speaker,
+                "kind": g.kind,
+                "status": g.status,
+                "planned_start": _iso(g.planned_start, tz),
+                "actual_start": _iso(g.actual_start, tz),
+                "planned_end": _iso(g.planned_end, tz),
+                "actual_end": _iso(g.actual_end, tz),
+                "planned_duration_s": g.planned_duration_s,
+                "actual_duration_s": _s(g.actual_duration_s),
+                "running_s": _s(g.running_s),
+                "over_under_s": _s(g.over_under_s),
+                "pauses": g.pauses,
+                "paused_s": _s(g.paused_s),
+                "added_s": g.added_s,
+                "visits": g.visits,
+                "messages": list(g.messages),
+            }
+            for g in report.segments
+        ],
+        "questions": [
+            {
+                "id": q.question_id,
+                "text": q.text,
+                "asker": q.asker,
+                "segment_id": q.segment_id,
+                "segment": q.segment_title,
+                "speaker": q.speaker,
+                "on_air_at": _iso(q.on_air_at, tz),
+                "answered_at": _iso(q.answered_at, tz),
+                "duration_s": _s(q.duration_s),
+                "state": q.final_state,
+            }
+            for q in report.questions
+        ],
+        "edits": [
+            {
+                "at": _iso(e.at, tz), "seq": e.seq, "type": e.type, "op": e.op,
+                "segment_id": e.segment_id, "segment": e.segment_title, "field": e.field,
+                "before": e.before, "after": e.after, "live": e.live,
+            }
+            for e in report.edits
+        ],
+        "events": [
+            {
+                "seq": e.seq, "at": _iso(e.at, tz), "type": e.type, "segment": e.segment_title,
+                "detail": e.detail, "undone": e.undone, "payload": e.payload,
+            }
+            for e in report.events
+        ],
+        "runs": [
+            {
+                "number": r.number, "label": r.label, "state": r.state,
+                "date": _iso(r.date, tz), "actual_start": _iso(r.actual_start, tz),
+                "actual_end": _iso(r.actual_end, tz),
+            }
+            for r in report.runs
+        ],
+    }
+
+
+def report_json(report: Report) -> str:
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+# -- CSV ------------------------------------------------------------------------------
+def csv_safe(value: object) -> object:
+    """Text a spreadsheet must not run: a leading ' makes it plain text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return "" if value is None else value
+
+
+SEGMENT_COLUMNS = (
+    "index", "title", "speaker", "status", "planned_start", "actual_start", "planned_end",
+    "actual_end", "planned_duration_s", "actual_duration_s", "running_s", "over_under_s",
+    "pauses", "paused_s", "added_s", "visits",
+)
+QUESTION_COLUMNS = (
+    "on_air_at", "answered_at", "duration_s", "segment", "speaker", "asker", "text", "state", "id",
+)
+EDIT_COLUMNS = ("at", "seq", "op", "segment", "field", "before", "after", "live")
+EVENT_COLUMNS = ("seq", "at", "type", "segment", "detail", "undone")
+
+
+def write_csv_text(report: Report, out: IO[str]) -> None:
+    data = report_dict(report)
+    w = csv.writer(out, lineterminator="\r\n")
+    summary = data["summary"]
+    w.writerow(["# Summary"])
+    w.writerow(["item", "value"])
+    rows = [("title", data["show"]["title"]), ("timezone", data["show"]["timezone"]),
+            ("run", data["run"]["number"]), ("label", data["run"]["label"]),
+            ("state", data["run"]["state"])]
+    for key, value in summary.items():
+        if key == "longest_overrun":
+            rows.append(("longest_overrun_title", value["title"] if value else None))
+            rows.append(("longest_overrun_s", value["seconds"] if value else None))
+        elif key == "notes":
+            rows.extend(("note", note) for note in value)
+        else:
+            rows.append((key, value))
+    for key, value in rows:
+        w.writerow([key, csv_safe(value)])
+    sections: list[tuple[str, tuple[str, ...], list[dict]]] = [
+        ("Segments", SEGMENT_COLUMNS, data["segments"]),
+        ("Questions", QUESTION_COLUMNS, data["questions"]),
+        ("Run sheet edits", EDIT_COLUMNS, data["edits"]),
+        ("Events", EVENT_COLUMNS, data["events"]),
+    ]
+    for title, columns, items in sections:
+        w.writerow([])
+        w.writerow([f"# {title}"])
+        w.writerow(columns)
+        for item in items:
+            w.writerow([csv_safe(item[c]) for c in columns])
+
+
+# -- writing ---------------------------------------------------------------------------
+def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
+    """Write through a temporary file in the target's folder, then replace the target."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise ReportExportError(f"Cannot write {path}: {_reason(exc)}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        _remove(tmp)
+        raise ReportExportError(f"Cannot write {path}: {_reason(exc)}") from None
+    except BaseException:
+        _remove(tmp)
+        raise
+
+
+def _remove(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower() if exc.strerror else str(exc)
+
+
+def _text_writer(produce: Callable[[IO[str]], None], bom: bool = False) -> Callable:
+    def write(handle: IO[bytes]) -> None:
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig" if bom else "utf-8", newline="")
+        produce(text)
+        text.flush()
+        text.detach()
+
+    return write
+
+
+def export_format(path: Path, fmt: str | None = None) -> str:
+    fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        raise ReportExportError(
+            f"Cannot tell the report format of {path}: use a name ending in .xlsx, .csv or .json"
+        )
+    return fmt
+
+
+def export_report(report: Report, path: str | os.PathLike, fmt: str | None = None) -> Path:
+    """Write ``report`` to ``path`` as xlsx, csv or json (from the suffix unless ``fmt``)."""
+    target = Path(path)
+    kind = export_format(target, fmt)
+    if target.is_dir():
+        raise ReportExportError(f"Cannot write {target}: it is a folder")
+    if kind == "json":
+        atomic_write(target, _text_writer(lambda out: out.write(report_json(report))))
+    elif kind == "csv":
+        # A BOM so Excel reads the accents of French titles as UTF-8.
+        atomic_write(target, _text_writer(lambda out: write_csv_text(report, out), bom=True))
+    else:
+        from moderator_app.io.report_xlsx import write_xlsx
+
+        atomic_write(target, lambda handle: write_xlsx(report, handle))
+    return target
+

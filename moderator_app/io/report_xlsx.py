@@ -1,0 +1,254 @@
+"""The report as an Excel workbook: Summary, Segments, Questions, Run sheet edits, Events.
+
+Written in openpyxl's write-only mode (rows streamed, a few MB of memory for thousands of
+questions). Times are real datetime cells, durations real time fractions shown as
+[h]:mm:ss. Excel has no time zones: times are written as naive local times of the show's
+zone, and the Summary says which zone. The workbook uses the 1904 date system, the only
+one in which Excel displays negative durations (an early segment's over/under).
+
+Untrusted text (questions, askers, notes) is written as string cells: openpyxl would
+otherwise store any text that starts with "=" as a formula.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import IO
+from zoneinfo import ZoneInfo
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+from moderator_app.core.report import NOT_REACHED, Report
+from moderator_app.core.runsheet import zone
+
+TIME = "hh:mm:ss"
+DATETIME = "yyyy-mm-dd hh:mm:ss"
+DURATION = "[h]:mm:ss"
+SIGNED = "+[h]:mm:ss;-[h]:mm:ss;0:00:00"
+SIGNED_S = "+0;-0;0"
+UNKNOWN = "unknown"
+
+LATE_FILL = PatternFill("solid", start_color="F8C9C4", end_color="F8C9C4")
+EARLY_FILL = PatternFill("solid", start_color="C9EBC9", end_color="C9EBC9")
+HEADER_FONT = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+class _Styled:
+    """A value to write with a number format, or a string that must stay a string."""
+
+    __slots__ = ("fmt", "text", "value", "wrap")
+
+    def __init__(self, value: object, fmt: str | None = None, *, text: bool = False,
+                 wrap: bool = False) -> None:
+        self.value = value
+        self.fmt = fmt
+        self.text = text
+        self.wrap = wrap
+
+
+class _Sheet:
+    """A write-only sheet with typed cell helpers.
+
+    Write-only rows are serialised as soon as they are appended, so one styled cell per
+    (column, format) is reused for every row: building and styling a fresh cell object
+    per value was most of the export time for thousands of questions.
+    """
+
+    def __init__(self, wb: Workbook, title: str, tz: ZoneInfo, widths: list[int]) -> None:
+        self.ws = wb.create_sheet(title)
+        self.tz = tz
+        self.rows = 0
+        self._cells: dict[tuple, WriteOnlyCell] = {}
+        for i, width in enumerate(widths, start=1):
+            self.ws.column_dimensions[get_column_letter(i)].width = width
+
+    def header(self, names: list[str]) -> None:
+        self.ws.freeze_panes = "A2"
+        cells = []
+        for name in names:
+            c = WriteOnlyCell(self.ws, value=name)
+            c.font = HEADER_FONT
+            cells.append(c)
+        self.ws.append(cells)
+        self.rows += 1
+
+    def _cell(self, column: int, spec: _Styled) -> WriteOnlyCell:
+        key = (column, spec.fmt, spec.text, spec.wrap)
+        c = self._cells.get(key)
+        if c is None:
+            c = self._cells[key] = WriteOnlyCell(self.ws)
+            if spec.fmt:
+                c.number_format = spec.fmt
+            if spec.wrap:
+                c.alignment = WRAP
+        c.value = spec.value
+        if spec.text:
+            c.data_type = "s"  # openpyxl makes text starting with "=" a formula: never here
+        return c
+
+    def append(self, cells: list) -> None:
+        while cells and cells[-1] is None:  # trailing empty cells cost time and say nothing
+            cells.pop()
+        self.ws.append([self._cell(i, v) if isinstance(v, _Styled) else v
+                        for i, v in enumerate(cells)])
+        self.rows += 1
+
+    def text(self, value: str | None, *, wrap: bool = False):
+        if not value:
+            return None
+        value = str(value)
+        if ILLEGAL_CHARACTERS_RE.search(value):
+            value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+        if not wrap and value[0] != "=":
+            return value  # a plain string cell
+        return _Styled(value, text=True, wrap=wrap)
+
+    def moment(self, value: datetime | None, fmt: str = TIME, unknown: bool = True):
+        if value is None:
+            return self.text(UNKNOWN if unknown else None)
+        return _Styled(value.astimezone(self.tz).replace(tzinfo=None), fmt)
+
+    def duration(self, seconds: float | None, fmt: str = DURATION, unknown: bool = True):
+        if seconds is None:
+            return self.text(UNKNOWN if unknown else None)
+        return _Styled(seconds / 86400, fmt)
+
+    def number(self, value: float | None, fmt: str | None = None, unknown: bool = True):
+        if value is None:
+            return self.text(UNKNOWN if unknown else None)
+        return _Styled(value, fmt) if fmt else value
+
+    def colour_over_under(self, column: int) -> None:
+        if self.rows < 2:
+            return
+        letter = get_column_letter(column)
+        ref = f"{letter}2:{letter}{self.rows}"
+        self.ws.conditional_formatting.add(
+            ref, CellIsRule(operator="greaterThan", formula=["0"], fill=LATE_FILL))
+        self.ws.conditional_formatting.add(
+            ref, CellIsRule(operator="lessThan", formula=["0"], fill=EARLY_FILL))
+
+
+SEGMENT_HEADERS = [
+    "#", "Title", "Speaker", "Status", "Planned start", "Actual start", "Planned end",
+    "Actual end", "Planned duration", "Actual duration", "Running time", "Over/under",
+    "Over/under (s)", "Pauses", "Paused", "Time added", "Visits", "Messages",
+]
+QUESTION_HEADERS = [
+    "On air", "Answered", "Duration", "Segment", "Speaker", "Asker", "Question", "State", "Id",
+]
+EDIT_HEADERS = ["Time", "#", "Change", "Segment", "Field", "Before", "After", "Live"]
+EVENT_HEADERS = ["#", "Time", "Type", "Segment on air", "Detail", "Undone"]
+
+
+def write_xlsx(report: Report, handle: IO[bytes]) -> None:
+    s = report.summary
+    tz = zone(s.timezone)
+    wb = Workbook(write_only=True)
+    wb.epoch = CALENDAR_MAC_1904
+    _summary(wb, report, tz)
+    _segments(wb, report, tz)
+    _questions(wb, report, tz)
+    _edits(wb, report, tz)
+    _events(wb, report, tz)
+    wb.save(handle)
+
+
+def _summary(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
+    s = report.summary
+    sh = _Sheet(wb, "Summary", tz, [30, 60])
+    sh.header(["Item", "Value"])
+    offset = s.planned_start.astimezone(tz).strftime("%z") if s.planned_start else ""
+    longest = s.longest_overrun
+    rows = [
+        ("Show", sh.text(s.title)),
+        ("Run", sh.number(s.run)),
+        ("Run label", sh.text(s.label)),
+        ("State", sh.text(s.state.replace("_", " "))),
+        ("Time zone of all times", sh.text(f"{s.timezone} (UTC{offset[:3]}:{offset[3:]})"
+                                           if offset else s.timezone)),
+        ("Planned start", sh.moment(s.planned_start, DATETIME)),
+        ("Actual start", sh.moment(s.actual_start, DATETIME)),
+        ("Start delay", sh.duration(s.start_delay_s, SIGNED)),
+        ("Planned end", sh.moment(s.planned_end, DATETIME)),
+        ("Actual end", sh.moment(s.actual_end, DATETIME)),
+        ("Final over/under", sh.duration(s.final_over_under_s, SIGNED)),
+        ("Final over/under (s)", sh.number(s.final_over_under_s, SIGNED_S)),
+        ("Longest overrun", sh.text(longest.title if longest else "none")),
+        ("Longest overrun by", sh.duration(longest.seconds if longest else None, SIGNED,
+                                           unknown=False)),
+        ("Total pause", sh.duration(s.paused_s)),
+        ("Pauses", sh.number(s.pauses)),
+        ("Time added", sh.duration(s.added_s, SIGNED)),
+        ("Messages to speakers", sh.number(s.messages)),
+        ("Questions answered", sh.number(s.questions_answered)),
+        ("Questions imported", sh.number(s.questions_total)),
+        ("Run sheet edits", sh.number(s.edits)),
+    ]
+    rows += [("Note", sh.text(note, wrap=True)) for note in s.notes]
+    for label, cell in rows:
+        sh.append([sh.text(label), cell])
+
+
+def _segments(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
+    sh = _Sheet(wb, "Segments", tz, [5, 44, 24, 12, 11, 11, 11, 11, 11, 11, 11, 11, 9, 8, 9, 10,
+                                     7, 40])
+    sh.header(SEGMENT_HEADERS)
+    for g in report.segments:
+        known = g.status != NOT_REACHED  # unreached: blank, not "unknown"
+        sh.append([
+            sh.number(g.index), sh.text(g.title), sh.text(g.speaker),
+            sh.text(g.status.replace("_", " ")),
+            sh.moment(g.planned_start), sh.moment(g.actual_start, unknown=known),
+            sh.moment(g.planned_end), sh.moment(g.actual_end, unknown=known),
+            sh.duration(g.planned_duration_s),
+            sh.duration(g.actual_duration_s, unknown=known),
+            sh.duration(g.running_s, unknown=known),
+            sh.duration(g.over_under_s, SIGNED, unknown=known),
+            sh.number(g.over_under_s, SIGNED_S, unknown=known),
+            sh.number(g.pauses), sh.duration(g.paused_s), sh.duration(g.added_s, SIGNED),
+            sh.number(g.visits), sh.text("\n".join(g.messages), wrap=True),
+        ])
+    sh.colour_over_under(12)
+    sh.colour_over_under(13)
+
+
+def _questions(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
+    sh = _Sheet(wb, "Questions", tz, [10, 10, 10, 30, 22, 22, 70, 11, 14])
+    sh.header(QUESTION_HEADERS)
+    for q in report.questions:
+        sh.append([
+            sh.moment(q.on_air_at), sh.moment(q.answered_at), sh.duration(q.duration_s),
+            sh.text(q.segment_title), sh.text(q.speaker), sh.text(q.asker),
+            sh.text(q.text, wrap=True), sh.text(q.final_state.replace("_", " ")),
+            sh.text(q.question_id),
+        ])
+
+
+def _edits(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
+    sh = _Sheet(wb, "Run sheet edits", tz, [19, 7, 10, 36, 20, 30, 30, 6])
+    sh.header(EDIT_HEADERS)
+    for e in report.edits:
+        sh.append([
+            sh.moment(e.at, DATETIME), sh.number(e.seq, unknown=False), sh.text(e.op),
+            sh.text(e.segment_title or e.segment_id), sh.text(e.field), sh.text(e.before),
+            sh.text(e.after), sh.text("yes" if e.live else "no"),
+        ])
+
+
+def _events(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
+    sh = _Sheet(wb, "Events", tz, [7, 19, 16, 36, 80, 8])
+    sh.header(EVENT_HEADERS)
+    for e in report.events:
+        sh.append([
+            sh.number(e.seq, unknown=False), sh.moment(e.at, DATETIME), sh.text(e.type),
+            sh.text(e.segment_title), sh.text(e.detail),
+            sh.text("undone" if e.undone else None),
+        ])

@@ -1,0 +1,352 @@
+"""The live console feature: stage display and its preview, messages to the speaker,
+preferences, sound cues and the keyboard help, wired into the main window by ``attach``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from moderator_app.core.actions import ActionType
+from moderator_app.core.engine import DANGER, NORMAL, OVERTIME, RUNNING, WARNING, Snapshot
+from moderator_app.ui.help_overlay import HelpOverlay, menu_shortcuts
+from moderator_app.ui.i18n import choose_language, current_language, install_language
+from moderator_app.ui.messages import PRESET_KEYS, MessageBar
+from moderator_app.ui.preferences import PreferencesDialog
+from moderator_app.ui.settings import Preferences, Settings
+from moderator_app.ui.sound import Alert
+from moderator_app.ui.stage_display import (
+    StageOptions,
+    StageView,
+    StageWindow,
+    screen_names,
+    stage_content,
+)
+
+if TYPE_CHECKING:
+    from moderator_app.ui.main_window import MainWindow
+
+PREVIEW_SIZE = (240, 135)
+
+
+def attach(window: MainWindow) -> LiveConsole:
+    console = LiveConsole(window)
+    window.live = console  # type: ignore[attr-defined]
+    return console
+
+
+class LiveConsole(QObject):
+    """Owns the stage window and everything that talks to the speaker."""
+
+    def __init__(self, window: MainWindow, settings: Settings | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.show = window.session.show
+        self.settings = settings or Settings()
+        self.prefs: Preferences = self.settings.load()
+        self.blackout = False
+        self.actions: dict[str, QAction] = {}
+        self.alert = Alert(self)
+        self._last_phase: tuple[int, int | None, str] | None = None
+
+        self.stage = StageWindow(self.show.title, window)
+        self.stage.screen_lost.connect(self._on_screen_lost)
+        window.keys.watch(self.stage)
+
+        self.preview = StageView()
+        self.preview.setObjectName("StagePreview")
+        self.preview.setFixedSize(*PREVIEW_SIZE)
+        self.preview_caption = QLabel()
+        self.preview_caption.setObjectName("PreviewCaption")
+        self.preview_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box = QWidget()
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.setSpacing(2)
+        box_layout.addWidget(self.preview)
+        box_layout.addWidget(self.preview_caption)
+        box_layout.addStretch(1)
+        window.panel.side.addWidget(box)
+
+        self.messages = MessageBar(self.show.language, self.send_message, self.clear_message)
+        window.panel.add_row(self.messages)
+
+        self.help = HelpOverlay(window)
+        self._build_actions()
+        window.ticked.connect(self.on_tick)
+        if window.snapshot is not None:
+            self.on_tick(window.snapshot)
+
+    # -- actions and keys ----------------------------------------------------------------
+    def _texts(self) -> dict[str, tuple[str, str]]:
+        """Menu text and tooltip of each action (re-read when the language changes)."""
+        texts = {
+            "stage": (
+                self.tr("&Stage display"),
+                self.tr("Open or close the stage display window"),
+            ),
+            "full_screen": (
+                self.tr("Stage display &full screen"),
+                self.tr("Stage display full screen, or back to a window"),
+            ),
+            "blackout": (
+                self.tr("&Blackout"),
+                self.tr("Black out the stage display, or bring it back"),
+            ),
+            "stage_clock": (
+                self.tr("Stage &clock"),
+                self.tr("Show the time of day on the stage display"),
+            ),
+            "leave": (
+                self.tr("Close help / leave full screen"),
+                self.tr("Close the keyboard help, or leave full screen"),
+            ),
+            "message": (
+                self.tr("Type a &message to the speaker"),
+                self.tr("Type a free message; Enter sends it to the stage display"),
+            ),
+            "clear_message": (
+                self.tr("&Clear the message"),
+                self.tr("Remove the message from the stage display"),
+            ),
+            "preferences": (
+                self.tr("&Preferences…"),
+                self.tr("Language, default thresholds, stage display, sound"),
+            ),
+            "help": (
+                self.tr("&Keyboard shortcuts"),
+                self.tr("List every key of the console"),
+            ),
+        }
+        for i, text in enumerate(self.messages.presets()):
+            texts[f"preset_{i + 1}"] = (
+                self.tr("Message: “{0}”").format(text),
+                self.tr("Send a preset message to the speaker"),
+            )
+        return texts
+
+    def _action(
+        self,
+        key: str,
+        shortcuts: list[str],
+        slot: Callable[[], None],
+        checkable: bool = False,
+    ) -> QAction:
+        action = QAction(self.window)
+        action.setObjectName(f"action_{key}")
+        action.setCheckable(checkable)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            # Shown in menus and tooltips; ShowKeys handles the keys (never while typing).
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        if checkable:
+            action.triggered.connect(lambda _checked=False: slot())
+        else:
+            action.triggered.connect(slot)
+        for sequence in shortcuts:
+            self.window.keys.bind(sequence, slot)
+        self.actions[key] = action
+        return action
+
+    def retranslate(self) -> None:
+        for key, (text, tip) in self._texts().items():
+            action = self.actions[key]
+            keys = ", ".join(
+                seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in action.shortcuts()
+            )
+            action.setText(text)
+            action.setToolTip(f"{tip} ({keys})" if keys else tip)
+            action.setStatusTip(tip)
+        self.screen_menu.setTitle(self.tr("Stage &screen"))
+        self.preview.setToolTip(self.tr("What the speakers see (S opens the stage display)"))
+        self.refresh()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def _build_actions(self) -> None:
+        w = self.window
+        view = w.menu("view")
+        view.addAction(self._action("stage", ["S"], self.toggle_stage, checkable=True))
+        view.addAction(self._action("full_screen", ["F"], self.toggle_full_screen))
+        view.addAction(self._action("blackout", ["B"], self.toggle_blackout, checkable=True))
+        view.addAction(self._action("stage_clock", ["K"], self.toggle_stage_clock, checkable=True))
+        self.actions["stage_clock"].setChecked(self.prefs.stage_clock)
+        self.screen_menu = view.addMenu("")
+        self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
+        view.addSeparator()
+        view.addAction(self._action("leave", ["Escape"], self.escape))
+
+        show = w.menu("show")
+        show.addSeparator()
+        for i, key in enumerate(PRESET_KEYS):
+            show.addAction(
+                self._action(f"preset_{i + 1}", [key], lambda n=i: self.messages.send_preset(n))
+            )
+        show.addAction(self._action("message", ["M"], self.messages.focus_text))
+        show.addAction(self._action("clear_message", ["C"], self.clear_message))
+
+        prefs = self._action("preferences", ["Ctrl+,"], self.open_preferences)
+        prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
+        file_menu = w.menu("file")
+        first = file_menu.actions()[0] if file_menu.actions() else None
+        file_menu.insertAction(first, prefs)
+        w.menu("help").addAction(self._action("help", ["F1", "?", "Shift+?"], self.toggle_help))
+        self.retranslate()
+        w.installEventFilter(self)
+
+    def _fill_screen_menu(self) -> None:
+        menu = self.screen_menu
+        menu.clear()
+        group = QActionGroup(menu)
+        for name in screen_names():
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(name == self.prefs.stage_screen)
+            action.setActionGroup(group)
+            action.triggered.connect(lambda _c=False, n=name: self.choose_screen(n))
+
+    # -- stage ---------------------------------------------------------------------------
+    def stage_options(self) -> StageOptions:
+        return self.prefs.stage_options(self.blackout)
+
+    def toggle_stage(self) -> None:
+        if self.stage.isVisible():
+            self.stage.hide()
+        else:
+            self.open_stage()
+        self.refresh()
+
+    def open_stage(self) -> None:
+        if self.prefs.stage_screen and not self.stage.place_on(self.prefs.stage_screen):
+            self.window.show_error(
+                self.tr("Screen {0} is not connected: the stage display opens here").format(
+                    self.prefs.stage_screen
+                )
+            )
+        self.stage.show()
+        self.stage.raise_()
+
+    def toggle_full_screen(self) -> None:
+        if not self.stage.isVisible():
+            self.open_stage()
+        self.stage.toggle_full_screen()
+        self.refresh()
+
+    def toggle_blackout(self) -> None:
+        self.blackout = not self.blackout
+        self.window.show_status(
+            self.tr("Stage display blacked out") if self.blackout else self.tr("Stage display back")
+        )
+        self.refresh()
+
+    def toggle_stage_clock(self) -> None:
+        self.prefs.stage_clock = not self.prefs.stage_clock
+        self.settings.save(self.prefs)
+        self.refresh()
+
+    def choose_screen(self, name: str) -> None:
+        self.prefs.stage_screen = name
+        self.settings.save(self.prefs)
+        if self.stage.isVisible() and not self.stage.place_on(name):
+            self.window.show_error(self.tr("Screen {0} is not connected").format(name))
+
+    def _on_screen_lost(self, name: str) -> None:
+        self.window.show_error(
+            self.tr(
+                "The stage screen {0} was disconnected: the stage display moved to this screen"
+            ).format(name)
+        )
+        self.refresh()
+
+    def escape(self) -> None:
+        if self.help.isVisible():
+            self.help.hide()
+        elif self.stage.isFullScreen():
+            self.stage.showNormal()
+            self.refresh()
+
+    def toggle_help(self) -> None:
+        if self.help.isVisible():
+            self.help.hide()
+        else:
+            self.help.open_over(menu_shortcuts([self.window.menu(k) for k in MENU_KEYS]))
+
+    # -- messages ------------------------------------------------------------------------
+    def send_message(self, text: str, blink: bool) -> None:
+        if self.window.perform(ActionType.MESSAGE, {"text": text, "blink": blink}):
+            self.window.show_status(self.tr("On the stage display: {0}").format(text))
+
+    def clear_message(self) -> None:
+        if self.session.engine.message is None:
+            self.window.show_status(self.tr("There is no message to clear"))
+            return
+        self.window.perform(ActionType.CLEAR_MESSAGE)
+
+    # -- preferences ---------------------------------------------------------------------
+    def open_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.prefs, self.window)
+        dialog.accepted.connect(lambda: self.apply_preferences(dialog.result_preferences()))
+        dialog.open()  # window-modal, never blocks the timer
+        return dialog
+
+    def apply_preferences(self, prefs: Preferences) -> None:
+        old = self.prefs
+        self.prefs = prefs
+        self.settings.save(prefs)
+        self.actions["stage_clock"].setChecked(prefs.stage_clock)
+        if prefs.language != old.language:
+            language = choose_language(None, prefs.language)
+            if language != current_language():
+                install_language(language)  # widgets follow through LanguageChange
+        if prefs.stage_screen != old.stage_screen and prefs.stage_screen:
+            self.choose_screen(prefs.stage_screen)
+        self.refresh()
+
+    # -- following the show ----------------------------------------------------------------
+    def refresh(self) -> None:
+        snap = self.window.snapshot
+        if snap is not None:
+            self.on_tick(snap)
+
+    def on_tick(self, snap: Snapshot) -> None:
+        options = self.stage_options()
+        content = stage_content(self.show, snap, options)
+        self.stage.view.set_content(content, options)
+        self.preview.set_content(content, options)
+        self.messages.show_current(snap.message)
+        self.actions["stage"].setChecked(self.stage.isVisible())
+        self.actions["blackout"].setChecked(self.blackout)
+        self.preview_caption.setText(self._preview_caption())
+        self._cue(snap)
+
+    def _preview_caption(self) -> str:
+        if self.blackout:
+            return self.tr("Stage: BLACKOUT (B)")
+        if not self.stage.isVisible():
+            return self.tr("Stage: closed (S opens)")
+        if self.stage.isFullScreen():
+            screen = self.stage.screen()
+            return self.tr("Stage: full screen on {0}").format(screen.name() if screen else "?")
+        return self.tr("Stage: in a window")
+
+    def _cue(self, snap: Snapshot) -> None:
+        key = (snap.run, snap.current_index, snap.phase)
+        last = self._last_phase
+        self._last_phase = key
+        if snap.state != RUNNING or last is None or last[:2] != key[:2] or last[2] == key[2]:
+            return
+        if key[2] == WARNING and last[2] == NORMAL and self.prefs.sound_warning:
+            self.alert.play("warning")
+        elif key[2] == OVERTIME and last[2] in (NORMAL, WARNING, DANGER) and self.prefs.sound_end:
+            self.alert.play("end")
+
+
+MENU_KEYS = ("file", "show", "questions", "runsheet", "report", "view", "help")

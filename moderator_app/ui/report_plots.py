@@ -1,0 +1,238 @@
+"""The two report plots (pyqtgraph): a planned-vs-actual timeline and the over/under curve.
+
+This module imports pyqtgraph, so the console imports it only when a plot page is built.
+Live updates touch preallocated numpy arrays and call ``setOpts``/``setData`` on the
+items that move (actual and projected bars, the "now" line, the curve); the planned bars
+and axes are rebuilt only when the run sheet or the run changes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from moderator_app.core.report_plot import GanttRow
+
+PLANNED = QColor("#b0bec5")
+ON_TIME = QColor("#2e7d32")
+LATE = QColor("#c62828")
+PROJECTED = QColor(30, 136, 229, 110)
+NOW = QColor("#ef6c00")
+INK = QColor("#263238")
+BAR = 0.34  # half the lane: planned bar above, actual below
+LEFT_AXIS_PX = 200  # room for segment titles
+TICK_STEPS = (1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReportPlots", text)
+
+
+class ClockAxis(pg.AxisItem):
+    """Seconds since ``origin`` shown as clock times of the show's zone."""
+
+    def __init__(self, origin: datetime, tz: ZoneInfo, **kwargs: object) -> None:
+        super().__init__(orientation="bottom", **kwargs)
+        self.origin = origin
+        self.tz = tz
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float):
+        span = max(maxVal - minVal, 1.0)
+        wanted = max(size / 90.0, 1.0)
+        major = next((s for s in TICK_STEPS if span / s <= wanted), TICK_STEPS[-1])
+        return [(major, 0), (major / 2, 0)]
+
+    def tickStrings(self, values, scale, spacing):
+        fmt = "%H:%M:%S" if spacing < 60 else "%H:%M"
+        return [
+            (self.origin + timedelta(seconds=float(v))).astimezone(self.tz).strftime(fmt)
+            for v in values
+        ]
+
+
+def _plot_widget(axis: pg.AxisItem | None = None) -> pg.PlotWidget:
+    widget = pg.PlotWidget(background="w", axisItems={"bottom": axis} if axis else None)
+    for name in ("left", "bottom"):
+        ax = widget.getAxis(name)
+        ax.setPen(pg.mkPen(INK))
+        ax.setTextPen(pg.mkPen(INK))
+    # Same left margin on both plots: linked time axes then line up on screen.
+    widget.getAxis("left").setWidth(LEFT_AXIS_PX)
+    widget.showGrid(x=True, y=False, alpha=0.25)
+    widget.setMenuEnabled(False)
+    widget.hideButtons()
+    return widget
+
+
+class TimelinePlot(QWidget):
+    """Gantt-style: per segment a planned bar, an actual bar and a projected bar."""
+
+    def __init__(self, origin: datetime, tz: ZoneInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("TimelinePlot")
+        self.axis = ClockAxis(origin, tz)
+        self.plot = _plot_widget(self.axis)
+        self.plot.invertY(True)
+        self.plot.setLabel("bottom", _tr("Time"))
+        self.plot.addLegend(offset=(-10, 10), labelTextColor=INK)
+        self.planned = pg.BarGraphItem(x0=[], width=[], y=[], height=BAR, brush=PLANNED,
+                                       pen=pg.mkPen(None), name=_tr("Planned"))
+        self.actual = pg.BarGraphItem(x0=[], width=[], y=[], height=BAR, brush=ON_TIME,
+                                      pen=pg.mkPen(None), name=_tr("Actual"))
+        self.projected = pg.BarGraphItem(x0=[], width=[], y=[], height=BAR, brush=PROJECTED,
+                                         pen=pg.mkPen(None), name=_tr("Projected"))
+        for item in (self.planned, self.actual, self.projected):
+            self.plot.addItem(item)
+        pen = QPen(NOW, 2, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        self.now_line = pg.InfiniteLine(angle=90, movable=False, pen=pen)
+        self.now_line.hide()
+        self.plot.addItem(self.now_line)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        self._n = -1
+        self._titles: tuple[str, ...] = ()
+
+    def set_origin(self, origin: datetime, tz: ZoneInfo) -> None:
+        self.axis.origin = origin
+        self.axis.tz = tz
+        self.axis.picture = None
+        self.axis.update()
+
+    def _allocate(self, rows: list[GanttRow]) -> None:
+        n = len(rows)
+        self._n = n
+        self._y = np.arange(n, dtype=float)
+        self._planned_x0 = np.zeros(n)
+        self._planned_w = np.zeros(n)
+        self._actual_x0 = np.zeros(n)
+        self._actual_w = np.zeros(n)
+        self._proj_x0 = np.zeros(n)
+        self._proj_w = np.zeros(n)
+        self._late = np.zeros(n, dtype=bool)
+
+    def set_rows(self, rows: list[GanttRow], now_s: float | None = None) -> None:
+        """Draw ``rows``; cheap when only the actual/projected parts moved."""
+        titles = tuple(r.title for r in rows)
+        if len(rows) != self._n:
+            self._allocate(rows)
+        planned_changed = titles != self._titles
+        for i, r in enumerate(rows):
+            ps = r.planned_start if r.planned_start is not None else 0.0
+            if self._planned_x0[i] != ps or self._planned_w[i] != r.planned_s:
+                planned_changed = True
+            self._planned_x0[i] = ps
+            self._planned_w[i] = r.planned_s
+            if r.actual_start is not None and r.actual_end is not None:
+                self._actual_x0[i] = r.actual_start
+                self._actual_w[i] = max(r.actual_end - r.actual_start, 0.0)
+            else:
+                self._actual_x0[i] = ps  # zero width: drawn as nothing, bounds stay sane
+                self._actual_w[i] = 0.0
+            if r.projected_start is not None and r.projected_end is not None:
+                self._proj_x0[i] = r.projected_start
+                self._proj_w[i] = max(r.projected_end - r.projected_start, 0.0)
+            else:
+                self._proj_x0[i] = ps
+                self._proj_w[i] = 0.0
+            self._late[i] = r.late
+        if planned_changed:
+            self._titles = titles
+            self.planned.setOpts(x0=self._planned_x0, width=self._planned_w,
+                                 y=self._y - BAR / 2, height=BAR)
+            self.plot.getAxis("left").setTicks(
+                [[(i, _short(t)) for i, t in enumerate(titles)]])
+            self.plot.setYRange(-0.7, max(len(rows), 1) - 0.3, padding=0)
+        self.actual.setOpts(
+            x0=self._actual_x0, width=self._actual_w, y=self._y + BAR / 2, height=BAR,
+            brushes=[LATE if late else ON_TIME for late in self._late],
+        )
+        self.projected.setOpts(x0=self._proj_x0, width=self._proj_w, y=self._y + BAR / 2,
+                               height=BAR)
+        self.set_now(now_s)
+
+    def set_now(self, now_s: float | None) -> None:
+        if now_s is None:
+            self.now_line.hide()
+        else:
+            self.now_line.setPos(now_s)
+            self.now_line.show()
+
+
+def _short(title: str, limit: int = 28) -> str:
+    title = " ".join(title.split())
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+class OverUnderPlot(QWidget):
+    """The show's over/under (minutes, positive late) through the run."""
+
+    CAPACITY = 6 * 3600  # one point a second for six hours, then older points thin out
+
+    def __init__(self, origin: datetime, tz: ZoneInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("OverUnderPlot")
+        self.axis = ClockAxis(origin, tz)
+        self.plot = _plot_widget(self.axis)
+        self.plot.setLabel("left", _tr("Over/under (min, + late)"))
+        self.plot.setLabel("bottom", _tr("Time"))
+        self.plot.addItem(pg.InfiniteLine(angle=0, pos=0, pen=pg.mkPen(INK, width=1)))
+        self.curve = self.plot.plot([], [], pen=pg.mkPen(LATE, width=2),
+                                    fillLevel=0, brush=QColor(198, 40, 40, 40))
+        self._x = np.empty(self.CAPACITY)
+        self._y = np.empty(self.CAPACITY)
+        self._n = 0
+        self._y_range = (0.0, 0.0)
+        self.plot.getAxis("left").enableAutoSIPrefix(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+
+    def set_origin(self, origin: datetime, tz: ZoneInfo) -> None:
+        self.axis.origin = origin
+        self.axis.tz = tz
+        self.axis.picture = None
+        self.axis.update()
+
+    @property
+    def count(self) -> int:
+        return self._n
+
+    def set_points(self, points: list[tuple[float, float]]) -> None:
+        self._n = 0
+        for x, y in points[-self.CAPACITY:]:
+            self._x[self._n] = x
+            self._y[self._n] = y / 60.0
+            self._n += 1
+        self._redraw()
+
+    def append(self, x: float, seconds: float) -> None:
+        if self._n and x <= self._x[self._n - 1]:
+            self._y[self._n - 1] = seconds / 60.0  # same instant: replace
+        else:
+            if self._n == self.CAPACITY:
+                half = self.CAPACITY // 2
+                self._x[:half] = self._x[: self.CAPACITY : 2]
+                self._y[:half] = self._y[: self.CAPACITY : 2]
+                self._n = half
+            self._x[self._n] = x
+            self._y[self._n] = seconds / 60.0
+            self._n += 1
+        self._redraw()
+
+    def _redraw(self) -> None:
+        y = self._y[: self._n]
+        self.curve.setData(self._x[: self._n], y)
+        # At least ±2 minutes, so an on-time show reads as flat, not as noise.
+        low = min(float(y.min()) if self._n else 0.0, -2.0)
+        high = max(float(y.max()) if self._n else 0.0, 2.0)
+        if (low, high) != self._y_range:
+            self._y_range = (low, high)
+            self.plot.setYRange(low, high, padding=0.08)

@@ -1,0 +1,433 @@
+"""The report page (after the show, or any time): runs, summary, tables, plots, exports.
+
+``attach(window)`` adds the live plots page, this page and the Report menu.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moderator_app.core.actions import Action, ActionType
+from moderator_app.core.report import NOT_REACHED, Report, build_report
+from moderator_app.core.report_compare import Comparison, compare_runs
+from moderator_app.core.report_plot import gantt_from_report, over_under_points
+from moderator_app.core.report_runs import RunInfo
+from moderator_app.io.report_export import ReportExportError, export_report
+from moderator_app.io.session import ShowSession
+from moderator_app.io.showfile import ShowFileError
+from moderator_app.ui.report_table import Column, ReportTableModel, clock, duration, unknown
+
+if TYPE_CHECKING:
+    from moderator_app.ui.main_window import MainWindow
+
+REFRESH_AFTER_MS = 400  # actions arrive in bursts; rebuild once they settle
+RUN_ENDING = {ActionType.FINISH, ActionType.NEW_RUN, ActionType.START, ActionType.UNDO}
+
+
+class ReportView(QWidget):
+    exported = Signal(str)  # path written
+    export_failed = Signal(str)  # one-line message
+
+    def __init__(self, session: ShowSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from moderator_app.ui.report_plots import OverUnderPlot, TimelinePlot  # pyqtgraph
+
+        self.setObjectName("ReportView")
+        self.session = session
+        self.report: Report | None = None
+        self.comparison: Comparison | None = None
+        self.export_thread: threading.Thread | None = None
+        tz = session.show.tz
+        tr = self.tr
+
+        self.run_box = QComboBox()
+        self.run_box.setObjectName("RunBox")
+        self.compare_box = QComboBox()
+        self.compare_box.setObjectName("CompareBox")
+        self.refresh_button = QPushButton(tr("Refresh"))
+        self.export_button = QPushButton(tr("Export report…"))
+        self.export_button.setObjectName("ExportReport")
+        self.png_button = QPushButton(tr("Export plot as PNG…"))
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(tr("Run:")))
+        bar.addWidget(self.run_box, 1)
+        bar.addWidget(QLabel(tr("Compare with:")))
+        bar.addWidget(self.compare_box, 1)
+        bar.addWidget(self.refresh_button)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.png_button)
+
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = QLabel()
+        self.summary.setObjectName("ReportSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # show titles are untrusted text
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.segments_model = ReportTableModel(self._segment_columns(tz), self)
+        self.questions_model = ReportTableModel(self._question_columns(tz), self)
+        self.compare_model = ReportTableModel(self._compare_columns(), self)
+        self.timeline = TimelinePlot(session.show.planned_start, tz)
+        self.curve = OverUnderPlot(session.show.planned_start, tz)
+        self.curve.plot.setXLink(self.timeline.plot)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._table(self.segments_model, 1), tr("Segments"))
+        self.tabs.addTab(self.timeline, tr("Timeline"))
+        self.tabs.addTab(self.curve, tr("Over/under"))
+        self.tabs.addTab(self._table(self.questions_model, 6), tr("Questions"))
+        self.compare_label = QLabel()
+        self.compare_label.setTextFormat(Qt.TextFormat.PlainText)
+        compare_page = QWidget()
+        compare_layout = QVBoxLayout(compare_page)
+        compare_layout.setContentsMargins(0, 0, 0, 0)
+        compare_layout.addWidget(self.compare_label)
+        compare_layout.addWidget(self._table(self.compare_model, 9, title=1))
+        self.tabs.addTab(compare_page, tr("Compare runs"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_AFTER_MS)
+        self._refresh_timer.timeout.connect(self._refresh_if_shown)
+        self._dirty = False
+        self.run_box.currentIndexChanged.connect(self._show_selected)
+        self.compare_box.currentIndexChanged.connect(self._show_selected)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self.export_report)
+        self.png_button.clicked.connect(self.export_png)
+        self.exported.connect(self._on_exported)
+        self.export_failed.connect(self._on_export_failed)
+        session.subscribe(self._on_action)
+        layout.addWidget(self.status)
+        self.refresh()
+
+    # -- building -------------------------------------------------------------------
+    @staticmethod
+    def _table(model: ReportTableModel, stretch: int, title: int | None = None) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.verticalHeader().hide()
+        view.setWordWrap(False)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        if title is not None:  # long titles must not push the figures off screen
+            header.setSectionResizeMode(title, QHeaderView.ResizeMode.Interactive)
+            view.setColumnWidth(title, 300)
+        return view
+
+    def _segment_columns(self, tz) -> list[Column]:
+        tr = self.tr
+
+        def blank(g) -> bool:
+            return g.status == NOT_REACHED
+
+        return [
+            Column("#", lambda g: str(g.index + 1), align_right=True),
+            Column(tr("Segment"), lambda g: g.title),
+            Column(tr("Status"), lambda g: self._status_text(g.status)),
+            Column(tr("Planned start"), lambda g: clock(g.planned_start, tz, True)),
+            Column(tr("Actual start"), lambda g: clock(g.actual_start, tz, blank(g))),
+            Column(tr("Planned"), lambda g: duration(g.planned_duration_s, blank=True), None,
+                   True),
+            Column(tr("Actual"), lambda g: duration(g.actual_duration_s, blank=blank(g)), None,
+                   True),
+            Column(tr("Over/under"),
+                   lambda g: duration(g.over_under_s, signed=True, blank=blank(g)),
+                   lambda g: g.over_under_s, True),
+            Column(tr("Pauses"), lambda g: f"{g.pauses} ({duration(g.paused_s)})" if g.pauses
+                   else "", None, True),
+            Column(tr("Added"), lambda g: duration(g.added_s, signed=True) if g.added_s else "",
+                   None, True),
+            Column(tr("Actual end"), lambda g: clock(g.actual_end, tz, blank(g))),
+            Column(tr("Messages"), lambda g: str(len(g.messages)) if g.messages else "", None,
+                   True),
+        ]
+
+    def _question_columns(self, tz) -> list[Column]:
+        tr = self.tr
+        return [
+            Column(tr("On air"), lambda q: clock(q.on_air_at, tz)),
+            Column(tr("Answered"), lambda q: clock(q.answered_at, tz)),
+            Column(tr("Took"), lambda q: duration(q.duration_s), None, True),
+            Column(tr("Segment"), lambda q: q.segment_title),
+            Column(tr("Speaker"), lambda q: q.speaker),
+            Column(tr("Asker"), lambda q: q.asker),
+            Column(tr("Question"), lambda q: " ".join(q.text.split())),
+        ]
+
+    def _compare_columns(self) -> list[Column]:
+        tr = self.tr
+        return [
+            Column("#", lambda r: str(r.index + 1), align_right=True),
+            Column(tr("Segment"), lambda r: r.title),
+            Column(tr("Planned"), lambda r: duration(r.planned_duration_s, blank=True), None,
+                   True),
+            Column(tr("A: starts at"), lambda r: duration(r.a_offset_s, blank=True), None, True),
+            Column(tr("A: took"), lambda r: duration(r.a_duration_s, blank=True), None, True),
+            Column(tr("A: over/under"), lambda r: duration(r.a_over_under_s, True, True),
+                   lambda r: r.a_over_under_s, True),
+            Column(tr("B: starts at"), lambda r: duration(r.b_offset_s, blank=True), None, True),
+            Column(tr("B: took"), lambda r: duration(r.b_duration_s, blank=True), None, True),
+            Column(tr("B: over/under"), lambda r: duration(r.b_over_under_s, True, True),
+                   lambda r: r.b_over_under_s, True),
+            Column(tr("B − A"), lambda r: duration(r.duration_diff_s, True, True),
+                   lambda r: r.duration_diff_s, True),
+        ]
+
+    def _status_text(self, status: str) -> str:
+        return {
+            "done": self.tr("done"),
+            "incomplete": self.tr("no end"),
+            "not_reached": self.tr("not reached"),
+        }.get(status, status)
+
+    # -- data ---------------------------------------------------------------------------
+    def _actions(self) -> list[Action]:
+        return self.session.file.actions()
+
+    def refresh(self) -> None:
+        """Re-read the journal: list the runs, keep the chosen ones, rebuild the report."""
+        self._dirty = False
+        try:
+            actions = self._actions()
+        except (ShowFileError, sqlite3.Error) as exc:
+            self.status.setText(self.tr("Cannot read the journal: {0}").format(exc))
+            return
+        report = build_report(self.session.show, actions)
+        chosen = self.run_box.currentData()
+        other = self.compare_box.currentData()
+        for box in (self.run_box, self.compare_box):
+            box.blockSignals(True)
+            box.clear()
+        self.compare_box.addItem(self.tr("(no comparison)"), None)
+        for info in report.runs:
+            text = self._run_text(info)
+            self.run_box.addItem(text, info.number)
+            self.compare_box.addItem(text, info.number)
+        self.run_box.setCurrentIndex(max(self.run_box.findData(chosen), 0)
+                                     if chosen else self.run_box.count() - 1)
+        self.compare_box.setCurrentIndex(max(self.compare_box.findData(other), 0))
+        for box in (self.run_box, self.compare_box):
+            box.blockSignals(False)
+        self._show_selected(actions=actions)
+
+    def _run_text(self, info: RunInfo) -> str:
+        tz = self.session.show.tz
+        label = (f"{info.number}. {info.label}" if info.label
+                 else self.tr("Run {0}").format(info.number))
+        when = info.date.astimezone(tz).strftime("%Y-%m-%d %H:%M") if info.date else ""
+        state = {
+            "finished": self.tr("finished"),
+            "no_finish": self.tr("no finish"),
+            "not_started": self.tr("not started"),
+        }.get(info.state, info.state)
+        return f"{label} — {when} ({state})" if when else f"{label} ({state})"
+
+    def _show_selected(self, *_: object, actions: list[Action] | None = None) -> None:
+        actions = self._actions() if actions is None else actions
+        show = self.session.show
+        number = self.run_box.currentData() or 1
+        self.report = build_report(show, actions, number)
+        other = self.compare_box.currentData()
+        self.comparison = compare_runs(show, actions, number, other) if other else None
+        report = self.report
+        self.summary.setText(self.summary_text(report))
+        self.segments_model.set_rows(report.segments)
+        self.questions_model.set_rows(report.questions)
+        self.compare_model.set_rows(self.comparison.rows if self.comparison else [])
+        self.compare_label.setText(
+            self.tr("A: {0}    B: {1}").format(self.run_box.currentText(),
+                                               self.compare_box.currentText())
+            if self.comparison else self.tr("Choose a run to compare with, above."))
+        origin = report.summary.planned_start or show.planned_start
+        self.timeline.set_origin(origin, show.tz)
+        self.curve.set_origin(origin, show.tz)
+        self.timeline.set_rows(gantt_from_report(report, origin))
+        self.curve.set_points(over_under_points(report, origin))
+
+    def summary_text(self, report: Report) -> str:
+        s = report.summary
+        tz = self.session.show.tz
+        tr = self.tr
+
+        def when(moment) -> str:
+            return moment.astimezone(tz).strftime("%H:%M:%S") if moment else unknown()
+
+        longest = (tr("{0} by {1}").format(s.longest_overrun.title,
+                                            duration(s.longest_overrun.seconds, signed=True))
+                   if s.longest_overrun else tr("none"))
+        lines = [
+            tr("Planned start {0}, actual start {1} ({2}).").format(
+                when(s.planned_start), when(s.actual_start),
+                duration(s.start_delay_s, signed=True)),
+            tr("Planned end {0}, actual end {1}; final over/under {2}.").format(
+                when(s.planned_end), when(s.actual_end),
+                duration(s.final_over_under_s, signed=True)),
+            tr("Longest overrun: {0}. Paused {1} in {2} pause(s); time added {3}.").format(
+                longest, duration(s.paused_s), s.pauses, duration(s.added_s, signed=True)),
+            tr("Questions answered: {0} of {1}. Messages: {2}. Run sheet edits: {3}. "
+               "Times in {4}.").format(s.questions_answered, s.questions_total, s.messages,
+                                        s.edits, s.timezone),
+        ]
+        return "\n".join(lines + list(s.notes))
+
+    def _on_action(self, action: Action) -> None:
+        if action.type in RUN_ENDING or action.type.startswith(("question.", "runsheet.")):
+            self._dirty = True
+            if self.isVisible():  # hidden pages catch up when shown, not mid-show
+                self._refresh_timer.start()
+
+    def _refresh_if_shown(self) -> None:
+        if self.isVisible() and self._dirty:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self._refresh_timer.start(0)
+
+    # -- exports ------------------------------------------------------------------------
+    def ask_path(self, caption: str, suggested: str, filters: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, caption, suggested, filters)
+        return path
+
+    def _suggested(self, suffix: str) -> str:
+        s = self.report.summary if self.report else None
+        stem = self.session.path.stem + (f"-run{s.run}" if s else "")
+        return str(Path(self.session.path).with_name(f"{stem}-report.{suffix}"))
+
+    def export_report(self) -> None:
+        if self.report is None or (self.export_thread and self.export_thread.is_alive()):
+            return
+        path = self.ask_path(
+            self.tr("Export report"), self._suggested("xlsx"),
+            self.tr("Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)"),
+        )
+        if not path:
+            return
+        report = self.report  # immutable: safe to hand to the worker
+
+        def work() -> None:
+            try:
+                written = export_report(report, path)
+            except ReportExportError as exc:
+                self.export_failed.emit(str(exc))
+            except Exception as exc:  # a worker must report, not die silently
+                self.export_failed.emit(f"Cannot write {path}: {exc}")
+            else:
+                self.exported.emit(str(written))
+
+        self.export_button.setEnabled(False)
+        self.status.setText(self.tr("Exporting {0}…").format(path))
+        self.export_thread = threading.Thread(target=work, name="report-export", daemon=True)
+        self.export_thread.start()
+
+    def _on_exported(self, path: str) -> None:
+        self.export_button.setEnabled(True)
+        self.status.setText(self.tr("Report written to {0}").format(path))
+
+    def _on_export_failed(self, message: str) -> None:
+        self.export_button.setEnabled(True)
+        self.status.setText(message)
+
+    def current_plot(self):
+        widget = self.tabs.currentWidget()
+        return widget if widget in (self.timeline, self.curve) else self.timeline
+
+    def export_png(self, path: str | None = None) -> str | None:
+        """Export the plot on screen (the timeline unless the curve is shown)."""
+        plot = self.current_plot()
+        if path is None:
+            path = self.ask_path(self.tr("Export plot as PNG"), self._suggested("png"),
+                                 self.tr("PNG image (*.png)"))
+        if not path:
+            return None
+        try:
+            save_plot_png(plot.plot.plotItem, path)
+        except OSError as exc:
+            self.status.setText(self.tr("Cannot write {0}: {1}").format(path, exc.strerror or exc))
+            return None
+        self.status.setText(self.tr("Plot written to {0}").format(path))
+        return path
+
+
+def save_plot_png(plot_item, path: str | os.PathLike) -> None:
+    """Render with pyqtgraph's exporter to a temporary file, then replace the target."""
+    from pyqtgraph.exporters import ImageExporter
+
+    target = Path(path)
+    exporter = ImageExporter(plot_item)
+    exporter.parameters()["width"] = max(int(plot_item.sceneBoundingRect().width()) * 2, 1200)
+    image = exporter.export(toBytes=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".png", dir=target.parent)
+    os.close(fd)
+    try:
+        if not image.save(tmp, "PNG"):
+            raise OSError(0, "the image could not be written")
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+class _Attached(QObject):
+    """Keeps the report pieces of one window together (and alive)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        from moderator_app.ui.report_live import LivePlotsPage
+
+        tr = self.tr
+        self.live = LivePlotsPage(window.session)
+        self.view = ReportView(window.session)
+        window.add_page(self.live, tr("Timeline"))
+        window.add_page(self.view, tr("Report"))
+        window.ticked.connect(self.live.on_tick)
+        self.view.exported.connect(
+            lambda p: window.show_status(tr("Report written to {0}").format(p)))
+        self.view.export_failed.connect(window.show_error)
+        menu = window.menu("report")
+        self.actions = {}
+        for key, text, slot in (
+            ("export", tr("Export report…"), self.view.export_report),
+            ("png", tr("Export plot as PNG…"), lambda: self.view.export_png()),
+            ("refresh", tr("Refresh report"), self.view.refresh),
+        ):
+            action = QAction(text, window)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            self.actions[key] = action
+        if window.snapshot is not None:
+            self.live.on_tick(window.snapshot)
+
+
+def attach(window: MainWindow) -> None:
+    window.report_feature = _Attached(window)  # type: ignore[attr-defined]

@@ -1,0 +1,388 @@
+"""The stage display: a clean timer for speakers, on a second screen or shared as a window.
+
+``StageView`` paints everything itself from the widget's size, so the digits, the title
+and the message scale with the window; the moderator view shows the same class small as
+a live preview. ``StageWindow`` is the top-level window (screen choice, full screen,
+what happens when its screen is unplugged).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPainter,
+    QPaintEvent,
+    QScreen,
+)
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+from moderator_app.core.durations import format_countdown, format_duration
+from moderator_app.core.engine import FINISHED, NOT_STARTED, OVERTIME, PAUSED, Snapshot
+from moderator_app.core.runsheet import Show
+from moderator_app.ui.formatting import (
+    PHASE_SYMBOLS,
+    STAGE_COLOURS,
+    clock_time,
+    long_span_text,
+    phase_label,
+    show_zone,
+)
+
+BLINK_MS = 500
+DIGIT_FAMILIES = ["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"]
+MESSAGE_BG = QColor("#ffd600")
+MESSAGE_FG = QColor("#111111")
+
+
+@dataclass(frozen=True)
+class StageOptions:
+    """What the stage shows; machine settings, toggled live by the moderator."""
+
+    clock: bool = True
+    title: bool = True
+    speaker: bool = True
+    messages: bool = True
+    blackout: bool = False
+
+
+@dataclass(frozen=True)
+class StageContent:
+    digits: str = ""
+    phase: str = "normal"
+    phase_text: str = ""
+    title: str = ""
+    speaker: str = ""
+    clock: str = ""
+    message: str = ""
+    message_blink: bool = False
+    overtime: bool = False
+    paused: bool = False
+
+
+def stage_content(show: Show, snap: Snapshot, options: StageOptions) -> StageContent:
+    """The texts the stage shows for ``snap`` (pure: the views only paint them)."""
+    tz = show_zone(show)
+    segs = show.segments
+    idx = snap.current_index
+    shown = idx if idx is not None else (0 if segs and snap.state == NOT_STARTED else None)
+    title = speaker = ""
+    if shown is not None and shown < len(segs):
+        seg = segs[shown]
+        title = seg.title
+        speaker = " — ".join(p for p in (seg.speaker, seg.organisation) if p)
+    phase = snap.phase
+    overtime = phase == OVERTIME and snap.live
+    if snap.state == NOT_STARTED:
+        until = (snap.projected_starts[0] - snap.now).total_seconds() if segs else 0
+        if until > 0:
+            digits = format_countdown(until) if until < 86400 else long_span_text(until)
+            phase_text = QCoreApplication.translate("StageView", "Starts in")
+        else:
+            digits = format_countdown(snap.remaining_s)
+            phase_text = QCoreApplication.translate("StageView", "Ready")
+    elif snap.state == FINISHED:
+        digits = "0:00"
+        phase_text = QCoreApplication.translate("StageView", "Thank you")
+        title = speaker = ""
+    else:
+        digits = format_countdown(snap.remaining_s)
+        phase_text = f"{PHASE_SYMBOLS[phase]} {phase_label(phase)}"
+        if overtime:
+            phase_text += " +" + format_duration(-snap.remaining_s)
+        if snap.state == PAUSED:
+            phase_text = "❚❚ " + QCoreApplication.translate("StageView", "Paused")
+    if not segs:
+        title = QCoreApplication.translate("StageView", "No segment")
+    message = snap.message.text if snap.message and options.messages else ""
+    return StageContent(
+        digits=digits,
+        phase=phase,
+        phase_text=phase_text,
+        title=title if options.title else "",
+        speaker=speaker if options.speaker else "",
+        clock=clock_time(snap.now, tz) if options.clock else "",
+        message=message,
+        message_blink=bool(snap.message and snap.message.blink and message),
+        overtime=overtime,
+        paused=snap.state == PAUSED,
+    )
+
+
+def fit_point_size(
+    font: QFont, text: str, width: float, height: float, wrap: bool = False
+) -> float:
+    """The largest point size at which ``text`` fits in width x height."""
+    probe = QFont(font)
+    probe.setPointSizeF(100.0)
+    metrics = QFontMetricsF(probe)
+    if not wrap:
+        w = max(metrics.horizontalAdvance(text), 1.0)
+        h = max(metrics.height(), 1.0)
+        return max(4.0, min(width / w, height / h) * 100.0)
+    lo, hi = 4.0, max(4.0, height / QFontMetricsF(probe).height() * 100.0)
+    flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignCenter)
+    for _ in range(12):  # bisection; a dozen steps is sub-point precision
+        mid = (lo + hi) / 2
+        probe.setPointSizeF(mid)
+        box = QFontMetricsF(probe).boundingRect(QRectF(0, 0, width, 1e6), flags, text)
+        if box.height() <= height and box.width() <= width:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+class StageView(QWidget):
+    """Black background, phase-coloured digits scaled to the widget, title, speaker,
+    optional clock and a message band. Blackout paints nothing but black."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("StageView")
+        self.content = StageContent()
+        self.options = StageOptions()
+        self.blink_on = True
+        self.digit_point_size = 0.0
+        self._blink = QTimer(self)
+        self._blink.setInterval(BLINK_MS)
+        self._blink.timeout.connect(self._toggle_blink)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._digit_font = QFont()
+        self._digit_font.setFamilies(DIGIT_FAMILIES)
+        self._digit_font.setBold(True)
+        self._digit_font.setStyleHint(QFont.StyleHint.Monospace)
+
+    def sizeHint(self) -> QSize:
+        return QSize(960, 540)
+
+    def set_content(self, content: StageContent, options: StageOptions) -> None:
+        changed = content != self.content or options != self.options
+        self.content = content
+        self.options = options
+        blinking = (content.message_blink or content.overtime) and not options.blackout
+        if blinking and not self._blink.isActive():
+            self.blink_on = True
+            self._blink.start()
+        elif not blinking and self._blink.isActive():
+            self._blink.stop()
+            self.blink_on = True
+        if changed:
+            self.update()
+
+    def set_blackout(self, on: bool) -> None:
+        self.set_content(self.content, replace(self.options, blackout=on))
+
+    def _toggle_blink(self) -> None:
+        self.blink_on = not self.blink_on
+        self.update()
+
+    # -- painting -----------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.fillRect(self.rect(), QColor("black"))
+        if self.options.blackout:
+            painter.end()
+            return
+        c = self.content
+        w, h = float(self.width()), float(self.height())
+        pad = max(4.0, min(w, h) * 0.03)
+        text_font = QFont(self.font())
+        header_h = h * 0.11
+        y = pad
+        if c.title or c.clock:
+            clock_w = 0.0
+            if c.clock:
+                clock_w = w * 0.2
+                self._text(
+                    painter,
+                    QRectF(w - pad - clock_w, y, clock_w, header_h),
+                    c.clock,
+                    text_font,
+                    QColor("#b0bec5"),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                )
+            if c.title:
+                self._text(
+                    painter,
+                    QRectF(pad, y, w - 3 * pad - clock_w, header_h),
+                    c.title,
+                    text_font,
+                    QColor("white"),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    bold=True,
+                    elide=True,
+                )
+            y += header_h
+        if c.speaker:
+            self._text(
+                painter,
+                QRectF(pad, y, w - 2 * pad, h * 0.07),
+                c.speaker,
+                text_font,
+                QColor("#cfd8dc"),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                elide=True,
+            )
+            y += h * 0.07
+        message_h = h * 0.24 if c.message else 0.0
+        bottom = h - pad - message_h
+        phase_h = h * 0.09
+        digits_rect = QRectF(pad, y + pad, w - 2 * pad, max(bottom - y - phase_h - 2 * pad, 1.0))
+        colour = QColor(STAGE_COLOURS.get(c.phase, QColor("white")))
+        if c.paused:
+            colour = QColor("#90a4ae")
+        if c.overtime and not self.blink_on:
+            colour = colour.darker(250)
+        # Size from a template of the same length, so the digits do not breathe each second.
+        template = "".join("0" if ch.isdigit() else ch for ch in c.digits) or "0:00"
+        size = fit_point_size(self._digit_font, template, digits_rect.width(), digits_rect.height())
+        self.digit_point_size = size
+        digit_font = QFont(self._digit_font)
+        digit_font.setPointSizeF(size)
+        painter.setFont(digit_font)
+        painter.setPen(colour)
+        painter.drawText(digits_rect, Qt.AlignmentFlag.AlignCenter, c.digits)
+        self._text(
+            painter,
+            QRectF(pad, digits_rect.bottom(), w - 2 * pad, phase_h),
+            c.phase_text,
+            text_font,
+            colour if not c.overtime else QColor(STAGE_COLOURS[OVERTIME]),
+            Qt.AlignmentFlag.AlignCenter,
+            bold=True,
+        )
+        if c.message:
+            band = QRectF(pad, h - pad - message_h, w - 2 * pad, message_h)
+            if self.blink_on or not c.message_blink:
+                painter.fillRect(band, MESSAGE_BG)
+                inner = band.adjusted(pad, pad / 2, -pad, -pad / 2)
+                msg_font = QFont(text_font)
+                msg_font.setBold(True)
+                msg_font.setPointSizeF(
+                    fit_point_size(msg_font, c.message, inner.width(), inner.height(), wrap=True)
+                )
+                painter.setFont(msg_font)
+                painter.setPen(MESSAGE_FG)
+                painter.drawText(
+                    inner,
+                    int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                    c.message,
+                )
+            else:
+                painter.setPen(MESSAGE_BG)
+                painter.drawRect(band)
+        painter.end()
+
+    def _text(
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        text: str,
+        font: QFont,
+        colour: QColor,
+        align: Qt.AlignmentFlag,
+        *,
+        bold: bool = False,
+        elide: bool = False,
+    ) -> None:
+        if not text or rect.width() <= 1 or rect.height() <= 1:
+            return
+        f = QFont(font)
+        f.setBold(bold)
+        f.setPointSizeF(max(4.0, min(fit_point_size(f, "Hg", 1e9, rect.height() * 0.8), 200.0)))
+        metrics = QFontMetricsF(f)
+        if elide:
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        elif metrics.horizontalAdvance(text) > rect.width():
+            f.setPointSizeF(fit_point_size(f, text, rect.width(), rect.height() * 0.8))
+        painter.setFont(f)
+        painter.setPen(colour)
+        painter.drawText(rect, align, text)
+
+
+class StageWindow(QWidget):
+    """The stage display window: plain, so it can be shared into a webinar as a window."""
+
+    screen_lost = Signal(str)  # the name of the screen that went away
+
+    def __init__(self, show_title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("StageWindow")
+        self.show_title = show_title
+        self._retitle()
+        self.view = StageView(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.resize(960, 540)
+        self.screen_name = ""
+        QGuiApplication.instance().screenRemoved.connect(self._on_screen_removed)
+
+    def _retitle(self) -> None:
+        self.setWindowTitle(
+            QCoreApplication.translate("StageWindow", "Stage display — {0}").format(self.show_title)
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retitle()
+        super().changeEvent(event)
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def place_on(self, screen_name: str) -> bool:
+        """Move to the screen called ``screen_name``; False (and stay) if it is not there."""
+        self.screen_name = screen_name
+        screen = find_screen(screen_name)
+        if screen is None:
+            return False
+        full = self.isFullScreen()
+        if full:
+            self.showNormal()
+        geometry = screen.availableGeometry()
+        self.setScreen(screen)
+        self.move(geometry.topLeft())
+        if full:
+            self.showFullScreen()
+        return True
+
+    def _on_screen_removed(self, screen: QScreen) -> None:
+        current = self.screen()
+        if current is not None and current is not screen and screen.name() != self.screen_name:
+            return
+        # Qt moves the window to another screen by itself; make it visible there.
+        primary = QGuiApplication.primaryScreen()
+        if self.isFullScreen():
+            self.showNormal()
+        if primary is not None and primary is not screen:
+            self.move(primary.availableGeometry().topLeft())
+        self.screen_lost.emit(screen.name())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closing hides: the moderator reopens it from the View menu with S.
+        event.accept()
+        self.hide()
+
+
+def find_screen(name: str) -> QScreen | None:
+    for screen in QGuiApplication.screens():
+        if screen.name() == name:
+            return screen
+    return None
+
+
+def screen_names() -> list[str]:
+    return [s.name() for s in QGuiApplication.screens()]

@@ -1,0 +1,1404 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export plot as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over/under</source>
+        <translation type="unfinished">Avance/retard</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished">Séquence</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished">Prévu</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished">Réel</translation>
+    </message>
+    <message>
+        <source>Pauses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation type="unfinished">Intervenant</translation>
+    </message>
+    <message>
+        <source>Asker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A: starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A: took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A: over/under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B: starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B: took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B: over/under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B − A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} by {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned start {0}, actual start {1} ({2}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned end {0}, actual end {1}; final over/under {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest overrun: {0}. Paused {1} in {2} pause(s); time added {3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions answered: {0} of {1}. Messages: {2}. Run sheet edits: {3}. Times in {4}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Moderator console</source>
+        <translation>Console de modération</translation>
+    </message>
+    <message>
+        <source>Cannot open the show</source>
+        <translation>Impossible d’ouvrir le direct</translation>
+    </message>
+</context>
+<context>
+    <name>HelpOverlay</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Show keys work in the main window and the stage display, never while you type in a text field. F1, ? or Escape closes this help.</source>
+        <translation>Les touches du direct fonctionnent dans la fenêtre principale et dans l’affichage scène, jamais pendant la saisie dans un champ de texte. F1, ? ou Échap ferme cette aide.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import a run sheet — {0}</source>
+        <translation>Importer un conducteur — {0}</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>Ligne d’en-tête</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Colonne du fichier</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Va dans</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>Premières valeurs</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Intervenant</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Speaker time zone</source>
+        <translation>Fuseau de l’intervenant</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>Danger</source>
+        <translation>Danger</translation>
+    </message>
+    <message>
+        <source>Hard start</source>
+        <translation>Heure fixe</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>(column {0})</source>
+        <translation>(colonne {0})</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— non importée —</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>{0} segments from {1}</source>
+        <translation>{0} séquences depuis {1}</translation>
+    </message>
+</context>
+<context>
+    <name>LiveConsole</name>
+    <message>
+        <source>What the speakers see (S opens the stage display)</source>
+        <translation>Ce que voient les intervenants (S ouvre l’affichage scène)</translation>
+    </message>
+    <message>
+        <source>&amp;Stage display</source>
+        <translation>Affichage &amp;scène</translation>
+    </message>
+    <message>
+        <source>Open or close the stage display window</source>
+        <translation>Ouvrir ou fermer la fenêtre d’affichage scène</translation>
+    </message>
+    <message>
+        <source>Stage display &amp;full screen</source>
+        <translation>Affichage scène en &amp;plein écran</translation>
+    </message>
+    <message>
+        <source>Stage display full screen, or back to a window</source>
+        <translation>Affichage scène en plein écran, ou retour en fenêtre</translation>
+    </message>
+    <message>
+        <source>&amp;Blackout</source>
+        <translation>&amp;Écran noir</translation>
+    </message>
+    <message>
+        <source>Black out the stage display, or bring it back</source>
+        <translation>Mettre l’affichage scène au noir, ou le rétablir</translation>
+    </message>
+    <message>
+        <source>Stage &amp;clock</source>
+        <translation>&amp;Horloge sur la scène</translation>
+    </message>
+    <message>
+        <source>Show the time of day on the stage display</source>
+        <translation>Afficher l’heure sur l’affichage scène</translation>
+    </message>
+    <message>
+        <source>Stage &amp;screen</source>
+        <translation>É&amp;cran de la scène</translation>
+    </message>
+    <message>
+        <source>Close help / leave full screen</source>
+        <translation>Fermer l’aide / quitter le plein écran</translation>
+    </message>
+    <message>
+        <source>Close the keyboard help, or leave full screen</source>
+        <translation>Fermer l’aide clavier, ou quitter le plein écran</translation>
+    </message>
+    <message>
+        <source>Send a preset message to the speaker</source>
+        <translation>Envoyer un message prédéfini à l’intervenant</translation>
+    </message>
+    <message>
+        <source>Type a &amp;message to the speaker</source>
+        <translation>Écrire un &amp;message à l’intervenant</translation>
+    </message>
+    <message>
+        <source>Type a free message; Enter sends it to the stage display</source>
+        <translation>Écrire un message libre ; Entrée l’envoie sur l’affichage scène</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the message</source>
+        <translation>&amp;Effacer le message</translation>
+    </message>
+    <message>
+        <source>Remove the message from the stage display</source>
+        <translation>Retirer le message de l’affichage scène</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>Language, default thresholds, stage display, sound</source>
+        <translation>Langue, seuils par défaut, affichage scène, son</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>List every key of the console</source>
+        <translation>Lister toutes les touches de la console</translation>
+    </message>
+    <message>
+        <source>Message: “{0}”</source>
+        <translation>Message : « {0} »</translation>
+    </message>
+    <message>
+        <source>Screen {0} is not connected: the stage display opens here</source>
+        <translation>L’écran {0} n’est pas branché : l’affichage scène s’ouvre ici</translation>
+    </message>
+    <message>
+        <source>Stage display blacked out</source>
+        <translation>Affichage scène au noir</translation>
+    </message>
+    <message>
+        <source>Stage display back</source>
+        <translation>Affichage scène rétabli</translation>
+    </message>
+    <message>
+        <source>Screen {0} is not connected</source>
+        <translation>L’écran {0} n’est pas branché</translation>
+    </message>
+    <message>
+        <source>The stage screen {0} was disconnected: the stage display moved to this screen</source>
+        <translation>L’écran de scène {0} a été débranché : l’affichage scène est revenu sur cet écran</translation>
+    </message>
+    <message>
+        <source>On the stage display: {0}</source>
+        <translation>Sur l’affichage scène : {0}</translation>
+    </message>
+    <message>
+        <source>There is no message to clear</source>
+        <translation>Aucun message à effacer</translation>
+    </message>
+    <message>
+        <source>Stage: BLACKOUT (B)</source>
+        <translation>Scène : ÉCRAN NOIR (B)</translation>
+    </message>
+    <message>
+        <source>Stage: closed (S opens)</source>
+        <translation>Scène : fermée (S l’ouvre)</translation>
+    </message>
+    <message>
+        <source>Stage: full screen on {0}</source>
+        <translation>Scène : plein écran sur {0}</translation>
+    </message>
+    <message>
+        <source>Stage: in a window</source>
+        <translation>Scène : dans une fenêtre</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Rundown</source>
+        <translation>Conducteur</translation>
+    </message>
+    <message>
+        <source>Read-only: this show is open elsewhere; following it live.</source>
+        <translation>Lecture seule : ce direct est ouvert ailleurs ; suivi en temps réel.</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (lecture seule)</translation>
+    </message>
+    <message>
+        <source>Start the show, pause or resume</source>
+        <translation>Démarrer le direct, mettre en pause ou reprendre</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Précédent</translation>
+    </message>
+    <message>
+        <source>Back to the previous segment</source>
+        <translation>Revenir à la séquence précédente</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Suivant ▶</translation>
+    </message>
+    <message>
+        <source>Go to the next segment</source>
+        <translation>Passer à la séquence suivante</translation>
+    </message>
+    <message>
+        <source>−1 min</source>
+        <translation>−1 min</translation>
+    </message>
+    <message>
+        <source>Remove one minute</source>
+        <translation>Retirer une minute</translation>
+    </message>
+    <message>
+        <source>+1 min</source>
+        <translation>+1 min</translation>
+    </message>
+    <message>
+        <source>Add one minute</source>
+        <translation>Ajouter une minute</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>End the show</source>
+        <translation>Terminer le direct</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Undo the last timer action</source>
+        <translation>Annuler la dernière action du minuteur</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Direct</translation>
+    </message>
+    <message>
+        <source>&amp;Questions</source>
+        <translation>&amp;Questions</translation>
+    </message>
+    <message>
+        <source>&amp;Run sheet</source>
+        <translation>Dé&amp;roulé</translation>
+    </message>
+    <message>
+        <source>Re&amp;port</source>
+        <translation>Ra&amp;pport</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Could not load {0}: {1}</source>
+        <translation>Impossible de charger {0} : {1}</translation>
+    </message>
+    <message>
+        <source>This show is open read-only here.</source>
+        <translation>Ce direct est ouvert en lecture seule ici.</translation>
+    </message>
+    <message>
+        <source>Cannot write the show file: {0}</source>
+        <translation>Impossible d’écrire le fichier du direct : {0}</translation>
+    </message>
+    <message>
+        <source>The show is finished.</source>
+        <translation>Le direct est terminé.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>To the speaker:</source>
+        <translation>À l’intervenant :</translation>
+    </message>
+    <message>
+        <source>Show “{0}” on the stage display ({1})</source>
+        <translation>Afficher « {0} » sur l’affichage scène ({1})</translation>
+    </message>
+    <message>
+        <source>Message to the speaker… (M, Enter sends)</source>
+        <translation>Message à l’intervenant… (M, Entrée envoie)</translation>
+    </message>
+    <message>
+        <source>Blink</source>
+        <translation>Clignoter</translation>
+    </message>
+    <message>
+        <source>Make the message blink on the stage display</source>
+        <translation>Faire clignoter le message sur l’affichage scène</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Show this text on the stage display (Enter)</source>
+        <translation>Afficher ce texte sur l’affichage scène (Entrée)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Remove the message from the stage display (C)</source>
+        <translation>Retirer le message de l’affichage scène (C)</translation>
+    </message>
+    <message>
+        <source>Remove “{0}” from the stage display (C)</source>
+        <translation>Retirer « {0} » de l’affichage scène (C)</translation>
+    </message>
+    <message>
+        <source>No message on the stage display</source>
+        <translation>Aucun message sur l’affichage scène</translation>
+    </message>
+</context>
+<context>
+    <name>OverUnder</name>
+    <message>
+        <source>on time</source>
+        <translation>à l’heure</translation>
+    </message>
+    <message>
+        <source>{0} late</source>
+        <translation>{0} de retard</translation>
+    </message>
+    <message>
+        <source>{0} early</source>
+        <translation>{0} d’avance</translation>
+    </message>
+</context>
+<context>
+    <name>Phase</name>
+    <message>
+        <source>On time</source>
+        <translation>Dans les temps</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Wrap up</source>
+        <translation>Conclure</translation>
+    </message>
+    <message>
+        <source>Overtime</source>
+        <translation>Dépassement</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Where I put it</source>
+        <translation>Là où je la place</translation>
+    </message>
+    <message>
+        <source>{0} (not connected)</source>
+        <translation>{0} (non branché)</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Horloge</translation>
+    </message>
+    <message>
+        <source>Segment title</source>
+        <translation>Titre de la séquence</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Intervenant</translation>
+    </message>
+    <message>
+        <source>Messages to the speaker</source>
+        <translation>Messages à l’intervenant</translation>
+    </message>
+    <message>
+        <source>Chime when a segment reaches its warning time</source>
+        <translation>Signal sonore quand une séquence atteint son seuil d’alerte</translation>
+    </message>
+    <message>
+        <source>Chime when a segment&apos;s time is up</source>
+        <translation>Signal sonore quand le temps d’une séquence est écoulé</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Warning before the end (new shows)</source>
+        <translation>Alerte avant la fin (nouveaux directs)</translation>
+    </message>
+    <message>
+        <source>Wrap-up before the end (new shows)</source>
+        <translation>« Conclure » avant la fin (nouveaux directs)</translation>
+    </message>
+    <message>
+        <source>Stage display</source>
+        <translation>Affichage scène</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>Écran</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the journal: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no comparison)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished">pas commencé</translation>
+    </message>
+    <message>
+        <source>A: {0}    B: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a run to compare with, above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export plot as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plot written to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunSheetEditor</name>
+    <message>
+        <source>5, 5 min, 0:05:00, 1h05, 90s</source>
+        <translation>5, 5 min, 0:05:00, 1h05, 90s</translation>
+    </message>
+    <message>
+        <source>16:05 — empty: follows the previous segment</source>
+        <translation>16:05 — vide : suit la séquence précédente</translation>
+    </message>
+    <message>
+        <source>e.g. America/Toronto</source>
+        <translation>p. ex. America/Toronto</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv *.tsv *.txt);;All files (*)</source>
+        <translation>Tableurs (*.xlsx *.xls *.ods *.csv *.tsv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Show properties</source>
+        <translation>Propriétés de l’émission</translation>
+    </message>
+    <message>
+        <source>Import a run sheet</source>
+        <translation>Importer un conducteur</translation>
+    </message>
+    <message>
+        <source>Import {0}</source>
+        <translation>Import de {0}</translation>
+    </message>
+    <message>
+        <source>Run sheet imported from {0}</source>
+        <translation>Conducteur importé depuis {0}</translation>
+    </message>
+    <message>
+        <source>Segment title</source>
+        <translation>Titre de la séquence</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Add a segment at the end</source>
+        <translation>Ajouter une séquence à la fin</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>Insérer</translation>
+    </message>
+    <message>
+        <source>Insert a segment above the selected one</source>
+        <translation>Insérer une séquence au-dessus de la sélection</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected segment</source>
+        <translation>Dupliquer la séquence sélectionnée</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete the selected segment</source>
+        <translation>Supprimer la séquence sélectionnée</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Move the selected segment up</source>
+        <translation>Monter la séquence sélectionnée</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Move the selected segment down</source>
+        <translation>Descendre la séquence sélectionnée</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>The show file could not be written: {0}</source>
+        <translation>Impossible d’écrire le fichier de l’émission : {0}</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Déplacement</translation>
+    </message>
+    <message>
+        <source>Replace the run sheet</source>
+        <translation>Remplacer le conducteur</translation>
+    </message>
+    <message>
+        <source>{0} segments</source>
+        <translation>{0} séquences</translation>
+    </message>
+    <message>
+        <source>total {0}</source>
+        <translation>total {0}</translation>
+    </message>
+    <message>
+        <source>ends {0}</source>
+        <translation>fin {0}</translation>
+    </message>
+    <message>
+        <source>planned end {0}</source>
+        <translation>fin prévue {0}</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>dans les temps</translation>
+    </message>
+    <message>
+        <source>{0} over</source>
+        <translation>{0} de dépassement</translation>
+    </message>
+    <message>
+        <source>{0} under</source>
+        <translation>{0} d’avance</translation>
+    </message>
+    <message>
+        <source>Export the run sheet</source>
+        <translation>Exporter le conducteur</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Run sheet exported to {0}</source>
+        <translation>Conducteur exporté vers {0}</translation>
+    </message>
+    <message>
+        <source>Run sheet</source>
+        <translation>Conducteur</translation>
+    </message>
+    <message>
+        <source>&amp;Import a spreadsheet…</source>
+        <translation>&amp;Importer un tableur…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>&amp;Link to a producer&apos;s spreadsheet…</source>
+        <translation>&amp;Lier au tableur du producteur…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink</source>
+        <translation>&amp;Délier</translation>
+    </message>
+    <message>
+        <source>Show &amp;properties…</source>
+        <translation>&amp;Propriétés de l’émission…</translation>
+    </message>
+</context>
+<context>
+    <name>RunSheetLink</name>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <source>Linked to {0}</source>
+        <translation>Lié à {0}</translation>
+    </message>
+    <message>
+        <source>Link to a producer&apos;s spreadsheet</source>
+        <translation>Lier au tableur du producteur</translation>
+    </message>
+    <message>
+        <source>The run sheet is no longer linked</source>
+        <translation>Le conducteur n’est plus lié</translation>
+    </message>
+    <message>
+        <source>The linked sheet cannot be read: {0}</source>
+        <translation>Le tableur lié est illisible : {0}</translation>
+    </message>
+    <message>
+        <source>The linked sheet changed: {0}. During the show, what has run and the segment on air stay as they are.</source>
+        <translation>Le tableur lié a changé : {0}. Pendant l’émission, ce qui est passé et la séquence à l’antenne restent inchangés.</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ajoutée(s)</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>supprimée(s)</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>déplacée(s)</translation>
+    </message>
+    <message>
+        <source>retimed</source>
+        <translation>durée/heure modifiée(s)</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifiée(s)</translation>
+    </message>
+    <message>
+        <source>show details</source>
+        <translation>détails de l’émission</translation>
+    </message>
+    <message>
+        <source>Linked sheet update</source>
+        <translation>Mise à jour du tableur lié</translation>
+    </message>
+    <message>
+        <source>Run sheet updated from {0}: {1}</source>
+        <translation>Conducteur mis à jour depuis {0} : {1}</translation>
+    </message>
+</context>
+<context>
+    <name>RunSheetModel</name>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Intervenant</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Speaker time zone</source>
+        <translation>Fuseau de l’intervenant</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>Danger</source>
+        <translation>Danger</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Hard start: this segment waits for its clock time</source>
+        <translation>Heure fixe : cette séquence attend son heure</translation>
+    </message>
+    <message>
+        <source>Follows the previous segment; type a time to fix it</source>
+        <translation>Suit la séquence précédente ; tapez une heure pour la fixer</translation>
+    </message>
+</context>
+<context>
+    <name>RundownModel</name>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <source>Projected</source>
+        <translation>Estimé</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Séquence</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Intervenant</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Réel</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentKind</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Introduction</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Intervention</translation>
+    </message>
+    <message>
+        <source>Q&amp;A</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Conclusions</source>
+        <translation>Conclusions</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Clôture</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>ShowPropertiesDialog</name>
+    <message>
+        <source>Show properties</source>
+        <translation>Propriétés de l’émission</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>Séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>Fin prévue</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Organisers</source>
+        <translation>Organisateurs</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>Modération</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>The planned end must come after the start</source>
+        <translation>La fin prévue doit suivre le début</translation>
+    </message>
+</context>
+<context>
+    <name>Span</name>
+    <message>
+        <source>{0} d {1} h</source>
+        <translation>{0} j {1} h</translation>
+    </message>
+</context>
+<context>
+    <name>StageView</name>
+    <message>
+        <source>Starts in</source>
+        <translation>Début dans</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>Merci</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>No segment</source>
+        <translation>Aucune séquence</translation>
+    </message>
+</context>
+<context>
+    <name>StageWindow</name>
+    <message>
+        <source>Stage display — {0}</source>
+        <translation>Affichage scène — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message>
+        <source>No segments in the run sheet</source>
+        <translation>Aucune séquence dans le déroulé</translation>
+    </message>
+</context>
+<context>
+    <name>TimerPanel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Over/under</source>
+        <translation>Avance/retard</translation>
+    </message>
+    <message>
+        <source>Projected end</source>
+        <translation>Fin estimée</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Écoulé</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Intervenants</translation>
+    </message>
+    <message>
+        <source>Top: the plan. Bottom: what happened and the re-plan. Pink line: now.</source>
+        <translation>En haut : le prévu. En bas : le réel et la nouvelle estimation. Trait rose : maintenant.</translation>
+    </message>
+    <message>
+        <source>◷ Starts in</source>
+        <translation>◷ Début dans</translation>
+    </message>
+    <message>
+        <source>◷ Ready: press Space to start</source>
+        <translation>◷ Prêt : Espace pour démarrer</translation>
+    </message>
+    <message>
+        <source>✓ Show finished</source>
+        <translation>✓ Direct terminé</translation>
+    </message>
+    <message>
+        <source>❚❚ PAUSED — {0}</source>
+        <translation>❚❚ EN PAUSE — {0}</translation>
+    </message>
+    <message>
+        <source>First: </source>
+        <translation>D’abord : </translation>
+    </message>
+    <message>
+        <source>No segment in the run sheet</source>
+        <translation>Aucune séquence dans le déroulé</translation>
+    </message>
+    <message>
+        <source>Next at {0}: {1}</source>
+        <translation>Ensuite à {0} : {1}</translation>
+    </message>
+    <message>
+        <source>Next: end of show</source>
+        <translation>Ensuite : fin du direct</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>pas commencé</translation>
+    </message>
+    <message>
+        <source>{0} (planned {1})</source>
+        <translation>{0} (prévu {1})</translation>
+    </message>
+    <message>
+        <source>segment {0} · show {1}</source>
+        <translation>séquence {0} · direct {1}</translation>
+    </message>
+    <message>
+        <source>Not started — add segments to the run sheet first</source>
+        <translation>Pas commencé — ajoutez d’abord des séquences au déroulé</translation>
+    </message>
+    <message>
+        <source>Not started — starts at {0}</source>
+        <translation>Pas commencé — début à {0}</translation>
+    </message>
+    <message>
+        <source>Not started — the planned start ({0}) was {1} ago; Space starts a rehearsal</source>
+        <translation>Pas commencé — le début prévu ({0}) date de {1} ; Espace lance une répétition</translation>
+    </message>
+    <message>
+        <source>Not started — planned for {0}, {1} ago</source>
+        <translation>Pas commencé — prévu à {0}, il y a {1}</translation>
+    </message>
+    <message>
+        <source>PAUSED</source>
+        <translation>EN PAUSE</translation>
+    </message>
+    <message>
+        <source>Show finished</source>
+        <translation>Direct terminé</translation>
+    </message>
+    <message>
+        <source>Live — segment {0} of {1}</source>
+        <translation>En direct — séquence {0} sur {1}</translation>
+    </message>
+    <message>
+        <source>?  {0} — unknown time zone “{1}”</source>
+        <translation>?  {0} — fuseau horaire inconnu « {1} »</translation>
+    </message>
+    <message>
+        <source>no speaker time zones</source>
+        <translation>aucun fuseau horaire d’intervenant</translation>
+    </message>
+</context>
+<context>
+    <name>Zone</name>
+    <message>
+        <source>Unknown time zone “{0}”: times are shown in UTC</source>
+        <translation>Fuseau horaire inconnu « {0} » : heures affichées en UTC</translation>
+    </message>
+    <message>
+        <source> ({0:+d} day)</source>
+        <translation> ({0:+d} j)</translation>
+    </message>
+</context>
+</TS>

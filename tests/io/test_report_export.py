@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+import csv
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from moderator_app.core.clock import FakeClock
+from moderator_app.core.report import build_report
+from moderator_app.core.runsheet import Show
+from moderator_app.io import report_xlsx
+from moderator_app.io.report_export import (
+    ReportExportError,
+    csv_safe,
+    export_report,
+    report_dict,
+)
+from tests.core.test_report import A, Journal
+
+EVIL = "=HYPERLINK(\"http://x\",\"click\")"
+
+
+def full_report(small_show: Show, clock: FakeClock):
+    j = Journal(small_show, clock)
+    j.raw("question.imported", added=5)
+    j.wait(60)
+    j.do(A.START)
+    j.wait(100)
+    j.do(A.PAUSE)
+    j.wait(30)
+    j.do(A.RESUME)
+    j.wait(200)
+    j.do(A.NEXT)
+    j.raw("question.state", id="q1", to="on_air", text=EVIL, asker="+33 6 12", segment="b",
+          **{"from": "shortlisted"})
+    j.wait(80)
+    j.raw("question.state", id="q1", to="answered", text=EVIL, asker="+33 6 12",
+          **{"from": "on_air"})
+    j.raw("question.state", id="q2", to="on_air", text="-1 vote?\nline two", asker="@bob",
+          **{"from": "new"})
+    j.wait(520)
+    j.raw("runsheet.edit", op="edit", segment="c", field="notes", before="", after="=1+1")
+    j.do(A.NEXT)
+    j.wait(240)
+    j.do(A.FINISH)
+    return build_report(small_show, j.actions)
+
+
+@pytest.fixture
+def rep(small_show: Show, clock: FakeClock):
+    return full_report(small_show, clock)
+
+
+def _iso_local(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value).replace(tzinfo=None)
+
+
+def test_json_has_documented_keys(rep, tmp_path: Path) -> None:
+    path = export_report(rep, tmp_path / "r.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert set(data) >= {"summary", "segments", "questions", "events"}
+    assert set(data["summary"]) >= {"planned_start", "actual_start", "final_over_under_s",
+                                    "longest_overrun", "paused_s", "questions_answered",
+                                    "questions_total"}
+    seg = data["segments"][0]
+    assert set(seg) >= {"index", "title", "planned_start", "actual_start", "planned_duration_s",
+                        "actual_duration_s", "over_under_s", "pauses", "paused_s", "added_s"}
+    assert data["summary"]["actual_start"] == "2027-02-25T16:01:00+01:00"
+    assert data["summary"]["questions_total"] == 5
+    assert data["summary"]["questions_answered"] == 1
+    assert data["questions"][0]["text"] == EVIL
+
+
+def test_json_unknowns_are_null(small_show: Show, tmp_path: Path) -> None:
+    data = report_dict(build_report(small_show, []))
+    assert data["summary"]["actual_start"] is None
+    assert data["summary"]["final_over_under_s"] is None
+    assert data["summary"]["longest_overrun"] is None
+    assert data["segments"][0]["actual_duration_s"] is None
+
+
+def test_xlsx_agrees_with_json(rep, tmp_path: Path) -> None:
+    data = report_dict(rep)
+    wb = openpyxl.load_workbook(export_report(rep, tmp_path / "r.xlsx"))
+    assert wb.sheetnames == ["Summary", "Segments", "Questions", "Run sheet edits", "Events"]
+    summary = {row[0]: row[1] for row in wb["Summary"].iter_rows(min_row=2, values_only=True)}
+    s = data["summary"]
+    assert summary["Actual start"] == _iso_local(s["actual_start"])
+    assert summary["Planned end"] == _iso_local(s["planned_end"])
+    assert summary["Final over/under"] == timedelta(seconds=s["final_over_under_s"])
+    assert summary["Final over/under (s)"] == s["final_over_under_s"]
+    assert summary["Longest overrun"] == s["longest_overrun"]["title"]
+    assert summary["Total pause"] == timedelta(seconds=s["paused_s"])
+    assert summary["Questions answered"] == s["questions_answered"]
+    assert summary["Questions imported"] == s["questions_total"]
+    assert "Europe/Paris" in summary["Time zone of all times"]
+    ws = wb["Segments"]
+    assert ws.freeze_panes == "A2"
+    assert ws.column_dimensions["B"].width > 20
+    header = [c.value for c in ws[1]]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(data["segments"])
+    for row, seg in zip(rows, data["segments"], strict=True):
+        cell = dict(zip(header, row, strict=True))
+        assert cell["#"] == seg["index"]
+        assert cell["Title"] == seg["title"]
+        assert cell["Planned start"] == _iso_local(seg["planned_start"])
+        assert cell["Actual start"] == _iso_local(seg["actual_start"])
+        assert cell["Planned duration"] == timedelta(seconds=seg["planned_duration_s"])
+        assert cell["Actual duration"] == timedelta(seconds=seg["actual_duration_s"])
+        assert cell["Over/under"] == timedelta(seconds=seg["over_under_s"])
+        assert cell["Over/under (s)"] == seg["over_under_s"]
+        assert cell["Pauses"] == seg["pauses"]
+        assert cell["Time added"] == timedelta(seconds=seg["added_s"])
+    assert ws["L2"].number_format == report_xlsx.SIGNED
+    assert ws["I2"].number_format == "[h]:mm:ss"
+    ranges = [str(r.sqref) for r in ws.conditional_formatting]
+    assert "L2:L4" in ranges
+    q = list(wb["Questions"].iter_rows(min_row=2, values_only=True))
+    assert len(q) == len(data["questions"])
+    assert q[0][2] == timedelta(seconds=data["questions"][0]["duration_s"])
+    assert len(list(wb["Events"].iter_rows(min_row=2))) == len(data["events"])
+
+
+def test_xlsx_never_writes_formulas(rep, tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(export_report(rep, tmp_path / "r.xlsx"))
+    texts = []
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                assert c.data_type != "f", (ws.title, c.coordinate, c.value)
+                if isinstance(c.value, str):
+                    texts.append(c.value)
+    assert EVIL in texts and "=1+1" in texts and "-1 vote?\nline two" in texts
+
+
+def test_csv_guards_formulas_and_has_sections(rep, tmp_path: Path) -> None:
+    text = export_report(rep, tmp_path / "r.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(text.splitlines(keepends=True)))
+    titles = [r[0] for r in rows if r and r[0].startswith("# ")]
+    assert titles == ["# Summary", "# Segments", "# Questions", "# Run sheet edits", "# Events"]
+    flat = [v for r in rows for v in r]
+    assert "'" + EVIL in flat and EVIL not in flat
+    assert "'@bob" in flat and "'+33 6 12" in flat
+    assert "-60.0" in flat  # numbers keep their sign
+    assert csv_safe("\tx") == "'\tx" and csv_safe("a=b") == "a=b" and csv_safe(-3) == -3
+
+
+def test_unwritable_path_one_message_nothing_left(rep, tmp_path: Path) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x")
+    with pytest.raises(ReportExportError, match=r"Cannot write .*r\.xlsx"):
+        export_report(rep, blocker / "r.xlsx")
+    with pytest.raises(ReportExportError, match="no such file"):
+        export_report(rep, tmp_path / "missing" / "r.json")
+    (tmp_path / "dir.csv").mkdir()
+    with pytest.raises(ReportExportError, match="it is a folder"):
+        export_report(rep, tmp_path / "dir.csv")
+    with pytest.raises(ReportExportError, match=r"\.xlsx, \.csv or \.json"):
+        export_report(rep, tmp_path / "r.pdf")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dir.csv", "file.txt"]
+
+
+def test_failed_write_keeps_old_file(rep, tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "r.xlsx"
+    target.write_bytes(b"old")
+
+    def boom(report, handle):
+        handle.write(b"half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(report_xlsx, "write_xlsx", boom)
+    with pytest.raises(ReportExportError, match="no space left"):
+        export_report(rep, target)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.xlsx"]

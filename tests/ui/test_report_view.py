@@ -1,0 +1,212 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+
+from moderator_app.core.actions import Action
+from moderator_app.core.actions import ActionType as A
+from moderator_app.io.session import ShowSession
+from moderator_app.ui.report_live import LivePlotsPage
+from moderator_app.ui.report_view import ReportView
+
+# Set REPORT_SHOTS=/some/dir to keep screenshots of the pages for a look.
+SHOTS = os.environ.get("REPORT_SHOTS")
+
+
+def shot(widget, name: str) -> None:
+    if SHOTS:
+        widget.grab().save(str(Path(SHOTS) / name))
+
+
+def take_question(session: ShowSession, clock, qid: str, took: float) -> None:
+    payload = {"id": qid, "text": f"=cmd|' /C calc'!{qid}", "asker": "<b>Zoé</b>"}
+    session.record(Action("question.state", session.now_us(),
+                          {**payload, "from": "shortlisted", "to": "on_air"}))
+    clock.advance(took)
+    session.record(Action("question.state", session.now_us(),
+                          {**payload, "from": "on_air", "to": "answered"}))
+
+
+def rehearse(session: ShowSession, clock) -> None:
+    """A late start, a pause, added time, an overrun and three questions taken."""
+    clock.advance(90)
+    session.perform(A.START)
+    clock.advance(200)
+    session.perform(A.PAUSE)
+    clock.advance(45)
+    session.perform(A.RESUME)
+    clock.advance(100)
+    session.perform(A.NEXT)
+    clock.advance(30)
+    session.perform(A.ADD_TIME, {"seconds": 120})
+    clock.advance(800)
+    session.perform(A.NEXT)
+    for qid, took in (("q1", 60), ("q2", 95), ("q3", 40)):
+        take_question(session, clock, qid, took)
+    clock.advance(400)
+    session.perform(A.NEXT)
+    clock.advance(500)
+
+
+@pytest.fixture
+def played(session: ShowSession, clock) -> ShowSession:
+    rehearse(session, clock)
+    session.perform(A.FINISH)
+    return session
+
+
+def test_report_view_shows_run(qtbot, played: ShowSession) -> None:
+    view = ReportView(played)
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.run_box.count() == 1
+    assert view.segments_model.rowCount() == len(played.show.segments)
+    assert view.questions_model.rowCount() == 3
+    text = view.summary.text()
+    assert "Questions answered: 3" in text and "Paused 0:45" in text
+    assert view.summary.textFormat() == Qt.TextFormat.PlainText
+    over = view.segments_model.index(1, 7)
+    assert view.segments_model.data(over) == "+3:50"  # 830 s held of 600 planned
+    assert view.segments_model.data(over, Qt.ItemDataRole.ForegroundRole).name() == "#c62828"
+    shot(view, "report_view.png")
+    view.tabs.setCurrentWidget(view.timeline)
+    shot(view, "report_timeline.png")
+    view.tabs.setCurrentWidget(view.curve)
+    shot(view, "report_curve.png")
+    view.tabs.setCurrentIndex(3)
+    shot(view, "report_questions.png")
+
+
+def test_export_off_thread_and_png(qtbot, played: ShowSession, tmp_path: Path,
+                                   monkeypatch) -> None:
+    view = ReportView(played)
+    qtbot.addWidget(view)
+    target = tmp_path / "out.xlsx"
+    monkeypatch.setattr(view, "ask_path", lambda *a: str(target))
+    with qtbot.waitSignal(view.exported, timeout=10000) as blocker:
+        qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [str(target)]
+    ws = openpyxl.load_workbook(target)["Summary"]
+    values = {r[0]: r[1] for r in ws.iter_rows(values_only=True)}
+    assert values["Questions answered"] == 3
+    assert "Report written" in view.status.text()
+    bad = tmp_path / "nope" / "out.json"
+    monkeypatch.setattr(view, "ask_path", lambda *a: str(bad))
+    with qtbot.waitSignal(view.export_failed, timeout=10000) as blocker:
+        view.export_report()
+    assert "Cannot write" in blocker.args[0] and not bad.parent.exists()
+    assert view.export_button.isEnabled()
+    png = view.export_png(str(tmp_path / "plot.png"))
+    assert png and Path(png).read_bytes()[:4] == b"\x89PNG"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp files
+
+
+def test_compare_runs_in_view(qtbot, played: ShowSession, clock) -> None:
+    played.perform(A.NEW_RUN, {"label": "Live"})
+    clock.advance(3600)
+    played.perform(A.START)
+    clock.advance(250)
+    played.perform(A.NEXT)
+    view = ReportView(played)
+    qtbot.addWidget(view)
+    assert view.run_box.count() == 2
+    assert view.run_box.currentData() == 2 and "Live" in view.run_box.currentText()
+    view.compare_box.setCurrentIndex(view.compare_box.findData(1))
+    assert view.compare_model.rowCount() == len(played.show.segments)
+    row0 = view.compare_model.rows[0]
+    assert row0.a_duration_s == 250 and row0.b_duration_s == 345
+    assert "no finish" in view.summary.text()
+    view.run_box.setCurrentIndex(view.run_box.findData(1))
+    assert view.report.summary.run == 1
+    view.tabs.setCurrentIndex(4)
+    view.resize(1200, 600)
+    shot(view, "report_compare.png")
+
+
+def test_live_plots_update_per_tick(qtbot, session: ShowSession, clock) -> None:
+    page = LivePlotsPage(session)
+    qtbot.addWidget(page)
+    page.resize(1100, 650)
+    page.on_tick(session.snapshot())
+    rehearse(session, clock)
+    page.on_tick(session.snapshot())
+    before = page.curve.count
+    planned_item = page.timeline.planned
+    widths = page.timeline._actual_w.copy()
+    for _ in range(5):
+        clock.advance(1)
+        page.on_tick(session.snapshot())
+    assert page.curve.count == before + 5
+    assert page.timeline.planned is planned_item
+    assert page.timeline.now_line.isVisible()
+    assert (page.timeline._actual_w != widths).sum() == 1  # only the current bar grew
+    page.show()
+    qtbot.waitExposed(page)
+    shot(page, "live_plots.png")
+
+
+def test_attached_to_main_window(qtbot, window, clock) -> None:
+    titles = [window.pages.tabText(i) for i in range(window.pages.count())]
+    assert "Timeline" in titles and "Report" in titles
+    feature = window.report_feature
+    texts = [a.text() for a in window.menu("report").actions()]
+    assert "Export report…" in texts and "Export plot as PNG…" in texts
+    before = feature.live.updates
+    qtbot.keyClick(window, Qt.Key.Key_Space)  # start the show with the real key
+    clock.advance(2)
+    window.ticker.fire()
+    assert feature.live.updates > before
+    assert window.session.engine.state.status == "running"
+    window.pages.setCurrentWidget(feature.live)
+    window.resize(1280, 900)
+    shot(window, "window_timeline.png")
+
+
+def test_rehearsal_with_real_keys_xlsx_agrees_with_cli_json(qtbot, window, clock, tmp_path,
+                                                            capsys) -> None:
+    """The issue's 'done when': keys, pause, added time, overrun, three questions."""
+    from moderator_app.cli import main
+
+    session = window.session
+    key = lambda k: qtbot.keyClick(window, k)  # noqa: E731
+    clock.advance(60)
+    key(Qt.Key.Key_Space)  # start, a minute late
+    clock.advance(100)
+    key(Qt.Key.Key_Space)  # pause
+    clock.advance(30)
+    key(Qt.Key.Key_Space)  # resume
+    key(Qt.Key.Key_Plus)  # +1 min
+    clock.advance(500)  # overrun of Bienvenue: 300 + 60 planned, 630 held
+    key(Qt.Key.Key_Right)
+    for qid, took in (("q1", 50), ("q2", 70), ("q3", 30)):
+        take_question(session, clock, qid, took)
+    clock.advance(300)
+    qtbot.mouseClick(window.buttons["finish"], Qt.MouseButton.LeftButton)
+    assert session.engine.state.status == "finished"
+    view = window.report_feature.view
+    view.refresh()
+    s = view.report.summary
+    assert (s.pauses, s.paused_s, s.added_s, s.questions_answered) == (1, 30, 60, 3)
+    assert s.longest_overrun.title == "Bienvenue" and s.longest_overrun.seconds == 330
+    target = tmp_path / "rehearsal.xlsx"
+    monkey = view.ask_path
+    view.ask_path = lambda *a: str(target)
+    with qtbot.waitSignal(view.exported, timeout=10000):
+        view.export_report()
+    view.ask_path = monkey
+    assert main(["report", str(session.path), "--json"]) == 0
+    data = __import__("json").loads(capsys.readouterr().out)
+    wb = openpyxl.load_workbook(target)
+    summary = {r[0]: r[1] for r in wb["Summary"].iter_rows(values_only=True)}
+    assert summary["Final over/under (s)"] == data["summary"]["final_over_under_s"]
+    assert summary["Questions answered"] == data["summary"]["questions_answered"] == 3
+    assert summary["Longest overrun"] == data["summary"]["longest_overrun"]["title"]
+    seg_rows = list(wb["Segments"].iter_rows(min_row=2, values_only=True))
+    assert [r[12] for r in seg_rows[:2]] == [g["over_under_s"] for g in data["segments"][:2]]
+    assert len(list(wb["Questions"].iter_rows(min_row=2))) == len(data["questions"]) == 3
