@@ -24,10 +24,15 @@ from moderator_app.resources import default_show
 FIGURES = ("report_export_s", "baseline_to_excel_s")
 
 CHOICES = [
-    (ActionType.PAUSE, {}), (ActionType.RESUME, {}), (ActionType.NEXT, {}),
-    (ActionType.ADD_TIME, {"seconds": 30}), (ActionType.ADD_TIME, {"seconds": -10}),
-    (ActionType.UNDO, {}), (ActionType.MESSAGE, {"text": "=Please wrap up"}),
-    (ActionType.CLEAR_MESSAGE, {}), (ActionType.PREVIOUS, {}),
+    (ActionType.PAUSE, {}),
+    (ActionType.RESUME, {}),
+    (ActionType.NEXT, {}),
+    (ActionType.ADD_TIME, {"seconds": 30}),
+    (ActionType.ADD_TIME, {"seconds": -10}),
+    (ActionType.UNDO, {}),
+    (ActionType.MESSAGE, {"text": "=Please wrap up"}),
+    (ActionType.CLEAR_MESSAGE, {}),
+    (ActionType.PREVIOUS, {}),
 ]
 
 
@@ -62,11 +67,21 @@ def build_journal(events: int, questions: int):
                 break
             text = f"Question {q}: {'=' if q % 7 == 0 else ''}how does the city fund it?"
             base = {"id": f"q{q}", "text": text, "asker": f"Asker {q % 300}"}
-            add(Action("question.state", to_us(clock.now()),
-                       {**base, "from": "shortlisted", "to": "on_air"}))
+            add(
+                Action(
+                    "question.state",
+                    to_us(clock.now()),
+                    {**base, "from": "shortlisted", "to": "on_air"},
+                )
+            )
             clock.advance(rng.uniform(0.1, 0.5))
-            add(Action("question.state", to_us(clock.now()),
-                       {**base, "from": "on_air", "to": "answered"}))
+            add(
+                Action(
+                    "question.state",
+                    to_us(clock.now()),
+                    {**base, "from": "on_air", "to": "answered"},
+                )
+            )
             q += 1
     if engine.state.status in ("running", "paused"):
         add(engine.prepare(ActionType.FINISH, {}, to_us(clock.now())))
@@ -77,12 +92,14 @@ def baseline(report, path: Path) -> None:
     data = report_dict(report)
     summary = pd.DataFrame(
         [(k, v) for k, v in data["summary"].items() if not isinstance(v, (dict, list))],
-        columns=["item", "value"])
+        columns=["item", "value"],
+    )
     events = [{k: v for k, v in e.items() if k != "payload"} for e in data["events"]]
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         summary.to_excel(writer, sheet_name="Summary", index=False)
         pd.DataFrame(data["segments"]).drop(columns=["messages"]).to_excel(
-            writer, sheet_name="Segments", index=False)
+            writer, sheet_name="Segments", index=False
+        )
         pd.DataFrame(data["questions"]).to_excel(writer, sheet_name="Questions", index=False)
         pd.DataFrame(events).to_excel(writer, sheet_name="Events", index=False)
 

@@ -8,6 +8,7 @@ import sys
 COMMAND_MODULES = [
     "moderator_app.commands.show",
     "moderator_app.commands.report",
+    "moderator_app.commands.questions",
     "moderator_app.commands.runsheet",
 ]
 

@@ -26,8 +26,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--run", type=int, help="run number (default: the latest)")
     p.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
     p.add_argument("--runs", action="store_true", help="list the runs as JSON")
-    p.add_argument("--compare", nargs=2, type=int, metavar=("A", "B"),
-                   help="compare two runs segment by segment (JSON)")
+    p.add_argument(
+        "--compare",
+        nargs=2,
+        type=int,
+        metavar=("A", "B"),
+        help="compare two runs segment by segment (JSON)",
+    )
     p.set_defaults(func=cmd_report)
 
 
@@ -52,8 +57,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         if args.compare:
             cmp = compare_runs(show, actions, *args.compare)
-            print_json({"a": args.compare[0], "b": args.compare[1],
-                        "rows": [asdict(r) for r in cmp.rows]})
+            print_json(
+                {"a": args.compare[0], "b": args.compare[1], "rows": [asdict(r) for r in cmp.rows]}
+            )
             return 0
         report = build_report(show, actions, args.run)
     except ValueError as exc:
@@ -64,8 +70,14 @@ def cmd_report(args: argparse.Namespace) -> int:
         except ReportExportError as exc:
             raise CommandError(str(exc)) from None
         if not args.json:
-            print_json({"written": str(target), "format": target.suffix.lstrip(".").lower(),
-                        "run": report.summary.run, "state": report.summary.state})
+            print_json(
+                {
+                    "written": str(target),
+                    "format": target.suffix.lstrip(".").lower(),
+                    "run": report.summary.run,
+                    "state": report.summary.state,
+                }
+            )
             return 0
     print_json(report_dict(report))
     return 0

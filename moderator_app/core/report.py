@@ -259,10 +259,16 @@ class _Fold:
         title = seg.title if seg else str(p.get("title") or "")
         self.edits.append(
             EditReport(
-                at=action.at, seq=action.seq, type=action.type,
+                at=action.at,
+                seq=action.seq,
+                type=action.type,
                 op=str(p.get("op") or action.type.removeprefix(RUNSHEET_PREFIX)),
-                segment_id=seg_id, segment_title=title, field=str(p.get("field") or ""),
-                before=_text(p.get("before")), after=_text(p.get("after")), live=live,
+                segment_id=seg_id,
+                segment_title=title,
+                field=str(p.get("field") or ""),
+                before=_text(p.get("before")),
+                after=_text(p.get("after")),
+                live=live,
             )
         )
 
@@ -307,23 +313,36 @@ class _Fold:
                 "moved onto the actual start, so over/under compares durations."
             )
         if self.undone:
-            notes.append(f"{len(self.undone)} timer action(s) were undone; they are kept in "
-                         "the events but not counted.")
+            notes.append(
+                f"{len(self.undone)} timer action(s) were undone; they are kept in "
+                "the events but not counted."
+            )
         overruns = [s for s in segments if s.over_under_s is not None and s.over_under_s > 0]
         longest = max(overruns, key=lambda s: s.over_under_s or 0, default=None)
         summary = Summary(
-            title=self.show.title, timezone=self.show.timezone, run=info.number,
-            label=info.label, state=state, planned_start=planned_start,
+            title=self.show.title,
+            timezone=self.show.timezone,
+            run=info.number,
+            label=info.label,
+            state=state,
+            planned_start=planned_start,
             actual_start=from_us(started) if started is not None else None,
             start_delay_s=(started - to_us(planned_start)) / US if started is not None else None,
-            planned_end=planned_end, actual_end=actual_end, final_over_under_s=final,
+            planned_end=planned_end,
+            actual_end=actual_end,
+            final_over_under_s=final,
             longest_overrun=LongestOverrun(longest.index, longest.title, longest.over_under_s or 0)
-            if longest else None,
+            if longest
+            else None,
             paused_s=sum(s.paused_s for s in segments),
             pauses=sum(s.pauses for s in segments),
             added_s=sum(s.added_s for s in segments),
-            messages=self.message_count, questions_answered=answered, questions_total=total,
-            edits=len(self.edits), plan_shift_s=engine.plan_shift_us() / US, notes=tuple(notes),
+            messages=self.message_count,
+            questions_answered=answered,
+            questions_total=total,
+            edits=len(self.edits),
+            plan_shift_s=engine.plan_shift_us() / US,
+            notes=tuple(notes),
         )
         return Report(summary, segments, questions, self.edits, self._events(), infos)
 
@@ -333,19 +352,37 @@ class _Fold:
         planned = engine.planned_starts()
         rows: list[SegmentReport] = []
         for i, seg in enumerate(self.show.segments):
-            rows.append(self._segment_row(i, seg.id, seg.title, seg.speaker, seg.kind.value,
-                                          planned[i], seg.planned_duration_s))
+            rows.append(
+                self._segment_row(
+                    i,
+                    seg.id,
+                    seg.title,
+                    seg.speaker,
+                    seg.kind.value,
+                    planned[i],
+                    seg.planned_duration_s,
+                )
+            )
         # Segments deleted after they ran still happened: keep them, without a plan.
         known = {s.id for s in self.show.segments}
         for seg_id, rec in st.records.items():
             if seg_id not in known and rec.visits:
-                rows.append(self._segment_row(len(rows), seg_id, f"(removed segment {seg_id})",
-                                              "", "", None, None))
+                rows.append(
+                    self._segment_row(
+                        len(rows), seg_id, f"(removed segment {seg_id})", "", "", None, None
+                    )
+                )
         return rows
 
     def _segment_row(
-        self, index: int, seg_id: str, title: str, speaker: str, kind: str,
-        planned_start: datetime | None, planned_s: int | None,
+        self,
+        index: int,
+        seg_id: str,
+        title: str,
+        speaker: str,
+        kind: str,
+        planned_start: datetime | None,
+        planned_s: int | None,
     ) -> SegmentReport:
         st = self.engine.state
         rec = st.record(seg_id)
@@ -359,17 +396,27 @@ class _Fold:
         known = status == DONE
         held = (rec.elapsed_us + rec.paused_us) / US if known else None
         return SegmentReport(
-            index=index, segment_id=seg_id, title=title, speaker=speaker, kind=kind,
-            status=status, planned_start=planned_start, planned_duration_s=planned_s,
+            index=index,
+            segment_id=seg_id,
+            title=title,
+            speaker=speaker,
+            kind=kind,
+            status=status,
+            planned_start=planned_start,
+            planned_duration_s=planned_s,
             planned_end=planned_start + timedelta(seconds=planned_s)
-            if planned_start is not None and planned_s is not None else None,
+            if planned_start is not None and planned_s is not None
+            else None,
             actual_start=from_us(rec.first_start_us) if rec.first_start_us is not None else None,
             actual_end=from_us(rec.last_end_us) if known and rec.last_end_us else None,
             actual_duration_s=held,
             running_s=rec.elapsed_us / US if known else None,
             over_under_s=held - planned_s if held is not None and planned_s is not None else None,
-            pauses=rec.pauses, paused_s=rec.paused_us / US, added_s=rec.added_s,
-            visits=rec.visits, messages=tuple(self.messages.get(seg_id, ())),
+            pauses=rec.pauses,
+            paused_s=rec.paused_us / US,
+            added_s=rec.added_s,
+            visits=rec.visits,
+            messages=tuple(self.messages.get(seg_id, ())),
         )
 
     def _questions(self) -> list[QuestionReport]:
@@ -387,12 +434,16 @@ class _Fold:
                 duration = (t.answered_us - t.on_air_us) / US
             out.append(
                 QuestionReport(
-                    question_id=t.question_id, text=t.text, asker=t.asker,
-                    segment_id=t.segment_id, segment_title=seg.title if seg else "",
+                    question_id=t.question_id,
+                    text=t.text,
+                    asker=t.asker,
+                    segment_id=t.segment_id,
+                    segment_title=seg.title if seg else "",
                     speaker=seg.speaker if seg else "",
                     on_air_at=from_us(t.on_air_us) if t.on_air_us is not None else None,
                     answered_at=from_us(t.answered_us) if t.answered_us is not None else None,
-                    duration_s=duration, final_state=t.state,
+                    duration_s=duration,
+                    final_state=t.state,
                 )
             )
         return out
@@ -403,8 +454,11 @@ class _Fold:
             seg = self.show.segment(current) if current else None
             out.append(
                 EventReport(
-                    seq=action.seq, at=action.at, type=action.type,
-                    segment_title=seg.title if seg else "", detail=_detail(action, self.show),
+                    seq=action.seq,
+                    at=action.at,
+                    type=action.type,
+                    segment_title=seg.title if seg else "",
+                    detail=_detail(action, self.show),
                     undone=action.seq is not None and action.seq in self.undone,
                     payload=dict(action.payload),
                 )
@@ -433,8 +487,10 @@ def _detail(action: Action, show: Show) -> str:
     if kind == QUESTION_STATE:
         return f"{p.get('id', '')}: {p.get('from', '')} → {p.get('to', '')}: {p.get('text', '')}"
     if kind.startswith(RUNSHEET_PREFIX):
-        return (f"{p.get('op', '')} {p.get('field', '')}: "
-                f"{_text(p.get('before'))} → {_text(p.get('after'))}").strip()
+        return (
+            f"{p.get('op', '')} {p.get('field', '')}: "
+            f"{_text(p.get('before'))} → {_text(p.get('after'))}"
+        ).strip()
     if kind == QUESTION_IMPORTED:
         return f"{p.get('added', 0)} added"
     return ""

@@ -61,16 +61,25 @@ def compare_runs(show: Show, actions: list[Action], run_a: int, run_b: int) -> C
 
 
 def _row(
-    index: int, title: str, planned: int | None,
-    a: Report, sa: SegmentReport | None, b: Report, sb: SegmentReport | None,
+    index: int,
+    title: str,
+    planned: int | None,
+    a: Report,
+    sa: SegmentReport | None,
+    b: Report,
+    sb: SegmentReport | None,
 ) -> CompareRow:
     da = sa.actual_duration_s if sa else None
     db = sb.actual_duration_s if sb else None
     return CompareRow(
-        index=index, title=title, planned_duration_s=planned,
-        a_offset_s=_offset(a, sa), a_duration_s=da,
+        index=index,
+        title=title,
+        planned_duration_s=planned,
+        a_offset_s=_offset(a, sa),
+        a_duration_s=da,
         a_over_under_s=sa.over_under_s if sa else None,
-        b_offset_s=_offset(b, sb), b_duration_s=db,
+        b_offset_s=_offset(b, sb),
+        b_duration_s=db,
         b_over_under_s=sb.over_under_s if sb else None,
         duration_diff_s=db - da if da is not None and db is not None else None,
     )

@@ -41,12 +41,14 @@ def gantt_from_report(report: Report, origin: datetime) -> list[GanttRow]:
         end = g.actual_end if g.status == DONE else None
         rows.append(
             GanttRow(
-                index=g.index, title=g.title,
+                index=g.index,
+                title=g.title,
                 planned_start=seconds_since(origin, g.planned_start),
                 planned_s=float(g.planned_duration_s or 0),
                 actual_start=seconds_since(origin, g.actual_start),
                 actual_end=seconds_since(origin, end),
-                projected_start=None, projected_end=None,
+                projected_start=None,
+                projected_end=None,
                 late=(g.over_under_s or 0) > 0,
             )
         )
@@ -81,9 +83,15 @@ def gantt_live(engine: TimerEngine, snap: Snapshot, origin: datetime) -> list[Ga
             proj_end = None if proj_start is None else proj_start + budget
         rows.append(
             GanttRow(
-                index=i, title=seg.title, planned_start=planned_start,
-                planned_s=float(seg.planned_duration_s), actual_start=actual_start,
-                actual_end=end, projected_start=proj_start, projected_end=proj_end, late=late,
+                index=i,
+                title=seg.title,
+                planned_start=planned_start,
+                planned_s=float(seg.planned_duration_s),
+                actual_start=actual_start,
+                actual_end=end,
+                projected_start=proj_start,
+                projected_end=proj_end,
+                late=late,
             )
         )
     return rows

@@ -60,8 +60,11 @@ def list_runs(show: Show, actions: list[Action]) -> list[RunInfo]:
         opened = run[0].at if run else None
         out.append(
             RunInfo(
-                number=number, label=run_label(run, number), state=state,
-                date=start or opened, actual_start=start,
+                number=number,
+                label=run_label(run, number),
+                state=state,
+                date=start or opened,
+                actual_start=start,
                 actual_end=from_us(st.finished_us) if st.finished_us is not None else None,
                 actions=len(run),
             )

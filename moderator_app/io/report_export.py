@@ -59,8 +59,11 @@ def report_dict(report: Report) -> dict:
             "planned_end": _iso(s.planned_end, tz),
             "actual_end": _iso(s.actual_end, tz),
             "final_over_under_s": _s(s.final_over_under_s),
-            "longest_overrun": None if longest is None else {
-                "index": longest.index, "title": longest.title,
+            "longest_overrun": None
+            if longest is None
+            else {
+                "index": longest.index,
+                "title": longest.title,
                 "seconds": _s(longest.seconds),
             },
             "paused_s": _s(s.paused_s),
@@ -114,23 +117,38 @@ def report_dict(report: Report) -> dict:
         ],
         "edits": [
             {
-                "at": _iso(e.at, tz), "seq": e.seq, "type": e.type, "op": e.op,
-                "segment_id": e.segment_id, "segment": e.segment_title, "field": e.field,
-                "before": e.before, "after": e.after, "live": e.live,
+                "at": _iso(e.at, tz),
+                "seq": e.seq,
+                "type": e.type,
+                "op": e.op,
+                "segment_id": e.segment_id,
+                "segment": e.segment_title,
+                "field": e.field,
+                "before": e.before,
+                "after": e.after,
+                "live": e.live,
             }
             for e in report.edits
         ],
         "events": [
             {
-                "seq": e.seq, "at": _iso(e.at, tz), "type": e.type, "segment": e.segment_title,
-                "detail": e.detail, "undone": e.undone, "payload": e.payload,
+                "seq": e.seq,
+                "at": _iso(e.at, tz),
+                "type": e.type,
+                "segment": e.segment_title,
+                "detail": e.detail,
+                "undone": e.undone,
+                "payload": e.payload,
             }
             for e in report.events
         ],
         "runs": [
             {
-                "number": r.number, "label": r.label, "state": r.state,
-                "date": _iso(r.date, tz), "actual_start": _iso(r.actual_start, tz),
+                "number": r.number,
+                "label": r.label,
+                "state": r.state,
+                "date": _iso(r.date, tz),
+                "actual_start": _iso(r.actual_start, tz),
                 "actual_end": _iso(r.actual_end, tz),
             }
             for r in report.runs
@@ -151,12 +169,33 @@ def csv_safe(value: object) -> object:
 
 
 SEGMENT_COLUMNS = (
-    "index", "title", "speaker", "status", "planned_start", "actual_start", "planned_end",
-    "actual_end", "planned_duration_s", "actual_duration_s", "running_s", "over_under_s",
-    "pauses", "paused_s", "added_s", "visits",
+    "index",
+    "title",
+    "speaker",
+    "status",
+    "planned_start",
+    "actual_start",
+    "planned_end",
+    "actual_end",
+    "planned_duration_s",
+    "actual_duration_s",
+    "running_s",
+    "over_under_s",
+    "pauses",
+    "paused_s",
+    "added_s",
+    "visits",
 )
 QUESTION_COLUMNS = (
-    "on_air_at", "answered_at", "duration_s", "segment", "speaker", "asker", "text", "state", "id",
+    "on_air_at",
+    "answered_at",
+    "duration_s",
+    "segment",
+    "speaker",
+    "asker",
+    "text",
+    "state",
+    "id",
 )
 EDIT_COLUMNS = ("at", "seq", "op", "segment", "field", "before", "after", "live")
 EVENT_COLUMNS = ("seq", "at", "type", "segment", "detail", "undone")
@@ -168,9 +207,13 @@ def write_csv_text(report: Report, out: IO[str]) -> None:
     summary = data["summary"]
     w.writerow(["# Summary"])
     w.writerow(["item", "value"])
-    rows = [("title", data["show"]["title"]), ("timezone", data["show"]["timezone"]),
-            ("run", data["run"]["number"]), ("label", data["run"]["label"]),
-            ("state", data["run"]["state"])]
+    rows = [
+        ("title", data["show"]["title"]),
+        ("timezone", data["show"]["timezone"]),
+        ("run", data["run"]["number"]),
+        ("label", data["run"]["label"]),
+        ("state", data["run"]["state"]),
+    ]
     for key, value in summary.items():
         if key == "longest_overrun":
             rows.append(("longest_overrun_title", value["title"] if value else None))
@@ -264,4 +307,3 @@ def export_report(report: Report, path: str | os.PathLike, fmt: str | None = Non
 
         atomic_write(target, lambda handle: write_xlsx(report, handle))
     return target
-

@@ -45,8 +45,9 @@ class _Styled:
 
     __slots__ = ("fmt", "text", "value", "wrap")
 
-    def __init__(self, value: object, fmt: str | None = None, *, text: bool = False,
-                 wrap: bool = False) -> None:
+    def __init__(
+        self, value: object, fmt: str | None = None, *, text: bool = False, wrap: bool = False
+    ) -> None:
         self.value = value
         self.fmt = fmt
         self.text = text
@@ -96,8 +97,9 @@ class _Sheet:
     def append(self, cells: list) -> None:
         while cells and cells[-1] is None:  # trailing empty cells cost time and say nothing
             cells.pop()
-        self.ws.append([self._cell(i, v) if isinstance(v, _Styled) else v
-                        for i, v in enumerate(cells)])
+        self.ws.append(
+            [self._cell(i, v) if isinstance(v, _Styled) else v for i, v in enumerate(cells)]
+        )
         self.rows += 1
 
     def text(self, value: str | None, *, wrap: bool = False):
@@ -131,18 +133,43 @@ class _Sheet:
         letter = get_column_letter(column)
         ref = f"{letter}2:{letter}{self.rows}"
         self.ws.conditional_formatting.add(
-            ref, CellIsRule(operator="greaterThan", formula=["0"], fill=LATE_FILL))
+            ref, CellIsRule(operator="greaterThan", formula=["0"], fill=LATE_FILL)
+        )
         self.ws.conditional_formatting.add(
-            ref, CellIsRule(operator="lessThan", formula=["0"], fill=EARLY_FILL))
+            ref, CellIsRule(operator="lessThan", formula=["0"], fill=EARLY_FILL)
+        )
 
 
 SEGMENT_HEADERS = [
-    "#", "Title", "Speaker", "Status", "Planned start", "Actual start", "Planned end",
-    "Actual end", "Planned duration", "Actual duration", "Running time", "Over/under",
-    "Over/under (s)", "Pauses", "Paused", "Time added", "Visits", "Messages",
+    "#",
+    "Title",
+    "Speaker",
+    "Status",
+    "Planned start",
+    "Actual start",
+    "Planned end",
+    "Actual end",
+    "Planned duration",
+    "Actual duration",
+    "Running time",
+    "Over/under",
+    "Over/under (s)",
+    "Pauses",
+    "Paused",
+    "Time added",
+    "Visits",
+    "Messages",
 ]
 QUESTION_HEADERS = [
-    "On air", "Answered", "Duration", "Segment", "Speaker", "Asker", "Question", "State", "Id",
+    "On air",
+    "Answered",
+    "Duration",
+    "Segment",
+    "Speaker",
+    "Asker",
+    "Question",
+    "State",
+    "Id",
 ]
 EDIT_HEADERS = ["Time", "#", "Change", "Segment", "Field", "Before", "After", "Live"]
 EVENT_HEADERS = ["#", "Time", "Type", "Segment on air", "Detail", "Undone"]
@@ -172,8 +199,10 @@ def _summary(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
         ("Run", sh.number(s.run)),
         ("Run label", sh.text(s.label)),
         ("State", sh.text(s.state.replace("_", " "))),
-        ("Time zone of all times", sh.text(f"{s.timezone} (UTC{offset[:3]}:{offset[3:]})"
-                                           if offset else s.timezone)),
+        (
+            "Time zone of all times",
+            sh.text(f"{s.timezone} (UTC{offset[:3]}:{offset[3:]})" if offset else s.timezone),
+        ),
         ("Planned start", sh.moment(s.planned_start, DATETIME)),
         ("Actual start", sh.moment(s.actual_start, DATETIME)),
         ("Start delay", sh.duration(s.start_delay_s, SIGNED)),
@@ -182,8 +211,10 @@ def _summary(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
         ("Final over/under", sh.duration(s.final_over_under_s, SIGNED)),
         ("Final over/under (s)", sh.number(s.final_over_under_s, SIGNED_S)),
         ("Longest overrun", sh.text(longest.title if longest else "none")),
-        ("Longest overrun by", sh.duration(longest.seconds if longest else None, SIGNED,
-                                           unknown=False)),
+        (
+            "Longest overrun by",
+            sh.duration(longest.seconds if longest else None, SIGNED, unknown=False),
+        ),
         ("Total pause", sh.duration(s.paused_s)),
         ("Pauses", sh.number(s.pauses)),
         ("Time added", sh.duration(s.added_s, SIGNED)),
@@ -198,24 +229,34 @@ def _summary(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
 
 
 def _segments(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
-    sh = _Sheet(wb, "Segments", tz, [5, 44, 24, 12, 11, 11, 11, 11, 11, 11, 11, 11, 9, 8, 9, 10,
-                                     7, 40])
+    sh = _Sheet(
+        wb, "Segments", tz, [5, 44, 24, 12, 11, 11, 11, 11, 11, 11, 11, 11, 9, 8, 9, 10, 7, 40]
+    )
     sh.header(SEGMENT_HEADERS)
     for g in report.segments:
         known = g.status != NOT_REACHED  # unreached: blank, not "unknown"
-        sh.append([
-            sh.number(g.index), sh.text(g.title), sh.text(g.speaker),
-            sh.text(g.status.replace("_", " ")),
-            sh.moment(g.planned_start), sh.moment(g.actual_start, unknown=known),
-            sh.moment(g.planned_end), sh.moment(g.actual_end, unknown=known),
-            sh.duration(g.planned_duration_s),
-            sh.duration(g.actual_duration_s, unknown=known),
-            sh.duration(g.running_s, unknown=known),
-            sh.duration(g.over_under_s, SIGNED, unknown=known),
-            sh.number(g.over_under_s, SIGNED_S, unknown=known),
-            sh.number(g.pauses), sh.duration(g.paused_s), sh.duration(g.added_s, SIGNED),
-            sh.number(g.visits), sh.text("\n".join(g.messages), wrap=True),
-        ])
+        sh.append(
+            [
+                sh.number(g.index),
+                sh.text(g.title),
+                sh.text(g.speaker),
+                sh.text(g.status.replace("_", " ")),
+                sh.moment(g.planned_start),
+                sh.moment(g.actual_start, unknown=known),
+                sh.moment(g.planned_end),
+                sh.moment(g.actual_end, unknown=known),
+                sh.duration(g.planned_duration_s),
+                sh.duration(g.actual_duration_s, unknown=known),
+                sh.duration(g.running_s, unknown=known),
+                sh.duration(g.over_under_s, SIGNED, unknown=known),
+                sh.number(g.over_under_s, SIGNED_S, unknown=known),
+                sh.number(g.pauses),
+                sh.duration(g.paused_s),
+                sh.duration(g.added_s, SIGNED),
+                sh.number(g.visits),
+                sh.text("\n".join(g.messages), wrap=True),
+            ]
+        )
     sh.colour_over_under(12)
     sh.colour_over_under(13)
 
@@ -224,31 +265,50 @@ def _questions(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
     sh = _Sheet(wb, "Questions", tz, [10, 10, 10, 30, 22, 22, 70, 11, 14])
     sh.header(QUESTION_HEADERS)
     for q in report.questions:
-        sh.append([
-            sh.moment(q.on_air_at), sh.moment(q.answered_at), sh.duration(q.duration_s),
-            sh.text(q.segment_title), sh.text(q.speaker), sh.text(q.asker),
-            sh.text(q.text, wrap=True), sh.text(q.final_state.replace("_", " ")),
-            sh.text(q.question_id),
-        ])
+        sh.append(
+            [
+                sh.moment(q.on_air_at),
+                sh.moment(q.answered_at),
+                sh.duration(q.duration_s),
+                sh.text(q.segment_title),
+                sh.text(q.speaker),
+                sh.text(q.asker),
+                sh.text(q.text, wrap=True),
+                sh.text(q.final_state.replace("_", " ")),
+                sh.text(q.question_id),
+            ]
+        )
 
 
 def _edits(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
     sh = _Sheet(wb, "Run sheet edits", tz, [19, 7, 10, 36, 20, 30, 30, 6])
     sh.header(EDIT_HEADERS)
     for e in report.edits:
-        sh.append([
-            sh.moment(e.at, DATETIME), sh.number(e.seq, unknown=False), sh.text(e.op),
-            sh.text(e.segment_title or e.segment_id), sh.text(e.field), sh.text(e.before),
-            sh.text(e.after), sh.text("yes" if e.live else "no"),
-        ])
+        sh.append(
+            [
+                sh.moment(e.at, DATETIME),
+                sh.number(e.seq, unknown=False),
+                sh.text(e.op),
+                sh.text(e.segment_title or e.segment_id),
+                sh.text(e.field),
+                sh.text(e.before),
+                sh.text(e.after),
+                sh.text("yes" if e.live else "no"),
+            ]
+        )
 
 
 def _events(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
     sh = _Sheet(wb, "Events", tz, [7, 19, 16, 36, 80, 8])
     sh.header(EVENT_HEADERS)
     for e in report.events:
-        sh.append([
-            sh.number(e.seq, unknown=False), sh.moment(e.at, DATETIME), sh.text(e.type),
-            sh.text(e.segment_title), sh.text(e.detail),
-            sh.text("undone" if e.undone else None),
-        ])
+        sh.append(
+            [
+                sh.number(e.seq, unknown=False),
+                sh.moment(e.at, DATETIME),
+                sh.text(e.type),
+                sh.text(e.segment_title),
+                sh.text(e.detail),
+                sh.text("undone" if e.undone else None),
+            ]
+        )

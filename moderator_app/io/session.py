@@ -5,6 +5,7 @@ and the listeners that follow it. Shared by the console and the command line.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -77,6 +78,19 @@ class ShowSession:
         if stored.seq is not None:
             self._own.add(stored.seq)
         self._fold(stored)
+        self._data_version = self.file.data_version()
+        return stored
+
+    def record_many(
+        self, actions: list[Action], *, also: Callable[[sqlite3.Connection], None] | None = None
+    ) -> list[Action]:
+        """Commit actions with a feature's own table writes (``also``) atomically, then fold."""
+        stored = self.file.append_many(actions, also=also)
+        for action in stored:
+            if action.seq is not None:
+                self._own.add(action.seq)
+        for action in stored:
+            self._fold(action)
         self._data_version = self.file.data_version()
         return stored
 

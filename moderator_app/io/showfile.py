@@ -16,7 +16,6 @@ from moderator_app.core.actions import Action
 from moderator_app.core.runsheet import RunSheetError, Segment, Show
 
 APPLICATION_ID = 0x4D4F4431  # "MOD1": tells our files from any other SQLite database
-SCHEMA_VERSION = 1
 SQLITE_MAGIC = b"SQLite format 3\x00"
 FILE_SUFFIX = ".show"
 
@@ -56,8 +55,29 @@ def _schema_v1(db: sqlite3.Connection) -> None:
     )
 
 
+def _questions(db: sqlite3.Connection) -> None:
+    # The question queue: one row per question (its JSON in data), and the files the
+    # moderator linked to be merged when they change on disk.
+    run_script(
+        db,
+        """
+        CREATE TABLE questions (
+            id TEXT PRIMARY KEY,
+            position REAL NOT NULL,
+            state TEXT NOT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE TABLE question_sources (
+            path TEXT PRIMARY KEY,
+            data TEXT NOT NULL DEFAULT '{}'
+        );
+        """
+    )
+
+
 # Migration N brings a file from user_version N-1 to N. Add new ones at the end.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_schema_v1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_schema_v1, _questions]
+SCHEMA_VERSION = len(MIGRATIONS)
 
 
 class ShowFile:
@@ -183,9 +203,17 @@ class ShowFile:
         with self._transaction():
             return self._insert(action)
 
-    def append_many(self, actions: Iterable[Action]) -> list[Action]:
+    def append_many(
+        self,
+        actions: Iterable[Action],
+        *,
+        also: Callable[[sqlite3.Connection], None] | None = None,
+    ) -> list[Action]:
+        """Commit actions, and ``also``'s writes to a feature's tables, in one transaction."""
         self._writable()
         with self._transaction():
+            if also is not None:
+                also(self.db)
             return [self._insert(a) for a in actions]
 
     def _insert(self, action: Action) -> Action:

@@ -1,137 +1,218 @@
-"""Reading any spreadsheet-like file into rows of cells.
+"""Reading spreadsheet-like files into plain rows of cells.
 
-xlsx, xls and ods go through pandas with the calamine engine (real time cells come back as
-``datetime.time``, duration cells as ``timedelta``); CSV is decoded by hand because the
-files producers send come in UTF-8 with or without BOM, UTF-16 ("Unicode text") and
-Windows-1252 (French Excel), with commas, semicolons or tabs.
+Text tables (CSV, TSV, TXT) get their encoding and delimiter detected; workbooks (XLSX,
+XLSM, XLS, ODS) are read with pandas' calamine engine, every sheet of them. The rows
+come back untouched (no header guessing here), so the question importer can look for
+its header below title lines and meta tables.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
+import gc
 import io
-import math
 import os
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
-MAX_BYTES = 50 * 1024 * 1024  # a run sheet is a few kilobytes; this is a wrong file
-
-# A cell: str, int, float, datetime.time, datetime.datetime, datetime.timedelta, or None.
-Row = list[object]
-
-
-class TableError(ValueError):
-    """A file that cannot be read as a table; the message names the file."""
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab"}
+DELIMITERS = (",", ";", "\t", "|")
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls
 
 
-def read_rows(path: str | os.PathLike) -> list[Row]:
-    """All rows of the first sheet (or the CSV), empty cells as None."""
+@contextmanager
+def bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many objects at once.
+
+    A 50,000-row import allocates a few hundred thousand objects; the collector would
+    walk all of them (and everything else alive) several times over for nothing, since
+    rows and questions hold no reference cycles. It runs again right after.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class TableError(Exception):
+    """A file that cannot be read as a table; the message names the file and the problem."""
+
+
+@dataclass
+class RawTable:
+    """One sheet (or the one table of a text file) as rows of cells.
+
+    Cells are ``str`` for text ("" when empty); workbooks also give ``datetime``,
+    ``date``, ``time``, ``float``, ``int`` and ``bool``.
+    """
+
+    rows: list[list[object]]
+    sheet: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def read_tables(path: str | os.PathLike) -> list[RawTable]:
+    """Every non-empty table in the file; raises TableError naming the file otherwise."""
     target = Path(path)
     if not target.exists():
         raise TableError(f"{target}: no such file")
     if target.is_dir():
         raise TableError(f"{target}: is a folder, not a spreadsheet")
     try:
-        size = target.stat().st_size
-        if size == 0:
-            raise TableError(f"{target}: the file is empty")
-        if size > MAX_BYTES:
-            raise TableError(f"{target}: too large for a run sheet ({size // 1_048_576} MB)")
-        with target.open("rb") as fh:
-            head = fh.read(8)
-    except PermissionError:
-        raise TableError(
-            f"{target}: cannot be read (permission denied; is it open or locked in another "
-            "program?)"
-        ) from None
+        data = target.read_bytes()
     except OSError as exc:
         raise TableError(f"{target}: cannot be read ({exc.strerror})") from None
+    if not data.strip(b" \t\r\n\x00"):
+        raise TableError(f"{target}: the file is empty")
     suffix = target.suffix.lower()
-    if suffix in SPREADSHEET_SUFFIXES or head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        return _read_spreadsheet(target)
-    return _read_text(target)
+    looks_zip = data.startswith(_ZIP_MAGIC)
+    looks_ole = data.startswith(_OLE_MAGIC)
+    if suffix in WORKBOOK_SUFFIXES or looks_zip or looks_ole:
+        if not (looks_zip or looks_ole):
+            raise TableError(
+                f"{target}: not a real {suffix or 'Excel'} workbook (the content is not a "
+                "spreadsheet; was it renamed?)"
+            )
+        with bulk():
+            tables = _read_workbook(target)
+    else:
+        with bulk():
+            tables = [_read_text(target, data)]
+    tables = [t for t in tables if any(_filled(c) for row in t.rows for c in row)]
+    if not tables:
+        raise TableError(f"{target}: the file is empty (no cell holds anything)")
+    return tables
 
 
-def _read_spreadsheet(path: Path) -> list[Row]:
-    import pandas as pd  # pandas is slow to import; only spreadsheets need it
-
+# -- text tables ---------------------------------------------------------------------------
+def decode(data: bytes) -> tuple[str, str, list[str]]:
+    """(text, encoding name, notes). UTF-8 ±BOM, UTF-16 LE/BE ±BOM, else Windows-1252."""
+    notes: list[str] = []
+    if data.startswith(codecs.BOM_UTF8):
+        return _decode_as(data[3:], "utf-8", "utf-8-sig", notes)
+    if data.startswith(codecs.BOM_UTF16_LE):
+        return _decode_as(data[2:], "utf-16-le", "utf-16", notes)
+    if data.startswith(codecs.BOM_UTF16_BE):
+        return _decode_as(data[2:], "utf-16-be", "utf-16", notes)
+    sample = data[:4096]
+    nul_even = sample[0::2].count(0)
+    nul_odd = sample[1::2].count(0)
+    half = max(len(sample) // 2, 1)
+    # UTF-16 without a BOM: ASCII text puts a NUL in every other byte.
+    if nul_odd > half * 0.3 and nul_even < half * 0.05:
+        return _decode_as(data, "utf-16-le", "utf-16-le", notes)
+    if nul_even > half * 0.3 and nul_odd < half * 0.05:
+        return _decode_as(data, "utf-16-be", "utf-16-be", notes)
+    if b"\x00" in data:
+        # Stray NUL bytes (seen in some webinar exports) carry nothing: drop them.
+        notes.append(f"removed {data.count(0)} NUL bytes")
+        data = data.replace(b"\x00", b"")
     try:
-        frame = pd.read_excel(path, engine="calamine", header=None, dtype=object, sheet_name=0)
-    except PermissionError:
-        raise TableError(
-            f"{path}: cannot be read (permission denied; is it open or locked in another program?)"
-        ) from None
-    except Exception as exc:  # calamine raises its own error types
-        detail = " ".join(str(exc).split())[:120] or type(exc).__name__
-        raise TableError(f"{path}: not a readable spreadsheet (xlsx, xls, ods): {detail}") from None
-    return [[_clean(v) for v in row] for row in frame.itertuples(index=False, name=None)]
-
-
-def _clean(value: object) -> object:
-    if value is None:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, str):
-        return value if value.strip() else None
-    if type(value).__name__ == "Timestamp":
-        return value.to_pydatetime()  # type: ignore[attr-defined]
-    if type(value).__name__ == "NaTType":
-        return None
-    return value
-
-
-def decode_text(data: bytes) -> str:
-    """Text of a CSV whose encoding is not declared anywhere."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    # UTF-16 without BOM: every other byte is NUL in mostly-ASCII text.
-    sample = data[:2000]
-    if sample and sample.count(b"\x00") > len(sample) // 4:
-        even = sample[0::2].count(b"\x00")
-        odd = sample[1::2].count(b"\x00")
-        return data.decode("utf-16-be" if even > odd else "utf-16-le", errors="replace")
-    try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
+        return text, "utf-8", notes
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252")
+        text = data.decode("cp1252")
     except UnicodeDecodeError:
-        return data.decode("latin-1")
+        raise UnicodeError("unknown text encoding (not UTF-8, UTF-16 or Windows-1252)") from None
+    return text, "cp1252", notes
 
 
-def _read_text(path: Path) -> list[Row]:
+def _decode_as(data: bytes, codec: str, name: str, notes: list[str]) -> tuple[str, str, list[str]]:
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TableError(f"{path}: cannot be read ({exc.strerror})") from None
-    text = decode_text(data).replace("\x00", "")
-    if not text.strip():
-        raise TableError(f"{path}: the file is empty")
-    delimiter = sniff_delimiter(text)
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise TableError(f"{path}: not a readable CSV file ({exc})") from None
-    return [[cell if cell.strip() else None for cell in row] for row in rows]
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise UnicodeError(f"declares {name} but is not valid {name} ({exc.reason})") from None
+    if "\x00" in text:
+        notes.append(f"removed {text.count(chr(0))} NUL characters")
+        text = text.replace("\x00", "")
+    return text, name, notes
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20000]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\r\n")
+    return controls > len(sample) * 0.01
 
 
 def sniff_delimiter(text: str) -> str:
-    """The separator that splits the most lines into the same number of cells."""
-    lines = [line for line in text.splitlines()[:50] if line.strip()]
-    best, best_score = ",", -1
-    for delimiter in (",", ";", "\t"):
-        counts = [len(next(csv.reader([line], delimiter=delimiter))) for line in lines]
-        multi = [c for c in counts if c > 1]
-        if not multi:
+    """The delimiter that splits most lines into the same number of fields.
+
+    Title lines and meta tables have other widths, and free text holds stray commas,
+    so the winner is the delimiter whose most common width covers the most cells.
+    """
+    sample = text[:65536]
+    if len(text) > len(sample) and "\n" in sample:
+        sample = sample[: sample.rfind("\n")]
+    best, best_score = ",", -1.0
+    for delim in DELIMITERS:
+        try:
+            widths = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=delim) if r]
+        except csv.Error:
             continue
-        common = max(set(multi), key=multi.count)
-        score = multi.count(common) * common
+        wide = [w for w in widths if w > 1]
+        if not wide:
+            continue
+        width, count = Counter(wide).most_common(1)[0]
+        score = count * width
         if score > best_score:
-            best, best_score = delimiter, score
+            best, best_score = delim, score
     return best
+
+
+def _read_text(path: Path, data: bytes) -> RawTable:
+    try:
+        text, encoding, notes = decode(data)
+    except UnicodeError as exc:
+        raise TableError(f"{path}: {exc}") from None
+    if _looks_binary(text):
+        raise TableError(f"{path}: not a text table (binary content or an unknown encoding)")
+    delimiter = sniff_delimiter(text)
+    try:
+        rows: list[list[object]] = list(csv.reader(io.StringIO(text, newline=""),
+                                                   delimiter=delimiter))
+    except csv.Error as exc:
+        raise TableError(f"{path}: cannot be read as a table ({exc})") from None
+    return RawTable(rows, None, encoding, delimiter, notes)
+
+
+# -- workbooks -----------------------------------------------------------------------------
+def _read_workbook(path: Path) -> list[RawTable]:
+    """Every sheet of a workbook, read by calamine (the engine of pandas' ``engine="calamine"``).
+
+    We call python-calamine directly rather than through ``pandas.read_excel``: the rows
+    are what the importer needs, and skipping the DataFrame round trip halves the time
+    on large sheets (see bench/bench_questions.py).
+    """
+    from python_calamine import CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        tables = []
+        for name in book.sheet_names:
+            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            tables.append(RawTable([list(r) for r in rows], str(name)))
+    except Exception as exc:  # calamine raises many kinds for bad files
+        detail = " ".join(str(exc).split())[:160] or type(exc).__name__
+        raise TableError(
+            f"{path}: not a readable workbook: truncated, damaged or not a spreadsheet ({detail})"
+        ) from None
+    return tables
+
+
+def _filled(cell: object) -> bool:
+    return not (isinstance(cell, str) and not cell.strip())

@@ -35,6 +35,7 @@ from moderator_app.ui.timer_panel import TimerPanel
 FEATURES: list[str] = [
     "moderator_app.ui.live_console.attach",
     "moderator_app.ui.report_view.attach",
+    "moderator_app.ui.questions_page.attach",
     "moderator_app.ui.runsheet_editor.attach",
 ]
 

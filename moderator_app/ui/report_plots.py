@@ -30,10 +30,6 @@ LEFT_AXIS_PX = 200  # room for segment titles
 TICK_STEPS = (1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportPlots", text)
-
-
 class ClockAxis(pg.AxisItem):
     """Seconds since ``origin`` shown as clock times of the show's zone."""
 
@@ -79,14 +75,35 @@ class TimelinePlot(QWidget):
         self.axis = ClockAxis(origin, tz)
         self.plot = _plot_widget(self.axis)
         self.plot.invertY(True)
-        self.plot.setLabel("bottom", _tr("Time"))
+        self.plot.setLabel("bottom", QCoreApplication.translate("ReportPlots", "Time"))
         self.plot.addLegend(offset=(-10, 10), labelTextColor=INK)
-        self.planned = pg.BarGraphItem(x0=[], width=[], y=[], height=BAR, brush=PLANNED,
-                                       pen=pg.mkPen(None), name=_tr("Planned"))
-        self.actual = pg.BarGraphItem(x0=[], width=[], y=[], height=BAR, brush=ON_TIME,
-                                      pen=pg.mkPen(None), name=_tr("Actual"))
-        self.projected = pg.BarGraphItem(x0=[], width=[], y=[], height=BAR, brush=PROJECTED,
-                                         pen=pg.mkPen(None), name=_tr("Projected"))
+        self.planned = pg.BarGraphItem(
+            x0=[],
+            width=[],
+            y=[],
+            height=BAR,
+            brush=PLANNED,
+            pen=pg.mkPen(None),
+            name=QCoreApplication.translate("ReportPlots", "Planned"),
+        )
+        self.actual = pg.BarGraphItem(
+            x0=[],
+            width=[],
+            y=[],
+            height=BAR,
+            brush=ON_TIME,
+            pen=pg.mkPen(None),
+            name=QCoreApplication.translate("ReportPlots", "Actual"),
+        )
+        self.projected = pg.BarGraphItem(
+            x0=[],
+            width=[],
+            y=[],
+            height=BAR,
+            brush=PROJECTED,
+            pen=pg.mkPen(None),
+            name=QCoreApplication.translate("ReportPlots", "Projected"),
+        )
         for item in (self.planned, self.actual, self.projected):
             self.plot.addItem(item)
         pen = QPen(NOW, 2, Qt.PenStyle.DashLine)
@@ -145,17 +162,21 @@ class TimelinePlot(QWidget):
             self._late[i] = r.late
         if planned_changed:
             self._titles = titles
-            self.planned.setOpts(x0=self._planned_x0, width=self._planned_w,
-                                 y=self._y - BAR / 2, height=BAR)
-            self.plot.getAxis("left").setTicks(
-                [[(i, _short(t)) for i, t in enumerate(titles)]])
+            self.planned.setOpts(
+                x0=self._planned_x0, width=self._planned_w, y=self._y - BAR / 2, height=BAR
+            )
+            self.plot.getAxis("left").setTicks([[(i, _short(t)) for i, t in enumerate(titles)]])
             self.plot.setYRange(-0.7, max(len(rows), 1) - 0.3, padding=0)
         self.actual.setOpts(
-            x0=self._actual_x0, width=self._actual_w, y=self._y + BAR / 2, height=BAR,
+            x0=self._actual_x0,
+            width=self._actual_w,
+            y=self._y + BAR / 2,
+            height=BAR,
             brushes=[LATE if late else ON_TIME for late in self._late],
         )
-        self.projected.setOpts(x0=self._proj_x0, width=self._proj_w, y=self._y + BAR / 2,
-                               height=BAR)
+        self.projected.setOpts(
+            x0=self._proj_x0, width=self._proj_w, y=self._y + BAR / 2, height=BAR
+        )
         self.set_now(now_s)
 
     def set_now(self, now_s: float | None) -> None:
@@ -181,11 +202,14 @@ class OverUnderPlot(QWidget):
         self.setObjectName("OverUnderPlot")
         self.axis = ClockAxis(origin, tz)
         self.plot = _plot_widget(self.axis)
-        self.plot.setLabel("left", _tr("Over/under (min, + late)"))
-        self.plot.setLabel("bottom", _tr("Time"))
+        self.plot.setLabel(
+            "left", QCoreApplication.translate("ReportPlots", "Over/under (min, + late)")
+        )
+        self.plot.setLabel("bottom", QCoreApplication.translate("ReportPlots", "Time"))
         self.plot.addItem(pg.InfiniteLine(angle=0, pos=0, pen=pg.mkPen(INK, width=1)))
-        self.curve = self.plot.plot([], [], pen=pg.mkPen(LATE, width=2),
-                                    fillLevel=0, brush=QColor(198, 40, 40, 40))
+        self.curve = self.plot.plot(
+            [], [], pen=pg.mkPen(LATE, width=2), fillLevel=0, brush=QColor(198, 40, 40, 40)
+        )
         self._x = np.empty(self.CAPACITY)
         self._y = np.empty(self.CAPACITY)
         self._n = 0
@@ -207,7 +231,7 @@ class OverUnderPlot(QWidget):
 
     def set_points(self, points: list[tuple[float, float]]) -> None:
         self._n = 0
-        for x, y in points[-self.CAPACITY:]:
+        for x, y in points[-self.CAPACITY :]:
             self._x[self._n] = x
             self._y[self._n] = y / 60.0
             self._n += 1

@@ -58,20 +58,19 @@ class ReportView(QWidget):
         self.comparison: Comparison | None = None
         self.export_thread: threading.Thread | None = None
         tz = session.show.tz
-        tr = self.tr
 
         self.run_box = QComboBox()
         self.run_box.setObjectName("RunBox")
         self.compare_box = QComboBox()
         self.compare_box.setObjectName("CompareBox")
-        self.refresh_button = QPushButton(tr("Refresh"))
-        self.export_button = QPushButton(tr("Export report…"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.export_button = QPushButton(self.tr("Export report…"))
         self.export_button.setObjectName("ExportReport")
-        self.png_button = QPushButton(tr("Export plot as PNG…"))
+        self.png_button = QPushButton(self.tr("Export plot as PNG…"))
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(tr("Run:")))
+        bar.addWidget(QLabel(self.tr("Run:")))
         bar.addWidget(self.run_box, 1)
-        bar.addWidget(QLabel(tr("Compare with:")))
+        bar.addWidget(QLabel(self.tr("Compare with:")))
         bar.addWidget(self.compare_box, 1)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.export_button)
@@ -92,10 +91,10 @@ class ReportView(QWidget):
         self.curve = OverUnderPlot(session.show.planned_start, tz)
         self.curve.plot.setXLink(self.timeline.plot)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._table(self.segments_model, 1), tr("Segments"))
-        self.tabs.addTab(self.timeline, tr("Timeline"))
-        self.tabs.addTab(self.curve, tr("Over/under"))
-        self.tabs.addTab(self._table(self.questions_model, 6), tr("Questions"))
+        self.tabs.addTab(self._table(self.segments_model, 1), self.tr("Segments"))
+        self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        self.tabs.addTab(self.curve, self.tr("Over/under"))
+        self.tabs.addTab(self._table(self.questions_model, 6), self.tr("Questions"))
         self.compare_label = QLabel()
         self.compare_label.setTextFormat(Qt.TextFormat.PlainText)
         compare_page = QWidget()
@@ -103,7 +102,7 @@ class ReportView(QWidget):
         compare_layout.setContentsMargins(0, 0, 0, 0)
         compare_layout.addWidget(self.compare_label)
         compare_layout.addWidget(self._table(self.compare_model, 9, title=1))
-        self.tabs.addTab(compare_page, tr("Compare runs"))
+        self.tabs.addTab(compare_page, self.tr("Compare runs"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -144,62 +143,96 @@ class ReportView(QWidget):
         return view
 
     def _segment_columns(self, tz) -> list[Column]:
-        tr = self.tr
 
         def blank(g) -> bool:
             return g.status == NOT_REACHED
 
         return [
             Column("#", lambda g: str(g.index + 1), align_right=True),
-            Column(tr("Segment"), lambda g: g.title),
-            Column(tr("Status"), lambda g: self._status_text(g.status)),
-            Column(tr("Planned start"), lambda g: clock(g.planned_start, tz, True)),
-            Column(tr("Actual start"), lambda g: clock(g.actual_start, tz, blank(g))),
-            Column(tr("Planned"), lambda g: duration(g.planned_duration_s, blank=True), None,
-                   True),
-            Column(tr("Actual"), lambda g: duration(g.actual_duration_s, blank=blank(g)), None,
-                   True),
-            Column(tr("Over/under"),
-                   lambda g: duration(g.over_under_s, signed=True, blank=blank(g)),
-                   lambda g: g.over_under_s, True),
-            Column(tr("Pauses"), lambda g: f"{g.pauses} ({duration(g.paused_s)})" if g.pauses
-                   else "", None, True),
-            Column(tr("Added"), lambda g: duration(g.added_s, signed=True) if g.added_s else "",
-                   None, True),
-            Column(tr("Actual end"), lambda g: clock(g.actual_end, tz, blank(g))),
-            Column(tr("Messages"), lambda g: str(len(g.messages)) if g.messages else "", None,
-                   True),
+            Column(self.tr("Segment"), lambda g: g.title),
+            Column(self.tr("Status"), lambda g: self._status_text(g.status)),
+            Column(self.tr("Planned start"), lambda g: clock(g.planned_start, tz, True)),
+            Column(self.tr("Actual start"), lambda g: clock(g.actual_start, tz, blank(g))),
+            Column(
+                self.tr("Planned"), lambda g: duration(g.planned_duration_s, blank=True), None, True
+            ),
+            Column(
+                self.tr("Actual"),
+                lambda g: duration(g.actual_duration_s, blank=blank(g)),
+                None,
+                True,
+            ),
+            Column(
+                self.tr("Over/under"),
+                lambda g: duration(g.over_under_s, signed=True, blank=blank(g)),
+                lambda g: g.over_under_s,
+                True,
+            ),
+            Column(
+                self.tr("Pauses"),
+                lambda g: f"{g.pauses} ({duration(g.paused_s)})" if g.pauses else "",
+                None,
+                True,
+            ),
+            Column(
+                self.tr("Added"),
+                lambda g: duration(g.added_s, signed=True) if g.added_s else "",
+                None,
+                True,
+            ),
+            Column(self.tr("Actual end"), lambda g: clock(g.actual_end, tz, blank(g))),
+            Column(
+                self.tr("Messages"),
+                lambda g: str(len(g.messages)) if g.messages else "",
+                None,
+                True,
+            ),
         ]
 
     def _question_columns(self, tz) -> list[Column]:
-        tr = self.tr
         return [
-            Column(tr("On air"), lambda q: clock(q.on_air_at, tz)),
-            Column(tr("Answered"), lambda q: clock(q.answered_at, tz)),
-            Column(tr("Took"), lambda q: duration(q.duration_s), None, True),
-            Column(tr("Segment"), lambda q: q.segment_title),
-            Column(tr("Speaker"), lambda q: q.speaker),
-            Column(tr("Asker"), lambda q: q.asker),
-            Column(tr("Question"), lambda q: " ".join(q.text.split())),
+            Column(self.tr("On air"), lambda q: clock(q.on_air_at, tz)),
+            Column(self.tr("Answered"), lambda q: clock(q.answered_at, tz)),
+            Column(self.tr("Took"), lambda q: duration(q.duration_s), None, True),
+            Column(self.tr("Segment"), lambda q: q.segment_title),
+            Column(self.tr("Speaker"), lambda q: q.speaker),
+            Column(self.tr("Asker"), lambda q: q.asker),
+            Column(self.tr("Question"), lambda q: " ".join(q.text.split())),
         ]
 
     def _compare_columns(self) -> list[Column]:
-        tr = self.tr
         return [
             Column("#", lambda r: str(r.index + 1), align_right=True),
-            Column(tr("Segment"), lambda r: r.title),
-            Column(tr("Planned"), lambda r: duration(r.planned_duration_s, blank=True), None,
-                   True),
-            Column(tr("A: starts at"), lambda r: duration(r.a_offset_s, blank=True), None, True),
-            Column(tr("A: took"), lambda r: duration(r.a_duration_s, blank=True), None, True),
-            Column(tr("A: over/under"), lambda r: duration(r.a_over_under_s, True, True),
-                   lambda r: r.a_over_under_s, True),
-            Column(tr("B: starts at"), lambda r: duration(r.b_offset_s, blank=True), None, True),
-            Column(tr("B: took"), lambda r: duration(r.b_duration_s, blank=True), None, True),
-            Column(tr("B: over/under"), lambda r: duration(r.b_over_under_s, True, True),
-                   lambda r: r.b_over_under_s, True),
-            Column(tr("B − A"), lambda r: duration(r.duration_diff_s, True, True),
-                   lambda r: r.duration_diff_s, True),
+            Column(self.tr("Segment"), lambda r: r.title),
+            Column(
+                self.tr("Planned"), lambda r: duration(r.planned_duration_s, blank=True), None, True
+            ),
+            Column(
+                self.tr("A: starts at"), lambda r: duration(r.a_offset_s, blank=True), None, True
+            ),
+            Column(self.tr("A: took"), lambda r: duration(r.a_duration_s, blank=True), None, True),
+            Column(
+                self.tr("A: over/under"),
+                lambda r: duration(r.a_over_under_s, True, True),
+                lambda r: r.a_over_under_s,
+                True,
+            ),
+            Column(
+                self.tr("B: starts at"), lambda r: duration(r.b_offset_s, blank=True), None, True
+            ),
+            Column(self.tr("B: took"), lambda r: duration(r.b_duration_s, blank=True), None, True),
+            Column(
+                self.tr("B: over/under"),
+                lambda r: duration(r.b_over_under_s, True, True),
+                lambda r: r.b_over_under_s,
+                True,
+            ),
+            Column(
+                self.tr("B − A"),
+                lambda r: duration(r.duration_diff_s, True, True),
+                lambda r: r.duration_diff_s,
+                True,
+            ),
         ]
 
     def _status_text(self, status: str) -> str:
@@ -232,8 +265,9 @@ class ReportView(QWidget):
             text = self._run_text(info)
             self.run_box.addItem(text, info.number)
             self.compare_box.addItem(text, info.number)
-        self.run_box.setCurrentIndex(max(self.run_box.findData(chosen), 0)
-                                     if chosen else self.run_box.count() - 1)
+        self.run_box.setCurrentIndex(
+            max(self.run_box.findData(chosen), 0) if chosen else self.run_box.count() - 1
+        )
         self.compare_box.setCurrentIndex(max(self.compare_box.findData(other), 0))
         for box in (self.run_box, self.compare_box):
             box.blockSignals(False)
@@ -241,8 +275,9 @@ class ReportView(QWidget):
 
     def _run_text(self, info: RunInfo) -> str:
         tz = self.session.show.tz
-        label = (f"{info.number}. {info.label}" if info.label
-                 else self.tr("Run {0}").format(info.number))
+        label = (
+            f"{info.number}. {info.label}" if info.label else self.tr("Run {0}").format(info.number)
+        )
         when = info.date.astimezone(tz).strftime("%Y-%m-%d %H:%M") if info.date else ""
         state = {
             "finished": self.tr("finished"),
@@ -264,9 +299,12 @@ class ReportView(QWidget):
         self.questions_model.set_rows(report.questions)
         self.compare_model.set_rows(self.comparison.rows if self.comparison else [])
         self.compare_label.setText(
-            self.tr("A: {0}    B: {1}").format(self.run_box.currentText(),
-                                               self.compare_box.currentText())
-            if self.comparison else self.tr("Choose a run to compare with, above."))
+            self.tr("A: {0}    B: {1}").format(
+                self.run_box.currentText(), self.compare_box.currentText()
+            )
+            if self.comparison
+            else self.tr("Choose a run to compare with, above.")
+        )
         origin = report.summary.planned_start or show.planned_start
         self.timeline.set_origin(origin, show.tz)
         self.curve.set_origin(origin, show.tz)
@@ -276,26 +314,30 @@ class ReportView(QWidget):
     def summary_text(self, report: Report) -> str:
         s = report.summary
         tz = self.session.show.tz
-        tr = self.tr
 
         def when(moment) -> str:
             return moment.astimezone(tz).strftime("%H:%M:%S") if moment else unknown()
 
-        longest = (tr("{0} by {1}").format(s.longest_overrun.title,
-                                            duration(s.longest_overrun.seconds, signed=True))
-                   if s.longest_overrun else tr("none"))
+        longest = (
+            self.tr("{0} by {1}").format(
+                s.longest_overrun.title, duration(s.longest_overrun.seconds, signed=True)
+            )
+            if s.longest_overrun
+            else self.tr("none")
+        )
         lines = [
-            tr("Planned start {0}, actual start {1} ({2}).").format(
-                when(s.planned_start), when(s.actual_start),
-                duration(s.start_delay_s, signed=True)),
-            tr("Planned end {0}, actual end {1}; final over/under {2}.").format(
-                when(s.planned_end), when(s.actual_end),
-                duration(s.final_over_under_s, signed=True)),
-            tr("Longest overrun: {0}. Paused {1} in {2} pause(s); time added {3}.").format(
-                longest, duration(s.paused_s), s.pauses, duration(s.added_s, signed=True)),
-            tr("Questions answered: {0} of {1}. Messages: {2}. Run sheet edits: {3}. "
-               "Times in {4}.").format(s.questions_answered, s.questions_total, s.messages,
-                                        s.edits, s.timezone),
+            self.tr("Planned start {0}, actual start {1} ({2}).").format(
+                when(s.planned_start), when(s.actual_start), duration(s.start_delay_s, signed=True)
+            ),
+            self.tr("Planned end {0}, actual end {1}; final over/under {2}.").format(
+                when(s.planned_end), when(s.actual_end), duration(s.final_over_under_s, signed=True)
+            ),
+            self.tr("Longest overrun: {0}. Paused {1} in {2} pause(s); time added {3}.").format(
+                longest, duration(s.paused_s), s.pauses, duration(s.added_s, signed=True)
+            ),
+            self.tr(
+                "Questions answered: {0} of {1}. Messages: {2}. Run sheet edits: {3}. Times in {4}."
+            ).format(s.questions_answered, s.questions_total, s.messages, s.edits, s.timezone),
         ]
         return "\n".join(lines + list(s.notes))
 
@@ -328,7 +370,8 @@ class ReportView(QWidget):
         if self.report is None or (self.export_thread and self.export_thread.is_alive()):
             return
         path = self.ask_path(
-            self.tr("Export report"), self._suggested("xlsx"),
+            self.tr("Export report"),
+            self._suggested("xlsx"),
             self.tr("Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)"),
         )
         if not path:
@@ -366,8 +409,9 @@ class ReportView(QWidget):
         """Export the plot on screen (the timeline unless the curve is shown)."""
         plot = self.current_plot()
         if path is None:
-            path = self.ask_path(self.tr("Export plot as PNG"), self._suggested("png"),
-                                 self.tr("PNG image (*.png)"))
+            path = self.ask_path(
+                self.tr("Export plot as PNG"), self._suggested("png"), self.tr("PNG image (*.png)")
+            )
         if not path:
             return None
         try:
@@ -405,21 +449,21 @@ class _Attached(QObject):
         super().__init__(window)
         from moderator_app.ui.report_live import LivePlotsPage
 
-        tr = self.tr
         self.live = LivePlotsPage(window.session)
         self.view = ReportView(window.session)
-        window.add_page(self.live, tr("Timeline"))
-        window.add_page(self.view, tr("Report"))
+        window.add_page(self.live, self.tr("Timeline"))
+        window.add_page(self.view, self.tr("Report"))
         window.ticked.connect(self.live.on_tick)
         self.view.exported.connect(
-            lambda p: window.show_status(tr("Report written to {0}").format(p)))
+            lambda p: window.show_status(self.tr("Report written to {0}").format(p))
+        )
         self.view.export_failed.connect(window.show_error)
         menu = window.menu("report")
         self.actions = {}
         for key, text, slot in (
-            ("export", tr("Export report…"), self.view.export_report),
-            ("png", tr("Export plot as PNG…"), lambda: self.view.export_png()),
-            ("refresh", tr("Refresh report"), self.view.refresh),
+            ("export", self.tr("Export report…"), self.view.export_report),
+            ("png", self.tr("Export plot as PNG…"), lambda: self.view.export_png()),
+            ("refresh", self.tr("Refresh report"), self.view.refresh),
         ):
             action = QAction(text, window)
             action.triggered.connect(slot)

@@ -162,7 +162,7 @@ def test_questions_timing_and_totals(j: Journal) -> None:
     j.wait(310)
     j.do(A.NEXT)
     j.wait(20)
-    q = {"text": "=HYPERLINK(\"x\")", "asker": "Zoé"}
+    q = {"text": '=HYPERLINK("x")', "asker": "Zoé"}
     j.raw("question.state", id="q1", to="shortlisted", **{"from": "new"}, **q)
     j.raw("question.state", id="q1", to="on_air", segment="b", **{"from": "shortlisted"}, **q)
     j.wait(95)
@@ -185,12 +185,20 @@ def test_questions_timing_and_totals(j: Journal) -> None:
 
 
 def test_runsheet_edits_listed(j: Journal) -> None:
-    j.raw("runsheet.edit", op="edit", segment="c", index=2, field="planned_duration_s",
-          before=300, after=240)
+    j.raw(
+        "runsheet.edit",
+        op="edit",
+        segment="c",
+        index=2,
+        field="planned_duration_s",
+        before=300,
+        after=240,
+    )
     j.do(A.START)
     j.wait(20)
-    j.raw("runsheet.edit", op="edit", segment="b", index=1, field="title",
-          before="Two", after="Deux")
+    j.raw(
+        "runsheet.edit", op="edit", segment="b", index=1, field="title", before="Two", after="Deux"
+    )
     r = build_report(j.show, j.actions)
     assert [(e.segment_title, e.field, e.before, e.after, e.live) for e in r.edits] == [
         ("Three", "planned_duration_s", "300", "240", False),
@@ -222,7 +230,9 @@ def test_runs_listed_and_rehearsal_reanchored(j: Journal) -> None:
     assert len(split_runs(actions)) == 2
     runs = list_runs(j.show, actions)
     assert [(r.number, r.label, r.state) for r in runs] == [
-        (1, "", "finished"), (2, "Live", "no_finish")]
+        (1, "", "finished"),
+        (2, "Live", "no_finish"),
+    ]
     assert runs[0].date == T0 - timedelta(days=1)
     rehearsal = build_report(j.show, actions, 1)
     assert rehearsal.summary.start_delay_s == 0  # plan moved onto the rehearsal's start

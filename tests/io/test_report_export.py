@@ -20,7 +20,7 @@ from moderator_app.io.report_export import (
 )
 from tests.core.test_report import A, Journal
 
-EVIL = "=HYPERLINK(\"http://x\",\"click\")"
+EVIL = '=HYPERLINK("http://x","click")'
 
 
 def full_report(small_show: Show, clock: FakeClock):
@@ -34,13 +34,27 @@ def full_report(small_show: Show, clock: FakeClock):
     j.do(A.RESUME)
     j.wait(200)
     j.do(A.NEXT)
-    j.raw("question.state", id="q1", to="on_air", text=EVIL, asker="+33 6 12", segment="b",
-          **{"from": "shortlisted"})
+    j.raw(
+        "question.state",
+        id="q1",
+        to="on_air",
+        text=EVIL,
+        asker="+33 6 12",
+        segment="b",
+        **{"from": "shortlisted"},
+    )
     j.wait(80)
-    j.raw("question.state", id="q1", to="answered", text=EVIL, asker="+33 6 12",
-          **{"from": "on_air"})
-    j.raw("question.state", id="q2", to="on_air", text="-1 vote?\nline two", asker="@bob",
-          **{"from": "new"})
+    j.raw(
+        "question.state", id="q1", to="answered", text=EVIL, asker="+33 6 12", **{"from": "on_air"}
+    )
+    j.raw(
+        "question.state",
+        id="q2",
+        to="on_air",
+        text="-1 vote?\nline two",
+        asker="@bob",
+        **{"from": "new"},
+    )
     j.wait(520)
     j.raw("runsheet.edit", op="edit", segment="c", field="notes", before="", after="=1+1")
     j.do(A.NEXT)
@@ -62,12 +76,28 @@ def test_json_has_documented_keys(rep, tmp_path: Path) -> None:
     path = export_report(rep, tmp_path / "r.json")
     data = json.loads(path.read_text(encoding="utf-8"))
     assert set(data) >= {"summary", "segments", "questions", "events"}
-    assert set(data["summary"]) >= {"planned_start", "actual_start", "final_over_under_s",
-                                    "longest_overrun", "paused_s", "questions_answered",
-                                    "questions_total"}
+    assert set(data["summary"]) >= {
+        "planned_start",
+        "actual_start",
+        "final_over_under_s",
+        "longest_overrun",
+        "paused_s",
+        "questions_answered",
+        "questions_total",
+    }
     seg = data["segments"][0]
-    assert set(seg) >= {"index", "title", "planned_start", "actual_start", "planned_duration_s",
-                        "actual_duration_s", "over_under_s", "pauses", "paused_s", "added_s"}
+    assert set(seg) >= {
+        "index",
+        "title",
+        "planned_start",
+        "actual_start",
+        "planned_duration_s",
+        "actual_duration_s",
+        "over_under_s",
+        "pauses",
+        "paused_s",
+        "added_s",
+    }
     assert data["summary"]["actual_start"] == "2027-02-25T16:01:00+01:00"
     assert data["summary"]["questions_total"] == 5
     assert data["summary"]["questions_answered"] == 1

@@ -24,11 +24,15 @@ def shot(widget, name: str) -> None:
 
 def take_question(session: ShowSession, clock, qid: str, took: float) -> None:
     payload = {"id": qid, "text": f"=cmd|' /C calc'!{qid}", "asker": "<b>Zoé</b>"}
-    session.record(Action("question.state", session.now_us(),
-                          {**payload, "from": "shortlisted", "to": "on_air"}))
+    session.record(
+        Action(
+            "question.state", session.now_us(), {**payload, "from": "shortlisted", "to": "on_air"}
+        )
+    )
     clock.advance(took)
-    session.record(Action("question.state", session.now_us(),
-                          {**payload, "from": "on_air", "to": "answered"}))
+    session.record(
+        Action("question.state", session.now_us(), {**payload, "from": "on_air", "to": "answered"})
+    )
 
 
 def rehearse(session: ShowSession, clock) -> None:
@@ -83,8 +87,7 @@ def test_report_view_shows_run(qtbot, played: ShowSession) -> None:
     shot(view, "report_questions.png")
 
 
-def test_export_off_thread_and_png(qtbot, played: ShowSession, tmp_path: Path,
-                                   monkeypatch) -> None:
+def test_export_off_thread_and_png(qtbot, played: ShowSession, tmp_path: Path, monkeypatch) -> None:
     view = ReportView(played)
     qtbot.addWidget(view)
     target = tmp_path / "out.xlsx"
@@ -168,8 +171,9 @@ def test_attached_to_main_window(qtbot, window, clock) -> None:
     shot(window, "window_timeline.png")
 
 
-def test_rehearsal_with_real_keys_xlsx_agrees_with_cli_json(qtbot, window, clock, tmp_path,
-                                                            capsys) -> None:
+def test_rehearsal_with_real_keys_xlsx_agrees_with_cli_json(
+    qtbot, window, clock, tmp_path, capsys
+) -> None:
     """The issue's 'done when': keys, pause, added time, overrun, three questions."""
     from moderator_app.cli import main
 

@@ -1,0 +1,462 @@
+"""The question queue: questions from the public, their moderation state and order.
+
+Pure Python. Every operation is planned first (``QuestionQueue.plan_*`` returns the
+``Change`` records to journal, with the new versions of the questions they touch) and
+installed with ``apply`` only after the show file has committed them, so the screen never
+shows a change the file does not hold.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+from enum import StrEnum
+
+from moderator_app.core.question_text import DuplicateSuggestion, fold, identity, near_duplicates
+
+PREFIX = "question."
+STATE = "question.state"
+IMPORTED = "question.imported"
+ADDED = "question.added"
+EDITED = "question.edited"
+MOVED = "question.moved"
+MERGED = "question.merged"
+
+
+class QState(StrEnum):
+    NEW = "new"
+    SHORTLISTED = "shortlisted"
+    ON_AIR = "on_air"
+    ANSWERED = "answered"
+    DISMISSED = "dismissed"
+
+
+# Where each state may go. Answered and dismissed questions can come back.
+TRANSITIONS: dict[QState, frozenset[QState]] = {
+    QState.NEW: frozenset({QState.SHORTLISTED, QState.ON_AIR, QState.DISMISSED}),
+    QState.SHORTLISTED: frozenset({QState.NEW, QState.ON_AIR, QState.DISMISSED}),
+    QState.ON_AIR: frozenset({QState.ANSWERED, QState.SHORTLISTED, QState.DISMISSED}),
+    QState.ANSWERED: frozenset({QState.SHORTLISTED, QState.NEW, QState.ON_AIR}),
+    QState.DISMISSED: frozenset({QState.NEW, QState.SHORTLISTED}),
+}
+
+# Fields the moderator may edit through ``plan_edit``.
+EDITABLE = frozenset(
+    {"text", "asker", "email", "organisation", "starred", "segment", "speaker", "tags", "note",
+     "votes"}
+)
+
+SORT_KEYS = ("order", "votes", "time")
+
+
+class QuestionError(ValueError):
+    """An operation on the queue that cannot be done; the message says why."""
+
+
+@dataclass
+class Question:
+    id: str
+    text: str
+    asker: str | None = None
+    email: str | None = None
+    organisation: str | None = None
+    submitted_at: datetime | None = None
+    votes: int | None = None
+    answered_in_source: bool | None = None
+    anonymous: bool = False
+    source: str = "manual"
+    source_file: str = ""
+    state: QState = QState.NEW
+    starred: bool = False
+    segment: str | None = None
+    speaker: str = ""
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    order: float = 0.0
+    taken_at: datetime | None = None
+    answered_at: datetime | None = None
+    taken_segment: str | None = None
+    merged_into: str | None = None
+
+    @classmethod
+    def new(cls, text: str, *, source: str = "manual", **values: object) -> Question:
+        """A question with its stable id computed from source, time, asker and text."""
+        qid = identity(
+            source, values.get("submitted_at"), values.get("asker"), text  # type: ignore[arg-type]
+        )
+        return cls(id=qid, text=text, source=source, **values)  # type: ignore[arg-type]
+
+    @classmethod
+    def fast(cls, qid: str, text: str, values: dict) -> Question:
+        """Build without ``__init__`` (importers make tens of thousands): ``values`` must
+        hold field names only; the others keep their defaults."""
+        q = object.__new__(cls)
+        d = dict(_TEMPLATE)
+        d.update(values)
+        d["id"] = qid
+        d["text"] = text
+        q.__dict__.update(d)
+        return q
+
+    @property
+    def who(self) -> str:
+        return self.asker or ""
+
+    def copy(self, **changes: object) -> Question:
+        # dataclasses.replace re-runs __init__: ten times slower on a 50,000-row import.
+        if not changes.keys() <= _FIELD_NAMES:
+            raise TypeError(f"Question has no field {sorted(changes.keys() - _FIELD_NAMES)}")
+        new = object.__new__(Question)
+        new.__dict__.update(self.__dict__)
+        new.__dict__.update(changes)
+        return new
+
+    def to_dict(self) -> dict:
+        out = dict(self.__dict__)  # fields() per call costs more than the rest on 50k rows
+        for name in ("submitted_at", "taken_at", "answered_at"):
+            if out[name] is not None:
+                out[name] = out[name].isoformat()
+        out["state"] = self.state.value
+        out["tags"] = list(self.tags)
+        return out
+
+    def to_compact_dict(self) -> dict:
+        """``to_dict`` without the fields that are None (what the show file keeps)."""
+        out = {k: v for k, v in self.__dict__.items() if v is not None}
+        for name in ("submitted_at", "taken_at", "answered_at"):
+            if name in out:
+                out[name] = out[name].isoformat()
+        out["state"] = self.state.value
+        out["tags"] = list(self.tags)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Question:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        for name in ("submitted_at", "taken_at", "answered_at"):
+            if values.get(name):
+                values[name] = datetime.fromisoformat(values[name])
+        values["state"] = QState(values.get("state", "new"))
+        values["tags"] = tuple(values.get("tags") or ())
+        return cls(**values)
+
+
+_FIELD_NAMES = frozenset(f.name for f in fields(Question))
+_TEMPLATE = {f.name: f.default for f in fields(Question) if f.name not in ("id", "text")}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One journal entry and the question versions it installs."""
+
+    type: str
+    payload: dict
+    updated: tuple[Question, ...] = ()
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    added: int
+    present: int
+    changes: tuple[Change, ...] = field(default=())
+
+
+class QuestionQueue:
+    """All questions of a show, in manual order, with the moderator's decisions."""
+
+    def __init__(self, questions: Iterable[Question] = ()) -> None:
+        self._by_id: dict[str, Question] = {}
+        self._ordered: list[Question] | None = None
+        self._search: dict[str, str] = {}
+        for q in questions:
+            self._by_id[q.id] = q
+        self.revision = 0  # bumps on every apply: cheap "has anything changed?" for views
+
+    # -- reading -----------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __iter__(self) -> Iterator[Question]:
+        return iter(self.ordered())
+
+    def __contains__(self, qid: object) -> bool:
+        return qid in self._by_id
+
+    def get(self, qid: str) -> Question:
+        try:
+            return self._by_id[qid]
+        except KeyError:
+            raise QuestionError(f"No question with id {qid!r}") from None
+
+    def ordered(self) -> list[Question]:
+        if self._ordered is None:
+            self._ordered = sorted(self._by_id.values(), key=lambda q: (q.order, q.id))
+        return self._ordered
+
+    def counts(self) -> dict[str, int]:
+        out = {s.value: 0 for s in QState}
+        for q in self._by_id.values():
+            out[q.state.value] += 1
+        return out
+
+    def on_air(self) -> Question | None:
+        for q in self._by_id.values():
+            if q.state is QState.ON_AIR:
+                return q
+        return None
+
+    def next_up(self) -> Question | None:
+        """The shortlisted question "take next" would put on air."""
+        for q in self.ordered():
+            if q.state is QState.SHORTLISTED:
+                return q
+        return None
+
+    def search_text(self, q: Question) -> str:
+        text = self._search.get(q.id)
+        if text is None:
+            parts = [q.text, q.asker or "", q.organisation or "", q.note, " ".join(q.tags),
+                     q.speaker]
+            text = fold(" ".join(parts))
+            self._search[q.id] = text
+        return text
+
+    def select(
+        self,
+        search: str = "",
+        *,
+        states: Iterable[QState | str] | None = None,
+        speaker: str | None = None,
+        tag: str | None = None,
+        sort: str = "order",
+        descending: bool = False,
+        among: Iterable[Question] | None = None,
+    ) -> list[Question]:
+        """Questions matching every word of ``search`` (accent and case blind) and filters."""
+        pool = list(among) if among is not None else self.ordered()
+        words = fold(search).split()
+        if words:
+            st = self.search_text
+            pool = [q for q in pool if all(w in st(q) for w in words)]
+        if states is not None:
+            wanted = {QState(s) for s in states}
+            pool = [q for q in pool if q.state in wanted]
+        if speaker:
+            pool = [q for q in pool if q.speaker == speaker or q.segment == speaker]
+        if tag:
+            pool = [q for q in pool if tag in q.tags]
+        return sort_questions(pool, sort, descending) if sort != "order" or descending else pool
+
+    def speakers(self) -> list[str]:
+        return sorted({q.speaker for q in self._by_id.values() if q.speaker})
+
+    def tags(self) -> list[str]:
+        return sorted({t for q in self._by_id.values() for t in q.tags})
+
+    # -- live timing -------------------------------------------------------------------
+    def answer_durations(self, segment: str | None = None) -> list[float]:
+        out = []
+        for q in self._by_id.values():
+            if q.taken_at and q.answered_at and (segment is None or q.taken_segment == segment):
+                out.append((q.answered_at - q.taken_at).total_seconds())
+        return out
+
+    def average_answer_s(self, segment: str | None = None) -> float | None:
+        durations = self.answer_durations(segment)
+        return sum(durations) / len(durations) if durations else None
+
+    def questions_that_fit(self, remaining_s: float, segment: str | None = None) -> int | None:
+        """How many more questions fit in ``remaining_s`` at the average pace so far.
+
+        None until one question has been answered: a guess would mislead the moderator.
+        The question on air is counted as under way: its time so far is not subtracted.
+        """
+        average = self.average_answer_s(segment)
+        if average is None or average <= 0:
+            return None
+        return max(int(max(remaining_s, 0.0) // average), 0)
+
+    # -- planning changes --------------------------------------------------------------
+    def plan_state(
+        self, qid: str, to: QState | str, now: datetime, segment: str | None = None
+    ) -> list[Change]:
+        """Move one question to ``to``; putting one on air answers the one already there."""
+        q = self.get(qid)
+        target = QState(to)
+        if target is q.state:
+            return []
+        if target not in TRANSITIONS[q.state]:
+            raise QuestionError(f"A question cannot go from {q.state.value} to {target.value}")
+        changes: list[Change] = []
+        if target is QState.ON_AIR:
+            current = self.on_air()
+            if current is not None and current.id != qid:
+                changes.append(self._state_change(current, QState.ANSWERED, now, segment))
+        changes.append(self._state_change(q, target, now, segment))
+        return changes
+
+    def plan_take_next(self, now: datetime, segment: str | None = None) -> list[Change]:
+        """Top shortlisted question on air; the one on air before it is answered."""
+        nxt = self.next_up()
+        if nxt is None:
+            raise QuestionError("No shortlisted question to take: shortlist one first")
+        return self.plan_state(nxt.id, QState.ON_AIR, now, segment)
+
+    def plan_answered(self, now: datetime, segment: str | None = None) -> list[Change]:
+        current = self.on_air()
+        if current is None:
+            raise QuestionError("No question is on air")
+        return [self._state_change(current, QState.ANSWERED, now, segment)]
+
+    def _state_change(
+        self, q: Question, to: QState, now: datetime, segment: str | None
+    ) -> Change:
+        values: dict = {"state": to}
+        if to is QState.ON_AIR:
+            values.update(taken_at=now, answered_at=None, taken_segment=segment)
+        elif to is QState.ANSWERED:
+            values["answered_at"] = now
+        payload = {"id": q.id, "from": q.state.value, "to": to.value, "text": q.text,
+                   "asker": q.asker, "segment": segment}
+        return Change(STATE, payload, (q.copy(**values),))
+
+    def plan_edit(self, qid: str, **changes: object) -> list[Change]:
+        q = self.get(qid)
+        unknown = set(changes) - EDITABLE
+        if unknown:
+            raise QuestionError(f"Cannot edit {', '.join(sorted(unknown))} of a question")
+        if "text" in changes and not str(changes["text"]).strip():
+            raise QuestionError("A question needs some text")
+        if "tags" in changes:
+            changes["tags"] = tuple(dict.fromkeys(str(t).strip() for t in changes["tags"]  # type: ignore[attr-defined]
+                                                  if str(t).strip()))
+        real = {k: v for k, v in changes.items() if getattr(q, k) != v}
+        if not real:
+            return []
+        payload = {"id": q.id, "changes": {k: list(v) if isinstance(v, tuple) else v
+                                           for k, v in real.items()}}
+        return [Change(EDITED, payload, (q.copy(**real),))]
+
+    def plan_add(self, question: Question) -> list[Change]:
+        if not question.text.strip():
+            raise QuestionError("A question needs some text")
+        if question.id in self._by_id:
+            raise QuestionError("This question is already in the queue")
+        q = question.copy(order=self._next_order())
+        return [Change(ADDED, {"id": q.id, "text": q.text, "asker": q.asker}, (q,))]
+
+    def plan_move(self, ids: list[str], before: str | None) -> list[Change]:
+        """Put ``ids`` (in this order) just before ``before``, or at the end when None."""
+        moving = [self.get(i) for i in ids]
+        rest = [q for q in self.ordered() if q.id not in set(ids)]
+        if before is not None and before in ids:
+            return []
+        pos = len(rest) if before is None else next(
+            (i for i, q in enumerate(rest) if q.id == before), len(rest))
+        lo = rest[pos - 1].order if pos > 0 else (rest[0].order - 1.0 if rest else 0.0)
+        hi = rest[pos].order if pos < len(rest) else lo + len(moving) + 1.0
+        if pos == 0 and rest:
+            lo = hi - len(moving) - 1.0
+        step = (hi - lo) / (len(moving) + 1)
+        if step < 1e-9:  # floats ran out of room between neighbours: renumber everyone
+            renumbered = rest[:pos] + moving + rest[pos:]
+            updated = tuple(q.copy(order=float(i)) for i, q in enumerate(renumbered))
+        else:
+            updated = tuple(q.copy(order=lo + step * (k + 1)) for k, q in enumerate(moving))
+        return [Change(MOVED, {"ids": list(ids), "before": before}, updated)]
+
+    def plan_import(
+        self, questions: Iterable[Question], *, file: str, skipped: int
+    ) -> MergeResult:
+        """Add the questions not already here; keep every decision on the ones that are.
+
+        The new ones are taken as they are (their order and state set), not copied.
+
+        Vote counts of questions already here follow the newer export (the public keeps
+        voting); nothing the moderator decided is touched.
+        """
+        order = self._next_order()
+        added: list[Question] = []
+        refreshed: list[Question] = []
+        present = 0
+        seen: set[str] = set()
+        for q in questions:
+            if q.id in seen:
+                present += 1
+                continue
+            seen.add(q.id)
+            old = self._by_id.get(q.id)
+            if old is not None:
+                present += 1
+                if q.votes is not None and q.votes != old.votes:
+                    refreshed.append(old.copy(votes=q.votes))
+                continue
+            # The imported questions become the queue's (no copy: 50,000 copies cost time).
+            q.order = order
+            q.state = QState.NEW
+            added.append(q)
+            order += 1.0
+        payload = {"file": file, "added": len(added), "present": present, "skipped": skipped}
+        change = Change(IMPORTED, payload, tuple(added + refreshed))
+        return MergeResult(len(added), present, (change,))
+
+    def duplicate_suggestions(self) -> list[DuplicateSuggestion]:
+        live = [(q.id, q.text) for q in self.ordered()
+                if q.merged_into is None and q.state is not QState.DISMISSED]
+        return near_duplicates(live)
+
+    def plan_merge(self, keep: str, duplicate: str) -> list[Change]:
+        """Accept a suggestion: the duplicate is dismissed into ``keep``, votes added up."""
+        k, d = self.get(keep), self.get(duplicate)
+        if k.id == d.id:
+            raise QuestionError("A question cannot be merged into itself")
+        votes = (k.votes or 0) + (d.votes or 0) if (k.votes or d.votes) else k.votes
+        updated = (k.copy(votes=votes), d.copy(state=QState.DISMISSED, merged_into=k.id))
+        return [Change(MERGED, {"keep": k.id, "duplicate": d.id, "from": d.state.value}, updated)]
+
+    def _next_order(self) -> float:
+        ordered = self.ordered()
+        return (ordered[-1].order + 1.0) if ordered else 0.0
+
+    # -- installing ----------------------------------------------------------------------
+    def apply(self, changes: Iterable[Change]) -> list[Question]:
+        """Install committed changes; returns the questions that changed, in order."""
+        touched: list[Question] = []
+        for change in changes:
+            for q in change.updated:
+                self._by_id[q.id] = q
+                self._search.pop(q.id, None)
+                touched.append(q)
+        if touched:
+            self._ordered = None
+            self.revision += 1
+        return touched
+
+    def replace_all(self, questions: Iterable[Question]) -> None:
+        self._by_id = {q.id: q for q in questions}
+        self._ordered = None
+        self._search.clear()
+        self.revision += 1
+
+
+def sort_questions(items: list[Question], key: str, descending: bool = False) -> list[Question]:
+    """Stable sort by manual order, votes or submission time (unknown times last)."""
+    if key == "votes":
+        return sorted(items, key=lambda q: (q.votes or 0), reverse=not descending)
+    if key == "time":
+        known = [q for q in items if q.submitted_at is not None]
+        unknown = [q for q in items if q.submitted_at is None]
+        known.sort(key=lambda q: q.submitted_at, reverse=descending)  # type: ignore[arg-type,return-value]
+        return known + unknown
+    if key == "order":
+        return sorted(items, key=lambda q: q.order, reverse=descending)
+    raise QuestionError(f"Unknown sort {key!r}: expected one of {', '.join(SORT_KEYS)}")
+
+
+def batched(items: list[Question], size: int) -> Iterator[list[Question]]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk

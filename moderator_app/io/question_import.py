@@ -1,0 +1,242 @@
+"""From a spreadsheet file to questions: read, plan (profile, sheet, header, columns), extract.
+
+``preview_file`` is the whole pipeline with automatic choices; the import dialog calls
+``load_source`` then ``extract`` with a plan the moderator may have edited.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from moderator_app.core.question_text import identity
+from moderator_app.core.questions import Question
+from moderator_app.io.dates import parse_column
+from moderator_app.io.question_sources import (
+    PROFILES,
+    SourcePlan,
+    build_plan,
+    cell_text,
+    header_is_answer_text,
+    is_anonymous,
+    parse_answered,
+    parse_votes,
+    plan_for,
+)
+from moderator_app.io.tables import RawTable, TableError, bulk, read_tables
+
+Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
+
+
+class ImportCancelled(Exception):
+    """The moderator cancelled an import; nothing was changed."""
+
+
+@dataclass
+class Source:
+    """A file read into tables, with the plan detected for it."""
+
+    path: Path
+    tables: list[RawTable]
+    plan: SourcePlan
+
+    @property
+    def table(self) -> RawTable:
+        return self.tables[self.plan.table_index]
+
+    def sheet_names(self) -> list[str]:
+        return [t.sheet or self.path.name for t in self.tables]
+
+
+@dataclass
+class ImportResult:
+    path: Path
+    plan: SourcePlan
+    sheet: str | None
+    encoding: str | None
+    questions: list[Question]
+    warnings: list[str] = field(default_factory=list)
+    skipped: int = 0
+    dayfirst: bool | None = None
+
+    def source_dict(self) -> dict:
+        return {"sheet": self.sheet, "header_row": self.plan.header_row + 1,
+                "encoding": self.encoding}
+
+
+def load_source(
+    path: str | os.PathLike, profile: str | None = None, sheet: int | None = None
+) -> Source:
+    """Read ``path`` and detect where its questions are; TableError names the file."""
+    target = Path(path)
+    if profile is not None and profile not in PROFILES:
+        raise TableError(f"{target}: unknown profile {profile!r} (one of {', '.join(PROFILES)})")
+    tables = read_tables(target)
+    plan = build_plan(tables, profile, sheet)
+    if plan is None:
+        if all(_only_header(t) for t in tables):
+            raise TableError(f"{target}: has a header but no rows of questions")
+        raise TableError(f"{target}: no column looks like questions (long free text)")
+    table = tables[plan.table_index]
+    end = plan.end_row if plan.end_row is not None else len(table.rows)
+    if not any(_filled_row(r) for r in table.rows[plan.header_row + 1 : end]):
+        raise TableError(f"{target}: has a header but no rows of questions")
+    return Source(target, tables, plan)
+
+
+def _filled_row(row: list[object]) -> bool:
+    return any(not (isinstance(c, str) and not c.strip()) for c in row)
+
+
+def _only_header(table: RawTable) -> bool:
+    filled = [r for r in table.rows if any(not (isinstance(c, str) and not c.strip()) for c in r)]
+    return len(filled) <= 1
+
+
+def replan(source: Source, *, profile: str | None = None, table_index: int | None = None,
+           header_row: int | None = None) -> SourcePlan:
+    """The plan after the moderator changed the profile, sheet or header row."""
+    ti = source.plan.table_index if table_index is None else table_index
+    if header_row is None:
+        fresh = build_plan(source.tables, profile or None, ti)
+        if fresh is not None:
+            return fresh
+        header_row = 0
+    return plan_for(source.tables[ti], ti, header_row, profile or None)
+
+
+def extract(
+    source: Source,
+    plan: SourcePlan | None = None,
+    *,
+    tz: ZoneInfo,
+    dayfirst: bool | None = None,
+    progress: Progress | None = None,
+    limit: int | None = None,
+) -> ImportResult:
+    """The questions of ``source`` under ``plan`` (its own by default), with warnings.
+
+    ``limit`` stops after that many rows (a preview); dates are still read from the
+    whole column so that day-first or month-first is decided the same way.
+    """
+    with bulk():
+        return _extract(source, plan or source.plan, tz, dayfirst, progress, limit)
+
+
+def _extract(source: Source, plan: SourcePlan, tz: ZoneInfo, dayfirst: bool | None,
+             progress: Progress | None, limit: int | None) -> ImportResult:
+    table = source.tables[plan.table_index]
+    m = plan.mapping
+    if m.text is None:
+        raise TableError(f"{source.path}: choose the column that holds the questions")
+    end = plan.end_row if plan.end_row is not None else len(table.rows)
+    first = plan.header_row + 1
+    rows = table.rows[first:end]
+    warnings: list[str] = list(table.notes)
+    dates = None
+    if m.submitted_at is not None:
+        col = m.submitted_at
+        dates = parse_column([r[col] if col < len(r) else "" for r in rows], tz,
+                             dayfirst=dayfirst, hint=plan.dayfirst_hint)
+        if dates.conflicting and dayfirst is None:
+            warnings.append("dates mix day-first and month-first values; read as "
+                            + ("day-first" if dates.dayfirst else "month-first"))
+        elif dates.ambiguous and dayfirst is None:
+            warnings.append("dates could be day-first or month-first; read as "
+                            + ("day-first" if dates.dayfirst else "month-first")
+                            + " (override with --dayfirst or --monthfirst)")
+        if dates.bad_rows:
+            warnings.append(_rows_note(f"{len(dates.bad_rows)} unreadable dates left empty",
+                                       [first + i + 1 for i in dates.bad_rows]))
+    answer_text = m.answered is not None and header_is_answer_text(plan.headers[m.answered])
+    out: list[Question] = []
+    empty_rows: list[int] = []
+    profile, file_name = plan.profile, source.path.name
+    blank = 0
+    total = len(rows)
+    for i, row in enumerate(rows):
+        if limit is not None and i >= limit:
+            break
+        if progress is not None and i % 2000 == 0 and not progress(i, total):
+            raise ImportCancelled(f"{source.path}: import cancelled")
+        width = len(row)
+        text = cell_text(row[m.text]) if m.text < width else ""
+        if not text.strip() or text.strip() == "--":
+            if any(not (isinstance(c, str) and not c.strip()) for c in row):
+                empty_rows.append(first + i + 1)
+            else:
+                blank += 1
+            continue
+        asker = _text(row, m.asker)
+        if asker is None and (m.first_name is not None or m.last_name is not None):
+            parts = [_text(row, m.first_name), _text(row, m.last_name)]
+            asker = " ".join(p for p in parts if p) or None
+        email = _text(row, m.email)
+        anonymous = is_anonymous(asker, email)
+        if anonymous:
+            asker = email = None
+        votes = parse_votes(row[m.votes]) if m.votes is not None and m.votes < width else None
+        answered = (parse_answered(row[m.answered], answer_text)
+                    if m.answered is not None and m.answered < width else None)
+        when = dates.values[i] if dates is not None else None
+        out.append(Question.fast(
+            identity(profile, when, asker, text),
+            text,
+            {"asker": asker, "email": email, "organisation": _text(row, m.organisation),
+             "submitted_at": when, "votes": votes, "answered_in_source": answered,
+             "anonymous": anonymous, "source": profile, "source_file": file_name},
+        ))
+    if empty_rows:
+        warnings.append(_rows_note(f"{len(empty_rows)} rows without question text skipped",
+                                   empty_rows))
+    if progress is not None:
+        progress(total, total)
+    table_enc = table.encoding
+    return ImportResult(source.path, plan, table.sheet, table_enc, out, warnings,
+                        len(empty_rows), dates.dayfirst if dates is not None else None)
+
+
+def _text(row: list[object], col: int | None) -> str | None:
+    if col is None or col >= len(row):
+        return None
+    cell = row[col]
+    text = (cell if isinstance(cell, str) else cell_text(cell)).strip()
+    return None if not text or text == "--" else text
+
+
+def _rows_note(what: str, rows: list[int]) -> str:
+    shown = ", ".join(str(r) for r in rows[:8])
+    more = ", …" if len(rows) > 8 else ""
+    return f"{what} (rows {shown}{more})"
+
+
+def preview_file(
+    path: str | os.PathLike, *, tz: ZoneInfo, profile: str | None = None,
+    dayfirst: bool | None = None,
+) -> ImportResult:
+    source = load_source(path, profile)
+    return extract(source, tz=tz, dayfirst=dayfirst)
+
+
+def question_preview_dict(q: Question) -> dict:
+    return {
+        "text": q.text,
+        "asker": q.asker,
+        "email": q.email,
+        "organisation": q.organisation,
+        "submitted_at": q.submitted_at.isoformat() if q.submitted_at else None,
+        "votes": q.votes,
+        "answered": q.answered_in_source,
+    }
+
+
+def preview_dict(result: ImportResult) -> dict:
+    return {
+        "profile": result.plan.profile,
+        "source": result.source_dict(),
+        "questions": [question_preview_dict(q) for q in result.questions],
+        "warnings": result.warnings,
+    }

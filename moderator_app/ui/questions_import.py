@@ -1,0 +1,459 @@
+"""Importing questions: the dialog (file -> profile, sheet, header, columns -> preview ->
+import), the worker thread that reads large files, and the watcher of linked files.
+
+Reading and extracting run on a ``QThread`` with progress and cancel; the merge into the
+show (a short SQLite transaction) runs on the main thread when the result comes back, so
+the show file is only ever written from one thread.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QFileSystemWatcher,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moderator_app.io.question_import import (
+    ImportCancelled,
+    ImportResult,
+    Source,
+    extract,
+    load_source,
+    question_preview_dict,
+    replan,
+)
+from moderator_app.io.question_sources import PROFILES, ColumnMapping
+from moderator_app.io.question_store import QuestionBook
+from moderator_app.io.tables import TableError
+
+PREVIEW_ROWS = 30
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "ImportDialog", "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)")
+
+
+class Worker(QThread):
+    """Runs ``job(progress)`` off the UI thread; results come back through signals."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, job: Callable[[Callable[[int, int], bool]], object],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._job = job
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progressed.emit(done, total)
+        return not self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self._job(self._progress)
+        except ImportCancelled as exc:
+            self.failed.emit(str(exc))
+        except TableError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # a bad file must never take the console down
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            if self._cancel.is_set():
+                self.failed.emit(self.tr("Import cancelled"))
+            else:
+                self.succeeded.emit(result)
+
+
+FIELD_LABELS = {
+    "text": QT_TRANSLATE_NOOP("ImportDialog", "Question"),
+    "asker": QT_TRANSLATE_NOOP("ImportDialog", "Asked by"),
+    "first_name": QT_TRANSLATE_NOOP("ImportDialog", "First name"),
+    "last_name": QT_TRANSLATE_NOOP("ImportDialog", "Last name"),
+    "email": QT_TRANSLATE_NOOP("ImportDialog", "Email"),
+    "organisation": QT_TRANSLATE_NOOP("ImportDialog", "Organisation / city"),
+    "submitted_at": QT_TRANSLATE_NOOP("ImportDialog", "Time"),
+    "votes": QT_TRANSLATE_NOOP("ImportDialog", "Votes"),
+    "answered": QT_TRANSLATE_NOOP("ImportDialog", "Answered"),
+}
+
+
+class ImportDialog(QDialog):
+    """Choose a file, check what was detected, preview, import."""
+
+    imported = Signal(object, object)  # (ImportResult, MergeResult)
+
+    def __init__(self, book: QuestionBook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ImportDialog")
+        self.setWindowTitle(self.tr("Import questions"))
+        self.book = book
+        self.source: Source | None = None
+        self.worker: Worker | None = None
+        self.last_result: ImportResult | None = None
+        self._loading = False
+
+        self.path = QLineEdit()
+        self.path.setObjectName("ImportPath")
+        self.path.setReadOnly(True)
+        browse = QPushButton(self.tr("Choose file…"))
+        browse.clicked.connect(self.browse)
+        top = QHBoxLayout()
+        top.addWidget(self.path, 1)
+        top.addWidget(browse)
+
+        self.profile = QComboBox()
+        self.profile.setObjectName("ImportProfile")
+        for name in PROFILES:
+            self.profile.addItem(profile_label(name), name)
+        self.sheet = QComboBox()
+        self.sheet.setObjectName("ImportSheet")
+        self.header_row = QSpinBox()
+        self.header_row.setObjectName("ImportHeaderRow")
+        self.header_row.setMinimum(1)
+        self.header_row.setMaximum(100000)
+        self.dates = QComboBox()
+        self.dates.setObjectName("ImportDates")
+        self.dates.addItem(self.tr("Dates: detect day/month order"), None)
+        self.dates.addItem(self.tr("Dates: day first (25/02)"), True)
+        self.dates.addItem(self.tr("Dates: month first (02/25)"), False)
+        self.watch = QCheckBox(self.tr("Watch this file and merge new questions when it changes"))
+        self.watch.setObjectName("ImportWatch")
+        form = QFormLayout()
+        form.addRow(self.tr("Source"), self.profile)
+        form.addRow(self.tr("Sheet"), self.sheet)
+        form.addRow(self.tr("Header row"), self.header_row)
+        form.addRow("", self.dates)
+
+        self.columns: dict[str, QComboBox] = {}
+        grid = QGridLayout()
+        for i, (name, label) in enumerate(FIELD_LABELS.items()):
+            combo = QComboBox()
+            combo.setObjectName(f"Column_{name}")
+            combo.currentIndexChanged.connect(self._mapping_edited)
+            self.columns[name] = combo
+            grid.addWidget(QLabel(self.tr(label)), i // 3, (i % 3) * 2)
+            grid.addWidget(combo, i // 3, (i % 3) * 2 + 1)
+
+        self.preview = QTableWidget(0, 5)
+        self.preview.setObjectName("ImportPreview")
+        self.preview.setHorizontalHeaderLabels(
+            [self.tr("Question"), self.tr("Asked by"), self.tr("Organisation"), self.tr("Time"),
+             self.tr("Votes")])
+        head = self.preview.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.preview.setWordWrap(False)
+        self.preview.verticalHeader().hide()
+        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.warnings = QLabel()
+        self.warnings.setObjectName("ImportWarnings")
+        self.warnings.setTextFormat(Qt.TextFormat.PlainText)
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color:#a15c00;")
+        self.warnings.setMinimumHeight(self.warnings.fontMetrics().lineSpacing() * 4)
+        self.warnings.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("ImportProgress")
+        self.progress.hide()
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setObjectName("ImportButton")
+        self.import_button.setEnabled(False)
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button = QPushButton(self.tr("Close"))
+        self.cancel_button.setObjectName("ImportCancel")
+        self.cancel_button.clicked.connect(self.cancel_or_close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(form)
+        layout.addLayout(grid)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.warnings)
+        layout.addLayout(buttons)
+        self.resize(900, 640)
+
+        self.profile.currentIndexChanged.connect(lambda _: self._replan(profile=True))
+        self.sheet.currentIndexChanged.connect(lambda _: self._replan(sheet=True))
+        self.header_row.valueChanged.connect(lambda _: self._replan(header=True))
+        self.dates.currentIndexChanged.connect(lambda _: self.update_preview())
+
+    # -- choosing and reading the file -------------------------------------------------------------
+    def browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import questions"), "",
+                                              self.tr(FILE_FILTER))
+        if path:
+            self.load(path)
+
+    def load(self, path: str | os.PathLike) -> None:
+        """Read ``path`` off the UI thread, then show what was detected."""
+        self.path.setText(str(path))
+        self.import_button.setEnabled(False)
+        self.warnings.setText(self.tr("Reading {0}…").format(Path(path).name))
+        self._run(lambda progress: load_source(path), self._loaded)
+
+    def _loaded(self, source: Source) -> None:
+        self.source = source
+        self._loading = True
+        try:
+            self.sheet.clear()
+            self.sheet.addItems(source.sheet_names())
+            self._show_plan()
+        finally:
+            self._loading = False
+        self.update_preview()
+
+    def _show_plan(self) -> None:
+        assert self.source is not None
+        plan = self.source.plan
+        self._loading, was = True, self._loading
+        self.profile.setCurrentIndex(self.profile.findData(plan.profile))
+        self.sheet.setCurrentIndex(plan.table_index)
+        self.header_row.setValue(plan.header_row + 1)
+        names = [self.tr("(none)")] + [
+            f"{i + 1}: {h.strip() or '—'}" for i, h in enumerate(plan.headers)]
+        for field_name, combo in self.columns.items():
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItems(names)
+            value = getattr(plan.mapping, field_name)
+            combo.setCurrentIndex(0 if value is None else value + 1)
+            combo.blockSignals(False)
+        self._loading = was
+
+    def _replan(self, profile: bool = False, sheet: bool = False, header: bool = False) -> None:
+        if self._loading or self.source is None:
+            return
+        kwargs: dict = {"profile": self.profile.currentData()}
+        if sheet:
+            kwargs["table_index"] = self.sheet.currentIndex()
+        elif header:
+            kwargs["table_index"] = self.sheet.currentIndex()
+            kwargs["header_row"] = self.header_row.value() - 1
+        self.source.plan = replan(self.source, **kwargs)
+        if self.source.plan.header_row >= len(self.source.table.rows):
+            self.source.plan.header_row = max(len(self.source.table.rows) - 1, 0)
+        self._show_plan()
+        self.update_preview()
+
+    def _mapping_edited(self) -> None:
+        if self._loading or self.source is None:
+            return
+        values = {name: (combo.currentIndex() - 1 if combo.currentIndex() > 0 else None)
+                  for name, combo in self.columns.items()}
+        self.source.plan.mapping = ColumnMapping(**values)
+        self.update_preview()
+
+    # -- preview ------------------------------------------------------------------------------------
+    def update_preview(self) -> None:
+        if self.source is None:
+            return
+        try:
+            result = extract(self.source, tz=self.book.session.show.tz,
+                             dayfirst=self.dates.currentData(), limit=PREVIEW_ROWS)
+        except TableError as exc:
+            self.preview.setRowCount(0)
+            self.warnings.setText(str(exc))
+            self.import_button.setEnabled(False)
+            return
+        self.preview.setRowCount(len(result.questions))
+        zone = self.book.session.show.tz
+        for row, q in enumerate(result.questions):
+            d = question_preview_dict(q)
+            when = q.submitted_at.astimezone(zone).strftime("%d/%m/%Y %H:%M") \
+                if q.submitted_at else ""
+            asker = self.tr("Anonymous") if q.anonymous else (d["asker"] or "")
+            cells = [" ".join(q.text.split()), asker, d["organisation"] or "", when,
+                     "" if d["votes"] is None else str(d["votes"])]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)  # item text is plain, never rich text
+                if col == 0:
+                    item.setToolTip(q.text)
+                self.preview.setItem(row, col, item)
+        lines = list(result.warnings)
+        source = result.source_dict()
+        info = self.tr("Detected: {0}, header on row {1}").format(
+            profile_label(result.plan.profile), source["header_row"])
+        if source["encoding"]:
+            info += self.tr(", encoding {0}").format(source["encoding"])
+        self.warnings.setText("\n".join([info, *lines]))
+        self.import_button.setEnabled(not self.book.session.readonly and bool(result.questions))
+
+    # -- importing ----------------------------------------------------------------------------------
+    def start_import(self) -> None:
+        if self.source is None:
+            return
+        source, plan = self.source, self.source.plan
+        dayfirst = self.dates.currentData()
+        zone = self.book.session.show.tz
+        self.import_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.setText(self.tr("Cancel"))
+        self._run(lambda progress: extract(source, plan, tz=zone, dayfirst=dayfirst,
+                                           progress=progress), self._extracted)
+
+    def _extracted(self, result: ImportResult) -> None:
+        self.progress.hide()
+        self.cancel_button.setText(self.tr("Close"))
+        try:
+            merge = self.book.import_result(result)
+        except Exception as exc:  # the show file refused: nothing changed
+            self.warnings.setText(str(exc))
+            self.import_button.setEnabled(True)
+            return
+        self.last_result = result
+        if self.watch.isChecked():
+            self.book.link_source(result.path, result.plan.profile, self.dates.currentData())
+        self.warnings.setText(
+            self.tr("{0} added, {1} already in the queue, {2} skipped.").format(
+                merge.added, merge.present, result.skipped))
+        self.imported.emit(result, merge)
+
+    def cancel_or_close(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            return
+        self.reject()
+
+    def _run(self, job, done: Callable[[object], None]) -> None:
+        worker = Worker(job, self)
+        self.worker = worker
+        worker.progressed.connect(self._progressed)
+        worker.succeeded.connect(done)
+        worker.failed.connect(self._failed)
+        worker.finished.connect(lambda: self._worker_finished(worker))
+        worker.start()
+
+    def _worker_finished(self, worker: Worker) -> None:
+        if self.worker is worker:
+            self.worker = None
+        worker.deleteLater()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _failed(self, message: str) -> None:
+        self.progress.hide()
+        self.cancel_button.setText(self.tr("Close"))
+        self.warnings.setText(message)
+        self.import_button.setEnabled(self.source is not None)
+
+    def wait_idle(self, ms: int = 10000) -> None:
+        worker = self.worker
+        if worker is not None:
+            worker.wait(ms)
+            QCoreApplication.sendPostedEvents()  # deliver its result signals
+
+    def done(self, result: int) -> None:
+        worker = self.worker
+        if worker is not None:
+            worker.cancel()
+            worker.wait(10000)  # a QThread must not be destroyed while it runs
+        super().done(result)
+
+
+def profile_label(name: str) -> str:
+    labels = {
+        "zoom_qa": QT_TRANSLATE_NOOP("ImportDialog", "Zoom webinar Q&A report"),
+        "zoom_registration": QT_TRANSLATE_NOOP("ImportDialog", "Zoom registration report"),
+        "google_forms": QT_TRANSLATE_NOOP("ImportDialog", "Google Forms"),
+        "microsoft_forms": QT_TRANSLATE_NOOP("ImportDialog", "Microsoft Forms"),
+        "slido": QT_TRANSLATE_NOOP("ImportDialog", "Slido-like export"),
+        "generic": QT_TRANSLATE_NOOP("ImportDialog", "Any table (question column by content)"),
+    }
+    return QCoreApplication.translate("ImportDialog", labels.get(name, name))
+
+
+class SourceWatcher(QObject):
+    """Merges new questions from linked files when they change on disk."""
+
+    merged = Signal(str, int)  # (file, questions added)
+    failed = Signal(str)
+    DEBOUNCE_MS = 600  # exports are often written in several steps
+
+    def __init__(self, book: QuestionBook, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._changed)
+        self._pending: set[str] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.DEBOUNCE_MS)
+        self._timer.timeout.connect(self.merge_pending)
+        self.sync()
+
+    def sync(self) -> None:
+        """Watch exactly the files the show links (they may have been linked elsewhere)."""
+        wanted = {s.path for s in self.book.linked_sources()}
+        watched = set(self.watcher.files())
+        if watched - wanted:
+            self.watcher.removePaths(sorted(watched - wanted))
+        for path in wanted - watched:
+            if Path(path).exists():
+                self.watcher.addPath(path)
+
+    def _changed(self, path: str) -> None:
+        self._pending.add(path)
+        self._timer.start()
+
+    def merge_pending(self) -> None:
+        links = {s.path: s for s in self.book.linked_sources()}
+        for path in sorted(self._pending):
+            link = links.get(path)
+            if link is None:
+                continue
+            if Path(path).exists() and path not in self.watcher.files():
+                self.watcher.addPath(path)  # replaced by a rename: watch the new file
+            try:
+                source = load_source(path, link.profile)
+                result = extract(source, tz=self.book.session.show.tz, dayfirst=link.dayfirst)
+                merge = self.book.import_result(result)
+            except TableError as exc:
+                self.failed.emit(str(exc))
+                continue
+            except Exception as exc:  # a watched file must never crash the console
+                self.failed.emit(f"{path}: {exc}")
+                continue
+            self.merged.emit(path, merge.added)
+        self._pending.clear()

@@ -1,0 +1,178 @@
+"""The question queue: states, order, filters, duplicates, re-import, live timing."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from moderator_app.core.clock import FakeClock
+from moderator_app.core.question_text import identity, near_duplicates
+from moderator_app.core.questions import (
+    IMPORTED,
+    STATE,
+    QState,
+    Question,
+    QuestionError,
+    QuestionQueue,
+)
+
+T0 = datetime(2021, 2, 20, 9, 0, tzinfo=UTC)
+
+
+def q(text: str, asker: str | None = None, minutes: int = 0, **kw) -> Question:
+    return Question.new(text, source="zoom_qa", asker=asker,
+                        submitted_at=T0 + timedelta(minutes=minutes), **kw)
+
+
+def queue_of(*items: Question) -> QuestionQueue:
+    queue = QuestionQueue()
+    queue.apply(queue.plan_import(items, file="x.csv", skipped=0).changes)
+    return queue
+
+
+def test_identity_is_stable_and_folds_case_and_spaces() -> None:
+    a = identity("zoom_qa", T0, "Ana", "What  about  Lyon?")
+    assert a == identity("zoom_qa", T0, "ana", "what about lyon?")
+    assert a != identity("zoom_qa", T0, "Ana", "What about Lyon!")
+    assert a != identity("slido", T0, "Ana", "What about Lyon?")
+    assert len(a) == 16
+
+
+def test_states_and_back() -> None:
+    clock = FakeClock()
+    queue = queue_of(q("First question here?", "A"), q("Second question here?", "B", 1))
+    first = queue.ordered()[0]
+    queue.apply(queue.plan_state(first.id, QState.SHORTLISTED, clock.now()))
+    assert queue.get(first.id).state is QState.SHORTLISTED
+    queue.apply(queue.plan_state(first.id, "dismissed", clock.now()))
+    queue.apply(queue.plan_state(first.id, "new", clock.now()))
+    assert queue.get(first.id).state is QState.NEW
+    with pytest.raises(QuestionError):
+        queue.plan_state(first.id, QState.ANSWERED, clock.now())
+    assert queue.counts() == {"new": 2, "shortlisted": 0, "on_air": 0, "answered": 0,
+                              "dismissed": 0}
+
+
+def test_take_next_answers_previous_and_logs_times() -> None:
+    clock = FakeClock()
+    queue = queue_of(q("One question?", "A"), q("Two question?", "B", 1),
+                     q("Three question?", "C", 2))
+    a, _b, c = queue.ordered()
+    for item in (c, a):  # shortlisted out of order: manual order decides
+        queue.apply(queue.plan_state(item.id, QState.SHORTLISTED, clock.now()))
+    changes = queue.plan_take_next(clock.now(), "qa")
+    assert [ch.type for ch in changes] == [STATE]
+    assert changes[0].payload == {"id": a.id, "from": "shortlisted", "to": "on_air",
+                                  "text": "One question?", "asker": "A", "segment": "qa"}
+    queue.apply(changes)
+    clock.advance(90)
+    changes = queue.plan_take_next(clock.now(), "qa")
+    assert [(ch.payload["id"], ch.payload["to"]) for ch in changes] == [
+        (a.id, "answered"), (c.id, "on_air")]
+    queue.apply(changes)
+    assert queue.get(a.id).answered_at - queue.get(a.id).taken_at == timedelta(seconds=90)
+    assert queue.on_air().id == c.id
+    with pytest.raises(QuestionError, match="No shortlisted"):
+        queue.plan_take_next(clock.now(), "qa")
+    clock.advance(150)
+    queue.apply(queue.plan_answered(clock.now(), "qa"))
+    assert queue.on_air() is None
+    assert queue.average_answer_s("qa") == 120
+    assert queue.questions_that_fit(600, "qa") == 5
+    assert queue.questions_that_fit(100) == 0
+    assert QuestionQueue().questions_that_fit(600) is None
+
+
+def test_manual_order_moves() -> None:
+    queue = queue_of(*(q(f"Question number {i}?", minutes=i) for i in range(4)))
+    ids = [x.id for x in queue.ordered()]
+    queue.apply(queue.plan_move([ids[3]], ids[0]))
+    assert [x.id for x in queue.ordered()] == [ids[3], ids[0], ids[1], ids[2]]
+    queue.apply(queue.plan_move([ids[3], ids[0]], None))
+    assert [x.id for x in queue.ordered()] == [ids[1], ids[2], ids[3], ids[0]]
+    queue.apply(queue.plan_move([ids[0]], ids[2]))
+    assert [x.id for x in queue.ordered()] == [ids[1], ids[0], ids[2], ids[3]]
+    for _ in range(80):  # squeezing between the same neighbours forces a renumbering
+        order = [x.id for x in queue.ordered()]
+        queue.apply(queue.plan_move([order[2]], order[1]))
+    assert len({x.order for x in queue.ordered()}) == 4
+
+
+def test_search_filters_and_sorts() -> None:
+    queue = queue_of(
+        q("Quel rôle pour les MÉTROPOLES ?", "Zoé", 5, votes=3, organisation="Lyon"),
+        q("What about budgets?", "Ana", 1, votes=10),
+        q("Et la coopération décentralisée ?", "Paul", 3, votes=None),
+    )
+    first = queue.ordered()[0]
+    queue.apply(queue.plan_edit(first.id, tags=["gouvernance", "gouvernance", " "],
+                                speaker="Europe", note="à poser en premier"))
+    assert [x.asker for x in queue.select("metropoles")] == ["Zoé"]
+    assert [x.asker for x in queue.select("lyon role")] == ["Zoé"]
+    assert [x.asker for x in queue.select("POSER")] == ["Zoé"]  # the note is searched
+    assert queue.select(tag="gouvernance")[0].tags == ("gouvernance",)
+    assert [x.asker for x in queue.select(speaker="Europe")] == ["Zoé"]
+    assert [x.asker for x in queue.select(sort="votes")] == ["Ana", "Zoé", "Paul"]
+    assert [x.asker for x in queue.select(sort="time")] == ["Ana", "Paul", "Zoé"]
+    assert queue.select(states=["dismissed"]) == []
+    assert queue.speakers() == ["Europe"] and queue.tags() == ["gouvernance"]
+    with pytest.raises(QuestionError):
+        queue.plan_edit(first.id, state="answered")
+    assert queue.plan_edit(first.id, note="à poser en premier") == []
+
+
+def test_reimport_keeps_decisions_and_adds_only_new() -> None:
+    clock = FakeClock()
+    old = [q("Question one?", "A", votes=1), q("Question two?", "B", 1)]
+    queue = queue_of(*old)
+    one = queue.ordered()[0]
+    queue.apply(queue.plan_state(one.id, QState.SHORTLISTED, clock.now()))
+    queue.apply(queue.plan_edit(one.id, note="good", starred=True))
+    queue.apply(queue.plan_move([one.id], None))
+    before = queue.get(one.id)
+    again = [q("Question one?", "A", votes=7), q("Question two?", "B", 1),
+             q("Question three?", "C", 2), q("Question three?", "C", 2)]
+    result = queue.plan_import(again, file="x.csv", skipped=2)
+    assert (result.added, result.present) == (1, 3)
+    assert result.changes[0].type == IMPORTED
+    assert result.changes[0].payload == {"file": "x.csv", "added": 1, "present": 3, "skipped": 2}
+    queue.apply(result.changes)
+    after = queue.get(one.id)
+    assert (after.state, after.note, after.starred, after.order) == (
+        before.state, before.note, before.starred, before.order)
+    assert after.votes == 7  # the public kept voting
+    assert queue.ordered()[-1].text == "Question three?"  # new ones go to the end
+    assert len(queue) == 3
+
+
+def test_near_duplicates_case_punctuation_word_order() -> None:
+    items = [
+        ("a", "Comment les villes moyennes peuvent-elles accéder aux réseaux internationaux ?"),
+        ("b", "What about budgets?"),
+        ("c", "comment les villes moyennes peuvent elles accéder aux réseaux internationaux"),
+        ("d", "Réseaux internationaux : les villes moyennes peuvent-elles y accéder, comment ?"),
+        ("e", "Something else entirely about the SDG agenda"),
+    ]
+    found = near_duplicates(items)
+    assert {(s.keep, s.duplicate) for s in found} == {("a", "c"), ("a", "d")}
+    queue = queue_of(q(items[0][1], "A", votes=2), q(items[2][1], "B", 1, votes=3))
+    [suggestion] = queue.duplicate_suggestions()
+    queue.apply(queue.plan_merge(suggestion.keep, suggestion.duplicate))
+    assert queue.get(suggestion.keep).votes == 5
+    assert queue.get(suggestion.duplicate).state is QState.DISMISSED
+    assert queue.duplicate_suggestions() == []
+
+
+def test_round_trip_dict_and_manual_add() -> None:
+    item = q("Line one\nline <b>two</b> =1+1", "Zoé", tags=("x",))
+    assert Question.from_dict(item.to_dict()) == item
+    queue = queue_of(q("Existing?", "A"))
+    manual = Question.new("From the chat: what next?", source="manual", asker="Chat")
+    [change] = queue.plan_add(manual)
+    queue.apply([change])
+    assert queue.ordered()[-1].id == manual.id
+    with pytest.raises(QuestionError):
+        queue.plan_add(manual)
+    with pytest.raises(QuestionError):
+        queue.plan_add(Question.new("  ", source="manual"))

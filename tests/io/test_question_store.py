@@ -1,0 +1,128 @@
+"""Questions in the show file: migration, journaled changes, another process's import."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from moderator_app.core.actions import ActionType
+from moderator_app.core.questions import QState, Question, QuestionError
+from moderator_app.io import showfile
+from moderator_app.io.question_import import preview_file
+from moderator_app.io.question_store import QuestionBook, load_questions
+from moderator_app.io.session import ShowSession
+from moderator_app.io.showfile import ShowFile
+
+FIX = Path(__file__).resolve().parent.parent / "fixtures" / "questions"
+
+
+def imported(book: QuestionBook, name: str = "zoom_qa_utf8bom.csv"):
+    return book.import_result(preview_file(FIX / name, tz=book.session.show.tz))
+
+
+def journal(session: ShowSession, prefix: str = "question.") -> list:
+    return [a for a in session.file.actions() if a.type.startswith(prefix)]
+
+
+def test_migration_adds_questions_table_to_old_files(tmp_path: Path, seed_show) -> None:
+    path = tmp_path / "old.show"
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute(f"PRAGMA application_id = {showfile.APPLICATION_ID}")
+    db.execute("BEGIN")
+    showfile.MIGRATIONS[0](db)
+    db.execute("PRAGMA user_version = 1")
+    db.execute("COMMIT")
+    ShowFile(path, db, readonly=False).save_show(seed_show)
+    db.close()
+    with ShowFile.open(path) as file:
+        assert load_questions(file) == []
+        assert file.db.execute("PRAGMA user_version").fetchone()[0] == showfile.SCHEMA_VERSION
+    assert (tmp_path / "old.show.v1.bak").exists()
+
+
+def test_import_is_journaled_and_reimport_merges(session: ShowSession) -> None:
+    book = QuestionBook(session)
+    first = imported(book)
+    assert (first.added, first.present) == (5, 0)
+    [entry] = journal(session)
+    assert entry.type == "question.imported"
+    assert entry.payload == {"file": "zoom_qa_utf8bom.csv", "added": 5, "present": 0,
+                             "skipped": 0}
+    one = book.queue.ordered()[0]
+    book.set_state(one.id, QState.SHORTLISTED)
+    book.edit(one.id, note="en premier", tags=["financement"])
+    again = imported(book, "zoom_qa_utf16.csv")  # same report, other encoding
+    assert (again.added, again.present) == (0, 5)
+    reopened = ShowSession.open(session.path, clock=session.clock)
+    try:
+        stored = QuestionBook(reopened).queue.get(one.id)
+        assert (stored.state, stored.note, stored.tags) == (
+            QState.SHORTLISTED, "en premier", ("financement",))
+    finally:
+        reopened.close()
+
+
+def test_take_next_journals_exact_state_payload(session: ShowSession, clock) -> None:
+    book = QuestionBook(session)
+    imported(book)
+    a, b = book.queue.ordered()[:2]
+    book.set_state(a.id, "shortlisted")
+    book.set_state(b.id, "shortlisted")
+    session.perform(ActionType.START, {"index": 5})  # the Q&A segment
+    book.take_next()
+    clock.advance(100)
+    book.take_next()
+    states = [x.payload for x in journal(session, "question.state")][2:]
+    assert states == [
+        {"id": a.id, "from": "shortlisted", "to": "on_air", "text": a.text, "asker": a.asker,
+         "segment": "qa"},
+        {"id": a.id, "from": "on_air", "to": "answered", "text": a.text, "asker": a.asker,
+         "segment": "qa"},
+        {"id": b.id, "from": "shortlisted", "to": "on_air", "text": b.text, "asker": None,
+         "segment": "qa"},
+    ]
+    estimate = book.live_estimate(session.snapshot())
+    assert estimate.segment == "qa" and estimate.average_s == 100
+    assert estimate.fit == int(estimate.remaining_s // 100)
+    with pytest.raises(QuestionError):
+        book.take_next()
+
+
+def test_other_process_import_shows_up(session: ShowSession, clock) -> None:
+    book = QuestionBook(session)
+    seen: list[str] = []
+    book.subscribe(lambda kind, qs: seen.append(kind))
+    other = ShowSession.open(session.path, clock=clock)
+    try:
+        imported(QuestionBook(other), "slido_export.csv")
+    finally:
+        other.close()
+    assert len(book.queue) == 0
+    session.refresh()
+    assert len(book.queue) == 3 and seen == ["reset"]
+
+
+def test_failed_write_changes_nothing(session: ShowSession) -> None:
+    book = QuestionBook(session)
+    imported(book)
+    before = [q.to_dict() for q in book.queue.ordered()]
+    session.file.db.execute("DROP TABLE questions")  # the write will fail
+    with pytest.raises(Exception):  # noqa: B017 - any failure must leave memory untouched
+        book.set_state(before[0]["id"], "shortlisted")
+    assert [q.to_dict() for q in book.queue.ordered()] == before
+
+
+def test_manual_add_and_linked_sources(session: ShowSession, clock) -> None:
+    book = QuestionBook(session)
+    q = Question.new("Question du chat : et l'Afrique subsaharienne ?", asker="Chat",
+                     submitted_at=clock.now() + timedelta(seconds=1))
+    book.add(q)
+    assert book.queue.get(q.id).text == q.text
+    book.link_source(FIX / "slido_export.csv", profile="slido")
+    [link] = book.linked_sources()
+    assert link.path.endswith("slido_export.csv") and link.profile == "slido"
+    book.unlink_source(link.path)
+    assert book.linked_sources() == []
