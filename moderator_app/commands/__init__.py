@@ -9,6 +9,7 @@ COMMAND_MODULES = [
     "moderator_app.commands.show",
     "moderator_app.commands.report",
     "moderator_app.commands.questions",
+    "moderator_app.commands.runsheet",
 ]
 
 

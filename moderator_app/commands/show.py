@@ -30,6 +30,11 @@ CONTROL_ACTIONS = {
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="create a show file from the default show")
     p.add_argument("show", help="path of the new show file (never overwritten)")
+    p.add_argument(
+        "--runsheet",
+        metavar="FILE",
+        help="take the run sheet (and its title, date and start) from this spreadsheet",
+    )
     p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("status", help="print the show and where the live timer is")
@@ -58,8 +63,13 @@ def _open(path: str) -> ShowSession:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    show = default_show()
+    if getattr(args, "runsheet", None):
+        from moderator_app.commands.runsheet import show_from_sheet
+
+        show = show_from_sheet(show, args.runsheet)
     try:
-        with ShowFile.create(Path(args.show), default_show()) as file:
+        with ShowFile.create(Path(args.show), show) as file:
             show = file.load_show()
     except ShowFileError as exc:
         raise CommandError(str(exc)) from None

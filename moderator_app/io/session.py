@@ -14,6 +14,7 @@ from pathlib import Path
 from moderator_app.core.actions import CLOCK_JUMP, Action
 from moderator_app.core.clock import Clock, MonotonicGuardClock, to_us
 from moderator_app.core.engine import Snapshot, TimerEngine
+from moderator_app.core.runsheet import Show
 from moderator_app.io.ownerlock import OwnerLock
 from moderator_app.io.showfile import ShowFile, ShowFileError
 
@@ -185,6 +186,21 @@ class ShowSession:
         self.write_error = error
         for listener in list(self._write_listeners):
             listener(error)
+
+    def commit_show(self, show: Show, action: Action) -> Action:
+        """Save an edited show and journal ``action`` in one transaction, then fold it.
+
+        The session keeps its ``show`` object (observers hold it) and takes the new values.
+        """
+        stored = self.file.save_show(show, journal=[action])[0]
+        self._catch_up(stored.seq)
+        if stored.seq is not None:
+            self._own.add(stored.seq)
+        self.show.__dict__.update(show.__dict__)
+        self.engine.runsheet_changed()
+        self._fold(stored)
+        self._data_version = self.file.data_version()
+        return stored
 
     def refresh(self) -> list[Action]:
         """Fold what other processes appended since we last looked; cheap when nothing did.

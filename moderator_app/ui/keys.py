@@ -24,12 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# A widget with this property set takes every key as typing (the run sheet editor's table).
+TYPING_PROPERTY = "takesTyping"
 ARROWS = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down}
 
 
 def is_typing_target(widget: QWidget | None, key: int) -> bool:
     """True when ``widget`` would use ``key`` as typing or editing."""
     while widget is not None:
+        if widget.property(TYPING_PROPERTY):  # e.g. an editable table: letters start an edit
+            return True
         if isinstance(widget, QLineEdit | QAbstractSpinBox | QKeySequenceEdit):
             return True
         if isinstance(widget, QTextEdit | QPlainTextEdit) and not widget.isReadOnly():

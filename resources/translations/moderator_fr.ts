@@ -32,6 +32,31 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Doublons possibles</translation>
+    </message>
+    <message>
+        <source>“{0}”
+   repeats “{1}”</source>
+        <translation>« {0} »
+   répète « {1} »</translation>
+    </message>
+    <message>
+        <source>Checked pairs are merged: the repeat is dismissed into the first question and its votes are added.</source>
+        <translation>Les paires cochées sont fusionnées : la répétition est écartée au profit de la première question, dont les votes s&apos;additionnent.</translation>
+    </message>
+    <message>
+        <source>Merge checked</source>
+        <translation>Fusionner la sélection</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>Run the show from the keyboard</source>
@@ -151,6 +176,241 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>Keys</source>
         <translation>Touches</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation>Tableurs (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>Posée par</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Organisation / city</source>
+        <translation>Organisation / ville</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Répondue</translation>
+    </message>
+    <message>
+        <source>Import questions</source>
+        <translation>Importer des questions</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choisir le fichier…</translation>
+    </message>
+    <message>
+        <source>Dates: detect day/month order</source>
+        <translation>Dates : détecter l&apos;ordre jour/mois</translation>
+    </message>
+    <message>
+        <source>Dates: day first (25/02)</source>
+        <translation>Dates : jour en premier (25/02)</translation>
+    </message>
+    <message>
+        <source>Dates: month first (02/25)</source>
+        <translation>Dates : mois en premier (02/25)</translation>
+    </message>
+    <message>
+        <source>Watch this file and merge new questions when it changes</source>
+        <translation>Surveiller ce fichier et fusionner les nouvelles questions quand il change</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Feuille</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>Ligne d&apos;en-tête</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>Lecture de {0}…</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonyme</translation>
+    </message>
+    <message>
+        <source>Detected: {0}, header on row {1}</source>
+        <translation>Détecté : {0}, en-tête en ligne {1}</translation>
+    </message>
+    <message>
+        <source>, encoding {0}</source>
+        <translation>, encodage {0}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>{0} added, {1} already in the queue, {2} skipped.</source>
+        <translation>{0} ajoutée(s), {1} déjà dans la file, {2} ignorée(s).</translation>
+    </message>
+    <message>
+        <source>Zoom webinar Q&amp;A report</source>
+        <translation>Rapport Q&amp;R de webinaire Zoom</translation>
+    </message>
+    <message>
+        <source>Zoom registration report</source>
+        <translation>Rapport d&apos;inscription Zoom</translation>
+    </message>
+    <message>
+        <source>Google Forms</source>
+        <translation>Google Forms</translation>
+    </message>
+    <message>
+        <source>Microsoft Forms</source>
+        <translation>Microsoft Forms</translation>
+    </message>
+    <message>
+        <source>Slido-like export</source>
+        <translation>Export de type Slido</translation>
+    </message>
+    <message>
+        <source>Any table (question column by content)</source>
+        <translation>Tout tableau (colonne des questions d&apos;après le contenu)</translation>
+    </message>
+    <message>
+        <source>Import a run sheet — {0}</source>
+        <translation>Importer un conducteur — {0}</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Colonne du fichier</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Va dans</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>Premières valeurs</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Intervenant</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Speaker time zone</source>
+        <translation>Fuseau de l’intervenant</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>Danger</source>
+        <translation>Danger</translation>
+    </message>
+    <message>
+        <source>Hard start</source>
+        <translation>Heure fixe</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>(column {0})</source>
+        <translation>(colonne {0})</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— non importée —</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>{0} segments from {1}</source>
+        <translation>{0} séquences depuis {1}</translation>
     </message>
 </context>
 <context>
@@ -463,6 +723,49 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
 </context>
 <context>
+    <name>OnAirPanel</name>
+    <message>
+        <source>ON AIR</source>
+        <translation>À L&apos;ANTENNE</translation>
+    </message>
+    <message>
+        <source>Take next ▶</source>
+        <translation>Question suivante ▶</translation>
+    </message>
+    <message>
+        <source>Put the top shortlisted question on air (Ctrl+Enter)</source>
+        <translation>Passer à l&apos;antenne la première question présélectionnée (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Answered ✓</source>
+        <translation>Répondue ✓</translation>
+    </message>
+    <message>
+        <source>Mark the question on air as answered</source>
+        <translation>Marquer la question à l&apos;antenne comme répondue</translation>
+    </message>
+    <message>
+        <source>No question on air.</source>
+        <translation>Aucune question à l&apos;antenne.</translation>
+    </message>
+    <message>
+        <source>Next: {0}</source>
+        <translation>Ensuite : {0}</translation>
+    </message>
+    <message>
+        <source>Next: shortlist a question to take it next</source>
+        <translation>Ensuite : présélectionnez une question pour la prendre</translation>
+    </message>
+    <message>
+        <source>{0} min left in Q&amp;A</source>
+        <translation>{0} min restantes pour les Q&amp;R</translation>
+    </message>
+    <message>
+        <source>{0} min left: about {1} more question(s) at {2} s each</source>
+        <translation>{0} min restantes : environ {1} question(s) de plus à {2} s chacune</translation>
+    </message>
+</context>
+<context>
     <name>OverUnder</name>
     <message>
         <source>on time</source>
@@ -572,6 +875,270 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
 </context>
 <context>
+    <name>QuestionDialog</name>
+    <message>
+        <source>Edit question</source>
+        <translation>Modifier la question</translation>
+    </message>
+    <message>
+        <source>Add a question</source>
+        <translation>Ajouter une question</translation>
+    </message>
+    <message>
+        <source>(anyone)</source>
+        <translation>(tout le monde)</translation>
+    </message>
+    <message>
+        <source>comma separated</source>
+        <translation>séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>Étoilée</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>Posée par</translation>
+    </message>
+    <message>
+        <source>Organisation / city</source>
+        <translation>Organisation / ville</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Moderator note</source>
+        <translation>Note du modérateur</translation>
+    </message>
+    <message>
+        <source>A question needs some text.</source>
+        <translation>Une question doit avoir un texte.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionTableModel</name>
+    <message>
+        <source>New</source>
+        <translation>Nouvelle</translation>
+    </message>
+    <message>
+        <source>Shortlisted</source>
+        <translation>Présélectionnée</translation>
+    </message>
+    <message>
+        <source>On air</source>
+        <translation>À l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Répondue</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Écartée</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonyme</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>Posée par</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>Note : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsFeature</name>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>&amp;Import questions…</source>
+        <translation>&amp;Importer des questions…</translation>
+    </message>
+    <message>
+        <source>&amp;Add a question…</source>
+        <translation>&amp;Ajouter une question…</translation>
+    </message>
+    <message>
+        <source>&amp;Take next question</source>
+        <translation>&amp;Prendre la question suivante</translation>
+    </message>
+    <message>
+        <source>Mark &amp;answered</source>
+        <translation>Marquer comme &amp;répondue</translation>
+    </message>
+    <message>
+        <source>Possible &amp;duplicates…</source>
+        <translation>&amp;Doublons possibles…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop watching linked files</source>
+        <translation>&amp;Arrêter de surveiller les fichiers liés</translation>
+    </message>
+    <message>
+        <source>No file is watched any more.</source>
+        <translation>Plus aucun fichier n&apos;est surveillé.</translation>
+    </message>
+    <message>
+        <source>{0} new question(s) from {1}</source>
+        <translation>{0} nouvelle(s) question(s) de {1}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsPage</name>
+    <message>
+        <source>Search questions, askers, notes… (Ctrl+F)</source>
+        <translation>Rechercher questions, auteurs, notes… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Shortlist (S)</source>
+        <translation>Présélectionner (S)</translation>
+    </message>
+    <message>
+        <source>Shortlist, or back to new</source>
+        <translation>Présélectionner, ou remettre en nouvelle</translation>
+    </message>
+    <message>
+        <source>Dismiss (D)</source>
+        <translation>Écarter (D)</translation>
+    </message>
+    <message>
+        <source>Dismiss, or restore</source>
+        <translation>Écarter, ou rétablir</translation>
+    </message>
+    <message>
+        <source>★ Star (F)</source>
+        <translation>★ Étoile (F)</translation>
+    </message>
+    <message>
+        <source>Star or unstar</source>
+        <translation>Ajouter ou retirer l&apos;étoile</translation>
+    </message>
+    <message>
+        <source>On air (Enter)</source>
+        <translation>À l&apos;antenne (Entrée)</translation>
+    </message>
+    <message>
+        <source>Put this question on air now</source>
+        <translation>Passer cette question à l&apos;antenne maintenant</translation>
+    </message>
+    <message>
+        <source>Move up (Ctrl+Up)</source>
+        <translation>Monter (Ctrl+Haut)</translation>
+    </message>
+    <message>
+        <source>Move down (Ctrl+Down)</source>
+        <translation>Descendre (Ctrl+Bas)</translation>
+    </message>
+    <message>
+        <source>Edit… (E)</source>
+        <translation>Modifier… (E)</translation>
+    </message>
+    <message>
+        <source>Edit the question</source>
+        <translation>Modifier la question</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Add a question by hand (from the chat)</source>
+        <translation>Ajouter une question à la main (depuis le chat)</translation>
+    </message>
+    <message>
+        <source>Duplicates…</source>
+        <translation>Doublons…</translation>
+    </message>
+    <message>
+        <source>Merge questions asked twice</source>
+        <translation>Fusionner les questions posées deux fois</translation>
+    </message>
+    <message>
+        <source>All {0}</source>
+        <translation>Toutes {0}</translation>
+    </message>
+    <message>
+        <source>{0} shown of {1}</source>
+        <translation>{0} affichée(s) sur {1}</translation>
+    </message>
+    <message>
+        <source>All speakers</source>
+        <translation>Tous les intervenants</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Toutes les étiquettes</translation>
+    </message>
+    <message>
+        <source>This show is open read-only here.</source>
+        <translation>Cette émission est ouverte en lecture seule ici.</translation>
+    </message>
+    <message>
+        <source>Select a question first.</source>
+        <translation>Sélectionnez d&apos;abord une question.</translation>
+    </message>
+    <message>
+        <source>Sort by # to change the order.</source>
+        <translation>Triez par # pour changer l&apos;ordre.</translation>
+    </message>
+    <message>
+        <source>No duplicate questions found.</source>
+        <translation>Aucun doublon trouvé.</translation>
+    </message>
+</context>
+<context>
     <name>Recent</name>
     <message>
         <source>No recent shows</source>
@@ -601,265 +1168,566 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <name>Report</name>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnu</translation>
     </message>
 </context>
 <context>
     <name>ReportPlots</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Heure</translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Planned</source>
-        <translation type="unfinished">Prévu</translation>
+        <translation>Prévu</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished">Réel</translation>
+        <translation>Réel</translation>
     </message>
     <message>
         <source>Projected</source>
-        <translation type="unfinished">Estimé</translation>
+        <translation>Projeté</translation>
     </message>
     <message>
         <source>Over/under (min, + late)</source>
-        <translation type="unfinished"></translation>
+        <translation>Avance/retard (min, + en retard)</translation>
     </message>
 </context>
 <context>
     <name>ReportView</name>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Export report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le rapport…</translation>
     </message>
     <message>
         <source>Export plot as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le graphique en PNG…</translation>
     </message>
     <message>
         <source>Run:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passage :</translation>
     </message>
     <message>
         <source>Compare with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparer avec :</translation>
     </message>
     <message>
         <source>Segments</source>
-        <translation type="unfinished"></translation>
+        <translation>Séquences</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Chronologie</translation>
     </message>
     <message>
         <source>Over/under</source>
-        <translation type="unfinished">Avance/retard</translation>
+        <translation>Avance/retard</translation>
     </message>
     <message>
         <source>Questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Questions</translation>
     </message>
     <message>
         <source>Compare runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparer les passages</translation>
     </message>
     <message>
         <source>Segment</source>
-        <translation type="unfinished">Séquence</translation>
+        <translation>Séquence</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Planned start</source>
-        <translation type="unfinished"></translation>
+        <translation>Début prévu</translation>
     </message>
     <message>
         <source>Actual start</source>
-        <translation type="unfinished"></translation>
+        <translation>Début réel</translation>
     </message>
     <message>
         <source>Planned</source>
-        <translation type="unfinished">Prévu</translation>
+        <translation>Prévu</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished">Réel</translation>
+        <translation>Réel</translation>
     </message>
     <message>
         <source>Pauses</source>
-        <translation type="unfinished"></translation>
+        <translation>Pauses</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouté</translation>
     </message>
     <message>
         <source>Actual end</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin réelle</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages</translation>
     </message>
     <message>
         <source>On air</source>
-        <translation type="unfinished"></translation>
+        <translation>À l’antenne</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Répondue</translation>
     </message>
     <message>
         <source>Took</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <source>Speaker</source>
-        <translation type="unfinished">Intervenant</translation>
+        <translation>Intervenant·e</translation>
     </message>
     <message>
         <source>Asker</source>
-        <translation type="unfinished"></translation>
+        <translation>Auteur·e</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Question</translation>
     </message>
     <message>
         <source>A: starts at</source>
-        <translation type="unfinished"></translation>
+        <translation>A : début</translation>
     </message>
     <message>
         <source>A: took</source>
-        <translation type="unfinished"></translation>
+        <translation>A : durée</translation>
     </message>
     <message>
         <source>A: over/under</source>
-        <translation type="unfinished"></translation>
+        <translation>A : avance/retard</translation>
     </message>
     <message>
         <source>B: starts at</source>
-        <translation type="unfinished"></translation>
+        <translation>B : début</translation>
     </message>
     <message>
         <source>B: took</source>
-        <translation type="unfinished"></translation>
+        <translation>B : durée</translation>
     </message>
     <message>
         <source>B: over/under</source>
-        <translation type="unfinished"></translation>
+        <translation>B : avance/retard</translation>
     </message>
     <message>
         <source>B − A</source>
-        <translation type="unfinished"></translation>
+        <translation>B − A</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>terminée</translation>
     </message>
     <message>
         <source>no end</source>
-        <translation type="unfinished"></translation>
+        <translation>sans fin</translation>
     </message>
     <message>
         <source>not reached</source>
-        <translation type="unfinished"></translation>
+        <translation>non atteinte</translation>
     </message>
     <message>
         <source>Cannot read the journal: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le journal : {0}</translation>
     </message>
     <message>
         <source>(no comparison)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucune comparaison)</translation>
     </message>
     <message>
         <source>Run {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Passage {0}</translation>
     </message>
     <message>
         <source>finished</source>
-        <translation type="unfinished"></translation>
+        <translation>terminé</translation>
     </message>
     <message>
         <source>no finish</source>
-        <translation type="unfinished"></translation>
+        <translation>sans fin</translation>
     </message>
     <message>
         <source>not started</source>
-        <translation type="unfinished">pas commencé</translation>
+        <translation>non commencé</translation>
     </message>
     <message>
         <source>A: {0}    B: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>A : {0}    B : {1}</translation>
     </message>
     <message>
         <source>Choose a run to compare with, above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez ci-dessus un passage à comparer.</translation>
     </message>
     <message>
         <source>{0} by {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} de {1}</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>Planned start {0}, actual start {1} ({2}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Début prévu {0}, début réel {1} ({2}).</translation>
     </message>
     <message>
         <source>Planned end {0}, actual end {1}; final over/under {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin prévue {0}, fin réelle {1} ; avance/retard final {2}.</translation>
     </message>
     <message>
         <source>Longest overrun: {0}. Paused {1} in {2} pause(s); time added {3}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus long dépassement : {0}. En pause {1} en {2} pause(s) ; temps ajouté {3}.</translation>
     </message>
     <message>
         <source>Questions answered: {0} of {1}. Messages: {2}. Run sheet edits: {3}. Times in {4}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Questions répondues : {0} sur {1}. Messages : {2}. Modifications du conducteur : {3}. Heures en {4}.</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le rapport</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Classeur Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
         <source>Exporting {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export de {0}…</translation>
     </message>
     <message>
         <source>Report written to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport enregistré dans {0}</translation>
     </message>
     <message>
         <source>Export plot as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le graphique en PNG</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Image PNG (*.png)</translation>
     </message>
     <message>
         <source>Cannot write {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire {0} : {1}</translation>
     </message>
     <message>
         <source>Plot written to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphique enregistré dans {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RunSheetEditor</name>
+    <message>
+        <source>5, 5 min, 0:05:00, 1h05, 90s</source>
+        <translation>5, 5 min, 0:05:00, 1h05, 90s</translation>
+    </message>
+    <message>
+        <source>16:05 — empty: follows the previous segment</source>
+        <translation>16:05 — vide : suit la séquence précédente</translation>
+    </message>
+    <message>
+        <source>e.g. America/Toronto</source>
+        <translation>p. ex. America/Toronto</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv *.tsv *.txt);;All files (*)</source>
+        <translation>Tableurs (*.xlsx *.xls *.ods *.csv *.tsv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Show properties</source>
+        <translation>Propriétés de l’émission</translation>
+    </message>
+    <message>
+        <source>Import a run sheet</source>
+        <translation>Importer un conducteur</translation>
+    </message>
+    <message>
+        <source>Import {0}</source>
+        <translation>Import de {0}</translation>
+    </message>
+    <message>
+        <source>Run sheet imported from {0}</source>
+        <translation>Conducteur importé depuis {0}</translation>
+    </message>
+    <message>
+        <source>Segment title</source>
+        <translation>Titre de la séquence</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Add a segment at the end</source>
+        <translation>Ajouter une séquence à la fin</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>Insérer</translation>
+    </message>
+    <message>
+        <source>Insert a segment above the selected one</source>
+        <translation>Insérer une séquence au-dessus de la sélection</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected segment</source>
+        <translation>Dupliquer la séquence sélectionnée</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete the selected segment</source>
+        <translation>Supprimer la séquence sélectionnée</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Move the selected segment up</source>
+        <translation>Monter la séquence sélectionnée</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Move the selected segment down</source>
+        <translation>Descendre la séquence sélectionnée</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>The show file could not be written: {0}</source>
+        <translation>Impossible d’écrire le fichier de l’émission : {0}</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Déplacement</translation>
+    </message>
+    <message>
+        <source>Replace the run sheet</source>
+        <translation>Remplacer le conducteur</translation>
+    </message>
+    <message>
+        <source>{0} segments</source>
+        <translation>{0} séquences</translation>
+    </message>
+    <message>
+        <source>total {0}</source>
+        <translation>total {0}</translation>
+    </message>
+    <message>
+        <source>ends {0}</source>
+        <translation>fin {0}</translation>
+    </message>
+    <message>
+        <source>planned end {0}</source>
+        <translation>fin prévue {0}</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>dans les temps</translation>
+    </message>
+    <message>
+        <source>{0} over</source>
+        <translation>{0} de dépassement</translation>
+    </message>
+    <message>
+        <source>{0} under</source>
+        <translation>{0} d’avance</translation>
+    </message>
+    <message>
+        <source>Export the run sheet</source>
+        <translation>Exporter le conducteur</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Run sheet exported to {0}</source>
+        <translation>Conducteur exporté vers {0}</translation>
+    </message>
+    <message>
+        <source>Run sheet</source>
+        <translation>Conducteur</translation>
+    </message>
+    <message>
+        <source>&amp;Import a spreadsheet…</source>
+        <translation>&amp;Importer un tableur…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>&amp;Link to a producer&apos;s spreadsheet…</source>
+        <translation>&amp;Lier au tableur du producteur…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink</source>
+        <translation>&amp;Délier</translation>
+    </message>
+    <message>
+        <source>Show &amp;properties…</source>
+        <translation>&amp;Propriétés de l’émission…</translation>
+    </message>
+</context>
+<context>
+    <name>RunSheetLink</name>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <source>Linked to {0}</source>
+        <translation>Lié à {0}</translation>
+    </message>
+    <message>
+        <source>Link to a producer&apos;s spreadsheet</source>
+        <translation>Lier au tableur du producteur</translation>
+    </message>
+    <message>
+        <source>The run sheet is no longer linked</source>
+        <translation>Le conducteur n’est plus lié</translation>
+    </message>
+    <message>
+        <source>The linked sheet cannot be read: {0}</source>
+        <translation>Le tableur lié est illisible : {0}</translation>
+    </message>
+    <message>
+        <source>The linked sheet changed: {0}. During the show, what has run and the segment on air stay as they are.</source>
+        <translation>Le tableur lié a changé : {0}. Pendant l’émission, ce qui est passé et la séquence à l’antenne restent inchangés.</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ajoutée(s)</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>supprimée(s)</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>déplacée(s)</translation>
+    </message>
+    <message>
+        <source>retimed</source>
+        <translation>durée/heure modifiée(s)</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifiée(s)</translation>
+    </message>
+    <message>
+        <source>show details</source>
+        <translation>détails de l’émission</translation>
+    </message>
+    <message>
+        <source>Linked sheet update</source>
+        <translation>Mise à jour du tableur lié</translation>
+    </message>
+    <message>
+        <source>Run sheet updated from {0}: {1}</source>
+        <translation>Conducteur mis à jour depuis {0} : {1}</translation>
+    </message>
+</context>
+<context>
+    <name>RunSheetModel</name>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Intervenant</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Speaker time zone</source>
+        <translation>Fuseau de l’intervenant</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>Danger</source>
+        <translation>Danger</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Hard start: this segment waits for its clock time</source>
+        <translation>Heure fixe : cette séquence attend son heure</translation>
+    </message>
+    <message>
+        <source>Follows the previous segment; type a time to fix it</source>
+        <translation>Suit la séquence précédente ; tapez une heure pour la fixer</translation>
     </message>
 </context>
 <context>
@@ -891,6 +1759,96 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>Actual</source>
         <translation>Réel</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentKind</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Introduction</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Intervention</translation>
+    </message>
+    <message>
+        <source>Q&amp;A</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Conclusions</source>
+        <translation>Conclusions</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Clôture</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>ShowPropertiesDialog</name>
+    <message>
+        <source>Show properties</source>
+        <translation>Propriétés de l’émission</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>Séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>Fin prévue</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Organisers</source>
+        <translation>Organisateurs</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>Modération</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>The planned end must come after the start</source>
+        <translation>La fin prévue doit suivre le début</translation>
     </message>
 </context>
 <context>
@@ -1068,6 +2026,13 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
 </context>
 <context>
+    <name>Worker</name>
+    <message>
+        <source>Import cancelled</source>
+        <translation>Importation annulée</translation>
+    </message>
+</context>
+<context>
     <name>Zone</name>
     <message>
         <source>Unknown time zone “{0}”: times are shown in UTC</source>
@@ -1082,27 +2047,27 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <name>_Attached</name>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Chronologie</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport</translation>
     </message>
     <message>
         <source>Report written to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport enregistré dans {0}</translation>
     </message>
     <message>
         <source>Export report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le rapport…</translation>
     </message>
     <message>
         <source>Export plot as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le graphique en PNG…</translation>
     </message>
     <message>
         <source>Refresh report</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser le rapport</translation>
     </message>
 </context>
 </TS>

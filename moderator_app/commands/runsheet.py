@@ -1,0 +1,104 @@
+"""Run sheet commands: preview, import and export a producer's spreadsheet."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from moderator_app.commands import CommandError, print_json
+from moderator_app.core.runsheet import Show
+from moderator_app.core.runsheet_edit import EditRefused
+from moderator_app.io.runsheet_export import RunSheetExportError, export_runsheet
+from moderator_app.io.runsheet_import import (
+    RunSheetImport,
+    RunSheetImportError,
+    preview_dict,
+    read_runsheet,
+    replace_runsheet,
+)
+from moderator_app.io.runsheet_store import commit_replace
+from moderator_app.io.session import ShowSession
+from moderator_app.io.showfile import ShowFileError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("runsheet", help="preview, import or export a run sheet spreadsheet")
+    rs = p.add_subparsers(dest="runsheet_command", metavar="ACTION", required=True)
+
+    q = rs.add_parser("preview", help="print how a spreadsheet would import, without a show")
+    q.add_argument("file", help="xlsx, xls, ods or csv run sheet")
+    q.add_argument("--json", action="store_true", help="JSON output (the only format)")
+    q.set_defaults(func=cmd_preview)
+
+    q = rs.add_parser("import", help="replace a show's run sheet with a spreadsheet's")
+    q.add_argument("show")
+    q.add_argument("file", help="xlsx, xls, ods or csv run sheet")
+    q.set_defaults(func=cmd_import)
+
+    q = rs.add_parser("export", help="write a show's run sheet to .xlsx or .csv")
+    q.add_argument("show")
+    q.add_argument("out", help="OUT.xlsx or OUT.csv (replaced if it exists)")
+    q.set_defaults(func=cmd_export)
+
+
+def read(path: str) -> RunSheetImport:
+    try:
+        return read_runsheet(Path(path))
+    except RunSheetImportError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def show_from_sheet(base: Show, path: str) -> Show:
+    """A new show: the default show's header, the sheet's run sheet, title and start."""
+    result = read(path)
+    try:
+        show = replace_runsheet(base, result)
+    except RunSheetImportError as exc:
+        raise CommandError(str(exc)) from None
+    if result.title:
+        show.title = result.title
+    return show
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    print_json(preview_dict(read(args.file)))
+    return 0
+
+
+def _open(path: str) -> ShowSession:
+    try:
+        return ShowSession.open(path)
+    except ShowFileError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    result = read(args.file)  # read before opening the show: a bad file changes nothing
+    session = _open(args.show)
+    try:
+        try:
+            new = replace_runsheet(session.show, result, move_start=not session.snapshot().live)
+            action = commit_replace(session, new, source=Path(args.file).name)
+        except (RunSheetImportError, EditRefused, ShowFileError) as exc:
+            raise CommandError(str(exc)) from None
+        print_json({
+            "imported": str(Path(args.file)), "show": str(Path(args.show)),
+            "segments": len(session.show.segments), "seq": action.seq,
+            "warnings": result.warnings,
+        })  # fmt: skip
+    finally:
+        session.close()
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    session = _open(args.show)
+    try:
+        try:
+            path = export_runsheet(session.show, Path(args.out))
+        except RunSheetExportError as exc:
+            raise CommandError(str(exc)) from None
+        print_json({"exported": str(path), "segments": len(session.show.segments)})
+    finally:
+        session.close()
+    return 0

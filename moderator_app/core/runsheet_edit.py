@@ -1,0 +1,354 @@
+"""Run sheet edits as values: each can be applied, inverted (undo), checked and journaled.
+
+An ``Edit`` holds JSON values only (segment fields as ``Segment.to_dict`` writes them), so
+its payload goes into the journal as is and the report can list every change made
+during a show. Live rules: while the show runs, segments that have run keep their
+timing (what actually happened is in the engine's records, and the plan they are
+measured against must not move under them), the segment on air cannot be deleted or
+moved, and anything after it may change; the engine re-plans from the new run sheet.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from moderator_app.core.durations import DurationError, parse_duration
+from moderator_app.core.engine import PAUSED, RUNNING, TimerEngine
+from moderator_app.core.runsheet import (
+    RunSheetError,
+    Segment,
+    SegmentKind,
+    Show,
+    new_segment_id,
+    zone,
+)
+
+SET, INSERT, DELETE, MOVE, SHOW, REPLACE = "set", "insert", "delete", "move", "show", "replace"
+EDIT_TYPE = "runsheet.edit"
+REPLACE_TYPE = "runsheet.replace"
+
+SEGMENT_FIELDS = (
+    "title", "kind", "planned_duration_s", "speaker", "organisation", "region",
+    "speaker_timezone", "hard_start", "warning_s", "danger_s", "notes",
+)  # fmt: skip
+SHOW_FIELDS = (
+    "title", "organisers", "moderator", "language", "timezone", "planned_start",
+    "planned_end", "warning_s", "danger_s",
+)  # fmt: skip
+TIMING_FIELDS = frozenset({"planned_duration_s", "hard_start"})
+FIELD_NAMES = {
+    "title": "title", "kind": "kind", "planned_duration_s": "duration", "speaker": "speaker",
+    "organisation": "organisation", "region": "region", "speaker_timezone": "time zone",
+    "hard_start": "hard start", "warning_s": "warning time", "danger_s": "danger time",
+    "notes": "notes",
+}  # fmt: skip
+
+
+class EditRefused(RunSheetError):
+    """An edit that cannot be made (invalid value or live rule); the message says why."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    op: str
+    segment: str | None = None
+    index: int | None = None
+    field: str | None = None
+    before: object = None
+    after: object = None
+
+    @property
+    def action_type(self) -> str:
+        return REPLACE_TYPE if self.op == REPLACE else EDIT_TYPE
+
+    def payload(self) -> dict:
+        return {
+            "op": self.op, "segment": self.segment, "index": self.index,
+            "field": self.field, "before": self.before, "after": self.after,
+        }  # fmt: skip
+
+    @classmethod
+    def from_payload(cls, payload: dict) -> Edit:
+        return cls(
+            op=payload["op"], segment=payload.get("segment"), index=payload.get("index"),
+            field=payload.get("field"), before=payload.get("before"), after=payload.get("after"),
+        )  # fmt: skip
+
+
+# -- field values ------------------------------------------------------------------------------
+_CLOCK_RE = re.compile(r"^(\d{1,2})\s*(?:[:h]\s*(\d{2})?(?::(\d{2}))?)?$")
+
+
+def parse_clock(value: object) -> time | None:
+    """A clock time from an editor: ``16:05``, ``16h05``, ``16h``, ``16:05:30``; empty is None."""
+    if value is None or isinstance(value, time):
+        return value
+    text = str(value).strip().lower()
+    if not text:
+        return None
+    match = _CLOCK_RE.match(text)
+    if match:
+        hours, minutes, seconds = (int(g or 0) for g in match.groups())
+        if hours < 24 and minutes < 60 and seconds < 60:
+            return time(hours, minutes, seconds)
+    raise EditRefused(f"Cannot read {value!r} as a clock time: expected 16:05 or 16h05")
+
+
+def _duration(value: object, label: str, *, optional: bool) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        seconds = value  # already seconds (the journal's form)
+    elif value is None or (isinstance(value, str) and not value.strip()):
+        if optional:
+            return None
+        raise EditRefused(f"The {label} cannot be empty")
+    else:
+        try:
+            seconds = parse_duration(value)
+        except DurationError as exc:
+            raise EditRefused(f"The {label}: {exc}") from None
+    if seconds < 0:
+        raise EditRefused(f"The {label} cannot be negative")
+    if seconds > 24 * 3600:
+        raise EditRefused(f"The {label} cannot be over 24 hours")
+    return seconds
+
+
+def field_value(field: str, value: object) -> object:
+    """The journal form of a segment field value typed by a producer, or EditRefused."""
+    if field not in SEGMENT_FIELDS:
+        raise EditRefused(f"Unknown segment field {field!r}")
+    if field == "title":
+        text = str(value or "")
+        if not text.strip():
+            raise EditRefused("A segment needs a title")
+        return text
+    if field == "kind":
+        try:
+            return SegmentKind.parse(value).value
+        except RunSheetError as exc:
+            raise EditRefused(str(exc)) from None
+    if field == "planned_duration_s":
+        seconds = _duration(value, "duration", optional=False)
+        if not seconds:
+            raise EditRefused("The duration must be more than zero")
+        return seconds
+    if field in ("warning_s", "danger_s"):
+        return _duration(value, FIELD_NAMES[field], optional=True)
+    if field == "hard_start":
+        clock = parse_clock(value)
+        return clock.strftime("%H:%M:%S") if clock else None
+    if field == "speaker_timezone":
+        name = str(value or "").strip()
+        if name:
+            try:
+                zone(name)
+            except RunSheetError as exc:
+                raise EditRefused(str(exc)) from None
+        return name
+    return str(value or "")
+
+
+def show_value(field: str, value: object) -> object:
+    """The journal form of a show header value, or EditRefused."""
+    if field == "title":
+        text = str(value or "").strip()
+        if not text:
+            raise EditRefused("The show needs a title")
+        return text
+    if field == "organisers":
+        items = value if isinstance(value, list | tuple) else str(value or "").split(",")
+        return [str(i).strip() for i in items if str(i).strip()]
+    if field in ("moderator", "language"):
+        return str(value or "").strip()
+    if field == "timezone":
+        try:
+            zone(str(value or ""))
+        except RunSheetError as exc:
+            raise EditRefused(str(exc)) from None
+        return str(value)
+    if field in ("planned_start", "planned_end"):
+        if value is None or value == "":
+            if field == "planned_start":
+                raise EditRefused("The show needs a start")
+            return None
+        moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+        if moment.tzinfo is None:
+            raise EditRefused("A show time must carry a time zone")
+        return moment.isoformat()
+    if field in ("warning_s", "danger_s"):
+        return _duration(value, field.removesuffix("_s") + " time", optional=False)
+    raise EditRefused(f"Unknown show field {field!r}")
+
+
+def _show_attr(field: str, value: object) -> object:
+    if field in ("planned_start", "planned_end"):
+        return None if value is None else datetime.fromisoformat(str(value))
+    if field == "organisers":
+        return list(value or [])  # type: ignore[arg-type]
+    return value
+
+
+# -- building edits ----------------------------------------------------------------------------
+def _seg_at(show: Show, index: int) -> Segment:
+    if not 0 <= index < len(show.segments):
+        raise EditRefused(f"There is no row {index + 1}")
+    return show.segments[index]
+
+
+def set_field(show: Show, index: int, field: str, value: object) -> Edit:
+    seg = _seg_at(show, index)
+    after = field_value(field, value)
+    before = seg.to_dict()[field]
+    return Edit(SET, seg.id, index, field, before, after)
+
+
+def insert(show: Show, index: int, segment: Segment | None = None) -> Edit:
+    if not 0 <= index <= len(show.segments):
+        raise EditRefused(f"Cannot insert at row {index + 1}")
+    seg = segment or Segment("New segment", 300)
+    return Edit(INSERT, seg.id, index, None, None, seg.to_dict())
+
+
+def duplicate(show: Show, index: int) -> Edit:
+    seg = _seg_at(show, index).copy(id=new_segment_id())
+    return insert(show, index + 1, seg)
+
+
+def delete(show: Show, index: int) -> Edit:
+    seg = _seg_at(show, index)
+    return Edit(DELETE, seg.id, index, None, seg.to_dict(), None)
+
+
+def move(show: Show, index: int, to: int) -> Edit:
+    seg = _seg_at(show, index)
+    if not 0 <= to < len(show.segments):
+        raise EditRefused(f"Cannot move row {index + 1} to row {to + 1}")
+    return Edit(MOVE, seg.id, index, None, index, to)
+
+
+def set_show(show: Show, field: str, value: object) -> Edit:
+    after = show_value(field, value)
+    before = show.header_dict()[field]
+    return Edit(SHOW, None, None, field, before, after)
+
+
+def replace_all(show: Show, new: Show) -> Edit:
+    return Edit(REPLACE, None, None, None, show.to_dict(), new.to_dict())
+
+
+# -- applying ----------------------------------------------------------------------------------
+def inverse(edit: Edit) -> Edit:
+    if edit.op in (SET, SHOW, REPLACE):
+        return Edit(edit.op, edit.segment, edit.index, edit.field, edit.after, edit.before)
+    if edit.op == INSERT:
+        return Edit(DELETE, edit.segment, edit.index, None, edit.after, None)
+    if edit.op == DELETE:
+        return Edit(INSERT, edit.segment, edit.index, None, None, edit.before)
+    if edit.op == MOVE:
+        return Edit(MOVE, edit.segment, edit.after, None, edit.after, edit.before)  # type: ignore[arg-type]
+    raise EditRefused(f"Unknown edit {edit.op!r}")
+
+
+def apply_edit(show: Show, edit: Edit) -> None:
+    """Change ``show`` in place; EditRefused if the edit does not fit this run sheet."""
+    segs = show.segments
+    if edit.op == SET:
+        i = _located(show, edit)
+        data = segs[i].to_dict()
+        data[edit.field] = edit.after  # type: ignore[index]
+        segs[i] = Segment.from_dict(data)
+    elif edit.op == INSERT:
+        if show.index_of(edit.segment or "") is not None:
+            raise EditRefused("That segment is already in the run sheet")
+        segs.insert(min(edit.index or 0, len(segs)), Segment.from_dict(edit.after))  # type: ignore[arg-type]
+    elif edit.op == DELETE:
+        del segs[_located(show, edit)]
+    elif edit.op == MOVE:
+        i = _located(show, edit)
+        segs.insert(int(edit.after), segs.pop(i))  # type: ignore[arg-type]
+    elif edit.op == SHOW:
+        setattr(show, edit.field, _show_attr(edit.field, edit.after))  # type: ignore[arg-type]
+    elif edit.op == REPLACE:
+        fresh = Show.from_dict(edit.after)  # type: ignore[arg-type]
+        show.__dict__.update(fresh.__dict__)
+    else:
+        raise EditRefused(f"Unknown edit {edit.op!r}")
+
+
+def _located(show: Show, edit: Edit) -> int:
+    i = show.index_of(edit.segment or "")
+    if i is None:
+        raise EditRefused("That segment is no longer in the run sheet")
+    return i
+
+
+def edited(show: Show, edit: Edit) -> Show:
+    """A copy of ``show`` with the edit made, checked: the show itself is untouched."""
+    fresh = copy.deepcopy(show)
+    apply_edit(fresh, edit)
+    before = set(_overlaps(show))
+    new = [p for p in _overlaps(fresh) if p not in before]
+    if new:
+        raise EditRefused(new[0])
+    if fresh.planned_end is not None and fresh.planned_end <= fresh.planned_start:
+        raise EditRefused("The planned end must come after the start")
+    return fresh
+
+
+def _overlaps(show: Show) -> list[str]:
+    return [p for p in show.validate() if "overlaps" in p]
+
+
+# -- live rules --------------------------------------------------------------------------------
+def check_live(show: Show, engine: TimerEngine, edit: Edit) -> None:
+    """Refuse what would rewrite the past or move the segment on air; EditRefused says why."""
+    if engine.state.status not in (RUNNING, PAUSED):
+        return
+    current = engine.current_index()
+    if current is None:
+        return
+    on_air = show.segments[current]
+
+    def label(i: int) -> str:
+        return f"Row {i + 1} ({show.segments[i].title})"
+
+    if edit.op == SET:
+        i = _located(show, edit)
+        if i < current and edit.field in TIMING_FIELDS:
+            raise EditRefused(f"{label(i)} has already run: its timing keeps what happened")
+        if i == current and edit.field == "hard_start":
+            raise EditRefused(f"{label(i)} is on air: its start has already happened")
+    elif edit.op == DELETE:
+        i = _located(show, edit)
+        if i == current:
+            raise EditRefused(f"{label(i)} is on air: go to another segment before deleting it")
+        if i < current:
+            raise EditRefused(f"{label(i)} has already run: it stays in the run sheet")
+    elif edit.op == INSERT:
+        if (edit.index or 0) <= current:
+            raise EditRefused("During the show, new segments go after the one on air")
+    elif edit.op == MOVE:
+        i = _located(show, edit)
+        if i <= current or int(edit.after) <= current:  # type: ignore[arg-type]
+            raise EditRefused(
+                "During the show, only segments after the one on air can be moved, "
+                "and only among themselves"
+            )
+    elif edit.op == REPLACE:
+        new_ids = [s["id"] for s in edit.after["segments"]]  # type: ignore[index]
+        kept = [s.id for s in show.segments[: current + 1]]
+        if new_ids[: current + 1] != kept:
+            raise EditRefused(
+                f"The show is live: the new run sheet must keep the segments that have run "
+                f"and the one on air ({on_air.title}) in place"
+            )
+        old = {s["id"]: s for s in edit.before["segments"]}  # type: ignore[index]
+        for data in edit.after["segments"][:current]:  # type: ignore[index]
+            before = old[data["id"]]
+            if any(before[f] != data[f] for f in TIMING_FIELDS):
+                raise EditRefused(
+                    f"The show is live: {data['title']} has already run; its timing stays"
+                )

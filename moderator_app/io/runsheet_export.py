@@ -1,0 +1,236 @@
+"""Run sheet export to xlsx (formatted, real time cells) and csv, re-importable as is.
+
+The layout is the one the importer reads: a title line, the date and time zone line, a
+blank row, then a header in the show's language and one row per segment. An ID column
+keeps segment identities through a round trip (a linked sheet's diff relies on it).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from datetime import time, timedelta
+from pathlib import Path
+
+from moderator_app.core.runsheet import SegmentKind, Show
+from moderator_app.io.cell_safety import guard
+
+COLUMNS = (
+    "start",
+    "end",
+    "duration",
+    "title",
+    "kind",
+    "speaker",
+    "organisation",
+    "region",
+    "speaker_timezone",
+    "warning",
+    "danger",
+    "hard_start",
+    "notes",
+    "id",
+)
+HEADERS = {
+    "en": (
+        "Start",
+        "End",
+        "Duration",
+        "Title",
+        "Kind",
+        "Speaker",
+        "Organisation",
+        "Region",
+        "Speaker time zone",
+        "Warning",
+        "Danger",
+        "Hard start",
+        "Notes",
+        "ID",
+    ),
+    "fr": (
+        "Début",
+        "Fin",
+        "Durée",
+        "Titre",
+        "Type",
+        "Intervenant",
+        "Organisation",
+        "Région",
+        "Fuseau horaire",
+        "Alerte",
+        "Danger",
+        "Heure fixe",
+        "Notes",
+        "ID",
+    ),
+}
+KIND_LABELS_FR = {
+    SegmentKind.WELCOME: "Bienvenue",
+    SegmentKind.INTRODUCTION: "Introduction",
+    SegmentKind.SPEAKER: "Intervenant",
+    SegmentKind.QA: "Questions",
+    SegmentKind.CONCLUSIONS: "Conclusions",
+    SegmentKind.CLOSING: "Clôture",
+    SegmentKind.BREAK: "Pause",
+    SegmentKind.OTHER: "Autre",
+}
+WIDTHS = (9, 9, 10, 48, 14, 26, 24, 18, 22, 9, 9, 11, 60, 14)
+YES = {"en": "yes", "fr": "oui"}
+END_MARKER = {"en": "End of show", "fr": "Fin du webinaire"}
+
+
+class RunSheetExportError(Exception):
+    """An export that could not be written; the message names the file."""
+
+
+def _lang(show: Show) -> str:
+    return "fr" if show.language.lower().startswith("fr") else "en"
+
+
+def export_rows(show: Show) -> tuple[list[str], list[list[object]]]:
+    """Header and rows as Python values: times as ``time``, durations as ``timedelta``."""
+    lang = _lang(show)
+    starts = show.planned_starts()
+    tz = show.tz
+    rows: list[list[object]] = []
+    for seg, start in zip(show.segments, starts, strict=True):
+        local = start.astimezone(tz)
+        end = (start + timedelta(seconds=seg.planned_duration_s)).astimezone(tz)
+        values = {
+            "start": local.time().replace(microsecond=0),
+            "end": end.time().replace(microsecond=0),
+            "duration": timedelta(seconds=seg.planned_duration_s),
+            "title": guard(seg.title),
+            "kind": KIND_LABELS_FR[seg.kind] if lang == "fr" else seg.kind.value,
+            "speaker": guard(seg.speaker),
+            "organisation": guard(seg.organisation),
+            "region": guard(seg.region),
+            "speaker_timezone": guard(seg.speaker_timezone),
+            "warning": None if seg.warning_s is None else timedelta(seconds=seg.warning_s),
+            "danger": None if seg.danger_s is None else timedelta(seconds=seg.danger_s),
+            "hard_start": YES[lang] if seg.hard_start is not None else None,
+            "notes": guard(seg.notes),
+            "id": guard(seg.id),
+        }
+        rows.append([values[c] for c in COLUMNS])
+    if show.planned_end is not None:
+        # The promised end, as producers write it: a last row with only a time and "End".
+        marker: list[object] = [None] * len(COLUMNS)
+        marker[COLUMNS.index("start")] = show.planned_end.astimezone(tz).time()
+        marker[COLUMNS.index("title")] = END_MARKER[lang]
+        rows.append(marker)
+    return list(HEADERS[lang]), rows
+
+
+def _title_lines(show: Show) -> list[str]:
+    local = show.planned_start.astimezone(show.tz)
+    return [guard(show.title), f"{local:%Y-%m-%d} · {show.timezone}"]
+
+
+def export_runsheet(show: Show, path: str | os.PathLike) -> Path:
+    """Write the run sheet to ``path`` (.xlsx or .csv), replacing it in one step."""
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise RunSheetExportError(f"{target}: export to .xlsx or .csv (not {suffix or 'none'})")
+    if not target.parent.is_dir():
+        raise RunSheetExportError(f"{target}: the folder {target.parent} does not exist")
+    tmp = target.with_name(f".{target.name}.writing")
+    try:
+        if suffix == ".xlsx":
+            _write_xlsx(show, tmp)
+        else:
+            tmp.write_bytes(csv_text(show).encode("utf-8-sig"))
+        os.replace(tmp, target)
+    except PermissionError:
+        _discard(tmp)
+        raise RunSheetExportError(
+            f"{target}: cannot be written (permission denied; is it open in another program?)"
+        ) from None
+    except OSError as exc:
+        _discard(tmp)
+        raise RunSheetExportError(f"{target}: cannot be written ({exc.strerror})") from None
+    return target
+
+
+def _discard(tmp: Path) -> None:
+    try:
+        tmp.unlink(missing_ok=True)
+    except OSError:
+        pass  # the export error is the one worth reporting
+
+
+def _clock(value: time) -> str:
+    return value.strftime("%H:%M:%S" if value.second else "%H:%M")
+
+
+def _span(value: timedelta) -> str:
+    total = int(value.total_seconds())
+    return f"{total // 3600}:{total % 3600 // 60:02d}:{total % 60:02d}"
+
+
+def csv_text(show: Show) -> str:
+    header, rows = export_rows(show)
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    for line in _title_lines(show):
+        writer.writerow([line])
+    writer.writerow([])
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(
+            [
+                ""
+                if v is None
+                else _clock(v)
+                if isinstance(v, time)
+                else _span(v)
+                if isinstance(v, timedelta)
+                else v
+                for v in row
+            ]
+        )
+    return out.getvalue()
+
+
+def _write_xlsx(show: Show, path: Path) -> None:
+    from openpyxl import Workbook  # openpyxl is slow to import; only xlsx export needs it
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    header, rows = export_rows(show)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Run sheet" if _lang(show) == "en" else "Conducteur"
+    title, subtitle = _title_lines(show)
+    ws.append([title])
+    ws.append([subtitle])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A1"].data_type = "s"
+    ws.append([])
+    ws.append(header)
+    header_row = ws.max_row
+    fill = PatternFill("solid", fgColor="1F3A5F")
+    for cell in ws[header_row]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = fill
+        cell.alignment = Alignment(vertical="center")
+    for values in rows:
+        ws.append(values)
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(ws.max_row, col)
+            if isinstance(value, time):
+                cell.number_format = "hh:mm:ss" if value.second else "hh:mm"
+            elif isinstance(value, timedelta):
+                cell.number_format = "[h]:mm:ss"
+            elif isinstance(value, str):
+                cell.data_type = "s"  # never a formula, whatever the text
+                if COLUMNS[col - 1] == "notes":
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for col, width in enumerate(WIDTHS, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = ws.cell(header_row + 1, 1)
+    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(header))}{ws.max_row}"
+    wb.save(path)

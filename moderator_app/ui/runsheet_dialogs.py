@@ -1,0 +1,411 @@
+"""Run sheet dialogs: show properties, and spreadsheet import with a mapping preview."""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTableView,
+    QTableWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moderator_app.core.durations import format_duration
+from moderator_app.core.engine import PAUSED, RUNNING
+from moderator_app.core.runsheet import Show
+from moderator_app.core.runsheet_diff import live_merge, match_ids
+from moderator_app.core.runsheet_edit import Edit, EditRefused, edited, replace_all, set_show
+from moderator_app.io.runsheet_cells import text_of
+from moderator_app.io.runsheet_import import (
+    FIELDS,
+    RunSheetImport,
+    RunSheetImportError,
+    SheetTable,
+    build_runsheet,
+    load_table,
+    preview_dict,
+    replace_runsheet,
+)
+from moderator_app.ui.runsheet_icons import kind_icon, kind_label
+
+
+def spreadsheet_filter() -> str:
+    return QCoreApplication.translate(
+        "RunSheetEditor", "Spreadsheets (*.xlsx *.xls *.ods *.csv *.tsv *.txt);;All files (*)"
+    )
+
+
+class ShowPropertiesDialog(QDialog):
+    """Title, organisers, moderator, language, time zone, date, start and planned end."""
+
+    def __init__(self, show: Show, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ShowProperties")
+        self.setWindowTitle(self.tr("Show properties"))
+        self.show_ = show
+        tz = show.tz
+        start = show.planned_start.astimezone(tz)
+        self.title = QLineEdit(show.title)
+        self.organisers = QLineEdit(", ".join(show.organisers))
+        self.organisers.setPlaceholderText(self.tr("Separated by commas"))
+        self.moderator = QLineEdit(show.moderator)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("French"), "fr")
+        self.language.addItem(self.tr("English"), "en")
+        self.language.setEditable(True)
+        i = self.language.findData(show.language)
+        if i >= 0:
+            self.language.setCurrentIndex(i)
+        else:
+            self.language.setEditText(show.language)
+        self.timezone = QLineEdit(show.timezone)
+        self.timezone.setObjectName("TimeZone")
+        zones = QCompleter(sorted(available_timezones()), self.timezone)
+        zones.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        zones.setFilterMode(Qt.MatchFlag.MatchContains)  # "paris" finds Europe/Paris
+        self.timezone.setCompleter(zones)
+        self.date = QDateEdit(QDate(start.year, start.month, start.day))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.start = QTimeEdit(QTime(start.hour, start.minute))
+        self.start.setDisplayFormat("HH:mm")
+        self.has_end = QCheckBox(self.tr("Planned end"))
+        self.end = QTimeEdit()
+        self.end.setDisplayFormat("HH:mm")
+        if show.planned_end is not None:
+            end = show.planned_end.astimezone(tz)
+            self.end.setTime(QTime(end.hour, end.minute))
+            self.has_end.setChecked(True)
+        else:
+            computed = show.computed_end().astimezone(tz)
+            self.end.setTime(QTime(computed.hour, computed.minute))
+        self.end.setEnabled(self.has_end.isChecked())
+        self.has_end.toggled.connect(self.end.setEnabled)
+        self.error = QLabel()
+        self.error.setObjectName("PropertiesError")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("color:#c62828;")
+        self.error.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Organisers"), self.organisers)
+        form.addRow(self.tr("Moderator"), self.moderator)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Time zone"), self.timezone)
+        form.addRow(self.tr("Date"), self.date)
+        form.addRow(self.tr("Start"), self.start)
+        form.addRow(self.has_end, self.end)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(520, 0)
+
+    def edits(self) -> list[Edit]:
+        """The changes as show edits, checked together; EditRefused says what is wrong."""
+        show = self.show_
+        tzname = self.timezone.text().strip()
+        probe = set_show(show, "timezone", tzname)
+        from zoneinfo import ZoneInfo
+
+        tz = ZoneInfo(tzname)
+        day = self.date.date().toPython()
+        start = datetime.combine(day, self.start.time().toPython(), tzinfo=tz)
+        end = None
+        if self.has_end.isChecked():
+            end = datetime.combine(day, self.end.time().toPython(), tzinfo=tz)
+            if end <= start:
+                raise EditRefused(self.tr("The planned end must come after the start"))
+        language = self.language.currentData()
+        if self.language.currentText() != self.language.itemText(self.language.currentIndex()):
+            language = self.language.currentText()
+        values = {
+            "title": self.title.text(), "organisers": self.organisers.text(),
+            "moderator": self.moderator.text(), "language": language or "",
+            "planned_start": start, "planned_end": end,
+        }  # fmt: skip
+        edits = [probe] if probe.before != probe.after else []
+        for field, value in values.items():
+            edit = set_show(show, field, value)
+            if edit.before != edit.after:
+                edits.append(edit)
+        # Moving the start past the old end needs the end moved first, and the reverse.
+        ends_first = sorted(edits, key=lambda e: e.field != "planned_end")
+        for order in (edits, ends_first):
+            try:
+                trial = copy.deepcopy(show)
+                for edit in order:
+                    trial = edited(trial, edit)
+            except EditRefused:
+                if order is ends_first:
+                    raise
+                continue
+            return order
+        return edits
+
+    def accept(self) -> None:
+        try:
+            self.result_edits = self.edits()
+        except EditRefused as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
+
+    @classmethod
+    def run(cls, editor) -> ShowPropertiesDialog:
+        dialog = cls(editor.session.show, editor)
+        dialog.accepted.connect(lambda: apply_edits(editor, dialog.result_edits))
+        dialog.open()
+        return dialog
+
+
+def apply_edits(editor, edits: list[Edit]) -> None:
+    if not edits:
+        return
+    editor.undo_stack.beginMacro(QCoreApplication.translate("RunSheetEditor", "Show properties"))
+    for edit in edits:
+        if not editor.commit(edit):
+            break
+    editor.undo_stack.endMacro()
+
+
+class ImportDialog(QDialog):
+    """Shows how a spreadsheet maps onto the run sheet; the producer corrects columns."""
+
+    def __init__(self, table: SheetTable, show: Show, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ImportDialog")
+        self.setWindowTitle(self.tr("Import a run sheet — {0}").format(table.path.name))
+        self.table = table
+        self.show_ = show
+        self.result_: RunSheetImport | None = None
+
+        self.header_row = QSpinBox()
+        self.header_row.setRange(1, max(len(table.rows), 1))
+        self.header_row.setValue(table.header_row + 1)
+        self.header_row.valueChanged.connect(self._header_moved)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Header row")))
+        top.addWidget(self.header_row)
+        top.addStretch(1)
+
+        self.columns = QTableWidget()
+        self.columns.setObjectName("ImportMapping")
+        self.columns.setColumnCount(3)
+        self.columns.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("Goes to"), self.tr("First values")]
+        )
+        self.columns.horizontalHeader().setStretchLastSection(True)
+        self.columns.verticalHeader().hide()
+
+        self.preview_model = QStandardItemModel(self)
+        self.preview = QTableView()
+        self.preview.setObjectName("ImportPreview")
+        self.preview.setModel(self.preview_model)
+        self.preview.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.preview.verticalHeader().hide()
+        self.preview.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.preview.horizontalHeader().setStretchLastSection(True)
+        self.messages = QPlainTextEdit()
+        self.messages.setObjectName("ImportMessages")
+        self.messages.setReadOnly(True)
+        self.messages.setMaximumHeight(90)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        mapping_box = QGroupBox(self.tr("Columns"))
+        QVBoxLayout(mapping_box).addWidget(self.columns)
+        preview_box = QGroupBox(self.tr("Preview"))
+        QVBoxLayout(preview_box).addWidget(self.preview)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(mapping_box, 3)
+        layout.addWidget(preview_box, 3)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.buttons)
+        self.resize(900, 680)
+        self._fill_columns()
+        self.rebuild()
+
+    def _field_names(self) -> dict[str, str]:
+        return {
+            "start": self.tr("Start"), "end": self.tr("End"), "duration": self.tr("Duration"),
+            "title": self.tr("Title"), "kind": self.tr("Kind"), "speaker": self.tr("Speaker"),
+            "organisation": self.tr("Organisation"), "region": self.tr("Region"),
+            "speaker_timezone": self.tr("Speaker time zone"), "notes": self.tr("Notes"),
+            "warning": self.tr("Warning"), "danger": self.tr("Danger"), "hard_start": self.tr("Hard start"),
+            "id": self.tr("ID"),
+        }  # fmt: skip
+
+    def _fill_columns(self) -> None:
+        table = self.table
+        by_col = {col: name for name, col in table.mapping.items()}
+        names = self._field_names()
+        data = [r for _, r in table.data_rows() if any(c is not None for c in r)][:3]
+        self.columns.setRowCount(table.width)
+        self.combos: list[QComboBox] = []
+        headers = table.headers
+        for col in range(table.width):
+            header = headers[col] if col < len(headers) else ""
+            self.columns.setCellWidget(
+                col, 0, _plain(header or self.tr("(column {0})").format(col + 1))
+            )
+            combo = QComboBox()
+            combo.addItem(self.tr("— not imported —"), None)
+            for field in FIELDS:
+                combo.addItem(names[field], field)
+            combo.setCurrentIndex(max(combo.findData(by_col.get(col)), 0))
+            combo.currentIndexChanged.connect(lambda _i, c=col: self._mapped(c))
+            self.columns.setCellWidget(col, 1, combo)
+            self.combos.append(combo)
+            samples = " | ".join(
+                text_of(r[col]) for r in data if col < len(r) and r[col] is not None
+            )
+            self.columns.setCellWidget(col, 2, _plain(samples))
+        self.columns.resizeColumnsToContents()
+
+    def _mapped(self, col: int) -> None:
+        field = self.combos[col].currentData()
+        for other, combo in enumerate(self.combos):  # a field comes from one column
+            if other != col and field is not None and combo.currentData() == field:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+        self.table.mapping = {
+            c.currentData(): i for i, c in enumerate(self.combos) if c.currentData() is not None
+        }
+        self.rebuild()
+
+    def _header_moved(self, value: int) -> None:
+        try:
+            self.table = load_table(self.table.path, header_row=value - 1)
+        except RunSheetImportError as exc:
+            self.messages.setPlainText(str(exc))
+            return
+        self._fill_columns()
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.preview_model.clear()
+        try:
+            result = build_runsheet(self.table)
+            replace_runsheet(self.show_, result)  # overlap check, on a copy
+        except RunSheetImportError as exc:
+            self.result_ = None
+            self.messages.setPlainText(str(exc))
+            ok.setEnabled(False)
+            return
+        self.result_ = result
+        self.preview_model.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("Start"), self.tr("Duration"), self.tr("Title"), self.tr("Kind"), self.tr("Speaker"),
+             self.tr("Organisation"), self.tr("Notes")]
+        )  # fmt: skip
+        for seg, row, data in zip(result.segments, result.rows, preview_dict(result)["segments"],
+                                  strict=True):  # fmt: skip
+            kind = QStandardItem(kind_icon(seg.kind), kind_label(seg.kind))
+            start = (data["planned_start"] or "") + (" ⚑" if seg.hard_start else "")
+            cells = [str(row), start, format_duration(seg.planned_duration_s), seg.title]
+            items = [QStandardItem(c) for c in cells] + [kind] + [
+                QStandardItem(seg.speaker), QStandardItem(seg.organisation),
+                QStandardItem(seg.notes),
+            ]  # fmt: skip
+            self.preview_model.appendRow(items)
+        lines = [self.tr("{0} segments from {1}").format(len(result.segments), result.path.name)]
+        lines += result.warnings
+        self.messages.setPlainText("\n".join(lines))
+        ok.setEnabled(True)
+
+    @classmethod
+    def run(cls, editor, path: str | None = None) -> ImportDialog | None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                editor,
+                QCoreApplication.translate("RunSheetEditor", "Import a run sheet"),
+                "",
+                spreadsheet_filter(),
+            )
+            if not path:
+                return None
+        try:
+            table = load_table(Path(path))
+        except RunSheetImportError as exc:
+            editor.show_message(str(exc))
+            return None
+        dialog = cls(table, editor.session.show, editor)
+        dialog.accepted.connect(lambda: import_into(editor, dialog.result_))
+        dialog.open()
+        return dialog
+
+
+def _plain(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # file contents are untrusted
+    label.setContentsMargins(4, 0, 4, 0)
+    return label
+
+
+def import_into(editor, result: RunSheetImport | None) -> bool:
+    """Replace the editor's run sheet with an import (undoable); during a show, what has
+    run and the segment on air stay in place."""
+    if result is None:
+        return False
+    session = editor.session
+    show = session.show
+    engine = session.engine
+    live = engine.state.status in (RUNNING, PAUSED)
+    try:
+        new = replace_runsheet(show, result, move_start=not live)
+    except RunSheetImportError as exc:
+        editor.show_message(str(exc))
+        return False
+    new.segments = match_ids(show.segments, new.segments)
+    current = engine.current_index()
+    if live and current is not None:
+        new.segments = live_merge(show.segments, new.segments, current)
+    ok = editor.commit(
+        replace_all(show, new),
+        QCoreApplication.translate("RunSheetEditor", "Import {0}").format(result.path.name),
+    )
+    if ok:
+        editor.status.emit(
+            QCoreApplication.translate("RunSheetEditor", "Run sheet imported from {0}").format(
+                result.path.name
+            )
+        )
+    return ok

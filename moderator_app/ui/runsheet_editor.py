@@ -1,0 +1,403 @@
+"""The run sheet editor page: table, toolbar, undo/redo, totals, and its ``attach``.
+
+Every change is an ``Edit`` pushed on this page's QUndoStack; doing it journals it
+through the session (so it is saved before the table shows it), undoing journals the
+inverse. Ctrl+Z here is scoped to this page, so it never undoes a timer action.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolBar,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moderator_app.core.durations import format_duration
+from moderator_app.core.engine import Snapshot
+from moderator_app.core.runsheet_edit import (
+    Edit,
+    EditRefused,
+    delete,
+    duplicate,
+    insert,
+    inverse,
+    move,
+)
+from moderator_app.io.runsheet_export import RunSheetExportError, export_runsheet
+from moderator_app.io.runsheet_store import commit_edit
+from moderator_app.io.session import ShowSession
+from moderator_app.io.showfile import ShowFileError
+from moderator_app.ui.keys import TYPING_PROPERTY
+from moderator_app.ui.runsheet_delegates import (
+    KindDelegate,
+    TextDelegate,
+    clock_delegate,
+    duration_delegate,
+    timezone_delegate,
+)
+from moderator_app.ui.runsheet_model import (
+    COL_DANGER,
+    COL_DURATION,
+    COL_END,
+    COL_KIND,
+    COL_ORGANISATION,
+    COL_REGION,
+    COL_SPEAKER,
+    COL_START,
+    COL_TIMEZONE,
+    COL_TITLE,
+    COL_WARNING,
+    RunSheetModel,
+)
+
+EDITOR_KEYS = "Ctrl+Z / Ctrl+Shift+Z, Ctrl+Up / Ctrl+Down, Insert, Ctrl+D, Delete"
+
+
+class EditCommand(QUndoCommand):
+    """One edit on the undo stack; it has already been done when pushed."""
+
+    def __init__(self, editor: RunSheetEditor, edit: Edit, text: str) -> None:
+        super().__init__(text)
+        self.editor = editor
+        self.edit = edit
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        if not self.editor.apply(self.edit):
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        if not self.editor.apply(inverse(self.edit), undo=True):
+            self.setObsolete(True)  # the run sheet moved on (live rule, other process)
+
+
+class RunSheetEditor(QWidget):
+    error = Signal(str)
+    status = Signal(str)
+
+    def __init__(self, session: ShowSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("RunSheetEditor")
+        self.session = session
+        self.undo_stack = QUndoStack(self)
+        self.model = RunSheetModel(session, self.commit, self)
+        self.model.refused.connect(self._refused)
+
+        self.view = QTableView()
+        self.view.setObjectName("RunSheetTable")
+        # Typing in this table edits cells: the console's show keys (Space, N, -) stay out.
+        self.view.setProperty(TYPING_PROPERTY, True)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDragDropOverwriteMode(False)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        widths = {
+            COL_START: 70, COL_END: 60, COL_DURATION: 70, COL_TITLE: 330, COL_KIND: 130,
+            COL_SPEAKER: 180, COL_ORGANISATION: 150, COL_REGION: 120, COL_TIMEZONE: 150,
+            COL_WARNING: 70, COL_DANGER: 70,
+        }  # fmt: skip
+        for col, width in widths.items():
+            self.view.setColumnWidth(col, width)
+        self._delegates = {
+            COL_KIND: KindDelegate(self),
+            COL_DURATION: duration_delegate(self),
+            COL_WARNING: duration_delegate(self),
+            COL_DANGER: duration_delegate(self),
+            COL_START: clock_delegate(self),
+            COL_TIMEZONE: timezone_delegate(self),
+            COL_TITLE: TextDelegate(self.tr("Segment title"), parent=self),
+        }
+        for col, delegate in self._delegates.items():
+            self.view.setItemDelegateForColumn(col, delegate)
+
+        self.message = QLabel()
+        self.message.setObjectName("RunSheetMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color:#c62828;")
+        self.message.hide()
+        self.total = QLabel()
+        self.total.setObjectName("RunSheetTotal")
+        self.total.setTextFormat(Qt.TextFormat.PlainText)
+        self.total.setStyleSheet("font-weight:bold;padding:4px;")
+
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_actions()
+
+        self.extra_bar = QVBoxLayout()  # the linked-sheet bar goes here
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.toolbar)
+        layout.addLayout(self.extra_bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.total, 1)
+        layout.addLayout(bottom)
+
+        session.subscribe(self._on_action)
+        self.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
+        self.update_totals()
+        self._update_actions()
+
+    # -- actions ---------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        specs = [
+            ("add", self.tr("Add"), "", self.add_segment, self.tr("Add a segment at the end")),
+            ("insert", self.tr("Insert"), "Insert", self.insert_segment,
+             self.tr("Insert a segment above the selected one")),
+            ("duplicate", self.tr("Duplicate"), "Ctrl+D", self.duplicate_segment,
+             self.tr("Duplicate the selected segment")),
+            ("delete", self.tr("Delete"), "Delete", self.delete_segment,
+             self.tr("Delete the selected segment")),
+            ("up", self.tr("Move up"), "Ctrl+Up", lambda: self.move_selected(-1),
+             self.tr("Move the selected segment up")),
+            ("down", self.tr("Move down"), "Ctrl+Down", lambda: self.move_selected(1),
+             self.tr("Move the selected segment down")),
+        ]  # fmt: skip
+        for name, text, shortcut, slot, tip in specs:
+            action = QAction(text, self)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+            action.triggered.connect(slot)
+            self.actions_by_name[name] = action
+        self.actions_by_name["undo"] = undo
+        self.actions_by_name["redo"] = redo
+        order = ["add", "insert", "duplicate", "delete", None, "up", "down", None, "undo", "redo"]
+        for name in order:
+            if name is None:
+                self.toolbar.addSeparator()
+                continue
+            action = self.actions_by_name[name]
+            # Scoped to this page: the main window's Ctrl+Z (timer undo) stays its own.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+            self.toolbar.addAction(action)
+        export = QAction(self.tr("Export…"), self)
+        export.triggered.connect(self.export_dialog)
+        self.actions_by_name["export"] = export
+
+    def _update_actions(self) -> None:
+        row = self.current_row()
+        has = row is not None
+        n = self.model.rowCount()
+        writable = not self.session.readonly
+        self.actions_by_name["add"].setEnabled(writable)
+        self.actions_by_name["insert"].setEnabled(writable)
+        for name in ("duplicate", "delete"):
+            self.actions_by_name[name].setEnabled(writable and has)
+        self.actions_by_name["up"].setEnabled(writable and has and row > 0)
+        self.actions_by_name["down"].setEnabled(writable and has and row < n - 1)
+
+    def current_row(self) -> int | None:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else None
+
+    # -- doing edits -----------------------------------------------------------------------
+    def commit(self, edit: Edit, text: str | None = None) -> bool:
+        """Do ``edit`` now and put it on the undo stack; False (with a message) if refused."""
+        if not self.apply(edit):
+            return False
+        self.undo_stack.push(EditCommand(self, edit, text or self._describe(edit)))
+        return True
+
+    def apply(self, edit: Edit, *, undo: bool = False) -> bool:
+        try:
+            commit_edit(self.session, edit, extra={"undo": True} if undo else None)
+        except EditRefused as exc:
+            self.show_message(str(exc))
+            return False
+        except ShowFileError as exc:
+            self.show_message(self.tr("The show file could not be written: {0}").format(exc))
+            return False
+        self.show_message("")
+        return True
+
+    def _describe(self, edit: Edit) -> str:
+        names = {
+            "set": self.tr("Edit"), "insert": self.tr("Insert"), "delete": self.tr("Delete"),
+            "move": self.tr("Move"), "show": self.tr("Show properties"),
+            "replace": self.tr("Replace the run sheet"),
+        }  # fmt: skip
+        return names.get(edit.op, edit.op)
+
+    def add_segment(self) -> None:
+        n = self.model.rowCount()
+        if self._try(lambda: insert(self.session.show, n)):
+            self._select(n, COL_TITLE)
+
+    def insert_segment(self) -> None:
+        row = self.current_row()
+        at = row if row is not None else self.model.rowCount()
+        if self._try(lambda: insert(self.session.show, at)):
+            self._select(at, COL_TITLE)
+
+    def duplicate_segment(self) -> None:
+        row = self.current_row()
+        if row is not None and self._try(lambda: duplicate(self.session.show, row)):
+            self._select(row + 1, self.view.currentIndex().column())
+
+    def delete_segment(self) -> None:
+        row = self.current_row()
+        if row is not None and self._try(lambda: delete(self.session.show, row)):
+            self._select(min(row, self.model.rowCount() - 1), self.view.currentIndex().column())
+
+    def move_selected(self, step: int) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        col = self.view.currentIndex().column()
+        to = row + step
+        if 0 <= to < self.model.rowCount() and self._try(lambda: move(self.session.show, row, to)):
+            self._select(to, col)
+
+    def _try(self, build) -> bool:
+        try:
+            return self.commit(build())
+        except EditRefused as exc:
+            self.show_message(str(exc))
+            return False
+
+    def _select(self, row: int, col: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(row, max(col, 0)))
+
+    # -- messages and totals ---------------------------------------------------------------
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        if text:
+            self.error.emit(text)
+
+    def _refused(self, index: QModelIndex, text: str) -> None:
+        self.show_message(text)
+        rect = self.view.visualRect(index)
+        QToolTip.showText(
+            self.view.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 2)),
+            text,
+            self.view.viewport(),
+            rect,
+            6000,
+        )
+
+    def update_totals(self) -> None:
+        total, end, promised, over = self.model.totals()
+        tz = self.session.show.tz
+        parts = [
+            self.tr("{0} segments").format(self.model.rowCount()),
+            self.tr("total {0}").format(format_duration(total, always_hours=True)),
+            self.tr("ends {0}").format(end.astimezone(tz).strftime("%H:%M")),
+        ]
+        if promised is not None:
+            parts.append(
+                self.tr("planned end {0}").format(promised.astimezone(tz).strftime("%H:%M"))
+            )
+            if abs(over) < 1:
+                parts.append(self.tr("on time"))
+            elif over > 0:
+                parts.append(self.tr("{0} over").format(format_duration(over)))
+            else:
+                parts.append(self.tr("{0} under").format(format_duration(-over)))
+        self.total.setText("   ·   ".join(parts))
+        colour = "#c62828" if over >= 1 else "#2e7d32" if promised is not None else "palette(text)"
+        self.total.setStyleSheet(f"font-weight:bold;padding:4px;color:{colour};")
+
+    def _on_action(self, action) -> None:
+        if action.type.startswith("runsheet."):
+            self.update_totals()
+            self._update_actions()
+
+    def update_snapshot(self, snap: Snapshot) -> None:
+        self.model.update_snapshot(snap)
+
+    # -- export ----------------------------------------------------------------------------
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the run sheet"), f"{self.session.path.stem}.xlsx",
+            self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
+        )  # fmt: skip
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> bool:
+        try:
+            written = export_runsheet(self.session.show, path)
+        except RunSheetExportError as exc:
+            self.show_message(str(exc))
+            return False
+        self.status.emit(self.tr("Run sheet exported to {0}").format(written))
+        return True
+
+
+def attach(window) -> None:
+    """Add the run sheet page and the Run sheet menu to the console's main window."""
+    from moderator_app.ui.runsheet_dialogs import (
+        ImportDialog,
+        ShowPropertiesDialog,
+    )
+    from moderator_app.ui.runsheet_link import RunSheetLink
+
+    editor = RunSheetEditor(window.session, window)
+    window.add_page(editor, QCoreApplication.translate("RunSheetEditor", "Run sheet"))
+    editor.error.connect(window.show_error)
+    editor.status.connect(window.show_status)
+    window.ticked.connect(editor.update_snapshot)
+    editor.link = RunSheetLink(editor)
+    menu = window.menu("runsheet")
+    entries = [
+        (
+            QCoreApplication.translate("RunSheetEditor", "&Import a spreadsheet…"),
+            lambda: ImportDialog.run(editor),
+        ),
+        (QCoreApplication.translate("RunSheetEditor", "&Export…"), editor.export_dialog),
+        (
+            QCoreApplication.translate("RunSheetEditor", "&Link to a producer's spreadsheet…"),
+            editor.link.choose,
+        ),
+        (QCoreApplication.translate("RunSheetEditor", "&Unlink"), editor.link.unlink),
+        (
+            QCoreApplication.translate("RunSheetEditor", "Show &properties…"),
+            lambda: ShowPropertiesDialog.run(editor),
+        ),
+    ]
+    for text, slot in entries:
+        action = QAction(text, window)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+    QTimer.singleShot(0, editor.link.restore)
