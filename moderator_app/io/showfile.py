@@ -238,12 +238,15 @@ class ShowFile:
         )
         return Action(action.type, action.at_us, action.payload, cur.lastrowid)
 
-    def actions(self, since_seq: int = 0) -> list[Action]:
+    def actions(self, since_seq: int = 0, types: tuple[str, ...] = ()) -> list[Action]:
+        """Journal entries after ``since_seq``, all of them or only of ``types`` (indexed)."""
+        query = "SELECT seq, at_us, type, payload FROM journal WHERE seq > ?"
+        params: list[object] = [since_seq]
+        if types:
+            query += f" AND type IN ({','.join('?' * len(types))})"
+            params.extend(types)
         try:
-            rows = self.db.execute(
-                "SELECT seq, at_us, type, payload FROM journal WHERE seq > ? ORDER BY seq",
-                (since_seq,),
-            ).fetchall()
+            rows = self.db.execute(query + " ORDER BY seq", params).fetchall()
         except sqlite3.DatabaseError as exc:
             raise ShowFileError(f"{self.path}: the journal is damaged ({_describe(exc)})") from None
         except UnicodeDecodeError:

@@ -24,6 +24,7 @@ from moderator_app.io.runsheet_import import (
     read_runsheet,
     replace_runsheet,
 )
+from moderator_app.io.showfile import ShowFileError
 from moderator_app.ui.runsheet_dialogs import spreadsheet_filter
 
 LINK_TYPE = "runsheet.link"
@@ -79,7 +80,10 @@ class RunSheetLink(QObject):
 
     # -- linking ---------------------------------------------------------------------------
     def restore(self) -> None:
-        path = linked_path(self.session.file.actions())
+        try:
+            path = linked_path(self.session.file.actions(types=(LINK_TYPE, UNLINK_TYPE)))
+        except ShowFileError:
+            return  # deferred call: the show may have been closed in the meantime
         if path is not None:
             self._watch(path)
             self._note(self.tr("Linked to {0}").format(path.name))
