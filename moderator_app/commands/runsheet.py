@@ -12,6 +12,7 @@ from moderator_app.io.runsheet_export import RunSheetExportError, export_runshee
 from moderator_app.io.runsheet_import import (
     RunSheetImport,
     RunSheetImportError,
+    new_show,
     preview_dict,
     read_runsheet,
     replace_runsheet,
@@ -52,12 +53,9 @@ def show_from_sheet(base: Show, path: str) -> Show:
     """A new show: the default show's header, the sheet's run sheet, title and start."""
     result = read(path)
     try:
-        show = replace_runsheet(base, result)
+        return new_show(base, result)
     except RunSheetImportError as exc:
         raise CommandError(str(exc)) from None
-    if result.title:
-        show.title = result.title
-    return show
 
 
 def cmd_preview(args: argparse.Namespace) -> int:

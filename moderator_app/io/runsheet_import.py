@@ -574,6 +574,15 @@ def replace_runsheet(show: Show, result: RunSheetImport, *, move_start: bool = T
     return fresh
 
 
+def new_show(base: Show, result: RunSheetImport) -> Show:
+    """A new show from a run sheet: ``base``'s header (organisers, thresholds...), the
+    sheet's segments, start, end and, when it has one, its title line."""
+    show = replace_runsheet(base, result)
+    if result.title:
+        show.title = result.title
+    return show
+
+
 def preview_dict(result: RunSheetImport) -> dict:
     """The JSON ``runsheet preview`` prints: each segment with its planned clock start."""
     starts = _planned_clock_starts(result)

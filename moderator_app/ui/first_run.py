@@ -283,6 +283,8 @@ DROP_HANDLERS: list[DropHandler] = [
 def register_drop_handler(
     name: str, detect: Callable[[Path], bool], handle: Callable[[object, Path], None]
 ) -> None:
+    """Put a handler first; one of the same name (from an earlier window) is replaced."""
+    DROP_HANDLERS[:] = [h for h in DROP_HANDLERS if h.name != name]
     DROP_HANDLERS.insert(0, DropHandler(name, detect, handle))
 
 
@@ -344,17 +346,71 @@ class DropFilter(QObject):
         return [p for p in paths if accepts(p)]
 
 
+def _spreadsheet_filter() -> str:
+    return QCoreApplication.translate(
+        "FirstRun", "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)"
+    )
+
+
 def import_spreadsheet(window) -> None:
+    """File → Import: questions or a run sheet into this show, whichever the file is."""
     path, _ = QFileDialog.getOpenFileName(
         window,
         QCoreApplication.translate("FirstRun", "Import a spreadsheet"),
         "",
-        QCoreApplication.translate(
-            "FirstRun", "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)"
-        ),
+        _spreadsheet_filter(),
     )
     if path:
         handle_file(window, Path(path))
+
+
+def new_from_spreadsheet(window) -> Path | None:
+    """File → New from spreadsheet: a new show made from a producer's run sheet (like
+    ``moderator-app new SHOW --runsheet FILE``), saved where the moderator says, opened."""
+    from moderator_app.io.runsheet_import import RunSheetImportError, new_show, read_runsheet
+    from moderator_app.io.spreadsheet_kind import QUESTIONS, detect
+
+    path, _ = QFileDialog.getOpenFileName(
+        window,
+        QCoreApplication.translate("FirstRun", "New show from a run sheet"),
+        "",
+        _spreadsheet_filter(),
+    )
+    if not path:
+        return None
+    source = Path(path)
+    try:
+        show = new_show(default_show(), read_runsheet(source))
+    except RunSheetImportError as exc:
+        if detect(source).kind == QUESTIONS:
+            window.show_error(
+                QCoreApplication.translate(
+                    "FirstRun",
+                    "{0}: a question list, not a run sheet; drop it on the window to import "
+                    "its questions",
+                ).format(source.name)
+            )
+        else:
+            window.show_error(str(exc))
+        return None
+    chosen, _ = QFileDialog.getSaveFileName(
+        window,
+        QCoreApplication.translate("FirstRun", "Save the new show"),
+        str(source.with_suffix(FILE_SUFFIX)),
+        _show_filter(),
+    )
+    if not chosen:
+        return None
+    target = Path(chosen)
+    if not target.suffix:
+        target = target.with_suffix(FILE_SUFFIX)
+    try:
+        ShowFile.create(target, show).close()
+    except ShowFileError as exc:
+        window.show_error(str(exc))
+        return None
+    switch_show(window, target)
+    return target
 
 
 # -- wiring --------------------------------------------------------------------------------
@@ -375,7 +431,7 @@ def attach(window) -> None:
         new_from_template,
         QKeySequence.StandardKey.New,
     )
-    action(QCoreApplication.translate("FirstRun", "New from &Spreadsheet…"), import_spreadsheet)
+    action(QCoreApplication.translate("FirstRun", "New from &Spreadsheet…"), new_from_spreadsheet)
     action(
         QCoreApplication.translate("FirstRun", "&Open…"), open_show, QKeySequence.StandardKey.Open
     )
@@ -384,6 +440,7 @@ def attach(window) -> None:
         lambda: recent.fill_menu(recent_menu, lambda p: switch_show(window, p))
     )
     file_menu.insertMenu(first, recent_menu)
+    action(QCoreApplication.translate("FirstRun", "&Import a Spreadsheet…"), import_spreadsheet)
     action(
         QCoreApplication.translate("FirstRun", "Save &As…"),
         save_as,

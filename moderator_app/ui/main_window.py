@@ -39,6 +39,7 @@ FEATURES: list[str] = [
     "moderator_app.ui.reliability.attach",
     "moderator_app.ui.first_run.attach",
     "moderator_app.ui.runsheet_editor.attach",
+    "moderator_app.ui.drop_import.attach",
 ]
 
 POLL_MS = 100  # another process's action shows within this, well under the 250 ms promise

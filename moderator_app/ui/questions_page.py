@@ -8,6 +8,7 @@ shortlisted question from anywhere on the page except a text field.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -423,7 +424,7 @@ class QuestionsFeature(QObject):
         window.ticked.connect(self.page.onair.update_snapshot)
         menu = window.menu("questions")
         for text, slot, tip in (
-            (self.tr("&Import questions…"), self.open_import, ""),
+            (self.tr("&Import questions…"), lambda: self.open_import(), ""),
             (self.tr("&Add a question…"), self.page.add_question, ""),
             (self.tr("&Take next question"), self.page.take_next, "Ctrl+Return"),
             (self.tr("Mark &answered"), self.page.answered, ""),
@@ -438,12 +439,16 @@ class QuestionsFeature(QObject):
             action.triggered.connect(slot)
             menu.addAction(action)
 
-    def open_import(self) -> ImportDialog:
+    def open_import(self, path: str | os.PathLike | None = None) -> ImportDialog:
+        """The import dialog, reading ``path`` (a dropped file) or asking for a file."""
         dialog = ImportDialog(self.book, self.window)
         dialog.imported.connect(lambda *_: self.watcher.sync())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()  # not modal: the show goes on while the moderator imports
-        dialog.browse()
+        if path is None:
+            dialog.browse()
+        else:
+            dialog.load(path)
         return dialog
 
     def unlink_all(self) -> None:

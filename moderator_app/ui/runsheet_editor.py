@@ -374,6 +374,7 @@ def attach(window) -> None:
     from moderator_app.ui.runsheet_link import RunSheetLink
 
     editor = RunSheetEditor(window.session, window)
+    window.runsheet_editor = editor  # reachable for drops and tests
     window.add_page(editor, QCoreApplication.translate("RunSheetEditor", "Run sheet"))
     editor.error.connect(window.show_error)
     editor.status.connect(window.show_status)

@@ -32,6 +32,21 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
 </context>
 <context>
+    <name>DropImport</name>
+    <message>
+        <source>The {0} page is not available</source>
+        <translation>La page {0} n’est pas disponible</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Run sheet</source>
+        <translation>Conducteur</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message>
         <source>Possible duplicates</source>
@@ -127,6 +142,18 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Tableurs (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;Tous les fichiers (*)</translation>
     </message>
     <message>
+        <source>New show from a run sheet</source>
+        <translation>Nouvelle émission à partir d’un conducteur</translation>
+    </message>
+    <message>
+        <source>{0}: a question list, not a run sheet; drop it on the window to import its questions</source>
+        <translation>{0} : une liste de questions, pas un conducteur ; déposez-la sur la fenêtre pour importer ses questions</translation>
+    </message>
+    <message>
+        <source>Save the new show</source>
+        <translation>Enregistrer la nouvelle émission</translation>
+    </message>
+    <message>
         <source>&amp;New from Template…</source>
         <translation>&amp;Nouvelle à partir du modèle…</translation>
     </message>
@@ -141,6 +168,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>Open &amp;Recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
+    </message>
+    <message>
+        <source>&amp;Import a Spreadsheet…</source>
+        <translation>&amp;Importer un tableur…</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>

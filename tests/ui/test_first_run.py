@@ -158,15 +158,15 @@ def test_dropping_a_spreadsheet_goes_to_the_registered_importer(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
     monkeypatch.setattr(first_run, "DROP_HANDLERS", list(first_run.DROP_HANDLERS))
-    sheet = tmp_path / "questions.csv"
-    sheet.write_text("Question,Asker\nHello?,Ana\n", encoding="utf-8")
+    sheet = tmp_path / "colours.csv"
+    sheet.write_text("Colour,Size\nred,big\n", encoding="utf-8")
     assert drop(window, sheet)
-    assert "not recognised" in window.statusBar().currentMessage()  # nothing wired yet
+    assert "not recognised" in window.statusBar().currentMessage()  # no importer claims it
 
     imported: list[Path] = []
     register_drop_handler(
-        "questions",
-        lambda p: p.suffix == ".csv" and "Question" in p.read_text(encoding="utf-8"),
+        "colours",
+        lambda p: p.suffix == ".csv" and "Colour" in p.read_text(encoding="utf-8"),
         lambda w, p: imported.append(p),
     )
     assert drop(window, sheet)

@@ -1,0 +1,182 @@
+"""Dropping spreadsheets on the console and File → New from spreadsheet, with the real
+importers: question lists open the questions import dialog, run sheets the run sheet one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+
+from moderator_app.io.showfile import ShowFile
+from moderator_app.resources import resource
+from moderator_app.ui import first_run, runsheet_dialogs
+from moderator_app.ui import questions_import as qimport
+from moderator_app.ui.app import open_session
+from moderator_app.ui.first_run import handle_file
+from moderator_app.ui.main_window import MainWindow
+from tests.ui.test_first_run import drop
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+FIX = Path(__file__).resolve().parent.parent / "fixtures" / "questions"
+ZOOM = Path(resource("sample_questions_zoom_fr.csv"))
+RUNSHEET = Path(resource("sample_runsheet_fr.xlsx"))
+
+
+@pytest.fixture
+def window(qtbot, show_path: Path):
+    session = open_session(str(show_path))
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    for dialog in win.findChildren(qimport.ImportDialog):
+        dialog.done(0)
+    for other in list(first_run._WINDOWS):
+        other.close()
+        other.session.close()
+    win.close()
+    session.close()
+
+
+def question_dialogs(window: MainWindow) -> list[qimport.ImportDialog]:
+    return [d for d in window.findChildren(qimport.ImportDialog) if d.isVisible()]
+
+
+def runsheet_dialogs_of(window: MainWindow) -> list[runsheet_dialogs.ImportDialog]:
+    return window.runsheet_editor.findChildren(runsheet_dialogs.ImportDialog)
+
+
+def test_dropping_a_zoom_report_opens_the_questions_import_on_it(
+    qtbot, window: MainWindow
+) -> None:
+    assert drop(window, ZOOM)
+    (dialog,) = question_dialogs(window)
+    assert dialog.path.text() == str(ZOOM)
+    qtbot.waitUntil(lambda: dialog.source is not None, timeout=5000)
+    assert dialog.profile.currentData() == "zoom_qa"
+    assert window.pages.currentWidget() is window.questions.page
+    assert len(window.questions.book.queue) == 0  # nothing imported until Import
+    dialog.grab().save("/tmp/drop_questions.png")
+    with qtbot.waitSignal(dialog.imported, timeout=5000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert len(window.questions.book.queue) == 25
+    assert not runsheet_dialogs_of(window)
+
+
+def test_dropping_a_run_sheet_opens_the_run_sheet_import_on_it(
+    qtbot, window: MainWindow
+) -> None:
+    before = [s.title for s in window.session.show.segments]
+    assert drop(window, RUNSHEET)
+    (dialog,) = runsheet_dialogs_of(window)
+    assert dialog.table.path == RUNSHEET
+    assert window.pages.currentWidget() is window.runsheet_editor
+    assert not question_dialogs(window)  # its notes column is free text, yet a run sheet
+    assert [s.title for s in window.session.show.segments] == before
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled()
+    dialog.grab().save("/tmp/drop_runsheet.png")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    titles = [s.title for s in window.session.show.segments]
+    assert titles[0] == "Bienvenue" and titles[-1] == "Clôture" and len(titles) == 8
+
+
+def test_handle_file_routes_each_fixture_to_its_importer(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    from tests.io.runsheet_fixtures import english_csv, semicolon_cp1252_csv
+
+    assert handle_file(window, FIX / "google_forms_fr_cp1252.csv") == "questions"
+    assert handle_file(window, FIX / "microsoft_forms.xlsx") == "questions"
+    assert handle_file(window, english_csv(tmp_path)) == "runsheet"
+    assert handle_file(window, semicolon_cp1252_csv(tmp_path)) == "runsheet"
+    for dialog in question_dialogs(window):
+        dialog.wait_idle()
+
+
+@pytest.mark.parametrize(
+    "name", ["bad_binary.csv", "bad_empty.csv", "bad_fake.xlsx", "bad_truncated.xlsx",
+             "bad_no_questions.csv", "bad_header_only.csv"]
+)  # fmt: skip
+def test_bad_spreadsheets_are_refused_in_one_line(window: MainWindow, name: str) -> None:
+    segments = list(window.session.show.segments)
+    assert handle_file(window, FIX / name) is None
+    message = window.statusBar().currentMessage()
+    assert name in message and "not recognised" in message
+    assert not question_dialogs(window) and not runsheet_dialogs_of(window)
+    assert window.session.show.segments == segments
+
+
+def test_a_missing_or_unreadable_file_is_refused(window: MainWindow, tmp_path: Path) -> None:
+    assert handle_file(window, tmp_path / "gone.xlsx") is None
+    locked = tmp_path / "locked.csv"
+    locked.write_text("Question\nPourquoi une métropole agit-elle à l'international ?\n")
+    locked.chmod(0)
+    try:
+        assert handle_file(window, locked) in (None, "questions")  # root can still read it
+    finally:
+        locked.chmod(0o644)
+
+
+def test_new_from_spreadsheet_creates_the_show_and_opens_it(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    target = tmp_path / "webinaire"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(RUNSHEET), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    created = first_run.new_from_spreadsheet(window)
+    assert created == target.with_suffix(".show")
+    with ShowFile.open(created, readonly=True) as file:
+        show = file.load_show()
+    assert show.title.startswith("Conducteur – Webinaire Internationalisation")
+    assert show.segments[0].title == "Bienvenue" and len(show.segments) == 8
+    assert show.planned_start.isoformat() == "2027-02-25T16:00:00+01:00"
+    fresh = first_run._WINDOWS[-1]
+    assert fresh.session.path == created and not window.isVisible()
+
+
+def test_new_from_spreadsheet_refuses_a_question_list_and_bad_files(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    saved: list[str] = []
+
+    def save(*_a, **_k):
+        saved.append("asked")
+        return (str(tmp_path / "x.show"), "")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
+    for chosen, expected in ((ZOOM, "a question list, not a run sheet"),
+                             (FIX / "bad_fake.xlsx", "bad_fake.xlsx: not a readable")):  # fmt: skip
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, c=chosen, **k: (str(c), ""))
+        assert first_run.new_from_spreadsheet(window) is None
+        assert expected in window.statusBar().currentMessage()
+    assert not saved and not (tmp_path / "x.show").exists()
+    # Cancelled at either dialog: nothing made.
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    assert first_run.new_from_spreadsheet(window) is None
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(RUNSHEET), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    assert first_run.new_from_spreadsheet(window) is None
+    assert window.isVisible()
+
+
+def test_new_show_never_overwrites(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    existing = tmp_path / "taken.show"
+    existing.write_bytes(b"precious")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(RUNSHEET), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(existing), ""))
+    assert first_run.new_from_spreadsheet(window) is None
+    assert existing.read_bytes() == b"precious"
+    assert "already exists" in window.statusBar().currentMessage()
+
+
+def test_import_menu_entry_routes_through_detection(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(RUNSHEET), ""))
+    entry = next(a for a in window.menu("file").actions() if "Import a Spreadsheet" in a.text())
+    entry.trigger()
+    assert len(runsheet_dialogs_of(window)) == 1
