@@ -9,6 +9,7 @@ from pathlib import Path
 from moderator_app.commands import CommandError, print_json
 from moderator_app.core.report import build_report
 from moderator_app.core.report_compare import compare_runs
+from moderator_app.io.question_store import report_questions_total
 from moderator_app.io.report_export import ReportExportError, export_report, report_dict
 from moderator_app.io.showfile import ShowFile, ShowFileError
 
@@ -36,12 +37,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_report)
 
 
-def _load(path: str):
+def _load(path: str, run: int | None):
+    """The show, its journal, and the real question count for the report of ``run``."""
     if not Path(path).exists():
         raise CommandError(f"{path}: no such show file")
     try:
         with ShowFile.open(path) as file:
-            return file.load_show(), file.actions()
+            actions = file.actions()
+            return file.load_show(), actions, report_questions_total(file, actions, run)
     except ShowFileError as exc:
         raise CommandError(str(exc)) from None
 
@@ -49,7 +52,7 @@ def _load(path: str):
 def cmd_report(args: argparse.Namespace) -> int:
     if not (args.out or args.json or args.runs or args.compare):
         raise CommandError("report needs OUT.xlsx|OUT.csv|OUT.json, or --json, --runs, --compare")
-    show, actions = _load(args.show)
+    show, actions, questions_total = _load(args.show, args.run)
     if args.runs:
         data = report_dict(build_report(show, actions))["runs"]
         print_json({"runs": data})
@@ -61,7 +64,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 {"a": args.compare[0], "b": args.compare[1], "rows": [asdict(r) for r in cmp.rows]}
             )
             return 0
-        report = build_report(show, actions, args.run)
+        report = build_report(show, actions, args.run, questions_total=questions_total)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     if args.out:

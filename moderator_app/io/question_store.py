@@ -26,6 +26,7 @@ from moderator_app.core.questions import (
     Question,
     QuestionQueue,
 )
+from moderator_app.core.report_runs import split_runs
 from moderator_app.core.runsheet import SegmentKind
 from moderator_app.io.question_import import ImportResult
 from moderator_app.io.session import ShowSession
@@ -42,6 +43,23 @@ BookListener = Callable[[str, list[Question]], None]
 def load_questions(file: ShowFile) -> list[Question]:
     rows = file.db.execute("SELECT data FROM questions ORDER BY position, id").fetchall()
     return [Question.from_dict(json.loads(r[0])) for r in rows]
+
+
+def question_count(file: ShowFile) -> int | None:
+    """How many questions the show holds now, whatever their state; None if unreadable."""
+    try:
+        return int(file.db.execute("SELECT count(*) FROM questions").fetchone()[0])
+    except sqlite3.Error:
+        return None
+
+
+def report_questions_total(file: ShowFile, actions: list[Action], run: int | None) -> int | None:
+    """``questions_total`` for the report of ``run`` (None: the latest): the show's real
+    count for the latest run. An earlier run keeps the report's own figure (the imports
+    journaled before the next run began): today's count would include later imports."""
+    if run is not None and run != len(split_runs(actions)):
+        return None
+    return question_count(file)
 
 
 def _make_encoder() -> Callable[[dict], str]:

@@ -32,6 +32,7 @@ from moderator_app.core.report import NOT_REACHED, Report, build_report
 from moderator_app.core.report_compare import Comparison, compare_runs
 from moderator_app.core.report_plot import gantt_from_report, over_under_points
 from moderator_app.core.report_runs import RunInfo
+from moderator_app.io.question_store import report_questions_total
 from moderator_app.io.report_export import ReportExportError, export_report
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFileError
@@ -290,7 +291,8 @@ class ReportView(QWidget):
         actions = self._actions() if actions is None else actions
         show = self.session.show
         number = self.run_box.currentData() or 1
-        self.report = build_report(show, actions, number)
+        total = report_questions_total(self.session.file, actions, number)
+        self.report = build_report(show, actions, number, questions_total=total)
         other = self.compare_box.currentData()
         self.comparison = compare_runs(show, actions, number, other) if other else None
         report = self.report

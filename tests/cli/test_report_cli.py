@@ -52,3 +52,48 @@ def test_report_runs_and_errors(played_path: Path, tmp_path: Path, capsys) -> No
     assert main(["report", str(tmp_path / "missing.show"), "--json"]) == 2
     assert "no such show file" in capsys.readouterr().err
     assert main(["report", str(played_path)]) == 2
+
+
+def test_report_counts_the_questions_really_in_the_show(show_path: Path, clock, capsys) -> None:
+    """Import the sample (25), take two live; one more typed in by hand makes 26."""
+    from moderator_app.core.questions import Question
+    from moderator_app.io.question_store import QuestionBook
+    from moderator_app.resources import resource
+
+    # A rehearsal before any question was imported: its report keeps its own figure.
+    s = ShowSession.open(show_path, clock=clock)
+    s.perform(A.START)
+    clock.advance(60)
+    s.perform(A.FINISH)
+    s.perform(A.NEW_RUN, {"label": "Live"})
+    s.close()
+    sample = str(resource("sample_questions_zoom_fr.csv"))
+    assert main(["questions", "import", str(show_path), sample]) == 0
+    assert json.loads(capsys.readouterr().out)["added"] == 25
+
+    s = ShowSession.open(show_path, clock=clock)
+    s.perform(A.START)
+    book = QuestionBook(s)
+    for q in book.queue.ordered()[:2]:
+        book.set_state(q.id, "shortlisted")
+    for _ in range(2):
+        clock.advance(30)
+        book.take_next()
+    clock.advance(30)
+    book.answered()
+    s.close()
+
+    def summary(*extra: str) -> dict:
+        assert main(["report", str(show_path), "--json", *extra]) == 0
+        return json.loads(capsys.readouterr().out)["summary"]
+
+    live = summary()
+    assert (live["questions_total"], live["questions_answered"]) == (25, 2)
+    assert summary("--run", "2")["questions_total"] == 25
+    assert summary("--run", "1")["questions_total"] == 0  # nothing imported before it
+
+    s = ShowSession.open(show_path, clock=clock)
+    book = QuestionBook(s)
+    book.add(Question.new("Une question posée à l'oral ?", submitted_at=clock.now()))
+    s.close()
+    assert summary()["questions_total"] == 26  # the journal's imports alone would say 25

@@ -214,3 +214,25 @@ def test_rehearsal_with_real_keys_xlsx_agrees_with_cli_json(
     seg_rows = list(wb["Segments"].iter_rows(min_row=2, values_only=True))
     assert [r[12] for r in seg_rows[:2]] == [g["over_under_s"] for g in data["segments"][:2]]
     assert len(list(wb["Questions"].iter_rows(min_row=2))) == len(data["questions"]) == 3
+
+
+def test_report_view_counts_the_show_questions(qtbot, session: ShowSession, clock) -> None:
+    from moderator_app.io.question_import import extract, load_source
+    from moderator_app.io.question_store import QuestionBook
+    from moderator_app.resources import resource
+
+    book = QuestionBook(session)
+    source = load_source(resource("sample_questions_zoom_fr.csv"))
+    book.import_result(extract(source, tz=session.show.tz))
+    session.perform(A.START)
+    for q in book.queue.ordered()[:2]:
+        book.set_state(q.id, "shortlisted")
+    for _ in range(2):
+        clock.advance(30)
+        book.take_next()
+    book.answered()
+    view = ReportView(session)
+    qtbot.addWidget(view)
+    view.refresh()
+    assert (view.report.summary.questions_answered, view.report.summary.questions_total) == (2, 25)
+    assert "Questions answered: 2 of 25." in view.summary.text()
