@@ -3,7 +3,10 @@ never a traceback."""
 
 from __future__ import annotations
 
+import csv
+import io
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -25,7 +28,10 @@ def seeds_of(reader: FileReader) -> list[bytes]:
 
 @st.composite
 def mutated(draw, seeds: list[bytes]) -> bytes:
-    data = bytearray(draw(st.sampled_from(seeds)))
+    return bytes(_mutate(draw, bytearray(draw(st.sampled_from(seeds)))))
+
+
+def _mutate(draw, data: bytearray) -> bytearray:
     for _ in range(draw(st.integers(1, 12))):
         choice = draw(st.integers(0, 3))
         pos = draw(st.integers(0, max(len(data) - 1, 0)))
@@ -37,7 +43,69 @@ def mutated(draw, seeds: list[bytes]) -> bytes:
             data[pos:pos] = draw(st.binary(max_size=64))
         elif data:  # wipe a page-sized run
             del data[pos : pos + draw(st.integers(1, 4096))]
-    return bytes(data)
+    return data
+
+
+@st.composite
+def mutated_inside(draw, seeds: list[bytes]) -> bytes:
+    """A workbook whose zip is sound but one part (a sheet, the shared strings, the styles)
+    is damaged: byte flips in a zip fail its CRC and never reach the sheet parser."""
+    seed = draw(st.sampled_from([s for s in seeds if s.startswith(b"PK")]))
+    with zipfile.ZipFile(io.BytesIO(seed)) as book:
+        parts = {info.filename: book.read(info) for info in book.infolist()}
+    name = draw(st.sampled_from(sorted(n for n in parts if n.endswith(".xml"))))
+    text = parts[name]
+    if draw(st.booleans()) and b"<" in text:
+        # Swap the content of one element or attribute value for odd text or numbers.
+        cut = [i for i, b in enumerate(text) if b in b'<>"'][: 2000]
+        at = draw(st.sampled_from(cut))
+        junk = draw(st.sampled_from([b"-1", b"1e308", b"NaN", b"99999999999", b"A0", b"XFD1048576",
+                                     b"", b"&#0;", b"\xff", b"2027-02-30T25:61:00", b"-0.5"]))
+        parts[name] = text[: at + 1] + junk + text[at + 1 :]
+    else:
+        parts[name] = bytes(_mutate(draw, bytearray(text)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
+        for part, content in parts.items():
+            book.writestr(part, content)
+    return out.getvalue()
+
+
+ODD_CELLS = ["", " ", "--", "=1+1", '"', '""', "\r\n", "\x00", "é" * 5000, "16:00", "25:99",
+             "-5", "1e308", "nan", "0:00:00", "31/02/2027 10:00", "2027-02-25T16:00:00+14:00",
+             "Anonymous Attendee", "Oui", "x", "12,5", "Fin", "Total", "Europe/Paris", "PK\x03\x04"]
+
+
+@st.composite
+def mutated_cells(draw, seeds: list[bytes]) -> bytes:
+    """A text table whose structure survives but whose cells, rows and columns are odd:
+    byte flips mostly break the encoding or the header; these reach the row parsers."""
+    from moderator_app.io.tables import decode, sniff_delimiter
+
+    text, encoding, _ = decode(draw(st.sampled_from(seeds)))
+    delimiter = sniff_delimiter(text)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    for _ in range(draw(st.integers(1, 10))):
+        if not rows:
+            break
+        r = draw(st.integers(0, len(rows) - 1))
+        choice = draw(st.integers(0, 4))
+        if choice <= 1 and rows[r]:  # an odd cell
+            c = draw(st.integers(0, len(rows[r]) - 1))
+            rows[r][c] = draw(st.sampled_from(ODD_CELLS) | st.text(max_size=30))
+        elif choice == 2:  # a row repeated, or dropped
+            rows[r:r] = [list(rows[r])] if draw(st.booleans()) else []
+            if not draw(st.booleans()):
+                del rows[r]
+        elif choice == 3:  # a column gone from one row (ragged table)
+            if rows[r]:
+                del rows[r][draw(st.integers(0, len(rows[r]) - 1))]
+        else:  # extra cells
+            rows[r].extend(draw(st.lists(st.sampled_from(ODD_CELLS), max_size=3)))
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=delimiter).writerows(rows)
+    codec = {"utf-16": "utf-16", "utf-8-sig": "utf-8-sig"}.get(encoding, encoding)
+    return out.getvalue().encode(codec, errors="replace")
 
 
 def check_reader(reader: FileReader, data: bytes) -> None:
@@ -57,6 +125,24 @@ def check_reader(reader: FileReader, data: bytes) -> None:
 @given(data=st.data())
 def test_mutated_files_are_refused_clearly(reader: FileReader, data) -> None:
     check_reader(reader, data.draw(mutated(seeds_of(reader))))
+
+
+WORKBOOK_READERS = [r for r in READERS if r.suffix == ".xlsx"]
+TEXT_READERS = [r for r in READERS if r.suffix == ".csv"]
+
+
+@pytest.mark.parametrize("reader", TEXT_READERS, ids=lambda r: r.name)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_odd_cells_rows_and_columns_are_refused_clearly(reader: FileReader, data) -> None:
+    check_reader(reader, data.draw(mutated_cells(seeds_of(reader))))
+
+
+@pytest.mark.parametrize("reader", WORKBOOK_READERS, ids=lambda r: r.name)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_damaged_workbook_parts_are_refused_clearly(reader: FileReader, data) -> None:
+    check_reader(reader, data.draw(mutated_inside(seeds_of(reader))))
 
 
 @pytest.mark.parametrize("reader", READERS, ids=lambda r: r.name)
