@@ -76,13 +76,15 @@ def install_faults() -> None:
             raise sqlite3.OperationalError("database or disk is full")
         return real_insert(self, action)
 
-    def append(self, action):
+    # Pass every argument through: the importers commit their rows with their journal
+    # entries (append_many(actions, also=write)).
+    def append(self, action, *args, **kwargs):
         sync_readonly(self)
-        return real_append(self, action)
+        return real_append(self, action, *args, **kwargs)
 
-    def append_many(self, actions):
+    def append_many(self, actions, *args, **kwargs):
         sync_readonly(self)
-        return real_many(self, actions)
+        return real_many(self, actions, *args, **kwargs)
 
     showfile.ShowFile._insert = insert
     showfile.ShowFile.append = append

@@ -1,10 +1,10 @@
 """SIGKILL in the middle of a run sheet save and of a bulk import: every commit the writer
 announced is there in full, nothing half-written is, and the file opens cleanly.
 
-The question and run sheet importers were not on main when these were written, so the
-writers use the layer they will commit through: ``ShowFile.save_show`` (a run sheet save,
-with its journal entry in the same transaction) and ``ShowFile.append_many`` (an import's
-batch of ``question.`` actions).
+These kill the layer every writer commits through, many times over: ``ShowFile.save_show``
+(a run sheet save, with its journal entry in the same transaction) and
+``ShowFile.append_many`` (a batch of ``question.`` actions). The real importers, run as the
+real program on a live show, are killed in test_kill_importers.py.
 """
 
 from __future__ import annotations
