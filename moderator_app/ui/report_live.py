@@ -24,6 +24,7 @@ from moderator_app.core.report_plot import (
     seconds_since,
 )
 from moderator_app.io.session import ShowSession
+from moderator_app.io.showfile import ShowFileError
 
 US = 1_000_000
 REPLOT_PREFIXES = ("runsheet.",)  # a live edit moves the plan, so every point moves
@@ -82,8 +83,11 @@ class LivePlotsPage(QWidget):
             tz = self.session.show.tz
             self.timeline.set_origin(origin, tz)
             self.curve.set_origin(origin, tz)
-        if restart or self._journal_moved():
-            self._rebuild_curve()
+        try:
+            if restart or self._journal_moved():
+                self._rebuild_curve()
+        except ShowFileError:
+            pass  # the main window shows the file's trouble; the curve waits for it
         now_s = seconds_since(self.origin, snap.now) or 0.0
         rows = gantt_live(self.session.engine, snap, self.origin)
         self.timeline.set_rows(rows, now_s if snap.live else None)
