@@ -30,6 +30,7 @@ NOT_REACHED = "not_reached"
 # Run outcomes (RunInfo.state uses the same words).
 RUN_FINISHED = "finished"
 RUN_CUT_OFF = "no_finish"
+RUN_IN_PROGRESS = "in_progress"  # the latest run, running or paused: not a crash
 RUN_NOT_STARTED = "not_started"
 
 
@@ -145,10 +146,15 @@ def build_report(
     run: int | None = None,
     *,
     questions_total: int | None = None,
+    live: bool | None = None,
 ) -> Report:
-    """The report for ``run`` (1-based; the latest by default) of the whole journal."""
+    """The report for ``run`` (1-based; the latest by default) of the whole journal.
+
+    The latest run, if it has no finish, is reported as in progress unless ``live`` is
+    False (the caller knows the show stopped: then it reads as cut off).
+    """
     runs = split_runs(actions)
-    infos = list_runs(show, actions)
+    infos = list_runs(show, actions, live)
     number = len(runs) if run is None else run
     if not 1 <= number <= len(runs):
         raise ValueError(f"There is no run {number}: the show has runs 1 to {len(runs)}")
@@ -297,6 +303,18 @@ class _Fold:
             state = RUN_FINISHED
             actual_end = from_us(st.finished_us)
             final = (st.finished_us - to_us(planned_end)) / US
+        elif info.state == RUN_IN_PROGRESS:
+            state = RUN_IN_PROGRESS
+            where = self.show.segment(st.current or "")
+            since = (
+                from_us(started).astimezone(self.show.tz) if started is not None else None
+            )
+            notes.append(
+                "This run is in progress"
+                + (f" («{where.title}» is on air)" if where else "")
+                + (f", started at {since:%H:%M:%S}" if since else "")
+                + ": the end and the final over/under are known when it finishes."
+            )
         else:
             state = RUN_CUT_OFF
             where = self.show.segment(st.current or "")

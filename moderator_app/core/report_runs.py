@@ -19,7 +19,7 @@ from moderator_app.core.runsheet import Show
 class RunInfo:
     number: int
     label: str
-    state: str  # "finished", "no_finish" (cut off or still live) or "not_started"
+    state: str  # "finished", "in_progress", "no_finish" (stopped, no finish) or "not_started"
     date: datetime | None  # the actual start, else when the run was opened
     actual_start: datetime | None
     actual_end: datetime | None
@@ -42,9 +42,13 @@ def run_label(run: list[Action], number: int) -> str:
     return ""
 
 
-def list_runs(show: Show, actions: list[Action]) -> list[RunInfo]:
+def list_runs(show: Show, actions: list[Action], live: bool | None = None) -> list[RunInfo]:
+    """Every run and how it ended. A run without a finish is "in_progress" if it is the
+    latest one and the caller does not say the show is over (``live=False``); an earlier
+    one stopped for good (a new run was opened after it), so it is "no_finish"."""
     out = []
-    for number, run in enumerate(split_runs(actions), start=1):
+    runs = split_runs(actions)
+    for number, run in enumerate(runs, start=1):
         engine = TimerEngine(show)
         for action in run:
             if action.type != ActionType.NEW_RUN:
@@ -54,6 +58,8 @@ def list_runs(show: Show, actions: list[Action]) -> list[RunInfo]:
             state = "not_started"
         elif st.status == FINISHED:
             state = "finished"
+        elif number == len(runs) and live is not False:
+            state = "in_progress"
         else:
             state = "no_finish"
         start = from_us(st.show_started_us) if st.show_started_us is not None else None

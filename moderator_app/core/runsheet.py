@@ -89,6 +89,9 @@ def _opt_int(value: object) -> int | None:
     return None if value is None or value == "" else int(value)  # type: ignore[arg-type]
 
 
+_UTC = ZoneInfo("UTC")
+
+
 def zone(name: str) -> ZoneInfo:
     """The IANA zone called ``name``, or RunSheetError naming it."""
     try:
@@ -118,7 +121,23 @@ class Show:
 
     @property
     def tz(self) -> ZoneInfo:
-        return zone(self.timezone)
+        """The show's zone; UTC when the name is unknown here (see ``timezone_known``).
+
+        A show file written where tzdata knows a newer zone must still open: the screens
+        say the times are in UTC rather than refusing the whole show.
+        """
+        try:
+            return zone(self.timezone)
+        except RunSheetError:
+            return _UTC
+
+    @property
+    def timezone_known(self) -> bool:
+        try:
+            zone(self.timezone)
+        except RunSheetError:
+            return False
+        return True
 
     def index_of(self, segment_id: str) -> int | None:
         for i, seg in enumerate(self.segments):
@@ -205,8 +224,7 @@ class Show:
     def from_dict(cls, data: dict) -> Show:
         try:
             start = datetime.fromisoformat(data["planned_start"])
-            tzname = data.get("timezone", "UTC")
-            zone(tzname)
+            tzname = str(data.get("timezone") or "UTC")
             end = data.get("planned_end")
             return cls(
                 title=str(data["title"]),

@@ -53,6 +53,7 @@ class LiveConsole(QObject):
         self.actions: dict[str, QAction] = {}
         self.alert = Alert(self)
         self._last_phase: tuple[int, int | None, str] | None = None
+        self.on_air_question: tuple[str, str] | None = None  # text, asker line
 
         self.stage = StageWindow(self.show.title, window)
         self.stage.screen_lost.connect(self._on_screen_lost)
@@ -247,6 +248,19 @@ class LiveConsole(QObject):
         )
         self.refresh()
 
+    def set_on_air_question(self, question: tuple[str, str] | None) -> None:
+        """The question on air (text, asker and organisation), or None once answered."""
+        if question != self.on_air_question:
+            self.on_air_question = question
+            self.refresh()
+
+    def set_stage_question(self, on: bool) -> None:
+        """Whether the stage display shows the question on air (remembered)."""
+        if on != self.prefs.stage_question:
+            self.prefs.stage_question = on
+            self.settings.save(self.prefs)
+            self.refresh()
+
     def toggle_stage_clock(self) -> None:
         self.prefs.stage_clock = not self.prefs.stage_clock
         self.settings.save(self.prefs)
@@ -318,7 +332,8 @@ class LiveConsole(QObject):
 
     def on_tick(self, snap: Snapshot) -> None:
         options = self.stage_options()
-        content = stage_content(self.show, snap, options)
+        question = self.on_air_question if self.prefs.stage_question else None
+        content = stage_content(self.show, snap, options, question)
         self.stage.view.set_content(content, options)
         self.preview.set_content(content, options)
         self.messages.show_current(snap.message)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -40,6 +41,7 @@ class OnAirPanel(QFrame):
 
     takeNextRequested = Signal()
     answeredRequested = Signal()
+    stageToggled = Signal(bool)  # show the question on air on the stage display
 
     def __init__(self, book: QuestionBook, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,10 +72,18 @@ class OnAirPanel(QFrame):
         self.answered_button.setToolTip(self.tr("Mark the question on air as answered"))
         self.answered_button.clicked.connect(self.answeredRequested)
 
+        self.on_stage = QCheckBox(self.tr("Show on stage"))
+        self.on_stage.setObjectName("ShowOnStage")
+        self.on_stage.setToolTip(
+            self.tr("Show the question on air, with its asker, on the stage display")
+        )
+        self.on_stage.toggled.connect(self.stageToggled)
+
         buttons = QHBoxLayout()
         buttons.addWidget(self.take_button)
         buttons.addWidget(self.answered_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.on_stage)
         self.estimate.setWordWrap(True)
         self.estimate.setMinimumHeight(self.estimate.fontMetrics().lineSpacing() * 2 + 4)
 

@@ -53,7 +53,7 @@ from moderator_app.ui.questions_model import (
     QuestionTableModel,
     state_label,
 )
-from moderator_app.ui.questions_onair import OnAirPanel
+from moderator_app.ui.questions_onair import OnAirPanel, who_line
 
 
 class QuestionsPage(QWidget):
@@ -422,6 +422,7 @@ class QuestionsFeature(QObject):
         self.book.subscribe(lambda kind, qs: self.watcher.sync() if kind == "reset" else None)
         window.add_page(self.page, self.tr("Questions"))
         window.ticked.connect(self.page.onair.update_snapshot)
+        self._follow_on_stage(getattr(window, "live", None))
         menu = window.menu("questions")
         for text, slot, tip in (
             (self.tr("&Import questions…"), lambda: self.open_import(), ""),
@@ -438,6 +439,22 @@ class QuestionsFeature(QObject):
                 action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(slot)
             menu.addAction(action)
+
+    def _follow_on_stage(self, live) -> None:
+        """The on-air question goes to the stage display when the moderator chooses so."""
+        box = self.page.onair.on_stage
+        self.live = live
+        if live is None:  # no stage display in this window
+            box.hide()
+            return
+        box.setChecked(live.prefs.stage_question)
+        self.page.onair.stageToggled.connect(live.set_stage_question)
+        self.book.subscribe(lambda _kind, _qs: self.push_on_air())
+        self.push_on_air()
+
+    def push_on_air(self) -> None:
+        q = self.book.queue.on_air()
+        self.live.set_on_air_question((q.text, who_line(q)) if q is not None else None)
 
     def open_import(self, path: str | os.PathLike | None = None) -> ImportDialog:
         """The import dialog, reading ``path`` (a dropped file) or asking for a file."""

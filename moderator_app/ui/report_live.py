@@ -1,7 +1,9 @@
 """The live plots page: planned vs actual timeline and the over/under curve, during the show.
 
 Fed by the main window's ``ticked`` signal (one update per displayed second and after each
-action); nothing here runs its own timer.
+action); nothing here runs its own timer. While the page is hidden a tick only keeps the
+snapshot; the page catches up from it when shown. The over/under line is rebuilt from
+the journal only when a timer action arrived; each second moves just its last points.
 """
 
 from __future__ import annotations
@@ -9,12 +11,23 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
+from moderator_app.core.clock import to_us
 from moderator_app.core.engine import Snapshot
-from moderator_app.core.report import build_report
-from moderator_app.core.report_plot import gantt_live, over_under_points, seconds_since
+from moderator_app.core.report_plot import (
+    SAMPLED,
+    OverUnderSeries,
+    gantt_live,
+    over_under_series,
+    seconds_since,
+)
 from moderator_app.io.session import ShowSession
+from moderator_app.io.showfile import ShowFileError
+
+US = 1_000_000
+REPLOT_PREFIXES = ("runsheet.",)  # a live edit moves the plan, so every point moves
 
 
 class LivePlotsPage(QWidget):
@@ -28,6 +41,9 @@ class LivePlotsPage(QWidget):
         self.origin: datetime = show.planned_start
         self.run = 0
         self.started_us: int | None = -1
+        self.series = OverUnderSeries([], None)
+        self._seen_seq = -1  # journal position the curve was built from
+        self.latest: Snapshot | None = None
         self.timeline = TimelinePlot(self.origin, show.tz)
         self.curve = OverUnderPlot(self.origin, show.tz)
         self.curve.plot.setXLink(self.timeline.plot)  # one time axis for both
@@ -39,28 +55,64 @@ class LivePlotsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
-        self.updates = 0
+        self.updates = 0  # ticks drawn
+        self.skipped = 0  # ticks kept for later because the page was hidden
+        self.rebuilds = 0  # over/under lines rebuilt from the journal
 
     def on_tick(self, snap: Snapshot) -> None:
-        """One cheap update: bars and curve move, the rest stays."""
+        self.latest = snap
+        if not self.isVisible():
+            self.skipped += 1
+            return
+        self.draw(snap)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.latest is not None:
+            self.draw(self.latest)
+
+    def draw(self, snap: Snapshot) -> None:
+        """One cheap update: bars and the curve's last points move, the rest stays."""
         origin = snap.planned_starts[0] if snap.planned_starts else self.session.show.planned_start
         started = self.session.engine.state.show_started_us
-        if origin != self.origin or snap.run != self.run or started != self.started_us:
+        restart = origin != self.origin or snap.run != self.run or started != self.started_us
+        if restart:
             self.started_us = started
-            self._restart(origin, snap.run)
+            self.origin = origin
+            self.run = snap.run
+            tz = self.session.show.tz
+            self.timeline.set_origin(origin, tz)
+            self.curve.set_origin(origin, tz)
+        try:
+            if restart or self._journal_moved():
+                self._rebuild_curve()
+        except ShowFileError:
+            pass  # the main window shows the file's trouble; the curve waits for it
         now_s = seconds_since(self.origin, snap.now) or 0.0
         rows = gantt_live(self.session.engine, snap, self.origin)
         self.timeline.set_rows(rows, now_s if snap.live else None)
-        if snap.live:
-            self.curve.append(now_s, snap.over_under_s)
+        self.curve.set_tail(self._tail(snap) if snap.live else [])
         self.updates += 1
 
-    def _restart(self, origin: datetime, run: int) -> None:
-        """A new run, or the plan moved: rebuild the axes and the curve's history."""
-        self.origin = origin
-        self.run = run
-        tz = self.session.show.tz
-        self.timeline.set_origin(origin, tz)
-        self.curve.set_origin(origin, tz)
-        report = build_report(self.session.show, self.session.file.actions())
-        self.curve.set_points(over_under_points(report, origin))
+    def _journal_moved(self) -> bool:
+        seq = self.session.last_seq
+        if seq == self._seen_seq:
+            return False
+        fresh = self.session.file.actions(max(self._seen_seq, 0))
+        self._seen_seq = seq
+        return any(a.type in SAMPLED or a.type.startswith(REPLOT_PREFIXES) for a in fresh)
+
+    def _rebuild_curve(self) -> None:
+        actions = self.session.file.actions(types=tuple(sorted(SAMPLED)))
+        self._seen_seq = self.session.last_seq
+        self.series = over_under_series(self.session.show, actions)
+        base = to_us(self.origin)
+        self.curve.set_points([((t - base) / US, v) for t, v in self.series.points])
+        self.rebuilds += 1
+
+    def _tail(self, snap: Snapshot) -> list[tuple[float, float]]:
+        tail = self.series.tail
+        if tail is None:
+            return []
+        base = to_us(self.origin)
+        return [((t - base) / US, v) for t, v in tail.points_to(to_us(snap.now))]

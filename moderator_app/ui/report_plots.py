@@ -17,12 +17,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from moderator_app.core.report_plot import GanttRow
+from moderator_app.core.report_plot import GanttRow, with_zero_crossings
 
 PLANNED = QColor("#b0bec5")
 ON_TIME = QColor("#2e7d32")
 LATE = QColor("#c62828")
 PROJECTED = QColor(30, 136, 229, 110)
+LATE_FILL = QColor(198, 40, 40, 60)
+EARLY_FILL = QColor(46, 125, 50, 60)
 NOW = QColor("#ef6c00")
 INK = QColor("#263238")
 BAR = 0.34  # half the lane: planned bar above, actual below
@@ -193,9 +195,9 @@ def _short(title: str, limit: int = 28) -> str:
 
 
 class OverUnderPlot(QWidget):
-    """The show's over/under (minutes, positive late) through the run."""
-
-    CAPACITY = 6 * 3600  # one point a second for six hours, then older points thin out
+    """The show's over/under (minutes, positive late) through the run: a line of break
+    points (the figure is flat or grows one second per second between them), shaded green
+    where the show runs early and red where it runs late."""
 
     def __init__(self, origin: datetime, tz: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -203,16 +205,18 @@ class OverUnderPlot(QWidget):
         self.axis = ClockAxis(origin, tz)
         self.plot = _plot_widget(self.axis)
         self.plot.setLabel(
-            "left", QCoreApplication.translate("ReportPlots", "Over/under (min, + late)")
+            "left", QCoreApplication.translate("ReportPlots", "min (+ late)")
         )
         self.plot.setLabel("bottom", QCoreApplication.translate("ReportPlots", "Time"))
         self.plot.addItem(pg.InfiniteLine(angle=0, pos=0, pen=pg.mkPen(INK, width=1)))
-        self.curve = self.plot.plot(
-            [], [], pen=pg.mkPen(LATE, width=2), fillLevel=0, brush=QColor(198, 40, 40, 40)
-        )
-        self._x = np.empty(self.CAPACITY)
-        self._y = np.empty(self.CAPACITY)
-        self._n = 0
+        none = pg.mkPen(None)
+        self.late_fill = self.plot.plot([], [], pen=none, fillLevel=0, brush=LATE_FILL)
+        self.early_fill = self.plot.plot([], [], pen=none, fillLevel=0, brush=EARLY_FILL)
+        self.curve = self.plot.plot([], [], pen=pg.mkPen(INK, width=2))
+        self._points: list[tuple[float, float]] = []  # committed, with zero crossings
+        self._x = np.empty(0)
+        self._y = np.empty(0)
+        self._tail: list[tuple[float, float]] = []
         self._y_range = (0.0, 0.0)
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         layout = QVBoxLayout(self)
@@ -227,36 +231,45 @@ class OverUnderPlot(QWidget):
 
     @property
     def count(self) -> int:
-        return self._n
+        """Break points drawn (zero crossings included)."""
+        return len(self._x)
 
-    def set_points(self, points: list[tuple[float, float]]) -> None:
-        self._n = 0
-        for x, y in points[-self.CAPACITY :]:
-            self._x[self._n] = x
-            self._y[self._n] = y / 60.0
-            self._n += 1
-        self._redraw()
+    def points(self) -> list[tuple[float, float]]:
+        """What is drawn, in seconds (for tests and exports)."""
+        return [(float(x), float(y) * 60.0) for x, y in zip(self._x, self._y, strict=True)]
 
-    def append(self, x: float, seconds: float) -> None:
-        if self._n and x <= self._x[self._n - 1]:
-            self._y[self._n - 1] = seconds / 60.0  # same instant: replace
+    def set_points(
+        self, points: list[tuple[float, float]], tail: list[tuple[float, float]] | None = None
+    ) -> None:
+        """The whole line (seconds since the origin, seconds late); ``tail`` is the part
+        after the last action, which ``set_tail`` moves each second."""
+        self._points = with_zero_crossings([(x, y / 60.0) for x, y in points])
+        self.set_tail(tail or [])
+
+    def set_tail(self, tail: list[tuple[float, float]]) -> None:
+        """Cheap per-second update: only the few points after the last action change."""
+        tail_min = [(x, y / 60.0) for x, y in tail]
+        if self._points:
+            joined = with_zero_crossings(self._points[-1:] + tail_min)[1:]
         else:
-            if self._n == self.CAPACITY:
-                half = self.CAPACITY // 2
-                self._x[:half] = self._x[: self.CAPACITY : 2]
-                self._y[:half] = self._y[: self.CAPACITY : 2]
-                self._n = half
-            self._x[self._n] = x
-            self._y[self._n] = seconds / 60.0
-            self._n += 1
+            joined = with_zero_crossings(tail_min)
+        self._tail = joined
+        both = self._points + joined
+        if both:
+            xy = np.array(both, dtype=float)
+            self._x, self._y = xy[:, 0], xy[:, 1]
+        else:
+            self._x, self._y = np.empty(0), np.empty(0)
         self._redraw()
 
     def _redraw(self) -> None:
-        y = self._y[: self._n]
-        self.curve.setData(self._x[: self._n], y)
+        x, y = self._x, self._y
+        self.curve.setData(x, y)
+        self.late_fill.setData(x, np.maximum(y, 0.0))
+        self.early_fill.setData(x, np.minimum(y, 0.0))
         # At least ±2 minutes, so an on-time show reads as flat, not as noise.
-        low = min(float(y.min()) if self._n else 0.0, -2.0)
-        high = max(float(y.max()) if self._n else 0.0, 2.0)
+        low = min(float(y.min()) if len(y) else 0.0, -2.0)
+        high = max(float(y.max()) if len(y) else 0.0, 2.0)
         if (low, high) != self._y_range:
             self._y_range = (low, high)
             self.plot.setYRange(low, high, padding=0.08)

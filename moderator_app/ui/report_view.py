@@ -27,22 +27,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moderator_app.core.actions import Action, ActionType
-from moderator_app.core.report import NOT_REACHED, Report, build_report
+from moderator_app.core.actions import TIMER_TYPES, Action
+from moderator_app.core.clock import to_us
+from moderator_app.core.engine import Snapshot
+from moderator_app.core.report import (
+    INCOMPLETE,
+    NOT_REACHED,
+    RUN_CUT_OFF,
+    RUN_IN_PROGRESS,
+    RUN_NOT_STARTED,
+    Report,
+    build_report,
+)
 from moderator_app.core.report_compare import Comparison, compare_runs
-from moderator_app.core.report_plot import gantt_from_report, over_under_points
+from moderator_app.core.report_plot import (
+    OverUnderSeries,
+    gantt_from_report,
+    over_under_points,
+    over_under_series,
+)
 from moderator_app.core.report_runs import RunInfo
 from moderator_app.io.question_store import report_questions_total
 from moderator_app.io.report_export import ReportExportError, export_report
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFileError
+from moderator_app.ui.lazy_page import LazyPage
 from moderator_app.ui.report_table import Column, ReportTableModel, clock, duration, unknown
 
 if TYPE_CHECKING:
     from moderator_app.ui.main_window import MainWindow
 
 REFRESH_AFTER_MS = 400  # actions arrive in bursts; rebuild once they settle
-RUN_ENDING = {ActionType.FINISH, ActionType.NEW_RUN, ActionType.START, ActionType.UNDO}
 
 
 class ReportView(QWidget):
@@ -57,6 +72,8 @@ class ReportView(QWidget):
         self.session = session
         self.report: Report | None = None
         self.comparison: Comparison | None = None
+        self.series = OverUnderSeries([], None)
+        self.origin = session.show.planned_start
         self.export_thread: threading.Thread | None = None
         tz = session.show.tz
 
@@ -64,6 +81,9 @@ class ReportView(QWidget):
         self.run_box.setObjectName("RunBox")
         self.compare_box = QComboBox()
         self.compare_box.setObjectName("CompareBox")
+        for box in (self.run_box, self.compare_box):  # long run labels must not widen the page
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(14)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.export_button = QPushButton(self.tr("Export report…"))
         self.export_button.setObjectName("ExportReport")
@@ -146,7 +166,8 @@ class ReportView(QWidget):
     def _segment_columns(self, tz) -> list[Column]:
 
         def blank(g) -> bool:
-            return g.status == NOT_REACHED
+            # Not reached, or on air right now: nothing to say yet (not "unknown").
+            return g.status == NOT_REACHED or (g.status == INCOMPLETE and self._in_progress())
 
         return [
             Column("#", lambda g: str(g.index + 1), align_right=True),
@@ -237,6 +258,8 @@ class ReportView(QWidget):
         ]
 
     def _status_text(self, status: str) -> str:
+        if status == INCOMPLETE and self._in_progress():
+            return self.tr("on air")
         return {
             "done": self.tr("done"),
             "incomplete": self.tr("no end"),
@@ -282,6 +305,7 @@ class ReportView(QWidget):
         when = info.date.astimezone(tz).strftime("%Y-%m-%d %H:%M") if info.date else ""
         state = {
             "finished": self.tr("finished"),
+            "in_progress": self.tr("in progress"),
             "no_finish": self.tr("no finish"),
             "not_started": self.tr("not started"),
         }.get(info.state, info.state)
@@ -311,7 +335,25 @@ class ReportView(QWidget):
         self.timeline.set_origin(origin, show.tz)
         self.curve.set_origin(origin, show.tz)
         self.timeline.set_rows(gantt_from_report(report, origin))
-        self.curve.set_points(over_under_points(report, origin))
+        self.series = over_under_series(show, actions, number)
+        self.origin = origin
+        until = self.session.clock.now() if self._in_progress() else None
+        self.curve.set_points(over_under_points(self.series, origin, until))
+
+    def on_tick(self, snap: Snapshot) -> None:
+        """A run in progress moves on: its summary and the curve's end follow, cheaply."""
+        if not self.isVisible() or not self._in_progress() or self.report is None:
+            return
+        self.summary.setText(self.summary_text(self.report))
+        tail = self.series.tail
+        if tail is not None:
+            base = to_us(self.origin)
+            self.curve.set_tail(
+                [((t - base) / 1e6, v) for t, v in tail.points_to(to_us(snap.now))]
+            )
+
+    def _in_progress(self) -> bool:
+        return self.report is not None and self.report.summary.state == RUN_IN_PROGRESS
 
     def summary_text(self, report: Report) -> str:
         s = report.summary
@@ -327,13 +369,21 @@ class ReportView(QWidget):
             if s.longest_overrun
             else self.tr("none")
         )
+        if s.state == RUN_IN_PROGRESS:
+            snap = self.session.snapshot()
+            end_line = self.tr(
+                "Planned end {0}; the run is in progress: projected end {1}, over/under now {2}."
+            ).format(when(s.planned_end), when(snap.projected_end), duration(
+                snap.over_under_s, signed=True))
+        else:
+            end_line = self.tr("Planned end {0}, actual end {1}; final over/under {2}.").format(
+                when(s.planned_end), when(s.actual_end), duration(s.final_over_under_s, signed=True)
+            )
         lines = [
             self.tr("Planned start {0}, actual start {1} ({2}).").format(
                 when(s.planned_start), when(s.actual_start), duration(s.start_delay_s, signed=True)
             ),
-            self.tr("Planned end {0}, actual end {1}; final over/under {2}.").format(
-                when(s.planned_end), when(s.actual_end), duration(s.final_over_under_s, signed=True)
-            ),
+            end_line,
             self.tr("Longest overrun: {0}. Paused {1} in {2} pause(s); time added {3}.").format(
                 longest, duration(s.paused_s), s.pauses, duration(s.added_s, signed=True)
             ),
@@ -341,10 +391,35 @@ class ReportView(QWidget):
                 "Questions answered: {0} of {1}. Messages: {2}. Run sheet edits: {3}. Times in {4}."
             ).format(s.questions_answered, s.questions_total, s.messages, s.edits, s.timezone),
         ]
-        return "\n".join(lines + list(s.notes))
+        notes = list(s.notes)
+        state_note = self._state_note(report)
+        if state_note:  # the core's first note says the same in English
+            notes[:1] = [state_note]
+        return "\n".join(lines + notes)
+
+    def _state_note(self, report: Report) -> str:
+        s = report.summary
+        tz = self.session.show.tz
+        on_air = next((g.title for g in report.segments if g.status == INCOMPLETE), "")
+        if s.state == RUN_NOT_STARTED:
+            return self.tr("This run was never started: there are no actual times.")
+        if s.state == RUN_IN_PROGRESS:
+            return (
+                self.tr("This run is in progress; on air: «{0}».").format(on_air)
+                if on_air
+                else self.tr("This run is in progress.")
+            ) + " " + self.tr("Its end and final over/under are known when it finishes.")
+        if s.state == RUN_CUT_OFF:
+            last = next((e.at for e in reversed(report.events)), None)
+            stop = last.astimezone(tz).strftime("%H:%M:%S") if last else unknown()
+            return self.tr(
+                "This run stopped without a finish: its journal ends at {0} during «{1}». "
+                "That segment's end, the show's end and the final over/under are unknown."
+            ).format(stop, on_air or unknown())
+        return ""
 
     def _on_action(self, action: Action) -> None:
-        if action.type in RUN_ENDING or action.type.startswith(("question.", "runsheet.")):
+        if action.type in TIMER_TYPES or action.type.startswith(("question.", "runsheet.")):
             self._dirty = True
             if self.isVisible():  # hidden pages catch up when shown, not mid-show
                 self._refresh_timer.start()
@@ -445,34 +520,64 @@ def save_plot_png(plot_item, path: str | os.PathLike) -> None:
 
 
 class _Attached(QObject):
-    """Keeps the report pieces of one window together (and alive)."""
+    """Keeps the report pieces of one window together (and alive).
+
+    Both pages are built the first time their tab is shown (or a Report menu action
+    needs them): the plots import pyqtgraph, which stays off the console's start-up.
+    """
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        from moderator_app.ui.report_live import LivePlotsPage
-
-        self.live = LivePlotsPage(window.session)
-        self.view = ReportView(window.session)
-        window.add_page(self.live, self.tr("Timeline"))
-        window.add_page(self.view, self.tr("Report"))
-        window.ticked.connect(self.live.on_tick)
-        self.view.exported.connect(
-            lambda p: window.show_status(self.tr("Report written to {0}").format(p))
-        )
-        self.view.export_failed.connect(window.show_error)
+        self.window = window
+        self.live_tab = LazyPage(self._build_live)
+        self.view_tab = LazyPage(self._build_view)
+        self.live_tab.setObjectName("LivePlotsTab")
+        self.view_tab.setObjectName("ReportTab")
+        window.add_page(self.live_tab, self.tr("Timeline"))
+        window.add_page(self.view_tab, self.tr("Report"))
+        window.ticked.connect(self._on_tick)
         menu = window.menu("report")
         self.actions = {}
         for key, text, slot in (
-            ("export", self.tr("Export report…"), self.view.export_report),
+            ("export", self.tr("Export report…"), lambda: self.view.export_report()),
             ("png", self.tr("Export plot as PNG…"), lambda: self.view.export_png()),
-            ("refresh", self.tr("Refresh report"), self.view.refresh),
+            ("refresh", self.tr("Refresh report"), lambda: self.view.refresh()),
         ):
             action = QAction(text, window)
             action.triggered.connect(slot)
             menu.addAction(action)
             self.actions[key] = action
-        if window.snapshot is not None:
-            self.live.on_tick(window.snapshot)
+
+    @property
+    def live(self):  # LivePlotsPage, built on first use
+        return self.live_tab.page()
+
+    @property
+    def view(self) -> ReportView:
+        return self.view_tab.page()  # type: ignore[return-value]
+
+    def _build_live(self) -> QWidget:
+        from moderator_app.ui.report_live import LivePlotsPage
+
+        page = LivePlotsPage(self.window.session)
+        if self.window.snapshot is not None:
+            page.on_tick(self.window.snapshot)
+        return page
+
+    def _build_view(self) -> QWidget:
+        view = ReportView(self.window.session)
+        view.exported.connect(
+            lambda p: self.window.show_status(self.tr("Report written to {0}").format(p))
+        )
+        view.export_failed.connect(self.window.show_error)
+        return view
+
+    def _on_tick(self, snap: Snapshot) -> None:
+        # Unbuilt pages cost nothing; built ones skip the work while hidden.
+        if self.live_tab.is_built:
+            self.live.on_tick(snap)
+        if self.view_tab.is_built:
+            self.view.on_tick(snap)
 
 
 def attach(window: MainWindow) -> None:

@@ -41,6 +41,7 @@ class Preferences:
     stage_title: bool = True
     stage_speaker: bool = True
     stage_messages: bool = True
+    stage_question: bool = False  # the on-air question on the stage display
     sound_warning: bool = False
     sound_end: bool = True
 
@@ -90,6 +91,7 @@ class Settings:
             stage_title=_bool(s.value("stage/title"), d.stage_title),
             stage_speaker=_bool(s.value("stage/speaker"), d.stage_speaker),
             stage_messages=_bool(s.value("stage/messages"), d.stage_messages),
+            stage_question=_bool(s.value("stage/question"), d.stage_question),
             sound_warning=_bool(s.value("sound/warning"), d.sound_warning),
             sound_end=_bool(s.value("sound/end"), d.sound_end),
         )
@@ -104,6 +106,7 @@ class Settings:
         s.setValue("stage/title", prefs.stage_title)
         s.setValue("stage/speaker", prefs.stage_speaker)
         s.setValue("stage/messages", prefs.stage_messages)
+        s.setValue("stage/question", prefs.stage_question)
         s.setValue("sound/warning", prefs.sound_warning)
         s.setValue("sound/end", prefs.sound_end)
         s.sync()

@@ -39,6 +39,7 @@ BLINK_MS = 500
 DIGIT_FAMILIES = ["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"]
 MESSAGE_BG = QColor("#ffd600")
 MESSAGE_FG = QColor("#111111")
+QUESTION_BG = QColor("#263238")
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,18 @@ class StageContent:
     message_blink: bool = False
     overtime: bool = False
     paused: bool = False
+    question: str = ""  # the question on air, if the moderator shows it on stage
+    question_by: str = ""  # its asker and organisation
 
 
-def stage_content(show: Show, snap: Snapshot, options: StageOptions) -> StageContent:
-    """The texts the stage shows for ``snap`` (pure: the views only paint them)."""
+def stage_content(
+    show: Show,
+    snap: Snapshot,
+    options: StageOptions,
+    question: tuple[str, str] | None = None,
+) -> StageContent:
+    """The texts the stage shows for ``snap`` (pure: the views only paint them);
+    ``question`` is the on-air question's text and asker line, when shown on stage."""
     tz = show_zone(show)
     segs = show.segments
     idx = snap.current_index
@@ -112,6 +121,8 @@ def stage_content(show: Show, snap: Snapshot, options: StageOptions) -> StageCon
         message_blink=bool(snap.message and snap.message.blink and message),
         overtime=overtime,
         paused=snap.state == PAUSED,
+        question=question[0] if question else "",
+        question_by=question[1] if question else "",
     )
 
 
@@ -234,7 +245,8 @@ class StageView(QWidget):
             )
             y += h * 0.07
         message_h = h * 0.24 if c.message else 0.0
-        bottom = h - pad - message_h
+        question_h = h * (0.30 if c.question_by else 0.25) if c.question else 0.0
+        bottom = h - pad - message_h - question_h
         phase_h = h * 0.09
         digits_rect = QRectF(pad, y + pad, w - 2 * pad, max(bottom - y - phase_h - 2 * pad, 1.0))
         colour = QColor(STAGE_COLOURS.get(c.phase, QColor("white")))
@@ -260,6 +272,8 @@ class StageView(QWidget):
             Qt.AlignmentFlag.AlignCenter,
             bold=True,
         )
+        if c.question:
+            self._question(painter, QRectF(pad, bottom, w - 2 * pad, question_h), pad, text_font)
         if c.message:
             band = QRectF(pad, h - pad - message_h, w - 2 * pad, message_h)
             if self.blink_on or not c.message_blink:
@@ -281,6 +295,37 @@ class StageView(QWidget):
                 painter.setPen(MESSAGE_BG)
                 painter.drawRect(band)
         painter.end()
+
+    def _question(self, painter: QPainter, box: QRectF, pad: float, font: QFont) -> None:
+        """The on-air question, word-wrapped and scaled to fit, its asker line under it.
+        ``drawText`` never reads markup: the text shows exactly as the audience typed it."""
+        c = self.content
+        painter.fillRect(box, QUESTION_BG)
+        by_h = box.height() * 0.2 if c.question_by else 0.0
+        inner = box.adjusted(pad, pad / 2, -pad, -pad / 2 - by_h)
+        if inner.width() <= 1 or inner.height() <= 1:
+            return
+        q_font = QFont(font)
+        q_font.setBold(True)
+        # Scaled to fit, but a short question is not drawn bigger than two lines' worth.
+        largest = fit_point_size(q_font, "Hg", 1e9, inner.height() / 2.2)
+        fitted = fit_point_size(q_font, c.question, inner.width(), inner.height(), wrap=True)
+        q_font.setPointSizeF(min(fitted, largest))
+        painter.setFont(q_font)
+        painter.setPen(QColor("white"))
+        painter.drawText(
+            inner, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), c.question
+        )
+        if c.question_by:
+            self._text(
+                painter,
+                QRectF(box.left() + pad, inner.bottom(), box.width() - 2 * pad, by_h),
+                c.question_by,
+                font,
+                QColor("#cfd8dc"),
+                Qt.AlignmentFlag.AlignCenter,
+                elide=True,
+            )
 
     def _text(
         self,

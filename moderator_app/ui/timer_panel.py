@@ -31,6 +31,7 @@ from moderator_app.core.engine import (
     TimerEngine,
 )
 from moderator_app.core.runsheet import Show
+from moderator_app.ui.fit_label import FitLabel
 from moderator_app.ui.formatting import (
     PHASE_COLOURS,
     PHASE_SYMBOLS,
@@ -111,7 +112,8 @@ class TimerPanel(QFrame):
         self.zone_warning.setStyleSheet("background:#fff3e0;color:#bf360c;padding:2px 6px;")
         self.zone_warning.hide()
 
-        self.remaining = _label()
+        self.remaining = FitLabel(54)
+        self.remaining.setTextFormat(Qt.TextFormat.PlainText)
         self.remaining.setObjectName("Remaining")
         big = QFont(self.remaining.font())
         big.setPointSize(54)

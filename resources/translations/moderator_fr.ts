@@ -776,6 +776,14 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Marquer la question à l&apos;antenne comme répondue</translation>
     </message>
     <message>
+        <source>Show on stage</source>
+        <translation>Afficher sur scène</translation>
+    </message>
+    <message>
+        <source>Show the question on air, with its asker, on the stage display</source>
+        <translation>Afficher la question à l’antenne, avec son auteur, sur l’affichage scène</translation>
+    </message>
+    <message>
         <source>No question on air.</source>
         <translation>Aucune question à l&apos;antenne.</translation>
     </message>
@@ -1221,8 +1229,8 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Projeté</translation>
     </message>
     <message>
-        <source>Over/under (min, + late)</source>
-        <translation>Avance/retard (min, + en retard)</translation>
+        <source>min (+ late)</source>
+        <translation>min (+ retard)</translation>
     </message>
 </context>
 <context>
@@ -1360,6 +1368,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>B − A</translation>
     </message>
     <message>
+        <source>on air</source>
+        <translation>à l&apos;antenne</translation>
+    </message>
+    <message>
         <source>done</source>
         <translation>terminée</translation>
     </message>
@@ -1388,6 +1400,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>terminé</translation>
     </message>
     <message>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
         <source>no finish</source>
         <translation>sans fin</translation>
     </message>
@@ -1412,6 +1428,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>aucun</translation>
     </message>
     <message>
+        <source>Planned end {0}; the run is in progress: projected end {1}, over/under now {2}.</source>
+        <translation>Fin prévue {0} ; passage en cours : fin projetée {1}, avance/retard actuel {2}.</translation>
+    </message>
+    <message>
         <source>Planned start {0}, actual start {1} ({2}).</source>
         <translation>Début prévu {0}, début réel {1} ({2}).</translation>
     </message>
@@ -1426,6 +1446,26 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>Questions answered: {0} of {1}. Messages: {2}. Run sheet edits: {3}. Times in {4}.</source>
         <translation>Questions répondues : {0} sur {1}. Messages : {2}. Modifications du conducteur : {3}. Heures en {4}.</translation>
+    </message>
+    <message>
+        <source>This run was never started: there are no actual times.</source>
+        <translation>Ce passage n&apos;a jamais démarré : il n&apos;y a aucun horaire réel.</translation>
+    </message>
+    <message>
+        <source>This run is in progress; on air: «{0}».</source>
+        <translation>Ce passage est en cours ; à l&apos;antenne : « {0} ».</translation>
+    </message>
+    <message>
+        <source>This run is in progress.</source>
+        <translation>Ce passage est en cours.</translation>
+    </message>
+    <message>
+        <source>Its end and final over/under are known when it finishes.</source>
+        <translation>Sa fin et son avance/retard final seront connus une fois terminé.</translation>
+    </message>
+    <message>
+        <source>This run stopped without a finish: its journal ends at {0} during «{1}». That segment&apos;s end, the show&apos;s end and the final over/under are unknown.</source>
+        <translation>Ce passage s&apos;est arrêté sans être terminé : son journal s&apos;arrête à {0} pendant « {1} ». La fin de ce segment, la fin de l&apos;émission et l&apos;avance/retard final sont inconnus.</translation>
     </message>
     <message>
         <source>Export report</source>

@@ -14,6 +14,7 @@ from moderator_app.core.report import (
     NOT_REACHED,
     RUN_CUT_OFF,
     RUN_FINISHED,
+    RUN_IN_PROGRESS,
     RUN_NOT_STARTED,
     build_report,
 )
@@ -122,7 +123,10 @@ def test_cut_off_run_marks_unknown(j: Journal) -> None:
     j.do(A.NEXT)
     j.wait(100)
     j.do(A.PAUSE)  # then the machine dies
-    r = build_report(j.show, j.actions)
+    live = build_report(j.show, j.actions).summary
+    assert live.state == RUN_IN_PROGRESS  # nothing says it stopped: it may be going on
+    assert "in progress" in live.notes[0] and "Two" in live.notes[0]
+    r = build_report(j.show, j.actions, live=False)  # the caller knows the show is over
     s = r.summary
     assert s.state == RUN_CUT_OFF
     assert s.actual_end is None and s.final_over_under_s is None
@@ -231,8 +235,9 @@ def test_runs_listed_and_rehearsal_reanchored(j: Journal) -> None:
     runs = list_runs(j.show, actions)
     assert [(r.number, r.label, r.state) for r in runs] == [
         (1, "", "finished"),
-        (2, "Live", "no_finish"),
+        (2, "Live", "in_progress"),
     ]
+    assert list_runs(j.show, actions, live=False)[1].state == "no_finish"
     assert runs[0].date == T0 - timedelta(days=1)
     rehearsal = build_report(j.show, actions, 1)
     assert rehearsal.summary.start_delay_s == 0  # plan moved onto the rehearsal's start

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import openpyxl
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
 
@@ -124,7 +125,11 @@ def test_compare_runs_in_view(qtbot, played: ShowSession, clock) -> None:
     assert view.compare_model.rowCount() == len(played.show.segments)
     row0 = view.compare_model.rows[0]
     assert row0.a_duration_s == 250 and row0.b_duration_s == 345
-    assert "no finish" in view.summary.text()
+    # The latest run has no finish yet: it is going on, not crashed.
+    text = view.summary.text()
+    assert "in progress" in text and "no finish" not in text and "unknown" not in text
+    assert "(in progress)" in view.run_box.currentText()
+    assert view.segments_model.data(view.segments_model.index(1, 2)) == "on air"
     view.run_box.setCurrentIndex(view.run_box.findData(1))
     assert view.report.summary.run == 1
     view.tabs.setCurrentIndex(4)
@@ -132,43 +137,114 @@ def test_compare_runs_in_view(qtbot, played: ShowSession, clock) -> None:
     shot(view, "report_compare.png")
 
 
+def test_run_cut_off_by_a_new_run_reads_as_stopped(qtbot, session: ShowSession, clock) -> None:
+    session.perform(A.START)
+    clock.advance(100)
+    session.perform(A.NEW_RUN, {"label": "Live"})  # the rehearsal never finished
+    view = ReportView(session)
+    qtbot.addWidget(view)
+    assert "(not started)" in view.run_box.currentText()
+    view.run_box.setCurrentIndex(view.run_box.findData(1))
+    assert "(no finish)" in view.run_box.currentText()
+    text = view.summary.text()
+    assert "stopped without a finish" in text and "in progress" not in text
+    assert view.segments_model.data(view.segments_model.index(0, 2)) == "no end"
+
+
 def test_live_plots_update_per_tick(qtbot, session: ShowSession, clock) -> None:
     page = LivePlotsPage(session)
     qtbot.addWidget(page)
     page.resize(1100, 650)
+    page.show()
+    qtbot.waitExposed(page)
     page.on_tick(session.snapshot())
     rehearse(session, clock)
     page.on_tick(session.snapshot())
-    before = page.curve.count
+    rebuilds = page.rebuilds
     planned_item = page.timeline.planned
     widths = page.timeline._actual_w.copy()
+    line = page.curve.points()
     for _ in range(5):
         clock.advance(1)
         page.on_tick(session.snapshot())
-    assert page.curve.count == before + 5
+    assert page.rebuilds == rebuilds  # no action: the line is not rebuilt each second
     assert page.timeline.planned is planned_item
     assert page.timeline.now_line.isVisible()
     assert (page.timeline._actual_w != widths).sum() == 1  # only the current bar grew
-    page.show()
-    qtbot.waitExposed(page)
+    # Running within its time, the figure stays flat: the line's end moves right only.
+    assert page.curve.points()[:-1] == line[:-1]
+    assert page.curve.points()[-1] == (line[-1][0] + 5, line[-1][1])
+    assert page.curve.points()[-1][1] == session.snapshot().over_under_s
     shot(page, "live_plots.png")
 
 
-def test_attached_to_main_window(qtbot, window, clock) -> None:
+def test_live_plots_skip_hidden_ticks_and_catch_up(qtbot, session: ShowSession, clock) -> None:
+    page = LivePlotsPage(session)
+    qtbot.addWidget(page)
+    session.perform(A.START)
+    for _ in range(3):
+        clock.advance(1)
+        page.on_tick(session.snapshot())
+    assert (page.updates, page.skipped, page.curve.count) == (0, 3, 0)
+    clock.advance(400)  # into overtime while nobody looks
+    session.perform(A.NEXT)
+    page.on_tick(session.snapshot())
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.updates == 1
+    assert page.curve.points() == [(0, 0), (300, 0), (403, 103)]  # start, overtime, next
+
+
+def test_over_under_shading_early_green_late_red(qtbot, session: ShowSession, clock) -> None:
+    page = LivePlotsPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    clock.advance(-60)
+    session.perform(A.START)  # a minute early
+    clock.advance(400)  # 100 s into overtime: 40 s late now
+    page.on_tick(session.snapshot())
+    curve = page.curve
+    assert curve.points() == [(-60, -60), (240, -60), (300, 0), (340, 40)]
+    late = curve.late_fill.getData()[1]
+    early = curve.early_fill.getData()[1]
+    assert min(late) == 0 and max(late) == 40 / 60
+    assert max(early) == 0 and min(early) == -1
+    red, green = (pg.mkBrush(c.opts["fillBrush"]).color() for c in (curve.late_fill,
+                                                                     curve.early_fill))
+    assert red.red() > 150 > red.green()
+    assert green.green() > 100 > green.red()
+
+
+def test_pages_built_when_first_shown(qtbot, window, clock) -> None:
     titles = [window.pages.tabText(i) for i in range(window.pages.count())]
     assert "Timeline" in titles and "Report" in titles
     feature = window.report_feature
-    texts = [a.text() for a in window.menu("report").actions()]
-    assert "Export report…" in texts and "Export plot as PNG…" in texts
-    before = feature.live.updates
+    assert not feature.live_tab.is_built and not feature.view_tab.is_built
     qtbot.keyClick(window, Qt.Key.Key_Space)  # start the show with the real key
     clock.advance(2)
     window.ticker.fire()
+    assert not feature.live_tab.is_built  # ticks cost nothing until the page is opened
+    window.pages.setCurrentWidget(feature.live_tab)
+    assert feature.live_tab.is_built and feature.live.isVisible()
+    before = feature.live.updates
+    assert before >= 1  # caught up from the last snapshot when shown
+    clock.advance(1)
+    window.ticker.fire()
     assert feature.live.updates > before
+    window.pages.setCurrentIndex(0)
+    skipped = feature.live.skipped
+    clock.advance(1)
+    window.ticker.fire()
+    assert feature.live.skipped == skipped + 1
     assert window.session.engine.state.status == "running"
-    window.pages.setCurrentWidget(feature.live)
+    texts = [a.text() for a in window.menu("report").actions()]
+    assert "Export report…" in texts and "Export plot as PNG…" in texts
+    window.pages.setCurrentWidget(feature.live_tab)
     window.resize(1280, 900)
     shot(window, "window_timeline.png")
+    window.pages.setCurrentWidget(feature.view_tab)
+    assert feature.view_tab.is_built
+    assert "in progress" in feature.view.summary.text()
 
 
 def test_rehearsal_with_real_keys_xlsx_agrees_with_cli_json(

@@ -52,10 +52,5 @@ def test_no_spreadsheet_libraries_at_startup(loaded_at_startup: set[str]) -> Non
     assert not loaded_at_startup & {"pandas", "openpyxl", "python_calamine"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui/report_view.py and ui/report_live.py build their pyqtgraph plots in attach(); "
-    "they should build them when their tab is first shown",
-)
 def test_no_plotting_library_at_startup(loaded_at_startup: set[str]) -> None:
     assert not loaded_at_startup & {"pyqtgraph", "numpy"}
