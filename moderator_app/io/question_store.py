@@ -98,18 +98,30 @@ def load_questions(file: ShowFile) -> list[Question]:
             for values in zip(*columns, strict=True)]
 
 
+# Fields most questions leave at their default (all but these): checked together.
+_USUALLY_SET = ("id", "text", "order", "asker", "email", "organisation", "submitted_at",
+                "votes")
+_RARE = tuple(f for f in _FIELDS if f not in _USUALLY_SET)
+_DEFAULT = {f.name: f.default for f in fields(Question) if f.name not in ("id", "text")}
+
+
 def _insert(items: list[Question]) -> tuple[str, Iterable[tuple]]:
     """The INSERT statement and its rows for ``items``.
 
-    Fields that are None in every item (an import has no on-air times, no segments, no
-    merges) are left out: their columns default to NULL, and binding a None costs as
-    much as binding a long text. Plain fields are read a row at a time in one C call
-    per question; converted ones a column at a time.
+    Fields at their default in every item (an import sets no state, tags, notes or
+    on-air times) are left out: their columns take the same default, and every bound
+    value costs as much as a short insert. Plain fields are read a row at a time in
+    one C call per question; converted ones a column at a time.
     """
-    present = [f for f in _FIELDS if any(map(_not_none, map(attrgetter(f), items)))]
+    present = ["id", "text", "order"]
+    present += [f for f in _USUALLY_SET[3:] if any(map(_not_none, map(attrgetter(f), items)))]
+    # The rare fields of a batch take few distinct combinations (one, for an import).
+    combos = set(map(attrgetter(*_RARE), items))
+    present += [f for k, f in enumerate(_RARE)
+                if any(c[k] != _DEFAULT[f] for c in combos)]
     plain = [f for f in present if f not in _TO_SQL]
     converted = [f for f in present if f in _TO_SQL]
-    rows: Iterable[tuple] = map(attrgetter(*plain), items)  # id and text are never None
+    rows: Iterable[tuple] = map(attrgetter(*plain), items)  # id, text: always a tuple
     if converted:
         extra = zip(*[_TO_SQL[f](list(map(attrgetter(f), items))) for f in converted],
                     strict=True)

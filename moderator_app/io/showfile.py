@@ -59,14 +59,15 @@ def _questions(db: sqlite3.Connection) -> None:
     # The question queue: one row per question, a column per field (a JSON blob per row
     # cost more to encode than the rest of a 50,000-row import), and the files the
     # moderator linked to be merged when they change on disk. Times are ISO 8601 with
-    # their offset, flags 0/1, tags a JSON list.
+    # their offset, flags 0/1, tags a JSON list. Defaults are those of core's Question
+    # (question_store leaves out the columns a whole batch has at their default).
     run_script(
         db,
         """
         CREATE TABLE questions (
             id TEXT PRIMARY KEY,
             position REAL NOT NULL,
-            state TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'new',
             text TEXT NOT NULL,
             asker TEXT,
             email TEXT,

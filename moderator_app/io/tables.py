@@ -211,8 +211,9 @@ def _read_workbook(path: Path) -> list[RawTable]:
         book = CalamineWorkbook.from_path(str(path))
         tables = []
         for name in book.sheet_names:
+            # to_python gives fresh lists of lists: ours to keep, no copy needed.
             rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            tables.append(RawTable([list(r) for r in rows], str(name)))
+            tables.append(RawTable(rows, str(name)))
     except Exception as exc:  # calamine raises many kinds for bad files
         detail = " ".join(str(exc).split())[:160] or type(exc).__name__
         raise TableError(
