@@ -18,6 +18,7 @@ from dateutil import parser as du_parser
 _NUMERIC = re.compile(r"^\s*(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})")
 EMPTY_MARKERS = {"", "--", "-", "n/a", "na", "none", "null"}
 _EXCEL_EPOCH = datetime(1899, 12, 30)
+_LATER = object()  # a cell not read yet
 
 # The shapes most exports use, read without strptime (five times faster on big columns).
 _FAST_DMY = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
@@ -123,9 +124,16 @@ def parse_column(
     order = dayfirst if dayfirst is not None else (inferred if inferred is not None else hint)
     formats = _formats(order)
     chosen: str | None = None
-    out: list[datetime | None] = []
+    # Workbook times (naive datetimes) take the show's zone in one pass; the other cells
+    # are read below, each distinct text once.
+    out: list[datetime | None] = [
+        c.replace(tzinfo=tz) if type(c) is datetime and c.tzinfo is None else _LATER
+        for c in cells]
     bad: list[int] = []
+    seen: dict[str, datetime | None] = {}
     for i, cell in enumerate(cells):
+        if out[i] is not _LATER:
+            continue
         value: datetime | None = None
         if isinstance(cell, datetime):
             value = cell
@@ -136,7 +144,11 @@ def parse_column(
                 value = _EXCEL_EPOCH + timedelta(days=float(cell))
         elif isinstance(cell, str):
             text = cell.strip()
-            if text.lower() not in EMPTY_MARKERS:
+            if text in seen:
+                value = seen[text]
+                if value is None:
+                    bad.append(i)
+            elif text.lower() not in EMPTY_MARKERS:
                 value = _fast(text, order)
                 if value is None and chosen is not None:
                     try:
@@ -147,9 +159,10 @@ def parse_column(
                     chosen, value = _first_format(text, formats)
                 if value is None:
                     value = _dateutil(text, order)
+                seen[text] = value
                 if value is None:
                     bad.append(i)
-        out.append(_aware(value, tz) if value is not None else None)
+        out[i] = _aware(value, tz) if value is not None else None
     return DateColumn(out, order, ambiguous, conflicting, bad)
 
 

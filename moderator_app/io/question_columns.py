@@ -36,11 +36,6 @@ def stripped(column: list[object]) -> list[str | None]:
             else s for c in column]
 
 
-def has_text(text: str) -> bool:
-    s = text.strip()
-    return bool(s) and s != "--"
-
-
 def names(askers: list[str | None], firsts: list[str | None],
           lasts: list[str | None]) -> list[str | None]:
     """The asker, or first and last name joined when the asker column is empty."""
@@ -66,7 +61,8 @@ def anonymous(*columns: list[str | None]) -> list[bool]:
 
 def votes(column: list[object]) -> list[int | None]:
     """``parse_votes`` of each cell (None for missing ones), whole numbers read directly."""
-    return [c if type(c) is int else None if c is None or c is MISSING
+    return [c if type(c) is int else int(c) if type(c) is float and c.is_integer()
+            else None if c is None or c is MISSING
             else int(c) if type(c) is str and c.isascii() and c.isdigit()
             else parse_votes(c) for c in column]
 

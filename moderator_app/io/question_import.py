@@ -181,7 +181,7 @@ def _questions(rows: list[list[object]], m: ColumnMapping, when: list | None,
     in ``empty_rows`` (blank rows are not).
     """
     text = cols.texts(cols.cells(rows, m.text))
-    keep = [i for i, t in enumerate(text) if cols.has_text(t)]
+    keep = [i for i, t in enumerate(text) if (s := t.strip()) and s != "--"]
     if len(keep) < len(rows):
         kept = set(keep)
         empty_rows.extend(line + i for i, r in enumerate(rows)
