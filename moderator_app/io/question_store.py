@@ -94,8 +94,7 @@ def load_questions(file: ShowFile) -> list[Question]:
         convert = _FROM_SQL.get(name)
         if convert is not None:
             columns[i] = convert(columns[i])
-    return [Question.fast(values[0], values[1], dict(zip(_FIELDS, values, strict=True)))
-            for values in zip(*columns, strict=True)]
+    return Question.many(dict(zip(_FIELDS, columns, strict=True)))
 
 
 # Fields most questions leave at their default (all but these): checked together.
