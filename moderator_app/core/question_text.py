@@ -70,7 +70,11 @@ def identities(
     whens = [f"{t.timestamp():.6f}" if t else "" for t in times]
     names = ["" if not a else " ".join(a.lower().split()) if a.isascii() else fold(a)
              for a in askers]
-    norm = map(" ".join, map(str.split, map(str.casefold, texts)))
+    # Most texts are already spaced singly: a printable string holds no whitespace but
+    # the ASCII space, so without doubled or outer spaces the split and join would
+    # give it back unchanged.
+    norm = [t if t.isprintable() and "  " not in t and t[:1] != " " and t[-1:] != " "
+            else " ".join(t.split()) for t in map(str.casefold, texts)]
     keys = map("\x1f".join, zip(repeat(source, len(whens)), whens, names, norm, strict=True))
     digests = map(methodcaller("hexdigest"), map(hashlib.sha1, map(str.encode, keys)))
     return [d[:16] for d in digests]

@@ -401,25 +401,31 @@ class QuestionQueue:
         voting); nothing the moderator decided is touched.
         """
         order = self._next_order()
-        added: list[Question] = []
+        items = list(questions)
+        ids = [q.id for q in items]
         refreshed: list[Question] = []
         present = 0
-        seen: set[str] = set()
-        for q in questions:
-            if q.id in seen:
-                present += 1
-                continue
-            seen.add(q.id)
-            old = self._by_id.get(q.id)
-            if old is not None:
-                present += 1
-                if q.votes is not None and q.votes != old.votes:
-                    refreshed.append(old.copy(votes=q.votes))
-                continue
-            # The imported questions become the queue's (no copy: 50,000 copies cost time).
+        if len(set(ids)) == len(ids) and self._by_id.keys().isdisjoint(ids):
+            added = items  # all new (a first import): nothing to compare
+        else:
+            added = []
+            seen: set[str] = set()
+            for q in items:
+                if q.id in seen:
+                    present += 1
+                    continue
+                seen.add(q.id)
+                old = self._by_id.get(q.id)
+                if old is not None:
+                    present += 1
+                    if q.votes is not None and q.votes != old.votes:
+                        refreshed.append(old.copy(votes=q.votes))
+                    continue
+                added.append(q)
+        # The imported questions become the queue's (no copy: 50,000 copies cost time).
+        for q in added:
             q.order = order
             q.state = QState.NEW
-            added.append(q)
             order += 1.0
         payload = {"file": file, "added": len(added), "present": present, "skipped": skipped}
         change = Change(IMPORTED, payload, tuple(added + refreshed))

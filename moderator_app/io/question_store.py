@@ -51,6 +51,8 @@ _STATES = {s.value: s for s in QState}
 
 
 def _iso_column(values: list) -> list:
+    if None not in values:
+        return list(map(datetime.isoformat, values))
     return [None if v is None else v.isoformat() for v in values]
 
 
