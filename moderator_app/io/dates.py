@@ -22,6 +22,8 @@ _LATER = object()  # a cell not read yet
 
 # The shapes most exports use, read without strptime (five times faster on big columns).
 _FAST_DMY = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_PADDED = re.compile(r"^(\d{2})([/.\-])(\d{2})\2(\d{4})((?:[ T]\d{2}:\d{2}(?::\d{2})?)?)$",
+                     re.MULTILINE)
 _FAST_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?")
 
 
@@ -129,6 +131,11 @@ def parse_column(
     out: list[datetime | None] = [
         c.replace(tzinfo=tz) if type(c) is datetime and c.tzinfo is None else _LATER
         for c in cells]
+    padded = _padded_column(texts, order)
+    if padded:
+        ready = {t: v.replace(tzinfo=tz) for t, v in padded.items()}
+        out = [ready.get(c.strip(), _LATER) if o is _LATER and type(c) is str else o
+               for o, c in zip(out, cells, strict=True)]
     bad: list[int] = []
     seen: dict[str, datetime | None] = {}
     for i, cell in enumerate(cells):
@@ -164,6 +171,27 @@ def parse_column(
                     bad.append(i)
         out[i] = _aware(value, tz) if value is not None else None
     return DateColumn(out, order, ambiguous, conflicting, bad)
+
+
+def _padded_column(texts: list[str], dayfirst: bool) -> dict[str, datetime | None]:
+    """Each text read, when the whole column is zero-padded numeric dates (``02/01/2027
+    08:00:16``, what most exports write); otherwise nothing, and the texts are read one
+    by one. One rewrite to ISO 8601 over the joined column and ``fromisoformat`` give
+    what ``_fast`` gives for each text, at a fraction of the cost."""
+    joined = "\n".join(texts)
+    if not texts or joined.count("\n") != len(texts) - 1:
+        return {}
+    if _PADDED.subn("", joined)[1] != len(texts):  # counts the lines of that shape
+        return {}
+    # Fixed positions: day or month at 0 and 3, year at 6, the time (if any) from 10.
+    if dayfirst:
+        iso = [f"{t[6:10]}-{t[3:5]}-{t[0:2]}{t[10:]}" for t in texts]
+    else:
+        iso = [f"{t[6:10]}-{t[0:2]}-{t[3:5]}{t[10:]}" for t in texts]
+    try:
+        return dict(zip(texts, map(datetime.fromisoformat, iso), strict=True))
+    except ValueError:  # an impossible date somewhere: read them one by one
+        return {}
 
 
 def _first_format(text: str, formats: list[str]) -> tuple[str | None, datetime | None]:

@@ -63,3 +63,17 @@ def test_identities_equal_identity() -> None:
     texts = ["Comment  financer\tl'action ?", " Ça\u202fva ? ", "ß and SS", "\n", "plain text ?"]
     assert identities("google_forms", times, askers, texts) == [
         identity("google_forms", t, a, x) for t, a, x in zip(times, askers, texts, strict=True)]
+
+
+def test_padded_date_columns_read_as_one_by_one() -> None:
+    from moderator_app.io.dates import parse_column
+
+    paris = ZoneInfo("Europe/Paris")
+    padded = ["02/01/2027 08:00:16", "13/02/2027 09:05", "01/03/2027", " 28.02.2027 23:59:59 "]
+    mixed = [*padded, "1/3/2027 8:00", "2027-03-01T10:00:00", "31/02/2027", "", "n/a"]
+    for cells in (padded, mixed, ["31/02/2027", "01/02/2027"]):
+        fast = parse_column(cells, paris)
+        slow = parse_column([*cells, "not a date at all"], paris)  # no shortcut for this one
+        assert fast.values == slow.values[: len(cells)]
+        assert fast.bad_rows == [i for i in slow.bad_rows if i < len(cells)]
+    assert parse_column(padded, paris).values[1] == datetime(2027, 2, 13, 9, 5, tzinfo=paris)
