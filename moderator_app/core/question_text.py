@@ -9,9 +9,11 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import repeat
+from operator import methodcaller
 
 _SPACES = re.compile(r"\s+")
 _MAX_CANDIDATES = 400  # per word: bounds the work when a question has only common words
@@ -55,6 +57,27 @@ def identity(source: str, submitted_at: datetime | None, asker: str | None, text
     when = f"{submitted_at.timestamp():.6f}" if submitted_at else ""
     key = "\x1f".join([source, when, fold(asker or ""), " ".join(text.casefold().split())])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def identities(
+    source: str,
+    times: Sequence[datetime | None],
+    askers: Sequence[str | None],
+    texts: Sequence[str],
+) -> list[str]:
+    """``identity`` of whole columns at once (an import): the same ids, each step one
+    pass over a column (mostly in C) instead of a call per row."""
+    whens = [f"{t.timestamp():.6f}" if t else "" for t in times]
+    names = ["" if not a else " ".join(a.lower().split()) if a.isascii() else fold(a)
+             for a in askers]
+    # Most texts are already spaced singly: a printable string holds no whitespace but
+    # the ASCII space, so without doubled or outer spaces the split and join would
+    # give it back unchanged.
+    norm = [t if t.isprintable() and "  " not in t and t[:1] != " " and t[-1:] != " "
+            else " ".join(t.split()) for t in map(str.casefold, texts)]
+    keys = map("\x1f".join, zip(repeat(source, len(whens)), whens, names, norm, strict=True))
+    digests = map(methodcaller("hexdigest"), map(hashlib.sha1, map(str.encode, keys)))
+    return [d[:16] for d in digests]
 
 
 @dataclass(frozen=True)

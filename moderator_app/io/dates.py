@@ -18,9 +18,12 @@ from dateutil import parser as du_parser
 _NUMERIC = re.compile(r"^\s*(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})")
 EMPTY_MARKERS = {"", "--", "-", "n/a", "na", "none", "null"}
 _EXCEL_EPOCH = datetime(1899, 12, 30)
+_LATER = object()  # a cell not read yet
 
 # The shapes most exports use, read without strptime (five times faster on big columns).
 _FAST_DMY = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_PADDED = re.compile(r"^(\d{2})([/.\-])(\d{2})\2(\d{4})((?:[ T]\d{2}:\d{2}(?::\d{2})?)?)$",
+                     re.MULTILINE)
 _FAST_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?")
 
 
@@ -123,9 +126,21 @@ def parse_column(
     order = dayfirst if dayfirst is not None else (inferred if inferred is not None else hint)
     formats = _formats(order)
     chosen: str | None = None
-    out: list[datetime | None] = []
+    # Workbook times (naive datetimes) take the show's zone in one pass; the other cells
+    # are read below, each distinct text once.
+    out: list[datetime | None] = [
+        c.replace(tzinfo=tz) if type(c) is datetime and c.tzinfo is None else _LATER
+        for c in cells]
+    padded = _padded_column(texts, order)
+    if padded:
+        ready = {t: v.replace(tzinfo=tz) for t, v in padded.items()}
+        out = [ready.get(c.strip(), _LATER) if o is _LATER and type(c) is str else o
+               for o, c in zip(out, cells, strict=True)]
     bad: list[int] = []
+    seen: dict[str, datetime | None] = {}
     for i, cell in enumerate(cells):
+        if out[i] is not _LATER:
+            continue
         value: datetime | None = None
         if isinstance(cell, datetime):
             value = cell
@@ -136,7 +151,11 @@ def parse_column(
                 value = _EXCEL_EPOCH + timedelta(days=float(cell))
         elif isinstance(cell, str):
             text = cell.strip()
-            if text.lower() not in EMPTY_MARKERS:
+            if text in seen:
+                value = seen[text]
+                if value is None:
+                    bad.append(i)
+            elif text.lower() not in EMPTY_MARKERS:
                 value = _fast(text, order)
                 if value is None and chosen is not None:
                     try:
@@ -147,10 +166,32 @@ def parse_column(
                     chosen, value = _first_format(text, formats)
                 if value is None:
                     value = _dateutil(text, order)
+                seen[text] = value
                 if value is None:
                     bad.append(i)
-        out.append(_aware(value, tz) if value is not None else None)
+        out[i] = _aware(value, tz) if value is not None else None
     return DateColumn(out, order, ambiguous, conflicting, bad)
+
+
+def _padded_column(texts: list[str], dayfirst: bool) -> dict[str, datetime | None]:
+    """Each text read, when the whole column is zero-padded numeric dates (``02/01/2027
+    08:00:16``, what most exports write); otherwise nothing, and the texts are read one
+    by one. One rewrite to ISO 8601 over the joined column and ``fromisoformat`` give
+    what ``_fast`` gives for each text, at a fraction of the cost."""
+    joined = "\n".join(texts)
+    if not texts or joined.count("\n") != len(texts) - 1:
+        return {}
+    if _PADDED.subn("", joined)[1] != len(texts):  # counts the lines of that shape
+        return {}
+    # Fixed positions: day or month at 0 and 3, year at 6, the time (if any) from 10.
+    if dayfirst:
+        iso = [f"{t[6:10]}-{t[3:5]}-{t[0:2]}{t[10:]}" for t in texts]
+    else:
+        iso = [f"{t[6:10]}-{t[0:2]}-{t[3:5]}{t[10:]}" for t in texts]
+    try:
+        return dict(zip(texts, map(datetime.fromisoformat, iso), strict=True))
+    except ValueError:  # an impossible date somewhere: read them one by one
+        return {}
 
 
 def _first_format(text: str, formats: list[str]) -> tuple[str | None, datetime | None]:

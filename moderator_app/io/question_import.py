@@ -12,18 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from moderator_app.core.question_text import identity
+from moderator_app.core.question_text import identities
 from moderator_app.core.questions import Question
+from moderator_app.io import question_columns as cols
 from moderator_app.io.dates import parse_column
 from moderator_app.io.question_sources import (
     PROFILES,
+    ColumnMapping,
     SourcePlan,
     build_plan,
-    cell_text,
     header_is_answer_text,
-    is_anonymous,
-    parse_answered,
-    parse_votes,
     plan_for,
 )
 from moderator_app.io.tables import RawTable, TableError, bulk, read_tables
@@ -126,6 +124,9 @@ def extract(
         return _extract(source, plan or source.plan, tz, dayfirst, progress, limit)
 
 
+CHUNK = 2000  # rows per step: progress is reported (and cancel honoured) between steps
+
+
 def _extract(source: Source, plan: SourcePlan, tz: ZoneInfo, dayfirst: bool | None,
              progress: Progress | None, limit: int | None) -> ImportResult:
     table = source.tables[plan.table_index]
@@ -138,8 +139,7 @@ def _extract(source: Source, plan: SourcePlan, tz: ZoneInfo, dayfirst: bool | No
     warnings: list[str] = list(table.notes)
     dates = None
     if m.submitted_at is not None:
-        col = m.submitted_at
-        dates = parse_column([r[col] if col < len(r) else "" for r in rows], tz,
+        dates = parse_column(cols.cells(rows, m.submitted_at), tz,
                              dayfirst=dayfirst, hint=plan.dayfirst_hint)
         if dates.conflicting and dayfirst is None:
             warnings.append("dates mix day-first and month-first values; read as "
@@ -152,59 +152,75 @@ def _extract(source: Source, plan: SourcePlan, tz: ZoneInfo, dayfirst: bool | No
             warnings.append(_rows_note(f"{len(dates.bad_rows)} unreadable dates left empty",
                                        [first + i + 1 for i in dates.bad_rows]))
     answer_text = m.answered is not None and header_is_answer_text(plan.headers[m.answered])
+    total = len(rows)
+    stop = total if limit is None else min(limit, total)
     out: list[Question] = []
     empty_rows: list[int] = []
-    profile, file_name = plan.profile, source.path.name
-    blank = 0
-    total = len(rows)
-    for i, row in enumerate(rows):
-        if limit is not None and i >= limit:
-            break
-        if progress is not None and i % 2000 == 0 and not progress(i, total):
+    for start in range(0, stop, CHUNK):
+        if progress is not None and not progress(start, total):
             raise ImportCancelled(f"{source.path}: import cancelled")
-        width = len(row)
-        text = cell_text(row[m.text]) if m.text < width else ""
-        if not text.strip() or text.strip() == "--":
-            if any(not (isinstance(c, str) and not c.strip()) for c in row):
-                empty_rows.append(first + i + 1)
-            else:
-                blank += 1
-            continue
-        asker = _text(row, m.asker)
-        if asker is None and (m.first_name is not None or m.last_name is not None):
-            parts = [_text(row, m.first_name), _text(row, m.last_name)]
-            asker = " ".join(p for p in parts if p) or None
-        email = _text(row, m.email)
-        anonymous = is_anonymous(asker, email)
-        if anonymous:
-            asker = email = None
-        votes = parse_votes(row[m.votes]) if m.votes is not None and m.votes < width else None
-        answered = (parse_answered(row[m.answered], answer_text)
-                    if m.answered is not None and m.answered < width else None)
-        when = dates.values[i] if dates is not None else None
-        out.append(Question.fast(
-            identity(profile, when, asker, text),
-            text,
-            {"asker": asker, "email": email, "organisation": _text(row, m.organisation),
-             "submitted_at": when, "votes": votes, "answered_in_source": answered,
-             "anonymous": anonymous, "source": profile, "source_file": file_name},
-        ))
+        chunk = rows[start : min(start + CHUNK, stop)]
+        when = dates.values[start : start + len(chunk)] if dates is not None else None
+        out.extend(_questions(chunk, m, when, answer_text, plan.profile, source.path.name,
+                              first + start + 1, empty_rows))
     if empty_rows:
         warnings.append(_rows_note(f"{len(empty_rows)} rows without question text skipped",
                                    empty_rows))
     if progress is not None:
         progress(total, total)
-    table_enc = table.encoding
-    return ImportResult(source.path, plan, table.sheet, table_enc, out, warnings,
+    return ImportResult(source.path, plan, table.sheet, table.encoding, out, warnings,
                         len(empty_rows), dates.dayfirst if dates is not None else None)
 
 
-def _text(row: list[object], col: int | None) -> str | None:
-    if col is None or col >= len(row):
-        return None
-    cell = row[col]
-    text = (cell if isinstance(cell, str) else cell_text(cell)).strip()
-    return None if not text or text == "--" else text
+def _questions(rows: list[list[object]], m: ColumnMapping, when: list | None,
+               answer_text: bool, profile: str, file_name: str, line: int,
+               empty_rows: list[int]) -> list[Question]:
+    """The questions of ``rows`` (file line ``line`` onwards), a column at a time.
+
+    Rows without question text are left out; those holding something else are noted
+    in ``empty_rows`` (blank rows are not).
+    """
+    text = cols.texts(cols.cells(rows, m.text))
+    keep = [i for i, t in enumerate(text) if (s := t.strip()) and s != "--"]
+    if len(keep) < len(rows):
+        kept = set(keep)
+        empty_rows.extend(line + i for i, r in enumerate(rows)
+                          if i not in kept and any(_filled(c) for c in r))
+        if not keep:
+            return []
+        rows = [rows[i] for i in keep]
+        text = [text[i] for i in keep]
+        when = [when[i] for i in keep] if when is not None else None
+    n = len(rows)
+    asker = cols.stripped(cols.cells(rows, m.asker))
+    if m.first_name is not None or m.last_name is not None:
+        asker = cols.names(asker, cols.stripped(cols.cells(rows, m.first_name)),
+                           cols.stripped(cols.cells(rows, m.last_name)))
+    email = cols.stripped(cols.cells(rows, m.email))
+    anonymous = cols.anonymous(asker, email)
+    if any(anonymous):
+        asker = [None if a else v for a, v in zip(anonymous, asker, strict=True)]
+        email = [None if a else v for a, v in zip(anonymous, email, strict=True)]
+    when = when if when is not None else [None] * n
+    return Question.many({
+        "id": identities(profile, when, asker, text),
+        "text": text,
+        "asker": asker,
+        "email": email,
+        "organisation": cols.stripped(cols.cells(rows, m.organisation)),
+        "submitted_at": when,
+        "votes": cols.votes(cols.cells(rows, m.votes, cols.MISSING)),
+        "answered_in_source": (cols.answered(cols.cells(rows, m.answered, cols.MISSING),
+                                             answer_text)
+                               if m.answered is not None else [None] * n),
+        "anonymous": anonymous,
+        "source": [profile] * n,
+        "source_file": [file_name] * n,
+    })
+
+
+def _filled(cell: object) -> bool:
+    return not (isinstance(cell, str) and not cell.strip())
 
 
 def _rows_note(what: str, rows: list[int]) -> str:

@@ -191,12 +191,24 @@ def detect_profile(table: RawTable, header_row: int) -> str:
     return "generic"
 
 
+_NOTHING = object()
+
+
 def _data_end(table: RawTable, header_row: int) -> int | None:
-    for i in range(header_row + 1, len(table.rows)):
-        row = table.rows[i]
-        filled = [c for c in row if not (isinstance(c, str) and not c.strip())]
-        if len(filled) == 1 and isinstance(filled[0], str) and fold(filled[0]) in SECTION_MARKERS:
-            return i
+    rows = table.rows
+    for i in range(header_row + 1, len(rows)):
+        # A marker row holds one filled cell; question rows fill their first cells, so
+        # the scan of each row stops at its second filled cell (this runs on every row).
+        only: object = _NOTHING
+        for cell in rows[i]:
+            if isinstance(cell, str) and not cell.strip():
+                continue
+            if only is not _NOTHING:
+                break
+            only = cell
+        else:
+            if isinstance(only, str) and fold(only) in SECTION_MARKERS:
+                return i
     return None
 
 

@@ -12,8 +12,10 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
+from functools import partial
+from operator import attrgetter, is_not
 from pathlib import Path
 
 from moderator_app.core.actions import Action
@@ -40,9 +42,63 @@ SOURCE_UNLINKED = "question.source_unlinked"
 BookListener = Callable[[str, list[Question]], None]
 
 
+# One column per Question field; ``order`` is the SQL ``position``.
+_FIELDS = tuple(f.name for f in fields(Question))
+_COLUMN = {name: "position" if name == "order" else name for name in _FIELDS}
+_SELECT = f"SELECT {', '.join(_COLUMN.values())} FROM questions ORDER BY position, id"
+_TIMES = ("submitted_at", "taken_at", "answered_at")
+_NO_TAGS = "[]"
+_STATES = {s.value: s for s in QState}
+
+
+def _iso_column(values: list) -> list:
+    if None not in values:
+        return list(map(datetime.isoformat, values))
+    return [None if v is None else v.isoformat() for v in values]
+
+
+def _tags_column(values: list) -> list:
+    return [_NO_TAGS if not v else json.dumps(list(v), ensure_ascii=False) for v in values]
+
+
+def _flag_column(values: list) -> list:
+    return [None if v is None else int(v) for v in values]
+
+
+# Column-at-a-time conversions between Question values and SQLite ones: questions are
+# written and read in bulk (a whole import, a whole queue). Flags and states are turned
+# into plain int and str here because sqlite3 binds only exact int, float and str
+# directly; anything else (bool, a str enum, even None) goes through its adapter lookup,
+# which costs more than the insert itself on a 50,000-row import.
+_TO_SQL: dict[str, Callable[[list], list]] = {
+    **dict.fromkeys(_TIMES, _iso_column),
+    **dict.fromkeys(("anonymous", "starred", "answered_in_source"), _flag_column),
+    "tags": _tags_column,
+    "state": lambda c: [s.value for s in c],
+}
+_FROM_SQL: dict[str, Callable[[list], list]] = {
+    **dict.fromkeys(
+        _TIMES, lambda c: [None if v is None else datetime.fromisoformat(v) for v in c]
+    ),
+    "state": lambda c: [_STATES.get(v) or QState(v) for v in c],
+    "tags": lambda c: [() if v == _NO_TAGS else tuple(json.loads(v)) for v in c],
+    "anonymous": lambda c: [bool(v) for v in c],
+    "starred": lambda c: [bool(v) for v in c],
+    "answered_in_source": lambda c: [None if v is None else bool(v) for v in c],
+}
+_not_none = partial(is_not, None)
+
+
 def load_questions(file: ShowFile) -> list[Question]:
-    rows = file.db.execute("SELECT data FROM questions ORDER BY position, id").fetchall()
-    return [Question.from_dict(json.loads(r[0])) for r in rows]
+    rows = file.db.execute(_SELECT).fetchall()
+    if not rows:
+        return []
+    columns = [list(c) for c in zip(*rows, strict=True)]
+    for i, name in enumerate(_FIELDS):
+        convert = _FROM_SQL.get(name)
+        if convert is not None:
+            columns[i] = convert(columns[i])
+    return Question.many(dict(zip(_FIELDS, columns, strict=True)))
 
 
 def question_count(file: ShowFile) -> int | None:
@@ -62,39 +118,45 @@ def report_questions_total(file: ShowFile, actions: list[Action], run: int | Non
     return question_count(file)
 
 
-def _make_encoder() -> Callable[[dict], str]:
-    """One JSON encoder for every row: ``json.dumps`` builds a new one per call, which
-    costs more than the encoding itself on a 50,000-question import."""
-    c_make_encoder = getattr(json.encoder, "c_make_encoder", None)
-    c_basestring = getattr(json.encoder, "c_encode_basestring", None)
-    if c_make_encoder is None or c_basestring is None:  # no C accelerator: plain dumps
-        encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_iso)
-        return encoder.encode
-    make = c_make_encoder(None, _iso, c_basestring, None, ":", ",", False, False, True)
-    return lambda obj: "".join(make(obj, 0))
+# Fields most questions leave at their default (all but these): checked together.
+_USUALLY_SET = ("id", "text", "order", "asker", "email", "organisation", "submitted_at", "votes")
+_RARE = tuple(f for f in _FIELDS if f not in _USUALLY_SET)
+_DEFAULT = {f.name: f.default for f in fields(Question) if f.name not in ("id", "text")}
 
 
-def _iso(value: object) -> str:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    raise TypeError(f"cannot store {type(value).__name__} in a question")
+def _insert(items: list[Question]) -> tuple[str, Iterable[tuple]]:
+    """The INSERT statement and its rows for ``items``.
 
-
-_encode = _make_encoder()
-
-
-def _rows(questions: Iterable[Question]) -> list[tuple]:
-    # A question's fields encode as they are: its state is a str enum, tags a tuple, and
-    # times go through _iso; no intermediate dict per row.
-    return [(q.id, q.order, q.state.value, _encode(q.__dict__)) for q in questions]
+    Fields at their default in every item (an import sets no state, tags, notes or
+    on-air times) are left out: their columns take the same default, and every bound
+    value costs as much as a short insert. Plain fields are read a row at a time in
+    one C call per question; converted ones a column at a time.
+    """
+    present = ["id", "text", "order"]
+    present += [f for f in _USUALLY_SET[3:] if any(map(_not_none, map(attrgetter(f), items)))]
+    # The rare fields of a batch take few distinct combinations (one, for an import).
+    combos = set(map(attrgetter(*_RARE), items))
+    present += [f for k, f in enumerate(_RARE) if any(c[k] != _DEFAULT[f] for c in combos)]
+    plain = [f for f in present if f not in _TO_SQL]
+    converted = [f for f in present if f in _TO_SQL]
+    rows: Iterable[tuple] = map(attrgetter(*plain), items)  # id, text: always a tuple
+    if converted:
+        extra = zip(*[_TO_SQL[f](list(map(attrgetter(f), items))) for f in converted], strict=True)
+        rows = [a + b for a, b in zip(rows, extra, strict=True)]
+    names = [_COLUMN[f] for f in plain + converted]
+    sql = (
+        f"INSERT OR REPLACE INTO questions ({', '.join(names)}) "
+        f"VALUES ({', '.join('?' * len(names))})"
+    )
+    return sql, rows
 
 
 def _writer(changes: list[Change]) -> Callable[[sqlite3.Connection], None]:
     def write(db: sqlite3.Connection) -> None:
-        db.executemany(
-            "INSERT OR REPLACE INTO questions (id, position, state, data) VALUES (?, ?, ?, ?)",
-            _rows(q for ch in changes for q in ch.updated),
-        )
+        items = [q for ch in changes for q in ch.updated]
+        if items:
+            db.executemany(*_insert(items))
+
     return write
 
 
@@ -194,29 +256,33 @@ class QuestionBook:
         """Merge an import: only new questions are added; nothing else is touched."""
         self.session.refresh()  # another process may have imported the same file
         with bulk():
-            merge = self.queue.plan_import(result.questions, file=result.path.name,
-                                           skipped=result.skipped)
+            merge = self.queue.plan_import(
+                result.questions, file=result.path.name, skipped=result.skipped
+            )
             self.commit(list(merge.changes))
         return merge
 
     # -- linked (watched) sources -------------------------------------------------
     def linked_sources(self) -> list[LinkedSource]:
         rows = self.session.file.db.execute(
-            "SELECT path, data FROM question_sources ORDER BY path").fetchall()
+            "SELECT path, data FROM question_sources ORDER BY path"
+        ).fetchall()
         out = []
         for path, data in rows:
             extra = json.loads(data or "{}")
             out.append(LinkedSource(path, extra.get("profile"), extra.get("dayfirst")))
         return out
 
-    def link_source(self, path: str | os.PathLike, profile: str | None = None,
-                    dayfirst: bool | None = None) -> None:
+    def link_source(
+        self, path: str | os.PathLike, profile: str | None = None, dayfirst: bool | None = None
+    ) -> None:
         target = str(Path(path).resolve())
         data = json.dumps({"profile": profile, "dayfirst": dayfirst})
 
         def write(db: sqlite3.Connection) -> None:
-            db.execute("INSERT OR REPLACE INTO question_sources (path, data) VALUES (?, ?)",
-                       (target, data))
+            db.execute(
+                "INSERT OR REPLACE INTO question_sources (path, data) VALUES (?, ?)", (target, data)
+            )
 
         self._record(SOURCE_LINKED, {"file": target, "profile": profile}, write)
 
@@ -226,8 +292,9 @@ class QuestionBook:
 
         self._record(SOURCE_UNLINKED, {"file": path}, write)
 
-    def _record(self, kind: str, payload: dict,
-                write: Callable[[sqlite3.Connection], None]) -> None:
+    def _record(
+        self, kind: str, payload: dict, write: Callable[[sqlite3.Connection], None]
+    ) -> None:
         self._committing = True
         try:
             self.session.record_many([Action(kind, self.session.now_us(), payload)], also=write)

@@ -405,10 +405,16 @@ def profile_label(name: str) -> str:
 
 
 class SourceWatcher(QObject):
-    """Merges new questions from linked files when they change on disk."""
+    """Merges new questions from linked files when they change on disk.
+
+    Each changed file is read and its questions extracted off the UI thread (the
+    import dialog's Worker), one file at a time; only the merge into the show file
+    runs on the UI thread, where the queue lives.
+    """
 
     merged = Signal(str, int)  # (file, questions added)
     failed = Signal(str)
+    idle = Signal()  # every pending file has been merged (or has failed)
     DEBOUNCE_MS = 600  # exports are often written in several steps
 
     def __init__(self, book: QuestionBook, parent: QObject | None = None) -> None:
@@ -421,6 +427,13 @@ class SourceWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.DEBOUNCE_MS)
         self._timer.timeout.connect(self.merge_pending)
+        self.worker: Worker | None = None
+        self._reading: str | None = None
+        self._running: list[Worker | None] = [None]
+        running = self._running
+        # A QThread must not be destroyed while it runs: the console closing mid-merge
+        # waits for the file being read (a second or so at worst).
+        self.destroyed.connect(lambda *_: running[0] is not None and running[0].wait(10000))
         self.sync()
 
     def sync(self) -> None:
@@ -438,22 +451,55 @@ class SourceWatcher(QObject):
         self._timer.start()
 
     def merge_pending(self) -> None:
+        """Start reading the next changed file; the others follow when it is merged."""
+        if self.worker is not None:
+            return
         links = {s.path: s for s in self.book.linked_sources()}
-        for path in sorted(self._pending):
+        while self._pending:
+            path = min(self._pending)
+            self._pending.discard(path)
             link = links.get(path)
             if link is None:
                 continue
             if Path(path).exists() and path not in self.watcher.files():
                 self.watcher.addPath(path)  # replaced by a rename: watch the new file
-            try:
-                source = load_source(path, link.profile)
-                result = extract(source, tz=self.book.session.show.tz, dayfirst=link.dayfirst)
-                merge = self.book.import_result(result)
-            except TableError as exc:
-                self.failed.emit(str(exc))
-                continue
-            except Exception as exc:  # a watched file must never crash the console
-                self.failed.emit(f"{path}: {exc}")
-                continue
-            self.merged.emit(path, merge.added)
-        self._pending.clear()
+            zone = self.book.session.show.tz
+
+            def job(progress, path=path, link=link, zone=zone):
+                return extract(load_source(path, link.profile), tz=zone,
+                               dayfirst=link.dayfirst, progress=progress)
+
+            worker = Worker(job, self)
+            self.worker, self._reading, self._running[0] = worker, path, worker
+            worker.succeeded.connect(self._extracted)
+            worker.failed.connect(self._failed)
+            worker.finished.connect(self._finished)
+            worker.start()
+            return
+        self.idle.emit()
+
+    def _extracted(self, result: ImportResult) -> None:
+        path = self._reading or str(result.path)
+        try:
+            merge = self.book.import_result(result)
+        except Exception as exc:  # a watched file must never crash the console
+            self.failed.emit(f"{path}: {exc}")
+            return
+        self.merged.emit(path, merge.added)
+
+    def _failed(self, message: str) -> None:
+        path = self._reading or ""
+        self.failed.emit(message if path in message else f"{path}: {message}")
+
+    def _finished(self) -> None:
+        worker, self.worker, self._reading, self._running[0] = self.worker, None, None, None
+        if worker is not None:
+            worker.wait()
+            worker.deleteLater()
+        self.merge_pending()
+
+    def wait_idle(self, ms: int = 10000) -> None:
+        """Block until the file being read is merged (for tests and closing)."""
+        while self.worker is not None:
+            self.worker.wait(ms)
+            QCoreApplication.sendPostedEvents()  # deliver its result signals

@@ -176,3 +176,15 @@ def test_round_trip_dict_and_manual_add() -> None:
         queue.plan_add(manual)
     with pytest.raises(QuestionError):
         queue.plan_add(Question.new("  ", source="manual"))
+
+
+def test_many_builds_questions_like_init() -> None:
+    import pytest as _pytest
+
+    made = Question.many({"id": ["a", "b"], "text": ["x", "y"], "votes": [3, None]})
+    assert made == [Question(id="a", text="x", votes=3), Question(id="b", text="y")]
+    assert list(made[0].__dict__) == list(Question(id="c", text="z").__dict__)
+    with _pytest.raises(TypeError):
+        Question.many({"id": ["a"], "nope": [1]})
+    with _pytest.raises(ValueError):
+        Question.many({"id": ["a", "b"], "text": ["x"]})

@@ -126,3 +126,31 @@ def test_manual_add_and_linked_sources(session: ShowSession, clock) -> None:
     assert link.path.endswith("slido_export.csv") and link.profile == "slido"
     book.unlink_source(link.path)
     assert book.linked_sources() == []
+
+
+def test_every_field_survives_the_file(session: ShowSession, clock) -> None:
+    book = QuestionBook(session)
+    now = clock.now()
+    full = Question.new("Égalité = « <b>oui</b> » ;\nligne 2", asker="Zoé", email="z@x.org",
+                        organisation="Lyon", submitted_at=now, votes=0,
+                        answered_in_source=False, anonymous=True, source="slido",
+                        source_file="e.csv")
+    plain = Question.new("Une question sans rien d'autre ?")
+    book.add(full)
+    book.add(plain)
+    book.edit(full.id, tags=["budget", "Afrique"], note="à poser", speaker="Ana",
+              starred=True, segment="qa")
+    book.set_state(full.id, "on_air")
+    clock.advance(30)
+    book.answered()
+    book.merge(full.id, plain.id)
+    expected = {q.id: q.to_dict() for q in book.queue.ordered()}
+    reopened = ShowSession.open(session.path, clock=clock)
+    try:
+        stored = {q.id: q.to_dict() for q in QuestionBook(reopened).queue.ordered()}
+    finally:
+        reopened.close()
+    assert stored == expected
+    assert stored[full.id]["tags"] == ["budget", "Afrique"] and stored[full.id]["starred"] is True
+    assert stored[full.id]["answered_in_source"] is False and stored[full.id]["votes"] == 0
+    assert stored[plain.id]["merged_into"] == full.id and stored[plain.id]["anonymous"] is False

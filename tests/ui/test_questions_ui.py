@@ -254,6 +254,41 @@ def test_watched_file_merges_new_questions(qtbot, session: ShowSession, tmp_path
     assert signal.args[1] == 1 and len(book.queue) == 3
 
 
+def test_watched_files_are_read_off_the_ui_thread_one_at_a_time(
+        qtbot, session: ShowSession, tmp_path: Path, monkeypatch) -> None:
+    import threading
+
+    from moderator_app.ui import questions_import
+
+    threads: list[threading.Thread] = []
+    real_extract = questions_import.extract
+
+    def spying_extract(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real_extract(*args, **kwargs)
+
+    monkeypatch.setattr(questions_import, "extract", spying_extract)
+    good = tmp_path / "slido.csv"
+    shutil.copy(FIX / "slido_export.csv", good)
+    bad = tmp_path / "broken.xlsx"
+    bad.write_bytes(b"PK\x03\x04 truncated")
+    book = QuestionBook(session)
+    book.link_source(good, "slido")
+    book.link_source(bad)
+    watcher = SourceWatcher(book)
+    merged: list[tuple[str, int]] = []
+    failed: list[str] = []
+    watcher.merged.connect(lambda path, added: merged.append((path, added)))
+    watcher.failed.connect(failed.append)
+    watcher._pending.update({str(good.resolve()), str(bad.resolve())})
+    with qtbot.waitSignal(watcher.idle, timeout=10000):
+        watcher.merge_pending()
+        assert watcher.worker is not None  # the UI thread is free while the file is read
+    assert merged == [(str(good.resolve()), 3)] and len(book.queue) == 3
+    assert len(failed) == 1 and "broken.xlsx" in failed[0]
+    assert threads and all(t is not threading.main_thread() for t in threads)
+
+
 def test_attach_adds_page_and_follows_other_process(qtbot, window, session: ShowSession,
                                                     clock) -> None:
     feature = window.questions
