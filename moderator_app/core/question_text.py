@@ -5,19 +5,24 @@ Kept apart from the queue so the rules for "is this the same question?" live in 
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from hashlib import blake2b
 from itertools import repeat
-from operator import methodcaller
+from operator import floordiv, methodcaller, sub
+
+from moderator_app.core.clock import EPOCH
 
 _SPACES = re.compile(r"\s+")
 _MAX_CANDIDATES = 400  # per word: bounds the work when a question has only common words
 _WORD = re.compile(r"\w+")
+_US = timedelta(microseconds=1)
+_blake8 = partial(blake2b, digest_size=8)
 
 # Words that carry no meaning for "same question?" (English and French).
 STOP_WORDS = frozenset(
@@ -47,16 +52,27 @@ def tokens(text: str) -> list[str]:
     return [w for w in _WORD.findall(fold(text)) if w not in STOP_WORDS]
 
 
+def _when(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:  # not expected (questions hold aware times): read as UTC
+        moment = moment.replace(tzinfo=UTC)
+    return str((moment - EPOCH) // _US)
+
+
 def identity(source: str, submitted_at: datetime | None, asker: str | None, text: str) -> str:
     """A stable id for an imported question: the same row in a later export gets the same id.
 
     Only whitespace and case are folded in the text, so two different questions never
-    collide because of punctuation; the time is taken in UTC so the zone used to read a
-    naive time does not matter as long as it is the same.
+    collide because of punctuation; the time is taken as exact microseconds since the
+    epoch (UTC), so the zone used to read a naive time does not matter as long as the
+    instant is the same. 64 bits of BLAKE2b (as many as the SHA-1 prefix used before, and
+    cheaper to compute): about one chance in fifteen billion that two of 50,000
+    questions share an id.
     """
-    when = f"{submitted_at.timestamp():.6f}" if submitted_at else ""
-    key = "\x1f".join([source, when, fold(asker or ""), " ".join(text.casefold().split())])
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    key = "\x1f".join([source, _when(submitted_at), fold(asker or ""),
+                       " ".join(text.casefold().split())])
+    return blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def identities(
@@ -67,7 +83,10 @@ def identities(
 ) -> list[str]:
     """``identity`` of whole columns at once (an import): the same ids, each step one
     pass over a column (mostly in C) instead of a call per row."""
-    whens = [f"{t.timestamp():.6f}" if t else "" for t in times]
+    try:  # every time aware (an import): the subtraction and division in C
+        whens = list(map(str, map(floordiv, map(sub, times, repeat(EPOCH)), repeat(_US))))
+    except TypeError:  # a missing or naive time
+        whens = list(map(_when, times))
     names = ["" if not a else " ".join(a.lower().split()) if a.isascii() else fold(a)
              for a in askers]
     # Most texts are already spaced singly: a printable string holds no whitespace but
@@ -76,8 +95,7 @@ def identities(
     norm = [t if t.isprintable() and "  " not in t and t[:1] != " " and t[-1:] != " "
             else " ".join(t.split()) for t in map(str.casefold, texts)]
     keys = map("\x1f".join, zip(repeat(source, len(whens)), whens, names, norm, strict=True))
-    digests = map(methodcaller("hexdigest"), map(hashlib.sha1, map(str.encode, keys)))
-    return [d[:16] for d in digests]
+    return list(map(methodcaller("hexdigest"), map(_blake8, map(str.encode, keys))))
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -37,6 +38,10 @@ def test_identity_is_stable_and_folds_case_and_spaces() -> None:
     assert a != identity("zoom_qa", T0, "Ana", "What about Lyon!")
     assert a != identity("slido", T0, "Ana", "What about Lyon?")
     assert len(a) == 16
+    # The instant counts, not the zone it was read in; a microsecond apart is another row.
+    paris = T0.astimezone(ZoneInfo("Europe/Paris"))
+    assert identity("zoom_qa", paris, "Ana", "What about Lyon?") == a
+    assert identity("zoom_qa", T0 + timedelta(microseconds=1), "Ana", "What about Lyon?") != a
 
 
 def test_states_and_back() -> None:

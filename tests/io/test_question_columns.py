@@ -63,6 +63,11 @@ def test_identities_equal_identity() -> None:
     texts = ["Comment  financer\tl'action ?", " Ça\u202fva ? ", "ß and SS", "\n", "plain text ?"]
     assert identities("google_forms", times, askers, texts) == [
         identity("google_forms", t, a, x) for t, a, x in zip(times, askers, texts, strict=True)]
+    # Every time aware (what an import gives) and one naive: both ways agree too.
+    for column in ([times[0], times[2], times[0], times[2], times[0]],
+                   [times[0], datetime(2027, 2, 1, 7, 0, 16), None, times[2], times[0]]):
+        assert identities("slido", column, askers, texts) == [
+            identity("slido", t, a, x) for t, a, x in zip(column, askers, texts, strict=True)]
 
 
 def test_padded_date_columns_read_as_one_by_one() -> None:
