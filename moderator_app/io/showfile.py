@@ -60,12 +60,14 @@ def _questions(db: sqlite3.Connection) -> None:
     # cost more to encode than the rest of a 50,000-row import), and the files the
     # moderator linked to be merged when they change on disk. Times are ISO 8601 with
     # their offset, flags 0/1, tags a JSON list. Defaults are those of core's Question
-    # (question_store leaves out the columns a whole batch has at their default).
+    # (question_store leaves out the columns a whole batch has at their default). The
+    # id's uniqueness is a named index rather than the primary key so that a large first
+    # import can drop it and build it once after its rows (question_store._write).
     run_script(
         db,
         """
         CREATE TABLE questions (
-            id TEXT PRIMARY KEY,
+            id TEXT NOT NULL,
             position REAL NOT NULL,
             state TEXT NOT NULL DEFAULT 'new',
             text TEXT NOT NULL,
@@ -88,6 +90,7 @@ def _questions(db: sqlite3.Connection) -> None:
             taken_segment TEXT,
             merged_into TEXT
         );
+        CREATE UNIQUE INDEX questions_id ON questions(id);
         CREATE TABLE question_sources (
             path TEXT PRIMARY KEY,
             data TEXT NOT NULL DEFAULT '{}'

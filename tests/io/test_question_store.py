@@ -154,3 +154,28 @@ def test_every_field_survives_the_file(session: ShowSession, clock) -> None:
     assert stored[full.id]["tags"] == ["budget", "Afrique"] and stored[full.id]["starred"] is True
     assert stored[full.id]["answered_in_source"] is False and stored[full.id]["votes"] == 0
     assert stored[plain.id]["merged_into"] == full.id and stored[plain.id]["anonymous"] is False
+
+
+def test_large_first_import_rebuilds_the_id_index(session: ShowSession, monkeypatch) -> None:
+    from moderator_app.io import question_store
+
+    monkeypatch.setattr(question_store, "_BULK_ROWS", 3)
+    book = QuestionBook(session)
+    first = imported(book)  # 5 new questions into an empty table: the bulk path
+    db = session.file.db
+    indexes = db.execute("SELECT name FROM sqlite_master WHERE type = 'index' "
+                         "AND tbl_name = 'questions'").fetchall()
+    assert indexes == [("questions_id",)] and first.added == 5
+    one = book.queue.ordered()[0]
+    with pytest.raises(sqlite3.IntegrityError):  # the rebuilt index holds every id
+        db.execute("INSERT INTO questions (id, text, position) VALUES (?, 'x', 0)", (one.id,))
+    book.set_state(one.id, "shortlisted")
+    again = imported(book)  # all present: written row by row, nothing duplicated
+    more = imported(book, "slido_export.csv")  # new ids but a smaller batch than the table
+    assert (again.added, more.added) == (0, 3)
+    assert db.execute("SELECT count(*), count(DISTINCT id) FROM questions").fetchone() == (8, 8)
+    reopened = ShowSession.open(session.path, clock=session.clock)
+    try:
+        assert QuestionBook(reopened).queue.get(one.id).state is QState.SHORTLISTED
+    finally:
+        reopened.close()
