@@ -124,29 +124,51 @@ _RARE = tuple(f for f in _FIELDS if f not in _USUALLY_SET)
 _DEFAULT = {f.name: f.default for f in fields(Question) if f.name not in ("id", "text")}
 
 
+def _literal(value: object) -> str | None:
+    """``value`` as an SQL literal, for the plain texts and whole numbers that can be one."""
+    if type(value) is str and "\x00" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    if type(value) is int:
+        return str(value)
+    return None
+
+
 def _insert(items: list[Question]) -> tuple[str, Iterable[tuple]]:
     """The INSERT statement and its rows for ``items``.
 
     Fields at their default in every item (an import sets no state, tags, notes or
     on-air times) are left out: their columns take the same default, and every bound
-    value costs as much as a short insert. Plain fields are read a row at a time in
-    one C call per question; converted ones a column at a time.
+    value costs as much as a short insert. A text the whole batch shares (an import's
+    source and file name) is written once in the statement rather than bound on every
+    row. Fields are read a column at a time, each in one pass from C.
     """
     present = ["id", "text", "order"]
     present += [f for f in _USUALLY_SET[3:] if any(map(_not_none, map(attrgetter(f), items)))]
     # The rare fields of a batch take few distinct combinations (one, for an import).
     combos = set(map(attrgetter(*_RARE), items))
-    present += [f for k, f in enumerate(_RARE) if any(c[k] != _DEFAULT[f] for c in combos)]
-    plain = [f for f in present if f not in _TO_SQL]
+    shared: dict[str, str] = {}
+    for k, f in enumerate(_RARE):
+        values = {c[k] for c in combos}
+        if values == {_DEFAULT[f]}:
+            continue
+        present.append(f)
+        if len(values) == 1 and len(items) > 1 and f not in _TO_SQL:
+            literal = _literal(next(iter(values)))
+            if literal is not None:
+                shared[f] = literal
+    plain = [f for f in present if f not in _TO_SQL and f not in shared]
     converted = [f for f in present if f in _TO_SQL]
-    rows: Iterable[tuple] = map(attrgetter(*plain), items)  # id, text: always a tuple
-    if converted:
-        extra = zip(*[_TO_SQL[f](list(map(attrgetter(f), items))) for f in converted], strict=True)
-        rows = [a + b for a, b in zip(rows, extra, strict=True)]
-    names = [_COLUMN[f] for f in plain + converted]
+    rows: Iterable[tuple]
+    if converted:  # a column per field, zipped: cheaper than joining two tuples per row
+        rows = zip(*[map(attrgetter(f), items) for f in plain],
+                   *[_TO_SQL[f](list(map(attrgetter(f), items))) for f in converted],
+                   strict=True)
+    else:
+        rows = map(attrgetter(*plain), items)  # id, text: always a tuple
+    names = [_COLUMN[f] for f in plain + converted + list(shared)]
+    values = ["?"] * (len(plain) + len(converted)) + list(shared.values())
     sql = (
-        f"INSERT OR REPLACE INTO questions ({', '.join(names)}) "
-        f"VALUES ({', '.join('?' * len(names))})"
+        f"INSERT OR REPLACE INTO questions ({', '.join(names)}) VALUES ({', '.join(values)})"
     )
     return sql, rows
 

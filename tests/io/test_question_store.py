@@ -179,3 +179,19 @@ def test_large_first_import_rebuilds_the_id_index(session: ShowSession, monkeypa
         assert QuestionBook(reopened).queue.get(one.id).state is QState.SHORTLISTED
     finally:
         reopened.close()
+
+
+def test_shared_texts_of_a_batch_survive_quotes(session: ShowSession) -> None:
+    book = QuestionBook(session)
+    name = "l'export « final »; DROP TABLE questions; --.csv"
+    batch = [Question.new(f"Question numéro {i} ?", source="o'slido", source_file=name,
+                          votes=i) for i in range(3)]
+    merge = book.queue.plan_import(batch, file=name, skipped=0)
+    book.commit(list(merge.changes))
+    reopened = ShowSession.open(session.path, clock=session.clock)
+    try:
+        stored = QuestionBook(reopened).queue.ordered()
+    finally:
+        reopened.close()
+    assert [(q.source, q.source_file, q.votes) for q in stored] == [
+        ("o'slido", name, 0), ("o'slido", name, 1), ("o'slido", name, 2)]
