@@ -25,13 +25,25 @@ def cells(rows: list[list[object]], col: int | None, missing: object = "") -> li
         return [r[col] if col < len(r) else missing for r in rows]
 
 
+def _all(column: list[object], kind: type) -> bool:
+    """Every cell exactly of ``kind`` (the usual column): one pass in C."""
+    return set(map(type, column)) == {kind}
+
+
 def texts(column: list[object]) -> list[str]:
     """Cells as the text to keep, untouched (``cell_text``)."""
+    if _all(column, str):
+        return list(column)
     return [c if isinstance(c, str) else cell_text(c) for c in column]
 
 
 def stripped(column: list[object]) -> list[str | None]:
     """Cells as stripped text, None for empty ones and ``--`` (what exports write for none)."""
+    if _all(column, str):
+        out: list[str | None] = list(map(str.strip, column))
+        if "" not in out and "--" not in out:
+            return out
+        return [None if not s or s == "--" else s for s in out]
     return [None if not (s := (c if isinstance(c, str) else cell_text(c)).strip()) or s == "--"
             else s for c in column]
 
@@ -61,6 +73,8 @@ def anonymous(*columns: list[str | None]) -> list[bool]:
 
 def votes(column: list[object]) -> list[int | None]:
     """``parse_votes`` of each cell (None for missing ones), whole numbers read directly."""
+    if _all(column, float) and all(map(float.is_integer, column)):  # a workbook's counts
+        return list(map(int, column))
     return [c if type(c) is int else int(c) if type(c) is float and c.is_integer()
             else None if c is None or c is MISSING
             else int(c) if type(c) is str and c.isascii() and c.isdigit()

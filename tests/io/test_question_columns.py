@@ -27,12 +27,21 @@ def test_text_readers_match_cell_text() -> None:
         s = cell_text(c).strip()
         expected.append(None if not s or s == "--" else s)
     assert cols.stripped(ODD_CELLS) == expected
+    # Columns of text only (what most files give) take a shorter way to the same result.
+    only_text = [c for c in ODD_CELLS if isinstance(c, str)]
+    assert cols.texts(only_text) == only_text
+    assert cols.stripped(only_text) == [e for c, e in zip(ODD_CELLS, expected, strict=True)
+                                        if isinstance(c, str)]
+    assert cols.stripped(["a ", " b"]) == ["a", "b"]
 
 
 def test_votes_and_answered_match_the_cell_parsers() -> None:
     cells = [c for c in ODD_CELLS if not (isinstance(c, float) and c != c)]
     assert cols.votes(cells) == [parse_votes(c) for c in cells]
     assert cols.votes([cols.MISSING, None]) == [None, None]
+    floats = [3.0, 0.0, -2.0, 2.5, 1e20]
+    for column in (floats, floats[:3], floats[-1:]):
+        assert cols.votes(column) == [parse_votes(c) for c in column]
     for free_text in (False, True):
         assert cols.answered(cells, free_text) == [parse_answered(c, free_text) for c in cells]
     assert cols.answered([cols.MISSING], True) == [None]
