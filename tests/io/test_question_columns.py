@@ -91,3 +91,17 @@ def test_padded_date_columns_read_as_one_by_one() -> None:
         assert fast.values == slow.values[: len(cells)]
         assert fast.bad_rows == [i for i in slow.bad_rows if i < len(cells)]
     assert parse_column(padded, paris).values[1] == datetime(2027, 2, 13, 9, 5, tzinfo=paris)
+
+
+def test_workbook_times_take_the_zone_like_replace() -> None:
+    from moderator_app.io.dates import parse_column
+
+    paris = ZoneInfo("Europe/Paris")
+    # The repeated hour of the autumn change, both times (fold), and a plain time.
+    cells = [datetime(2027, 10, 31, 2, 30), datetime(2027, 10, 31, 2, 30, fold=1),
+             datetime(2027, 2, 1, 8, 0, 16, 250)]
+    values = parse_column(cells, paris).values
+    assert values == [c.replace(tzinfo=paris) for c in cells]
+    assert [v.utcoffset() for v in values] == [c.replace(tzinfo=paris).utcoffset()
+                                               for c in cells]
+    assert [v.fold for v in values] == [0, 1, 0]
