@@ -112,8 +112,11 @@ class Question:
             raise ValueError("Question.many needs columns of one length")
         # The dataclass __init__ called with positional arguments from C (map): three
         # times cheaper than keyword arguments or filling each instance dict in Python.
-        full = [columns[k] if k in columns else repeat(v, count)
-                for k, v in _FULL_TEMPLATE.items()]
+        # Fields after the last given one are left to __init__'s defaults.
+        names = list(_FULL_TEMPLATE)
+        last = max(names.index(k) for k in columns)
+        full = [columns[k] if k in columns else repeat(_FULL_TEMPLATE[k], count)
+                for k in names[: last + 1]]
         return list(map(cls, *full))
 
     @property
