@@ -8,6 +8,7 @@ from pathlib import Path
 from moderator_app.commands import CommandError, print_json
 from moderator_app.core.runsheet import Show
 from moderator_app.core.runsheet_edit import EditRefused
+from moderator_app.io.export_labels import export_language
 from moderator_app.io.runsheet_export import RunSheetExportError, export_runsheet
 from moderator_app.io.runsheet_import import (
     RunSheetImport,
@@ -39,6 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = rs.add_parser("export", help="write a show's run sheet to .xlsx or .csv")
     q.add_argument("show")
     q.add_argument("out", help="OUT.xlsx or OUT.csv (replaced if it exists)")
+    q.add_argument(
+        "--lang", choices=("fr", "en"), help="language of the headers (default: the show's)"
+    )
     q.set_defaults(func=cmd_export)
 
 
@@ -93,10 +97,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     session = _open(args.show)
     try:
         try:
-            path = export_runsheet(session.show, Path(args.out))
+            path = export_runsheet(session.show, Path(args.out), language=args.lang)
         except RunSheetExportError as exc:
             raise CommandError(str(exc)) from None
-        print_json({"exported": str(path), "segments": len(session.show.segments)})
+        print_json({
+            "exported": str(path), "segments": len(session.show.segments),
+            "language": export_language(args.lang or session.show.language),
+        })  # fmt: skip
     finally:
         session.close()
     return 0

@@ -198,7 +198,7 @@ def test_failed_write_keeps_old_file(rep, tmp_path: Path, monkeypatch) -> None:
     target = tmp_path / "r.xlsx"
     target.write_bytes(b"old")
 
-    def boom(report, handle):
+    def boom(report, handle, language):
         handle.write(b"half")
         raise OSError(28, "No space left on device")
 
