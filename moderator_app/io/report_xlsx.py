@@ -44,6 +44,8 @@ LATE_FILL = PatternFill("solid", start_color="F8C9C4", end_color="F8C9C4")
 EARLY_FILL = PatternFill("solid", start_color="C9EBC9", end_color="C9EBC9")
 HEADER_FONT = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
+# Headers wrap rather than widen narrow figure columns (French labels run longer).
+HEADER_ALIGN = Alignment(wrap_text=True, vertical="bottom")
 
 
 class _Styled:
@@ -85,6 +87,7 @@ class _Sheet:
         for name in names:
             c = WriteOnlyCell(self.ws, value=name)
             c.font = HEADER_FONT
+            c.alignment = HEADER_ALIGN
             cells.append(c)
         self.ws.append(cells)
         self.rows += 1
