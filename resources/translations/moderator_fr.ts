@@ -659,7 +659,7 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
     <message>
         <source>&amp;Run sheet</source>
-        <translation>Dé&amp;roulé</translation>
+        <translation>&amp;Conducteur</translation>
     </message>
     <message>
         <source>Re&amp;port</source>
