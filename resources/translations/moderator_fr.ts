@@ -583,7 +583,7 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <name>MainWindow</name>
     <message>
         <source>Rundown</source>
-        <translation>Conducteur</translation>
+        <translation>Déroulé</translation>
     </message>
     <message>
         <source>Read-only: this show is open elsewhere; following it live.</source>
@@ -659,7 +659,7 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
     <message>
         <source>&amp;Run sheet</source>
-        <translation>Dé&amp;roulé</translation>
+        <translation>&amp;Conducteur</translation>
     </message>
     <message>
         <source>Re&amp;port</source>
