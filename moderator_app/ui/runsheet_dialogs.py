@@ -49,6 +49,7 @@ from moderator_app.io.runsheet_import import (
     replace_runsheet,
 )
 from moderator_app.ui.runsheet_icons import kind_icon, kind_label
+from moderator_app.ui.widgets import lay_out_form_dialog, ok_cancel
 
 
 def spreadsheet_filter() -> str:
@@ -103,11 +104,6 @@ class ShowPropertiesDialog(QDialog):
             self.end.setTime(QTime(computed.hour, computed.minute))
         self.end.setEnabled(self.has_end.isChecked())
         self.has_end.toggled.connect(self.end.setEnabled)
-        self.error = QLabel()
-        self.error.setObjectName("PropertiesError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color:#c62828;")
-        self.error.setWordWrap(True)
 
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.title)
@@ -118,15 +114,8 @@ class ShowPropertiesDialog(QDialog):
         form.addRow(self.tr("Date"), self.date)
         form.addRow(self.tr("Start"), self.start)
         form.addRow(self.has_end, self.end)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = lay_out_form_dialog(self, form)
+        self.error.setObjectName("PropertiesError")
         self.resize(520, 0)
 
     def edits(self) -> list[Edit]:
@@ -241,12 +230,8 @@ class ImportDialog(QDialog):
         self.messages.setReadOnly(True)
         self.messages.setMaximumHeight(90)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = ok_cancel(self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
         mapping_box = QGroupBox(self.tr("Columns"))
         QVBoxLayout(mapping_box).addWidget(self.columns)
