@@ -8,6 +8,20 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 ERROR_COLOUR = "#c62828"
 
 
+def plain_label(point_size: int = 0, bold: bool = False) -> QLabel:
+    """A label that never reads its text as markup (titles, names and questions come from
+    outside), in a bigger or a bold font when asked."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if point_size or bold:
+        font = label.font()
+        if point_size:
+            font.setPointSize(point_size)
+        font.setBold(bold)
+        label.setFont(font)
+    return label
+
+
 def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
     """OK and Cancel buttons wired to the dialog's accept and reject."""
     buttons = QDialogButtonBox(
