@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -48,14 +47,9 @@ from moderator_app.io.runsheet_import import (
     preview_dict,
     replace_runsheet,
 )
+from moderator_app.ui.file_dialogs import choose_spreadsheet
 from moderator_app.ui.runsheet_icons import kind_icon, kind_label
 from moderator_app.ui.widgets import lay_out_form_dialog, ok_cancel
-
-
-def spreadsheet_filter() -> str:
-    return QCoreApplication.translate(
-        "RunSheetEditor", "Spreadsheets (*.xlsx *.xls *.ods *.csv *.tsv *.txt);;All files (*)"
-    )
 
 
 class ShowPropertiesDialog(QDialog):
@@ -339,13 +333,10 @@ class ImportDialog(QDialog):
     @classmethod
     def run(cls, editor, path: str | None = None) -> ImportDialog | None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                editor,
-                QCoreApplication.translate("RunSheetEditor", "Import a run sheet"),
-                "",
-                spreadsheet_filter(),
+            path = choose_spreadsheet(
+                editor, QCoreApplication.translate("RunSheetEditor", "Import a run sheet")
             )
-            if not path:
+            if path is None:
                 return None
         try:
             table = load_table(Path(path))
