@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from moderator_app.commands import CommandError, print_json
+from moderator_app.commands import CommandError, open_session, print_json
 from moderator_app.core.runsheet import Show
 from moderator_app.core.runsheet_edit import EditRefused
 from moderator_app.io.export_labels import export_language
@@ -19,7 +19,6 @@ from moderator_app.io.runsheet_import import (
     replace_runsheet,
 )
 from moderator_app.io.runsheet_store import commit_replace
-from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFileError
 
 
@@ -67,16 +66,9 @@ def cmd_preview(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open(path: str) -> ShowSession:
-    try:
-        return ShowSession.open(path)
-    except ShowFileError as exc:
-        raise CommandError(str(exc)) from None
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     result = read(args.file)  # read before opening the show: a bad file changes nothing
-    session = _open(args.show)
+    session = open_session(args.show)
     try:
         try:
             new = replace_runsheet(session.show, result, move_start=not session.snapshot().live)
@@ -94,7 +86,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    session = _open(args.show)
+    session = open_session(args.show)
     try:
         try:
             path = export_runsheet(session.show, Path(args.out), language=args.lang)
