@@ -1,6 +1,6 @@
 """Run sheet import and live edits.
 
-Import: a 2,000-row producer xlsx through ``read_runsheet`` (pandas + calamine, header
+Import: a 2,000-row producer xlsx through ``read_runsheet`` (calamine via io/tables.py, header
 detection, cell parsing), against a baseline that only loads the same cells with
 openpyxl (what a naive importer would start from). Edit: committing one live duration
 edit (run sheet rewrite + journal in one transaction) against a bare journal append.

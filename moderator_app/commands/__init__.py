@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import sys
 
+from moderator_app.io.session import ShowSession
+from moderator_app.io.showfile import ShowFileError
+
 COMMAND_MODULES = [
     "moderator_app.commands.show",
     "moderator_app.commands.report",
@@ -24,3 +27,11 @@ def print_json(data: object) -> None:
         sys.stdout.flush()
     except BrokenPipeError:  # `| head` closed the pipe: not an error worth a message
         sys.stdout = None  # type: ignore[assignment]
+
+
+def open_session(path: str) -> ShowSession:
+    """The show file at ``path``, opened for a command; CommandError if it cannot be."""
+    try:
+        return ShowSession.open(path)
+    except ShowFileError as exc:
+        raise CommandError(str(exc)) from None

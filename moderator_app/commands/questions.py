@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from zoneinfo import ZoneInfo
 
-from moderator_app.commands import CommandError, print_json
+from moderator_app.commands import CommandError, open_session, print_json
 from moderator_app.core.questions import QState
 from moderator_app.core.runsheet import RunSheetError, zone
 from moderator_app.io.question_import import (
@@ -16,7 +16,6 @@ from moderator_app.io.question_import import (
 )
 from moderator_app.io.question_sources import PROFILES
 from moderator_app.io.question_store import QuestionBook
-from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFileError
 from moderator_app.io.tables import TableError
 from moderator_app.resources import default_show
@@ -74,15 +73,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open(path: str) -> ShowSession:
-    try:
-        return ShowSession.open(path)
-    except ShowFileError as exc:
-        raise CommandError(str(exc)) from None
-
-
 def cmd_import(args: argparse.Namespace) -> int:
-    session = _open(args.show)
+    session = open_session(args.show)
     try:
         result = _read(args.file, session.show.tz, args)  # read fully before touching the show
         try:
@@ -98,7 +90,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    session = _open(args.show)
+    session = open_session(args.show)
     try:
         book = QuestionBook(session)
         items = book.queue.select(states=args.state) if args.state else book.queue.ordered()

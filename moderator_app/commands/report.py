@@ -9,6 +9,7 @@ from pathlib import Path
 from moderator_app.commands import CommandError, print_json
 from moderator_app.core.report import build_report
 from moderator_app.core.report_compare import compare_runs
+from moderator_app.io.export_labels import export_language
 from moderator_app.io.question_store import report_questions_total
 from moderator_app.io.report_export import ReportExportError, export_report, report_dict
 from moderator_app.io.showfile import ShowFile, ShowFileError
@@ -25,6 +26,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("show")
     p.add_argument("out", nargs="?", help="OUT.xlsx, OUT.csv or OUT.json")
     p.add_argument("--run", type=int, help="run number (default: the latest)")
+    p.add_argument(
+        "--lang",
+        choices=("fr", "en"),
+        help="language of an xlsx or csv report (default: the show's language); JSON is English",
+    )
     p.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
     p.add_argument("--runs", action="store_true", help="list the runs as JSON")
     p.add_argument(
@@ -69,7 +75,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from None
     if args.out:
         try:
-            target = export_report(report, args.out)
+            language = args.lang or export_language(show.language)
+            target = export_report(report, args.out, language=language)
         except ReportExportError as exc:
             raise CommandError(str(exc)) from None
         if not args.json:
@@ -77,6 +84,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 {
                     "written": str(target),
                     "format": target.suffix.lstrip(".").lower(),
+                    "language": language,
                     "run": report.summary.run,
                     "state": report.summary.state,
                 }

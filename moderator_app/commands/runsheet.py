@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from moderator_app.commands import CommandError, print_json
+from moderator_app.commands import CommandError, open_session, print_json
 from moderator_app.core.runsheet import Show
 from moderator_app.core.runsheet_edit import EditRefused
+from moderator_app.io.export_labels import export_language
 from moderator_app.io.runsheet_export import RunSheetExportError, export_runsheet
 from moderator_app.io.runsheet_import import (
     RunSheetImport,
@@ -18,7 +19,6 @@ from moderator_app.io.runsheet_import import (
     replace_runsheet,
 )
 from moderator_app.io.runsheet_store import commit_replace
-from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFileError
 
 
@@ -39,6 +39,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = rs.add_parser("export", help="write a show's run sheet to .xlsx or .csv")
     q.add_argument("show")
     q.add_argument("out", help="OUT.xlsx or OUT.csv (replaced if it exists)")
+    q.add_argument(
+        "--lang", choices=("fr", "en"), help="language of the headers (default: the show's)"
+    )
     q.set_defaults(func=cmd_export)
 
 
@@ -63,16 +66,9 @@ def cmd_preview(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open(path: str) -> ShowSession:
-    try:
-        return ShowSession.open(path)
-    except ShowFileError as exc:
-        raise CommandError(str(exc)) from None
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     result = read(args.file)  # read before opening the show: a bad file changes nothing
-    session = _open(args.show)
+    session = open_session(args.show)
     try:
         try:
             new = replace_runsheet(session.show, result, move_start=not session.snapshot().live)
@@ -90,13 +86,16 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    session = _open(args.show)
+    session = open_session(args.show)
     try:
         try:
-            path = export_runsheet(session.show, Path(args.out))
+            path = export_runsheet(session.show, Path(args.out), language=args.lang)
         except RunSheetExportError as exc:
             raise CommandError(str(exc)) from None
-        print_json({"exported": str(path), "segments": len(session.show.segments)})
+        print_json({
+            "exported": str(path), "segments": len(session.show.segments),
+            "language": export_language(args.lang or session.show.language),
+        })  # fmt: skip
     finally:
         session.close()
     return 0

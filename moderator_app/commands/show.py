@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from moderator_app.commands import CommandError, print_json
+from moderator_app.commands import CommandError, open_session, print_json
 from moderator_app.core.actions import ActionRefused, ActionType
 from moderator_app.core.status import status_dict
-from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFile, ShowFileError
 from moderator_app.resources import default_show
 
@@ -55,13 +54,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_control)
 
 
-def _open(path: str) -> ShowSession:
-    try:
-        return ShowSession.open(path)
-    except ShowFileError as exc:
-        raise CommandError(str(exc)) from None
-
-
 def cmd_new(args: argparse.Namespace) -> int:
     show = default_show()
     if getattr(args, "runsheet", None):
@@ -80,7 +72,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    session = _open(args.show)
+    session = open_session(args.show)
     try:
         snap = session.snapshot()
         print_json(status_dict(session.show, snap, session.engine.clock_jumps))
@@ -118,7 +110,7 @@ def _payload(action: ActionType, arg: str | None) -> dict:
 def cmd_control(args: argparse.Namespace) -> int:
     action_type = CONTROL_ACTIONS[args.action]
     payload = _payload(action_type, args.arg)
-    session = _open(args.show)
+    session = open_session(args.show)
     try:
         try:
             action = session.perform(action_type, payload)

@@ -14,6 +14,14 @@ from datetime import datetime, timedelta
 from moderator_app.core.actions import CLOCK_JUMP, Action, ActionType
 from moderator_app.core.clock import from_us, to_us
 from moderator_app.core.engine import FINISHED, NOT_STARTED, PAUSED, RUNNING, TimerEngine
+from moderator_app.core.report_notes import (
+    IN_PROGRESS_NOTE,
+    NO_FINISH_NOTE,
+    NOT_STARTED_NOTE,
+    PLAN_SHIFT_NOTE,
+    UNDONE_NOTE,
+    ReportNote,
+)
 from moderator_app.core.report_runs import RunInfo, list_runs, split_runs
 from moderator_app.core.runsheet import Show
 
@@ -127,7 +135,7 @@ class Summary:
     questions_total: int
     edits: int
     plan_shift_s: float  # how far a rehearsal's plan was moved onto its actual start
-    notes: tuple[str, ...] = ()
+    notes: tuple[ReportNote, ...] = ()  # str(note) is its English text
 
 
 @dataclass(frozen=True)
@@ -293,12 +301,12 @@ class _Fold:
         planned_starts = engine.planned_starts()
         planned_start = planned_starts[0] if planned_starts else self.show.planned_start
         planned_end = self.show.computed_end() + timedelta(microseconds=engine.plan_shift_us())
-        notes: list[str] = []
+        notes: list[ReportNote] = []
         actual_end = None
         final = None
         if st.status == NOT_STARTED:
             state = RUN_NOT_STARTED
-            notes.append("This run was never started: there are no actual times.")
+            notes.append(ReportNote(NOT_STARTED_NOTE))
         elif st.status == FINISHED and st.finished_us is not None:
             state = RUN_FINISHED
             actual_end = from_us(st.finished_us)
@@ -306,35 +314,29 @@ class _Fold:
         elif info.state == RUN_IN_PROGRESS:
             state = RUN_IN_PROGRESS
             where = self.show.segment(st.current or "")
-            since = (
-                from_us(started).astimezone(self.show.tz) if started is not None else None
-            )
+            since = from_us(started).astimezone(self.show.tz) if started is not None else None
             notes.append(
-                "This run is in progress"
-                + (f" («{where.title}» is on air)" if where else "")
-                + (f", started at {since:%H:%M:%S}" if since else "")
-                + ": the end and the final over/under are known when it finishes."
+                ReportNote(
+                    IN_PROGRESS_NOTE,
+                    segment=where.title if where else "",
+                    time=f"{since:%H:%M:%S}" if since else "",
+                )
             )
         else:
             state = RUN_CUT_OFF
             where = self.show.segment(st.current or "")
             last = from_us(self.last_us).astimezone(self.show.tz) if self.last_us else None
             notes.append(
-                "The run has no finish action"
-                + (f": the journal stops at {last:%H:%M:%S}" if last else "")
-                + (f" during «{where.title}»" if where else "")
-                + ". That segment's end, the show's end and the final over/under are unknown."
+                ReportNote(
+                    NO_FINISH_NOTE,
+                    segment=where.title if where else "",
+                    time=f"{last:%H:%M:%S}" if last else "",
+                )
             )
         if engine.plan_shift_us():
-            notes.append(
-                "This run started far from the planned start (a rehearsal?): its plan is "
-                "moved onto the actual start, so over/under compares durations."
-            )
+            notes.append(ReportNote(PLAN_SHIFT_NOTE))
         if self.undone:
-            notes.append(
-                f"{len(self.undone)} timer action(s) were undone; they are kept in "
-                "the events but not counted."
-            )
+            notes.append(ReportNote(UNDONE_NOTE, count=len(self.undone)))
         overruns = [s for s in segments if s.over_under_s is not None and s.over_under_s > 0]
         longest = max(overruns, key=lambda s: s.over_under_s or 0, default=None)
         summary = Summary(

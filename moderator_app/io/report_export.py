@@ -9,6 +9,12 @@ values are ``null`` in JSON and empty in CSV.
 The CSV is one file in sections, so it opens in any spreadsheet: a line ``# Summary``
 followed by ``item,value`` rows, then a blank line and ``# Segments``, ``# Questions``,
 ``# Run sheet edits`` and ``# Events``, each a header row and its rows.
+
+The xlsx and csv exports speak English or French (``language``; see ``export_labels``):
+sheet and section names, headers, summary items, state words and notes. In French the
+CSV keeps the comma separator, ISO dates, decimal points and the UTF-8 BOM, so the same
+parser reads both (French Excel opens it through Data ▸ From Text/CSV). JSON is always
+English: it is the machine format.
 """
 
 from __future__ import annotations
@@ -26,6 +32,13 @@ from zoneinfo import ZoneInfo
 
 from moderator_app.core.report import Report
 from moderator_app.core.runsheet import zone
+from moderator_app.io.export_labels import (
+    CSV_EDIT_COLUMNS,
+    CSV_EVENT_COLUMNS,
+    CSV_QUESTION_COLUMNS,
+    CSV_SEGMENT_COLUMNS,
+    Labels,
+)
 
 FORMATS = ("xlsx", "csv", "json")
 # Text that a spreadsheet would read as a formula (or a command, for tab and CR).
@@ -74,7 +87,7 @@ def report_dict(report: Report) -> dict:
             "questions_total": s.questions_total,
             "edits": s.edits,
             "plan_shift_s": _s(s.plan_shift_s),
-            "notes": list(s.notes),
+            "notes": [note.text for note in s.notes],
         },
         "segments": [
             {
@@ -168,74 +181,65 @@ def csv_safe(value: object) -> object:
     return "" if value is None else value
 
 
-SEGMENT_COLUMNS = (
-    "index",
-    "title",
-    "speaker",
-    "status",
-    "planned_start",
-    "actual_start",
-    "planned_end",
-    "actual_end",
-    "planned_duration_s",
-    "actual_duration_s",
-    "running_s",
-    "over_under_s",
-    "pauses",
-    "paused_s",
-    "added_s",
-    "visits",
-)
-QUESTION_COLUMNS = (
-    "on_air_at",
-    "answered_at",
-    "duration_s",
-    "segment",
-    "speaker",
-    "asker",
-    "text",
-    "state",
-    "id",
-)
-EDIT_COLUMNS = ("at", "seq", "op", "segment", "field", "before", "after", "live")
-EVENT_COLUMNS = ("seq", "at", "type", "segment", "detail", "undone")
-
-
-def write_csv_text(report: Report, out: IO[str]) -> None:
+def write_csv_text(report: Report, out: IO[str], language: str = "en") -> None:
+    lab = Labels(language)
+    words = _csv_words(lab)
     data = report_dict(report)
     w = csv.writer(out, lineterminator="\r\n")
     summary = data["summary"]
-    w.writerow(["# Summary"])
-    w.writerow(["item", "value"])
+    w.writerow([f"# {lab['sheet.summary']}"])
+    w.writerow([lab.csv_item("item"), lab.csv_item("value")])
     rows = [
         ("title", data["show"]["title"]),
         ("timezone", data["show"]["timezone"]),
         ("run", data["run"]["number"]),
         ("label", data["run"]["label"]),
-        ("state", data["run"]["state"]),
+        ("state", words.get("state", _same)(data["run"]["state"])),
     ]
     for key, value in summary.items():
         if key == "longest_overrun":
             rows.append(("longest_overrun_title", value["title"] if value else None))
             rows.append(("longest_overrun_s", value["seconds"] if value else None))
         elif key == "notes":
-            rows.extend(("note", note) for note in value)
+            rows.extend(("note", lab.note(note)) for note in report.summary.notes)
         else:
             rows.append((key, value))
     for key, value in rows:
-        w.writerow([key, csv_safe(value)])
+        w.writerow([lab.csv_item(key), csv_safe(value)])
     sections: list[tuple[str, tuple[str, ...], list[dict]]] = [
-        ("Segments", SEGMENT_COLUMNS, data["segments"]),
-        ("Questions", QUESTION_COLUMNS, data["questions"]),
-        ("Run sheet edits", EDIT_COLUMNS, data["edits"]),
-        ("Events", EVENT_COLUMNS, data["events"]),
+        ("sheet.segments", CSV_SEGMENT_COLUMNS, data["segments"]),
+        ("sheet.questions", CSV_QUESTION_COLUMNS, data["questions"]),
+        ("sheet.edits", CSV_EDIT_COLUMNS, data["edits"]),
+        ("sheet.events", CSV_EVENT_COLUMNS, data["events"]),
     ]
     for title, columns, items in sections:
         w.writerow([])
-        w.writerow([f"# {title}"])
-        w.writerow(columns)
+        w.writerow([f"# {lab[title]}"])
+        w.writerow(lab.csv_headers(columns))
         for item in items:
-            w.writerow([csv_safe(item[c]) for c in columns])
+            w.writerow([csv_safe(words.get(c, _same)(item[c])) for c in columns])
+
+
+def _same(value: object) -> object:
+    return value
+
+
+def _csv_words(lab: Labels) -> dict[str, Callable[[object], object]]:
+    """How the French CSV says the word columns; English keeps the JSON values."""
+    if lab.language == "en":
+        return {}
+
+    def word(value: object) -> object:
+        return lab.word(value) if isinstance(value, str) and value else value
+
+    def code(value: object) -> object:
+        return lab.code(value) if isinstance(value, str) and value else value
+
+    def flag(value: object) -> object:
+        return lab["word.yes"] if value else lab["word.no"]
+
+    return {"status": word, "state": word, "op": code, "type": code, "live": flag,
+            "undone": lambda v: lab["word.undone"] if v else None}  # fmt: skip
 
 
 # -- writing ---------------------------------------------------------------------------
@@ -291,8 +295,13 @@ def export_format(path: Path, fmt: str | None = None) -> str:
     return fmt
 
 
-def export_report(report: Report, path: str | os.PathLike, fmt: str | None = None) -> Path:
-    """Write ``report`` to ``path`` as xlsx, csv or json (from the suffix unless ``fmt``)."""
+def export_report(
+    report: Report, path: str | os.PathLike, fmt: str | None = None, language: str = "en"
+) -> Path:
+    """Write ``report`` to ``path`` as xlsx, csv or json (from the suffix unless ``fmt``).
+
+    ``language`` (en or fr) is the language of the xlsx and csv words; JSON is English.
+    """
     target = Path(path)
     kind = export_format(target, fmt)
     if target.is_dir():
@@ -301,9 +310,11 @@ def export_report(report: Report, path: str | os.PathLike, fmt: str | None = Non
         atomic_write(target, _text_writer(lambda out: out.write(report_json(report))))
     elif kind == "csv":
         # A BOM so Excel reads the accents of French titles as UTF-8.
-        atomic_write(target, _text_writer(lambda out: write_csv_text(report, out), bom=True))
+        atomic_write(
+            target, _text_writer(lambda out: write_csv_text(report, out, language), bom=True)
+        )
     else:
         from moderator_app.io.report_xlsx import write_xlsx
 
-        atomic_write(target, lambda handle: write_xlsx(report, handle))
+        atomic_write(target, lambda handle: write_xlsx(report, handle, language))
     return target

@@ -26,18 +26,26 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from moderator_app.core.report import NOT_REACHED, Report
 from moderator_app.core.runsheet import zone
+from moderator_app.io.export_labels import (
+    EDIT_COLUMNS,
+    EVENT_COLUMNS,
+    QUESTION_COLUMNS,
+    SEGMENT_COLUMNS,
+    Labels,
+)
 
 TIME = "hh:mm:ss"
 DATETIME = "yyyy-mm-dd hh:mm:ss"
 DURATION = "[h]:mm:ss"
 SIGNED = "+[h]:mm:ss;-[h]:mm:ss;0:00:00"
 SIGNED_S = "+0;-0;0"
-UNKNOWN = "unknown"
 
 LATE_FILL = PatternFill("solid", start_color="F8C9C4", end_color="F8C9C4")
 EARLY_FILL = PatternFill("solid", start_color="C9EBC9", end_color="C9EBC9")
 HEADER_FONT = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
+# Headers wrap rather than widen narrow figure columns (French labels run longer).
+HEADER_ALIGN = Alignment(wrap_text=True, vertical="bottom")
 
 
 class _Styled:
@@ -62,9 +70,12 @@ class _Sheet:
     per value was most of the export time for thousands of questions.
     """
 
-    def __init__(self, wb: Workbook, title: str, tz: ZoneInfo, widths: list[int]) -> None:
+    def __init__(
+        self, wb: Workbook, title: str, tz: ZoneInfo, widths: list[int], unknown: str
+    ) -> None:
         self.ws = wb.create_sheet(title)
         self.tz = tz
+        self.unknown = unknown
         self.rows = 0
         self._cells: dict[tuple, WriteOnlyCell] = {}
         for i, width in enumerate(widths, start=1):
@@ -76,6 +87,7 @@ class _Sheet:
         for name in names:
             c = WriteOnlyCell(self.ws, value=name)
             c.font = HEADER_FONT
+            c.alignment = HEADER_ALIGN
             cells.append(c)
         self.ws.append(cells)
         self.rows += 1
@@ -114,17 +126,17 @@ class _Sheet:
 
     def moment(self, value: datetime | None, fmt: str = TIME, unknown: bool = True):
         if value is None:
-            return self.text(UNKNOWN if unknown else None)
+            return self.text(self.unknown if unknown else None)
         return _Styled(value.astimezone(self.tz).replace(tzinfo=None), fmt)
 
     def duration(self, seconds: float | None, fmt: str = DURATION, unknown: bool = True):
         if seconds is None:
-            return self.text(UNKNOWN if unknown else None)
+            return self.text(self.unknown if unknown else None)
         return _Styled(seconds / 86400, fmt)
 
     def number(self, value: float | None, fmt: str | None = None, unknown: bool = True):
         if value is None:
-            return self.text(UNKNOWN if unknown else None)
+            return self.text(self.unknown if unknown else None)
         return _Styled(value, fmt) if fmt else value
 
     def colour_over_under(self, column: int) -> None:
@@ -140,99 +152,61 @@ class _Sheet:
         )
 
 
-SEGMENT_HEADERS = [
-    "#",
-    "Title",
-    "Speaker",
-    "Status",
-    "Planned start",
-    "Actual start",
-    "Planned end",
-    "Actual end",
-    "Planned duration",
-    "Actual duration",
-    "Running time",
-    "Over/under",
-    "Over/under (s)",
-    "Pauses",
-    "Paused",
-    "Time added",
-    "Visits",
-    "Messages",
-]
-QUESTION_HEADERS = [
-    "On air",
-    "Answered",
-    "Duration",
-    "Segment",
-    "Speaker",
-    "Asker",
-    "Question",
-    "State",
-    "Id",
-]
-EDIT_HEADERS = ["Time", "#", "Change", "Segment", "Field", "Before", "After", "Live"]
-EVENT_HEADERS = ["#", "Time", "Type", "Segment on air", "Detail", "Undone"]
-
-
-def write_xlsx(report: Report, handle: IO[bytes]) -> None:
-    s = report.summary
-    tz = zone(s.timezone)
+def write_xlsx(report: Report, handle: IO[bytes], language: str = "en") -> None:
+    """The workbook, its sheet names, headers and words in ``language`` (en or fr)."""
+    lab = Labels(language)
+    tz = zone(report.summary.timezone)
     wb = Workbook(write_only=True)
     wb.epoch = CALENDAR_MAC_1904
-    _summary(wb, report, tz)
-    _segments(wb, report, tz)
-    _questions(wb, report, tz)
-    _edits(wb, report, tz)
-    _events(wb, report, tz)
+    for part in (_summary, _segments, _questions, _edits, _events):
+        part(wb, report, tz, lab)
     wb.save(handle)
 
 
-def _summary(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
+def _summary(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
     s = report.summary
-    sh = _Sheet(wb, "Summary", tz, [30, 60])
-    sh.header(["Item", "Value"])
+    sh = _Sheet(wb, lab["sheet.summary"], tz, [36, 60], lab["word.unknown"])
+    sh.header([lab["item.item"], lab["item.value"]])
     offset = s.planned_start.astimezone(tz).strftime("%z") if s.planned_start else ""
     longest = s.longest_overrun
     rows = [
-        ("Show", sh.text(s.title)),
-        ("Run", sh.number(s.run)),
-        ("Run label", sh.text(s.label)),
-        ("State", sh.text(s.state.replace("_", " "))),
+        ("show", sh.text(s.title)),
+        ("run", sh.number(s.run)),
+        ("label", sh.text(s.label)),
+        ("state", sh.text(lab.word(s.state))),
         (
-            "Time zone of all times",
+            "timezone",
             sh.text(f"{s.timezone} (UTC{offset[:3]}:{offset[3:]})" if offset else s.timezone),
         ),
-        ("Planned start", sh.moment(s.planned_start, DATETIME)),
-        ("Actual start", sh.moment(s.actual_start, DATETIME)),
-        ("Start delay", sh.duration(s.start_delay_s, SIGNED)),
-        ("Planned end", sh.moment(s.planned_end, DATETIME)),
-        ("Actual end", sh.moment(s.actual_end, DATETIME)),
-        ("Final over/under", sh.duration(s.final_over_under_s, SIGNED)),
-        ("Final over/under (s)", sh.number(s.final_over_under_s, SIGNED_S)),
-        ("Longest overrun", sh.text(longest.title if longest else "none")),
+        ("planned_start", sh.moment(s.planned_start, DATETIME)),
+        ("actual_start", sh.moment(s.actual_start, DATETIME)),
+        ("start_delay", sh.duration(s.start_delay_s, SIGNED)),
+        ("planned_end", sh.moment(s.planned_end, DATETIME)),
+        ("actual_end", sh.moment(s.actual_end, DATETIME)),
+        ("final_over_under", sh.duration(s.final_over_under_s, SIGNED)),
+        ("final_over_under_s", sh.number(s.final_over_under_s, SIGNED_S)),
+        ("longest_overrun", sh.text(longest.title if longest else lab["word.none"])),
         (
-            "Longest overrun by",
+            "longest_overrun_by",
             sh.duration(longest.seconds if longest else None, SIGNED, unknown=False),
         ),
-        ("Total pause", sh.duration(s.paused_s)),
-        ("Pauses", sh.number(s.pauses)),
-        ("Time added", sh.duration(s.added_s, SIGNED)),
-        ("Messages to speakers", sh.number(s.messages)),
-        ("Questions answered", sh.number(s.questions_answered)),
-        ("Questions imported", sh.number(s.questions_total)),
-        ("Run sheet edits", sh.number(s.edits)),
+        ("paused", sh.duration(s.paused_s)),
+        ("pauses", sh.number(s.pauses)),
+        ("added", sh.duration(s.added_s, SIGNED)),
+        ("messages", sh.number(s.messages)),
+        ("questions_answered", sh.number(s.questions_answered)),
+        ("questions_total", sh.number(s.questions_total)),
+        ("edits", sh.number(s.edits)),
     ]
-    rows += [("Note", sh.text(note, wrap=True)) for note in s.notes]
-    for label, cell in rows:
-        sh.append([sh.text(label), cell])
+    rows += [("note", sh.text(lab.note(note), wrap=True)) for note in s.notes]
+    for key, cell in rows:
+        sh.append([sh.text(lab[f"item.{key}"]), cell])
 
 
-def _segments(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
-    sh = _Sheet(
-        wb, "Segments", tz, [5, 44, 24, 12, 11, 11, 11, 11, 11, 11, 11, 11, 9, 8, 9, 10, 7, 40]
-    )
-    sh.header(SEGMENT_HEADERS)
+def _segments(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
+    widths = [5, 44, 24, 12, 11, 11, 11, 11, 11, 11, 11, 11, 9, 8, 9, 10, 7, 40]
+    sh = _Sheet(wb, lab["sheet.segments"], tz, widths, lab["word.unknown"])
+    sh.header(lab.headers(SEGMENT_COLUMNS))
     for g in report.segments:
         known = g.status != NOT_REACHED  # unreached: blank, not "unknown"
         sh.append(
@@ -240,7 +214,7 @@ def _segments(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
                 sh.number(g.index),
                 sh.text(g.title),
                 sh.text(g.speaker),
-                sh.text(g.status.replace("_", " ")),
+                sh.text(lab.word(g.status)),
                 sh.moment(g.planned_start),
                 sh.moment(g.actual_start, unknown=known),
                 sh.moment(g.planned_end),
@@ -261,9 +235,10 @@ def _segments(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
     sh.colour_over_under(13)
 
 
-def _questions(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
-    sh = _Sheet(wb, "Questions", tz, [10, 10, 10, 30, 22, 22, 70, 11, 14])
-    sh.header(QUESTION_HEADERS)
+def _questions(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
+    widths = [10, 10, 10, 30, 22, 22, 70, 11, 14]
+    sh = _Sheet(wb, lab["sheet.questions"], tz, widths, lab["word.unknown"])
+    sh.header(lab.headers(QUESTION_COLUMNS))
     for q in report.questions:
         sh.append(
             [
@@ -274,41 +249,42 @@ def _questions(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
                 sh.text(q.speaker),
                 sh.text(q.asker),
                 sh.text(q.text, wrap=True),
-                sh.text(q.final_state.replace("_", " ")),
+                sh.text(lab.word(q.final_state)),
                 sh.text(q.question_id),
             ]
         )
 
 
-def _edits(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
-    sh = _Sheet(wb, "Run sheet edits", tz, [19, 7, 10, 36, 20, 30, 30, 6])
-    sh.header(EDIT_HEADERS)
+def _edits(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
+    widths = [19, 7, 14, 36, 20, 30, 30, 8]
+    sh = _Sheet(wb, lab["sheet.edits"], tz, widths, lab["word.unknown"])
+    sh.header(lab.headers(EDIT_COLUMNS))
     for e in report.edits:
         sh.append(
             [
                 sh.moment(e.at, DATETIME),
                 sh.number(e.seq, unknown=False),
-                sh.text(e.op),
+                sh.text(lab.code(e.op)),
                 sh.text(e.segment_title or e.segment_id),
                 sh.text(e.field),
                 sh.text(e.before),
                 sh.text(e.after),
-                sh.text("yes" if e.live else "no"),
+                sh.text(lab["word.yes"] if e.live else lab["word.no"]),
             ]
         )
 
 
-def _events(wb: Workbook, report: Report, tz: ZoneInfo) -> None:
-    sh = _Sheet(wb, "Events", tz, [7, 19, 16, 36, 80, 8])
-    sh.header(EVENT_HEADERS)
+def _events(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
+    sh = _Sheet(wb, lab["sheet.events"], tz, [7, 19, 16, 36, 80, 8], lab["word.unknown"])
+    sh.header(lab.headers(EVENT_COLUMNS))
     for e in report.events:
         sh.append(
             [
                 sh.number(e.seq, unknown=False),
                 sh.moment(e.at, DATETIME),
-                sh.text(e.type),
+                sh.text(lab.code(e.type)),
                 sh.text(e.segment_title),
                 sh.text(e.detail),
-                sh.text("undone" if e.undone else None),
+                sh.text(lab["word.undone"] if e.undone else None),
             ]
         )

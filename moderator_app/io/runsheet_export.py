@@ -1,7 +1,8 @@
 """Run sheet export to xlsx (formatted, real time cells) and csv, re-importable as is.
 
 The layout is the one the importer reads: a title line, the date and time zone line, a
-blank row, then a header in the show's language and one row per segment. An ID column
+blank row, then a header in English or French (the show's language unless asked) and
+one row per segment; the importer reads both. An ID column
 keeps segment identities through a round trip (a linked sheet's diff relies on it).
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from moderator_app.core.runsheet import SegmentKind, Show
 from moderator_app.io.cell_safety import guard
+from moderator_app.io.export_labels import export_language
 
 COLUMNS = (
     "start",
@@ -85,13 +87,13 @@ class RunSheetExportError(Exception):
     """An export that could not be written; the message names the file."""
 
 
-def _lang(show: Show) -> str:
-    return "fr" if show.language.lower().startswith("fr") else "en"
+def _lang(show: Show, language: str | None) -> str:
+    return export_language(language or show.language)
 
 
-def export_rows(show: Show) -> tuple[list[str], list[list[object]]]:
+def export_rows(show: Show, language: str | None = None) -> tuple[list[str], list[list[object]]]:
     """Header and rows as Python values: times as ``time``, durations as ``timedelta``."""
-    lang = _lang(show)
+    lang = _lang(show, language)
     starts = show.planned_starts()
     tz = show.tz
     rows: list[list[object]] = []
@@ -129,8 +131,11 @@ def _title_lines(show: Show) -> list[str]:
     return [guard(show.title), f"{local:%Y-%m-%d} · {show.timezone}"]
 
 
-def export_runsheet(show: Show, path: str | os.PathLike) -> Path:
-    """Write the run sheet to ``path`` (.xlsx or .csv), replacing it in one step."""
+def export_runsheet(show: Show, path: str | os.PathLike, language: str | None = None) -> Path:
+    """Write the run sheet to ``path`` (.xlsx or .csv), replacing it in one step.
+
+    ``language`` (en or fr) is that of the headers and words; the show's by default.
+    """
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
@@ -140,9 +145,9 @@ def export_runsheet(show: Show, path: str | os.PathLike) -> Path:
     tmp = target.with_name(f".{target.name}.writing")
     try:
         if suffix == ".xlsx":
-            _write_xlsx(show, tmp)
+            _write_xlsx(show, tmp, language)
         else:
-            tmp.write_bytes(csv_text(show).encode("utf-8-sig"))
+            tmp.write_bytes(csv_text(show, language).encode("utf-8-sig"))
         os.replace(tmp, target)
     except PermissionError:
         _discard(tmp)
@@ -171,8 +176,8 @@ def _span(value: timedelta) -> str:
     return f"{total // 3600}:{total % 3600 // 60:02d}:{total % 60:02d}"
 
 
-def csv_text(show: Show) -> str:
-    header, rows = export_rows(show)
+def csv_text(show: Show, language: str | None = None) -> str:
+    header, rows = export_rows(show, language)
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     for line in _title_lines(show):
@@ -195,15 +200,15 @@ def csv_text(show: Show) -> str:
     return out.getvalue()
 
 
-def _write_xlsx(show: Show, path: Path) -> None:
+def _write_xlsx(show: Show, path: Path, language: str | None = None) -> None:
     from openpyxl import Workbook  # openpyxl is slow to import; only xlsx export needs it
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    header, rows = export_rows(show)
+    header, rows = export_rows(show, language)
     wb = Workbook()
     ws = wb.active
-    ws.title = "Run sheet" if _lang(show) == "en" else "Conducteur"
+    ws.title = "Run sheet" if _lang(show, language) == "en" else "Conducteur"
     title, subtitle = _title_lines(show)
     ws.append([title])
     ws.append([subtitle])

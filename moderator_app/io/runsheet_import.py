@@ -33,7 +33,8 @@ from moderator_app.io.runsheet_cells import (
     text_of,
     to_time,
 )
-from moderator_app.io.runsheet_tables import Row, TableError, read_rows
+from moderator_app.io.runsheet_tables import Row, read_rows
+from moderator_app.io.tables import TableError
 
 # The fields a column can feed, in the order the mapping preview lists them.
 FIELDS = (

@@ -79,7 +79,7 @@ def read_tables(path: str | os.PathLike) -> list[RawTable]:
     try:
         data = target.read_bytes()
     except OSError as exc:
-        raise TableError(f"{target}: cannot be read ({exc.strerror})") from None
+        raise TableError(_unreadable(target, exc)) from None
     if not data.strip(b" \t\r\n\x00"):
         raise TableError(f"{target}: the file is empty")
     suffix = target.suffix.lower()
@@ -88,8 +88,8 @@ def read_tables(path: str | os.PathLike) -> list[RawTable]:
     if suffix in WORKBOOK_SUFFIXES or looks_zip or looks_ole:
         if not (looks_zip or looks_ole):
             raise TableError(
-                f"{target}: not a real {suffix or 'Excel'} workbook (the content is not a "
-                "spreadsheet; was it renamed?)"
+                f"{target}: not a readable spreadsheet: not a real {suffix or 'Excel'} workbook "
+                "(the content is not a spreadsheet; was it renamed?)"
             )
         with bulk():
             tables = _read_workbook(target)
@@ -100,6 +100,14 @@ def read_tables(path: str | os.PathLike) -> list[RawTable]:
     if not tables:
         raise TableError(f"{target}: the file is empty (no cell holds anything)")
     return tables
+
+
+def _unreadable(path: Path, exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        # What Windows says while Excel holds the file open.
+        return (f"{path}: cannot be read (permission denied; is it open or locked in another "
+                "program?)")
+    return f"{path}: cannot be read ({exc.strerror})"
 
 
 # -- text tables ---------------------------------------------------------------------------
@@ -217,7 +225,8 @@ def _read_workbook(path: Path) -> list[RawTable]:
     except Exception as exc:  # calamine raises many kinds for bad files
         detail = " ".join(str(exc).split())[:160] or type(exc).__name__
         raise TableError(
-            f"{path}: not a readable workbook: truncated, damaged or not a spreadsheet ({detail})"
+            f"{path}: not a readable spreadsheet (xlsx, xls, ods): truncated, damaged or not a "
+            f"spreadsheet ({detail})"
         ) from None
     return tables
 

@@ -27,6 +27,7 @@ from moderator_app.io.showfile import FILE_SUFFIX, ShowFile, ShowFileError
 from moderator_app.resources import default_show
 from moderator_app.ui import recent
 from moderator_app.ui.about import about_box
+from moderator_app.ui.file_dialogs import choose_spreadsheet
 from moderator_app.ui.settings import Settings
 
 TOUR_DONE_KEY = "tour/done"
@@ -346,22 +347,13 @@ class DropFilter(QObject):
         return [p for p in paths if accepts(p)]
 
 
-def _spreadsheet_filter() -> str:
-    return QCoreApplication.translate(
-        "FirstRun", "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)"
-    )
-
-
 def import_spreadsheet(window) -> None:
     """File → Import: questions or a run sheet into this show, whichever the file is."""
-    path, _ = QFileDialog.getOpenFileName(
-        window,
-        QCoreApplication.translate("FirstRun", "Import a spreadsheet"),
-        "",
-        _spreadsheet_filter(),
+    path = choose_spreadsheet(
+        window, QCoreApplication.translate("FirstRun", "Import a spreadsheet")
     )
-    if path:
-        handle_file(window, Path(path))
+    if path is not None:
+        handle_file(window, path)
 
 
 def new_from_spreadsheet(window) -> Path | None:
@@ -370,15 +362,11 @@ def new_from_spreadsheet(window) -> Path | None:
     from moderator_app.io.runsheet_import import RunSheetImportError, new_show, read_runsheet
     from moderator_app.io.spreadsheet_kind import QUESTIONS, detect
 
-    path, _ = QFileDialog.getOpenFileName(
-        window,
-        QCoreApplication.translate("FirstRun", "New show from a run sheet"),
-        "",
-        _spreadsheet_filter(),
+    source = choose_spreadsheet(
+        window, QCoreApplication.translate("FirstRun", "New show from a run sheet")
     )
-    if not path:
+    if source is None:
         return None
-    source = Path(path)
     try:
         show = new_show(default_show(), read_runsheet(source))
     except RunSheetImportError as exc:

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QSpinBox,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from moderator_app.ui.settings import Preferences
 from moderator_app.ui.stage_display import screen_names
+from moderator_app.ui.widgets import ok_cancel
 
 
 class PreferencesDialog(QDialog):
@@ -82,15 +82,10 @@ class PreferencesDialog(QDialog):
         sound_form.addRow(self.sound_warning)
         sound_form.addRow(self.sound_end)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for part in (general, stage, sound):
             layout.addWidget(part)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
 
     def _seconds_box(self, value: int, name: str) -> QSpinBox:
         box = QSpinBox()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from moderator_app.core.questions import Question, QuestionQueue
 from moderator_app.core.runsheet import Show
+from moderator_app.ui.widgets import lay_out_form_dialog
 
 
 class QuestionDialog(QDialog):
@@ -62,17 +63,7 @@ class QuestionDialog(QDialog):
         form.addRow(self.tr("Tags"), self.tags)
         form.addRow(self.tr("Moderator note"), self.note)
         form.addRow("", self.starred)
-        self.error = QLabel()
-        self.error.setStyleSheet("color:#c62828;")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = lay_out_form_dialog(self, form)
         self.resize(560, 420)
         if question is not None:
             self.text.setPlainText(question.text)

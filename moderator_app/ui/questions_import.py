@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -55,10 +54,9 @@ from moderator_app.io.question_import import (
 from moderator_app.io.question_sources import PROFILES, ColumnMapping
 from moderator_app.io.question_store import QuestionBook
 from moderator_app.io.tables import TableError
+from moderator_app.ui.file_dialogs import choose_spreadsheet
 
 PREVIEW_ROWS = 30
-FILE_FILTER = QT_TRANSLATE_NOOP(
-    "ImportDialog", "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)")
 
 
 class Worker(QThread):
@@ -218,9 +216,8 @@ class ImportDialog(QDialog):
 
     # -- choosing and reading the file -------------------------------------------------------------
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import questions"), "",
-                                              self.tr(FILE_FILTER))
-        if path:
+        path = choose_spreadsheet(self, self.tr("Import questions"))
+        if path is not None:
             self.load(path)
 
     def load(self, path: str | os.PathLike) -> None:

@@ -18,21 +18,15 @@ from moderator_app.core.engine import Snapshot
 from moderator_app.core.questions import Question
 from moderator_app.io.question_store import QuestionBook
 from moderator_app.ui.questions_model import asker_label
+from moderator_app.ui.widgets import plain_label
 
 
-def plain_label(name: str, point_size: int = 0, bold: bool = False) -> QLabel:
-    """A label for untrusted text: plain text always, never rich text."""
-    label = QLabel()
+def question_label(name: str, point_size: int = 0, bold: bool = False) -> QLabel:
+    """A label for a question or its asker: plain text, wrapped, selectable (to copy)."""
+    label = plain_label(point_size, bold)
     label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if point_size or bold:
-        font = label.font()
-        if point_size:
-            font.setPointSize(point_size)
-        font.setBold(bold)
-        label.setFont(font)
     return label
 
 
@@ -51,12 +45,12 @@ class OnAirPanel(QFrame):
         self.setStyleSheet("#OnAirPanel { background: #fbfbf8; }")
         self.heading = QLabel(self.tr("ON AIR"))
         self.heading.setStyleSheet("color:#c0392b;font-weight:bold;letter-spacing:2px;")
-        self.question = plain_label("OnAirQuestion", 20, bold=True)
+        self.question = question_label("OnAirQuestion", 20, bold=True)
         self.question.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.question.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.asker = plain_label("OnAirAsker", 13)
+        self.asker = question_label("OnAirAsker", 13)
         self.asker.setStyleSheet("color:#444;")
-        self.next_up = plain_label("NextUp")
+        self.next_up = question_label("NextUp")
         self.next_up.setStyleSheet("color:#555;")
         self.estimate = QLabel()
         self.estimate.setObjectName("FitEstimate")

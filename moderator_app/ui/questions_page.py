@@ -122,7 +122,7 @@ class QuestionsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((COL_ORDER, 44), (COL_STAR, 28), (COL_STATE, 90), (COL_ASKER, 140),
+        for col, width in ((COL_ORDER, 44), (COL_STAR, 28), (COL_STATE, 118), (COL_ASKER, 140),
                            (COL_ORG, 120), (COL_VOTES, 50), (COL_TIME, 86), (COL_SPEAKER, 90),
                            (COL_TAGS, 80)):
             self.table.setColumnWidth(col, width)
@@ -139,7 +139,9 @@ class QuestionsPage(QWidget):
         self.onair.takeNextRequested.connect(self.take_next)
         self.onair.answeredRequested.connect(self.answered)
 
+        # Two rows: in French the buttons of one row would not fit a 1366-pixel laptop.
         actions = QHBoxLayout()
+        more = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, text, tip, slot in (
             ("shortlist", self.tr("Shortlist (S)"), self.tr("Shortlist, or back to new"),
@@ -163,9 +165,10 @@ class QuestionsPage(QWidget):
             button.clicked.connect(slot)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the keyboard in the table
             self.buttons[key] = button
-            actions.addWidget(button)
+            (more if key in ("edit", "add", "duplicates") else actions).addWidget(button)
         actions.addStretch(1)
-        actions.addWidget(self.counts)
+        more.addStretch(1)
+        more.addWidget(self.counts)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -174,6 +177,7 @@ class QuestionsPage(QWidget):
         left_layout.addLayout(filters)
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(actions)
+        left_layout.addLayout(more)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.onair)

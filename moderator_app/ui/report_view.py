@@ -47,10 +47,12 @@ from moderator_app.core.report_plot import (
     over_under_series,
 )
 from moderator_app.core.report_runs import RunInfo
+from moderator_app.io.export_labels import Labels
 from moderator_app.io.question_store import report_questions_total
 from moderator_app.io.report_export import ReportExportError, export_report
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFileError
+from moderator_app.ui.i18n import current_language
 from moderator_app.ui.lazy_page import LazyPage
 from moderator_app.ui.report_table import Column, ReportTableModel, clock, duration, unknown
 
@@ -391,9 +393,10 @@ class ReportView(QWidget):
                 "Questions answered: {0} of {1}. Messages: {2}. Run sheet edits: {3}. Times in {4}."
             ).format(s.questions_answered, s.questions_total, s.messages, s.edits, s.timezone),
         ]
-        notes = list(s.notes)
+        labels = Labels(current_language())  # the notes' French is the exports' French
+        notes = [labels.note(note) for note in s.notes]
         state_note = self._state_note(report)
-        if state_note:  # the core's first note says the same in English
+        if state_note:  # the core's first note says the same, less precisely
             notes[:1] = [state_note]
         return "\n".join(lines + notes)
 
@@ -454,10 +457,11 @@ class ReportView(QWidget):
         if not path:
             return
         report = self.report  # immutable: safe to hand to the worker
+        language = current_language()  # the file speaks the language of the screen
 
         def work() -> None:
             try:
-                written = export_report(report, path)
+                written = export_report(report, path, language=language)
             except ReportExportError as exc:
                 self.export_failed.emit(str(exc))
             except Exception as exc:  # a worker must report, not die silently

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -48,13 +47,9 @@ from moderator_app.io.runsheet_import import (
     preview_dict,
     replace_runsheet,
 )
+from moderator_app.ui.file_dialogs import choose_spreadsheet
 from moderator_app.ui.runsheet_icons import kind_icon, kind_label
-
-
-def spreadsheet_filter() -> str:
-    return QCoreApplication.translate(
-        "RunSheetEditor", "Spreadsheets (*.xlsx *.xls *.ods *.csv *.tsv *.txt);;All files (*)"
-    )
+from moderator_app.ui.widgets import lay_out_form_dialog, ok_cancel
 
 
 class ShowPropertiesDialog(QDialog):
@@ -103,11 +98,6 @@ class ShowPropertiesDialog(QDialog):
             self.end.setTime(QTime(computed.hour, computed.minute))
         self.end.setEnabled(self.has_end.isChecked())
         self.has_end.toggled.connect(self.end.setEnabled)
-        self.error = QLabel()
-        self.error.setObjectName("PropertiesError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color:#c62828;")
-        self.error.setWordWrap(True)
 
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.title)
@@ -118,15 +108,8 @@ class ShowPropertiesDialog(QDialog):
         form.addRow(self.tr("Date"), self.date)
         form.addRow(self.tr("Start"), self.start)
         form.addRow(self.has_end, self.end)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = lay_out_form_dialog(self, form)
+        self.error.setObjectName("PropertiesError")
         self.resize(520, 0)
 
     def edits(self) -> list[Edit]:
@@ -241,12 +224,8 @@ class ImportDialog(QDialog):
         self.messages.setReadOnly(True)
         self.messages.setMaximumHeight(90)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = ok_cancel(self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
         mapping_box = QGroupBox(self.tr("Columns"))
         QVBoxLayout(mapping_box).addWidget(self.columns)
@@ -354,13 +333,10 @@ class ImportDialog(QDialog):
     @classmethod
     def run(cls, editor, path: str | None = None) -> ImportDialog | None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                editor,
-                QCoreApplication.translate("RunSheetEditor", "Import a run sheet"),
-                "",
-                spreadsheet_filter(),
+            path = choose_spreadsheet(
+                editor, QCoreApplication.translate("RunSheetEditor", "Import a run sheet")
             )
-            if not path:
+            if path is None:
                 return None
         try:
             table = load_table(Path(path))

@@ -37,6 +37,7 @@ from moderator_app.io.runsheet_export import RunSheetExportError, export_runshee
 from moderator_app.io.runsheet_store import commit_edit
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFileError
+from moderator_app.ui.i18n import current_language
 from moderator_app.ui.keys import TYPING_PROPERTY
 from moderator_app.ui.runsheet_delegates import (
     KindDelegate,
@@ -357,7 +358,8 @@ class RunSheetEditor(QWidget):
 
     def export_to(self, path: str) -> bool:
         try:
-            written = export_runsheet(self.session.show, path)
+            # Headers in the interface language: the importer reads either.
+            written = export_runsheet(self.session.show, path, language=current_language())
         except RunSheetExportError as exc:
             self.show_message(str(exc))
             return False

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from moderator_app.core.actions import Action
 from moderator_app.core.engine import PAUSED, RUNNING
@@ -25,7 +25,7 @@ from moderator_app.io.runsheet_import import (
     replace_runsheet,
 )
 from moderator_app.io.showfile import ShowFileError
-from moderator_app.ui.runsheet_dialogs import spreadsheet_filter
+from moderator_app.ui.file_dialogs import choose_spreadsheet
 
 LINK_TYPE = "runsheet.link"
 UNLINK_TYPE = "runsheet.unlink"
@@ -89,10 +89,8 @@ class RunSheetLink(QObject):
             self._note(self.tr("Linked to {0}").format(path.name))
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self.editor, self.tr("Link to a producer's spreadsheet"), "", spreadsheet_filter()
-        )
-        if path:
+        path = choose_spreadsheet(self.editor, self.tr("Link to a producer's spreadsheet"))
+        if path is not None:
             self.link(path)
 
     def link(self, path: str | os.PathLike) -> None:

@@ -43,21 +43,10 @@ from moderator_app.ui.formatting import (
     safe_zone,
 )
 from moderator_app.ui.timeline import TimelineStrip
+from moderator_app.ui.widgets import plain_label
 
 FLASH_MS = 500
 EARLY_COLOUR = QColor("#1565c0")
-
-
-def _label(point_size: int = 0, bold: bool = False) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)  # titles and names are not markup
-    if point_size or bold:
-        font = label.font()
-        if point_size:
-            font.setPointSize(point_size)
-        font.setBold(bold)
-        label.setFont(font)
-    return label
 
 
 def _set_colour(label: QLabel, colour: QColor) -> None:
@@ -107,7 +96,7 @@ class TimerPanel(QFrame):
         self.setObjectName("TimerPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
 
-        self.zone_warning = _label(10, bold=True)
+        self.zone_warning = plain_label(10, bold=True)
         self.zone_warning.setObjectName("ZoneWarning")
         self.zone_warning.setStyleSheet("background:#fff3e0;color:#bf360c;padding:2px 6px;")
         self.zone_warning.hide()
@@ -125,7 +114,7 @@ class TimerPanel(QFrame):
         self.remaining.setMinimumWidth(300)
         self.remaining.setAutoFillBackground(True)
 
-        self.phase = _label(15, bold=True)
+        self.phase = plain_label(15, bold=True)
         self.phase.setObjectName("Phase")
         self.phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.progress = QProgressBar()
@@ -140,18 +129,18 @@ class TimerPanel(QFrame):
         left.addWidget(self.progress)
         left.addStretch(1)
 
-        self.state = _label(11, bold=True)
+        self.state = plain_label(11, bold=True)
         self.state.setObjectName("State")
         self.state.setWordWrap(True)
-        self.current_title = _label(14, bold=True)
+        self.current_title = plain_label(14, bold=True)
         self.current_title.setObjectName("CurrentTitle")
         self.current_title.setWordWrap(True)
-        self.current_who = _label(12)
+        self.current_who = plain_label(12)
         self.current_who.setObjectName("CurrentWho")
-        self.next_title = _label(11)
+        self.next_title = plain_label(11)
         self.next_title.setObjectName("NextTitle")
         self.next_title.setWordWrap(True)
-        self.notes = _label(11)
+        self.notes = plain_label(11)
         self.notes.setWordWrap(True)
         self.notes.setObjectName("Notes")
         self.notes.setStyleSheet("background:#fffde7;color:#3e2723;padding:4px;")
@@ -162,21 +151,21 @@ class TimerPanel(QFrame):
         middle.addWidget(self.notes, 1, Qt.AlignmentFlag.AlignTop)
         middle.addWidget(self.next_title)
 
-        self.clock = _label(18, bold=True)
+        self.clock = plain_label(18, bold=True)
         self.clock.setObjectName("Clock")
-        self.over_under = _label(13, bold=True)
+        self.over_under = plain_label(13, bold=True)
         self.over_under.setObjectName("OverUnder")
-        self.projected_end = _label(11)
+        self.projected_end = plain_label(11)
         self.projected_end.setObjectName("ProjectedEnd")
-        self.elapsed = _label(10)
-        self.zones = _label(10)
+        self.elapsed = plain_label(10)
+        self.zones = plain_label(10)
         self.zones.setObjectName("SpeakerZones")
         self.figures = QGridLayout()
         self.captions: list[QLabel] = []
         for r, widget in enumerate(
             (self.clock, self.over_under, self.projected_end, self.elapsed, self.zones)
         ):
-            caption = _label(9)
+            caption = plain_label(9)
             caption.setEnabled(False)
             caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             self.captions.append(caption)

@@ -72,6 +72,13 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation>Tableurs (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>Run the show from the keyboard</source>
@@ -136,10 +143,6 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>Import a spreadsheet</source>
         <translation>Importer un tableur</translation>
-    </message>
-    <message>
-        <source>Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
-        <translation>Tableurs (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>New show from a run sheet</source>
@@ -211,10 +214,6 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
 </context>
 <context>
     <name>ImportDialog</name>
-    <message>
-        <source>Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
-        <translation>Tableurs (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;Tous les fichiers (*)</translation>
-    </message>
     <message>
         <source>Question</source>
         <translation>Question</translation>
@@ -583,7 +582,7 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <name>MainWindow</name>
     <message>
         <source>Rundown</source>
-        <translation>Conducteur</translation>
+        <translation>Déroulé</translation>
     </message>
     <message>
         <source>Read-only: this show is open elsewhere; following it live.</source>
@@ -659,7 +658,7 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
     <message>
         <source>&amp;Run sheet</source>
-        <translation>Dé&amp;roulé</translation>
+        <translation>&amp;Conducteur</translation>
     </message>
     <message>
         <source>Re&amp;port</source>
@@ -1513,10 +1512,6 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>e.g. America/Toronto</source>
         <translation>p. ex. America/Toronto</translation>
-    </message>
-    <message>
-        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv *.tsv *.txt);;All files (*)</source>
-        <translation>Tableurs (*.xlsx *.xls *.ods *.csv *.tsv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Show properties</source>

@@ -33,11 +33,36 @@ def test_report_json_stdout_matches_xlsx(played_path: Path, tmp_path: Path, caps
     assert data["summary"]["paused_s"] == 20
     assert data["segments"][0]["over_under_s"] == 100
     out = tmp_path / "r.xlsx"
-    assert main(["report", str(played_path), str(out), "--run", "1"]) == 0
+    assert main(["report", str(played_path), str(out), "--run", "1", "--lang", "en"]) == 0
     assert json.loads(capsys.readouterr().out)["written"] == str(out)
     ws = openpyxl.load_workbook(out)["Segments"]
     assert ws["M2"].value == data["segments"][0]["over_under_s"]
     assert ws["M3"].value == data["segments"][1]["over_under_s"]
+
+
+def test_report_language_follows_the_show_unless_asked(
+    played_path: Path, tmp_path: Path, capsys
+) -> None:
+    """The seed show is French: its exports are French unless --lang en; JSON stays English."""
+    fr, en, csv_en = tmp_path / "fr.xlsx", tmp_path / "en.xlsx", tmp_path / "en.csv"
+    assert main(["report", str(played_path), str(fr)]) == 0
+    assert json.loads(capsys.readouterr().out)["language"] == "fr"
+    assert main(["report", str(played_path), str(en), "--lang", "en"]) == 0
+    assert json.loads(capsys.readouterr().out)["language"] == "en"
+    assert openpyxl.load_workbook(fr).sheetnames[:2] == ["Synthèse", "Séquences"]
+    assert openpyxl.load_workbook(en).sheetnames[:2] == ["Summary", "Segments"]
+    a = openpyxl.load_workbook(fr)["Séquences"]
+    b = openpyxl.load_workbook(en)["Segments"]
+    assert a["D2"].value == "terminée" and b["D2"].value == "done"
+    assert [c.value for c in a["M"]][1:] == [c.value for c in b["M"]][1:]
+    assert main(["report", str(played_path), str(csv_en), "--lang", "en"]) == 0
+    capsys.readouterr()
+    assert csv_en.read_bytes().startswith(b"\xef\xbb\xbf# Summary\r\nitem,value\r\n")
+    assert main(["report", str(played_path), "--json", "--lang", "fr"]) == 0
+    assert "summary" in json.loads(capsys.readouterr().out)  # JSON keys stay English
+    with pytest.raises(SystemExit):
+        main(["report", str(played_path), str(fr), "--lang", "de"])
+    assert "invalid choice" in capsys.readouterr().err
 
 
 def test_report_runs_and_errors(played_path: Path, tmp_path: Path, capsys) -> None:

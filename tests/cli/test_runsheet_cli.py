@@ -100,3 +100,30 @@ def test_failed_import_leaves_show(tmp_path: Path, show_path: Path, capsys) -> N
     with ShowFile.open(show_path) as file:
         assert file.load_show().to_dict() == before
         assert not any(a.type.startswith("runsheet.") for a in file.actions())
+
+
+def test_export_language(tmp_path: Path, show_path: Path, capsys) -> None:
+    """The seed show is French: French headers by default, English with --lang en; both
+    import back to the same run sheet."""
+    import openpyxl
+
+    with ShowFile.open(show_path) as file:
+        before = file.load_show()
+    assert before.language.startswith("fr")
+    sheets = {}
+    for lang, extra in (("fr", ()), ("en", ("--lang", "en")), ("fr", ("--lang", "fr"))):
+        out = tmp_path / f"{lang}{len(extra)}.xlsx"
+        code, data, _ = run(capsys, "runsheet", "export", show_path, out, *extra)
+        assert code == 0 and data["language"] == lang
+        ws = openpyxl.load_workbook(out).active
+        sheets[out.name] = (ws.title, ws["A4"].value, ws["D4"].value)
+        code, data, _ = run(capsys, "runsheet", "import", show_path, out)
+        assert code == 0 and data["warnings"] == []
+        with ShowFile.open(show_path) as file:
+            back = file.load_show()
+        assert [s.to_dict() for s in back.segments] == [s.to_dict() for s in before.segments]
+    assert sheets == {
+        "fr0.xlsx": ("Conducteur", "Début", "Titre"),
+        "en2.xlsx": ("Run sheet", "Start", "Title"),
+        "fr2.xlsx": ("Conducteur", "Début", "Titre"),
+    }

@@ -114,7 +114,7 @@ def test_never_started(j: Journal) -> None:
     assert s.longest_overrun is None and s.start_delay_s is None
     assert all(x.status == NOT_REACHED and x.actual_start is None for x in r.segments)
     assert r.segments[1].planned_start == T0 + timedelta(seconds=300)
-    assert "never started" in s.notes[0]
+    assert "never started" in s.notes[0].text
 
 
 def test_cut_off_run_marks_unknown(j: Journal) -> None:
@@ -125,7 +125,7 @@ def test_cut_off_run_marks_unknown(j: Journal) -> None:
     j.do(A.PAUSE)  # then the machine dies
     live = build_report(j.show, j.actions).summary
     assert live.state == RUN_IN_PROGRESS  # nothing says it stopped: it may be going on
-    assert "in progress" in live.notes[0] and "Two" in live.notes[0]
+    assert "in progress" in live.notes[0].text and "Two" in live.notes[0].text
     r = build_report(j.show, j.actions, live=False)  # the caller knows the show is over
     s = r.summary
     assert s.state == RUN_CUT_OFF
@@ -136,7 +136,9 @@ def test_cut_off_run_marks_unknown(j: Journal) -> None:
     assert two.actual_start is not None
     assert two.actual_end is None and two.actual_duration_s is None and two.over_under_s is None
     assert three.status == NOT_REACHED and three.actual_start is None
-    assert "no finish" in s.notes[0] and "Two" in s.notes[0] and "unknown" in s.notes[0]
+    note = s.notes[0]
+    assert note.code == "no_finish" and note.segment == "Two" and note.time
+    assert "no finish" in str(note) and "Two" in note.text and "unknown" in note.text
 
 
 def test_undone_next_is_not_a_segment_change(j: Journal) -> None:
@@ -157,7 +159,7 @@ def test_undone_next_is_not_a_segment_change(j: Journal) -> None:
     assert three.status == NOT_REACHED
     undone = [e for e in r.events if e.undone]
     assert [e.seq for e in undone] == [nxt.seq]
-    assert any("undone" in n for n in r.summary.notes)
+    assert any("undone" in n.text for n in r.summary.notes)
 
 
 def test_questions_timing_and_totals(j: Journal) -> None:

@@ -198,7 +198,7 @@ def test_failed_write_keeps_old_file(rep, tmp_path: Path, monkeypatch) -> None:
     target = tmp_path / "r.xlsx"
     target.write_bytes(b"old")
 
-    def boom(report, handle):
+    def boom(report, handle, language):
         handle.write(b"half")
         raise OSError(28, "No space left on device")
 
@@ -207,3 +207,124 @@ def test_failed_write_keeps_old_file(rep, tmp_path: Path, monkeypatch) -> None:
         export_report(rep, target)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["r.xlsx"]
+
+
+# -- languages ---------------------------------------------------------------------------
+def _workbook(rep, path: Path, language: str) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(export_report(rep, path, language=language))
+
+
+def _values(wb: openpyxl.Workbook) -> list[list[list[object]]]:
+    return [[list(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets]
+
+
+def test_xlsx_in_french_and_english_differ_in_words_only(rep, tmp_path: Path) -> None:
+    en = _workbook(rep, tmp_path / "en.xlsx", "en")
+    fr = _workbook(rep, tmp_path / "fr.xlsx", "fr")
+    assert fr.sheetnames == [
+        "Synthèse", "Séquences", "Questions", "Modifications du conducteur", "Journal",
+    ]  # fmt: skip
+    assert en.sheetnames == ["Summary", "Segments", "Questions", "Run sheet edits", "Events"]
+    seg = [c.value for c in fr["Séquences"][1]]
+    assert seg[:6] == ["#", "Titre", "Intervenant", "État", "Début prévu", "Début réel"]
+    assert seg[8:12] == ["Durée prévue", "Durée réelle", "Durée hors pauses",
+                         "Avance/retard (+ = retard)"]  # fmt: skip
+    assert "Temps ajouté" in seg and "Pauses" in seg
+    summary = {r[0]: r[1] for r in fr["Synthèse"].iter_rows(min_row=2, values_only=True)}
+    assert summary["État"] == "terminé" and summary["Fin prévue"] is not None
+    assert "Europe/Paris" in summary["Fuseau horaire de toutes les heures"]
+    assert [r[3] for r in fr["Séquences"].iter_rows(min_row=2, values_only=True)] == [
+        "terminée"
+    ] * 3
+    assert [r[7] for r in fr["Questions"].iter_rows(min_row=2, values_only=True)] == [
+        "répondue",
+        "à l’antenne",
+    ]
+    assert [c.value for c in fr["Modifications du conducteur"][2]][7] == "oui"
+    # Same figures, same formats, same cells: only the words differ.
+    words = set()
+    for ws_en, ws_fr in zip(en.worksheets, fr.worksheets, strict=True):
+        assert ws_en.max_row == ws_fr.max_row and ws_en.max_column == ws_fr.max_column
+        for row_en, row_fr in zip(ws_en.iter_rows(), ws_fr.iter_rows(), strict=True):
+            for a, b in zip(row_en, row_fr, strict=True):
+                assert a.number_format == b.number_format, (ws_fr.title, b.coordinate)
+                if isinstance(a.value, str):
+                    if a.value != b.value:
+                        words.add((a.value, b.value))
+                else:
+                    assert a.value == b.value, (ws_fr.title, b.coordinate)
+    assert ("Over/under", "Avance/retard (+ = retard)") in words
+    assert ("not reached", "non atteinte") not in words  # every segment ran
+    assert (EVIL, EVIL) not in words  # untrusted text is never translated
+
+
+def test_french_xlsx_unknowns_and_notes(small_show: Show, clock: FakeClock, tmp_path) -> None:
+    j = Journal(small_show, clock)
+    j.do(A.START)
+    j.wait(100)
+    j.do(A.NEXT)
+    j.wait(10)
+    j.do(A.UNDO)
+    rep = build_report(small_show, j.actions, live=False)
+    fr = _workbook(rep, tmp_path / "fr.xlsx", "fr")
+    rows = list(fr["Synthèse"].iter_rows(min_row=2, values_only=True))
+    summary = {r[0]: r[1] for r in rows}
+    assert summary["État"] == "sans fin" and summary["Fin réelle"] == "inconnu"
+    assert summary["Plus long dépassement"] == "aucun"
+    notes = [r[1] for r in rows if r[0] == "Note"]
+    assert notes[0].startswith("Le passage n’a pas d’action de fin : le journal s’arrête à 16:")
+    assert "pendant « " in notes[0] and "inconnus" in notes[0]
+    assert notes[1].startswith("1 action(s) du minuteur ont été annulées")
+    states = [r[3] for r in fr["Séquences"].iter_rows(min_row=2, values_only=True)]
+    assert states == ["sans fin", "non atteinte", "non atteinte"]
+    events = list(fr["Journal"].iter_rows(min_row=2, values_only=True))
+    assert [e[2] for e in events] == ["démarrage", "suivante", "annulation"]
+    assert events[1][5] == "annulée"
+    en = _workbook(rep, tmp_path / "en.xlsx", "en")
+    en_notes = [
+        r[1] for r in en["Summary"].iter_rows(min_row=2, values_only=True) if r[0] == "Note"
+    ]
+    assert en_notes == [n.text for n in rep.summary.notes] == report_dict(rep)["summary"]["notes"]
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads the accents as UTF-8
+    return list(csv.reader(raw.decode("utf-8-sig").splitlines(keepends=True)))
+
+
+def test_csv_in_french_keeps_commas_bom_and_figures(rep, tmp_path: Path) -> None:
+    en = _csv_rows(export_report(rep, tmp_path / "en.csv", language="en"))
+    fr = _csv_rows(export_report(rep, tmp_path / "fr.csv", language="fr"))
+    titles = [r[0] for r in fr if r and r[0].startswith("# ")]
+    assert titles == ["# Synthèse", "# Séquences", "# Questions",
+                      "# Modifications du conducteur", "# Journal"]  # fmt: skip
+    assert fr[1] == ["Élément", "Valeur"] and en[1] == ["item", "value"]
+    header = fr[fr.index(["# Séquences"]) + 1]
+    assert header[:4] == ["#", "Titre", "Intervenant", "État"]
+    assert "Durée prévue (s)" in header and "Avance/retard (s)" in header
+    summary = {r[0]: r[1] for r in fr[2 : fr.index([])]}
+    assert summary["État"] == "terminé" and summary["Émission"] == rep.summary.title
+    assert len(en) == len(fr)
+    for a, b in zip(en, fr, strict=True):
+        assert len(a) == len(b)
+        for x, y in zip(a, b, strict=True):
+            if _number(x):
+                assert x == y  # figures and ISO times identical, decimal points kept
+    flat = [v for r in fr for v in r]
+    assert "'" + EVIL in flat and EVIL not in flat  # formula safety in French too
+    assert "terminée" in flat and "répondue" in flat and "oui" in flat
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return text[:4].isdigit() and "T" in text  # an ISO datetime
+    return True
+
+
+def test_json_is_the_same_whatever_the_language(rep, tmp_path: Path) -> None:
+    a = export_report(rep, tmp_path / "a.json", language="fr").read_bytes()
+    b = export_report(rep, tmp_path / "b.json", language="en").read_bytes()
+    assert a == b

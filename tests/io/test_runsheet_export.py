@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from moderator_app.core.runsheet import Segment, SegmentKind, Show
-from moderator_app.io.runsheet_export import RunSheetExportError, export_runsheet
+from moderator_app.io.runsheet_export import RunSheetExportError, export_rows, export_runsheet
 from moderator_app.io.runsheet_import import read_runsheet, replace_runsheet
 
 EVIL = ['=HYPERLINK("http://x","click")', "+33 1 23 45", "-- pause --", "@SUM(A1)"]
@@ -37,12 +37,32 @@ def _same(a: Show, b: Show) -> None:
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 @pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("asked", [None, "fr", "en"])
 def test_round_trip(
-    tmp_path: Path, seed_show: Show, small_show: Show, suffix: str, language: str
+    tmp_path: Path,
+    seed_show: Show,
+    small_show: Show,
+    suffix: str,
+    language: str,
+    asked: str | None,
 ) -> None:
+    """Headers in the show's language, or the one asked for: the same run sheet comes back."""
     show = _tricky(seed_show)
     show.language = language
-    path = export_runsheet(show, tmp_path / f"out{suffix}")
+    path = export_runsheet(show, tmp_path / f"out{suffix}", language=asked)
+    header, _ = export_rows(show, asked)
+    assert header[:4] == (
+        ["Début", "Fin", "Durée", "Titre"]
+        if (asked or language) == "fr"
+        else ["Start", "End", "Duration", "Title"]
+    )
+    if suffix == ".csv":
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+        assert path.read_text(encoding="utf-8-sig").splitlines()[3].split(",")[:4] == header[:4]
+    else:
+        ws = openpyxl.load_workbook(path).active
+        assert [c.value for c in ws[4]][:4] == header[:4]
+        assert ws.title == ("Conducteur" if (asked or language) == "fr" else "Run sheet")
     result = read_runsheet(path)
     assert result.warnings == []
     assert result.title == show.title

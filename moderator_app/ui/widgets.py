@@ -1,0 +1,48 @@
+"""Small widget builders that several screens share, so that they look and act alike."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+
+ERROR_COLOUR = "#c62828"
+
+
+def plain_label(point_size: int = 0, bold: bool = False) -> QLabel:
+    """A label that never reads its text as markup (titles, names and questions come from
+    outside), in a bigger or a bold font when asked."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if point_size or bold:
+        font = label.font()
+        if point_size:
+            font.setPointSize(point_size)
+        font.setBold(bold)
+        label.setFont(font)
+    return label
+
+
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """OK and Cancel buttons wired to the dialog's accept and reject."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def lay_out_form_dialog(dialog: QDialog, form: QFormLayout) -> QLabel:
+    """Lays ``dialog`` out as its form, a red error line, then OK and Cancel.
+
+    Returns the error line: the dialog's ``accept`` writes there why it refused to close
+    (in plain text, since the reason may quote what was typed)."""
+    error = QLabel()
+    error.setTextFormat(Qt.TextFormat.PlainText)
+    error.setStyleSheet(f"color:{ERROR_COLOUR};")
+    error.setWordWrap(True)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(error)
+    layout.addWidget(ok_cancel(dialog))
+    return error
