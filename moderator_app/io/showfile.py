@@ -383,7 +383,7 @@ def _check_header(path: Path) -> None:
 
 
 def _describe(exc: sqlite3.Error) -> str:
-    text = str(exc)
+    text = " ".join(str(exc).split())  # a damaged schema is quoted with its line breaks
     if "locked" in text or "busy" in text:
         return "the file is locked by another program; close it there and try again"
     if "malformed" in text or "not a database" in text or "disk image" in text:

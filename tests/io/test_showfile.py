@@ -150,3 +150,12 @@ def test_save_as_uses_backup(show_path: Path, tmp_path: Path) -> None:
         file.backup_to(tmp_path / "copy.show")
     with ShowFile.open(tmp_path / "copy.show") as copy:
         assert [a.type for a in copy.actions()] == ["start"]
+
+
+def test_damaged_schema_is_refused_in_one_line(show_path: Path) -> None:
+    data = show_path.read_bytes()
+    at = data.find(b"DEFAULT 'manual'")
+    show_path.write_bytes(data[: at + 8] + b"\t" + data[at + 9 :])  # SQLite quotes the schema
+    with pytest.raises(ShowFileError) as caught:
+        ShowFile.open(show_path)
+    assert "damaged" in str(caught.value) and "\n" not in str(caught.value)
