@@ -37,6 +37,10 @@ def main() -> int:
     from moderator_app.ui.main_window import MainWindow
 
     app = ensure_application()
+    from moderator_app.ui.first_run import TOUR_DONE_KEY
+    from moderator_app.ui.settings import Settings
+
+    Settings().qsettings.setValue(TOUR_DONE_KEY, True)  # the first-run tour would cover the view
     OUT.mkdir(parents=True, exist_ok=True)
     for language in ("fr", "en"):
         install_language(language)
