@@ -75,7 +75,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     session = open_session(args.show)
     try:
         snap = session.snapshot()
-        print_json(status_dict(session.show, snap, session.engine.clock_jumps))
+        print_json(status_dict(session.show, snap))
     finally:
         session.close()
     return 0

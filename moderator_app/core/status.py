@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 
-from moderator_app.core.clock import from_us
-from moderator_app.core.engine import ClockJump, Snapshot
+from moderator_app.core.engine import Snapshot
 from moderator_app.core.runsheet import Show
 
 
@@ -18,10 +16,10 @@ def _seconds(value: float) -> float:
     return round(value, 3)
 
 
-def status_dict(show: Show, snap: Snapshot, clock_jumps: Iterable[ClockJump] = ()) -> dict:
+def status_dict(show: Show, snap: Snapshot) -> dict:
     """Exactly the keys the command line documents, datetimes in ISO 8601 with offset.
 
-    ``clock_jumps`` (the engine's) lists system clock steps during this run.
+    Clock steps are not status: they are journaled (``clock.jump``) and the report lists them.
     """
     planned = show.planned_starts()
     return {
@@ -56,10 +54,5 @@ def status_dict(show: Show, snap: Snapshot, clock_jumps: Iterable[ClockJump] = (
             "over_under_s": _seconds(snap.over_under_s),
             "projected_end": _iso(snap.projected_end, show),
             "show_elapsed_s": _seconds(snap.show_elapsed_s),
-            "clock_jumps": [
-                {"at": _iso(from_us(j.at_us), show), "delta_s": _seconds(j.delta_s)}
-                for j in clock_jumps
-                if j.run == snap.run
-            ],
         },
     }

@@ -62,7 +62,6 @@ def test_new_and_status_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         "hard_start",
     }
     assert set(out["live"]) == {
-        "clock_jumps",
         "state",
         "current_index",
         "elapsed_s",
