@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
+from moderator_app.core.actions import Action
 from moderator_app.core.clock import to_us
 from moderator_app.core.engine import Snapshot
 from moderator_app.core.report_plot import (
@@ -42,7 +43,8 @@ class LivePlotsPage(QWidget):
         self.run = 0
         self.started_us: int | None = -1
         self.series = OverUnderSeries([], None)
-        self._seen_seq = -1  # journal position the curve was built from
+        self._stale = True  # a timer action or run sheet edit arrived since the curve was built
+        session.subscribe(self._on_action)
         self.latest: Snapshot | None = None
         self.timeline = TimelinePlot(self.origin, show.tz)
         self.curve = OverUnderPlot(self.origin, show.tz)
@@ -84,7 +86,7 @@ class LivePlotsPage(QWidget):
             self.timeline.set_origin(origin, tz)
             self.curve.set_origin(origin, tz)
         try:
-            if restart or self._journal_moved():
+            if restart or self._stale:
                 self._rebuild_curve()
         except ShowFileError:
             pass  # the main window shows the file's trouble; the curve waits for it
@@ -94,17 +96,15 @@ class LivePlotsPage(QWidget):
         self.curve.set_tail(self._tail(snap) if snap.live else [])
         self.updates += 1
 
-    def _journal_moved(self) -> bool:
-        seq = self.session.last_seq
-        if seq == self._seen_seq:
-            return False
-        fresh = self.session.file.actions(max(self._seen_seq, 0))
-        self._seen_seq = seq
-        return any(a.type in SAMPLED or a.type.startswith(REPLOT_PREFIXES) for a in fresh)
+    def _on_action(self, action: Action) -> None:
+        # The session announces every folded action (ours or another process's), so the
+        # journal need not be read again each second to learn whether the curve moved.
+        if action.type in SAMPLED or action.type.startswith(REPLOT_PREFIXES):
+            self._stale = True
 
     def _rebuild_curve(self) -> None:
         actions = self.session.file.actions(types=tuple(sorted(SAMPLED)))
-        self._seen_seq = self.session.last_seq
+        self._stale = False
         self.series = over_under_series(self.session.show, actions)
         base = to_us(self.origin)
         self.curve.set_points([((t - base) / US, v) for t, v in self.series.points])
