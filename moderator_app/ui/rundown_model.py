@@ -67,9 +67,17 @@ class RundownModel(QAbstractTableModel):
         if old is None or old.current_index != snap.current_index or old.state != snap.state:
             self.dataChanged.emit(self.index(0, 0), self.index(self._rows - 1, COL_ACTUAL))
         else:
-            self.dataChanged.emit(
-                self.index(0, COL_PROJECTED), self.index(self._rows - 1, COL_PROJECTED)
-            )
+            # One cell at a time, and only those whose minute changed: a multi-cell
+            # dataChanged makes the view repaint its whole viewport every second.
+            tz = show_zone(self.show)
+            for row in range(
+                min(self._rows, len(snap.projected_starts), len(old.projected_starts))
+            ):
+                if clock_time(snap.projected_starts[row], tz) != clock_time(
+                    old.projected_starts[row], tz
+                ):
+                    cell = self.index(row, COL_PROJECTED)
+                    self.dataChanged.emit(cell, cell)
             if snap.current_index is not None:
                 row = snap.current_index
                 self.dataChanged.emit(self.index(row, COL_ACTUAL), self.index(row, COL_ACTUAL))
