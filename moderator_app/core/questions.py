@@ -194,6 +194,8 @@ class QuestionQueue:
         for q in questions:
             self._by_id[q.id] = q
         self.revision = 0  # bumps on every apply: cheap "has anything changed?" for views
+        self._averages: dict[str | None, float | None] = {}
+        self._averages_revision = -1
 
     # -- reading -----------------------------------------------------------------------
     def __len__(self) -> int:
@@ -285,8 +287,15 @@ class QuestionQueue:
         return out
 
     def average_answer_s(self, segment: str | None = None) -> float | None:
-        durations = self.answer_durations(segment)
-        return sum(durations) / len(durations) if durations else None
+        # Asked once a second during Q&A: remembered until the queue changes, so a large
+        # queue is not walked on every tick.
+        if self._averages_revision != self.revision:
+            self._averages = {}
+            self._averages_revision = self.revision
+        if segment not in self._averages:
+            durations = self.answer_durations(segment)
+            self._averages[segment] = sum(durations) / len(durations) if durations else None
+        return self._averages[segment]
 
     def questions_that_fit(self, remaining_s: float, segment: str | None = None) -> int | None:
         """How many more questions fit in ``remaining_s`` at the average pace so far.

@@ -193,3 +193,19 @@ def test_many_builds_questions_like_init() -> None:
         Question.many({"id": ["a"], "nope": [1]})
     with _pytest.raises(ValueError):
         Question.many({"id": ["a", "b"], "text": ["x"]})
+
+
+def test_average_answer_time_follows_queue_changes() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from moderator_app.core.questions import Change, Question, QuestionQueue
+
+    t0 = datetime(2027, 2, 25, 16, 0, tzinfo=UTC)
+    queue = QuestionQueue([Question(id="a", text="A?"), Question(id="b", text="B?")])
+    assert queue.average_answer_s() is None
+    done = Question(id="a", text="A?", taken_at=t0, answered_at=t0 + timedelta(seconds=90))
+    queue.apply([Change("question.state", {}, (done,))])
+    assert queue.average_answer_s() == 90
+    other = Question(id="b", text="B?", taken_at=t0, answered_at=t0 + timedelta(seconds=30))
+    queue.apply([Change("question.state", {}, (other,))])
+    assert queue.average_answer_s() == 60
