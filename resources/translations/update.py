@@ -25,8 +25,22 @@ def sources() -> list[Path]:
     return sorted(p for p in (ROOT / "moderator_app").rglob("*.py") if "__pycache__" not in p.parts)
 
 
+def qt_tool(name: str) -> list[str]:
+    """The command that runs PySide6's ``name`` tool (lupdate, lrelease) with this Python.
+
+    The ``pyside6-*`` scripts sit beside the interpreter of a venv, which is on PATH only
+    while the venv is activated (the README's commands never activate it); PySide6's own
+    entry point finds the bundled binary from the package, whatever PATH holds.
+    """
+    launcher = (
+        "import sys; from PySide6.scripts import pyside_tool; "
+        f"sys.argv[0] = 'pyside6-{name}'; pyside_tool.{name}()"
+    )
+    return [sys.executable, "-c", launcher]
+
+
 def lupdate(ts: Path, keep_obsolete: bool = False) -> None:
-    args = ["pyside6-lupdate", *[str(p.relative_to(ROOT)) for p in sources()]]
+    args = [*qt_tool("lupdate"), *[str(p.relative_to(ROOT)) for p in sources()]]
     if not keep_obsolete:
         args.append("-no-obsolete")
     args += ["-locations", "none", "-ts", str(ts)]
@@ -35,7 +49,7 @@ def lupdate(ts: Path, keep_obsolete: bool = False) -> None:
 
 def lrelease(ts: Path, qm: Path) -> None:
     subprocess.run(
-        ["pyside6-lrelease", str(ts), "-qm", str(qm)], check=True, capture_output=True, text=True
+        [*qt_tool("lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True, text=True
     )
 
 

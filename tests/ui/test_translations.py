@@ -55,6 +55,32 @@ def test_committed_qm_is_compiled_from_the_committed_ts(tmp_path):
     assert fresh.read_bytes() == QM.read_bytes(), "run python resources/translations/update.py"
 
 
+def test_update_script_runs_with_no_venv_on_path(tmp_path):
+    # The README's test command never activates the venv, so pyside6-lupdate and
+    # pyside6-lrelease are not on PATH: the script must find the tools from PySide6 itself.
+    import subprocess
+    import sys
+
+    copy = tmp_path / "moderator_fr.ts"
+    shutil.copy(TS, copy)
+    probe = (
+        "import importlib.util, sys; from pathlib import Path; "
+        f"spec = importlib.util.spec_from_file_location('u', {str(TRANSLATIONS / 'update.py')!r}); "
+        "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m); "
+        f"ts = Path({str(copy)!r}); m.lupdate(ts); m.lrelease(ts, ts.with_suffix('.qm')); "
+        "print(ts.with_suffix('.qm').stat().st_size)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert int(done.stdout.strip()) > 1000
+
+
 def test_no_aliased_translate_calls_that_lupdate_cannot_see():
     # lupdate reads tr("...") after "tr = self.tr" with the wrong context, and
     # "tr = QCoreApplication.translate; tr(ctx, text)" as a text with a comment.
