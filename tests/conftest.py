@@ -17,8 +17,14 @@ from moderator_app.core.runsheet import Segment, SegmentKind, Show
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFile
 from moderator_app.resources import default_show
+from tests.hypothesis_profiles import register as register_hypothesis_profiles
 
+HYPOTHESIS_PROFILE = register_hypothesis_profiles()
 REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"hypothesis profile: {HYPOTHESIS_PROFILE}"
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,14 @@ from __future__ import annotations
 from operator import itemgetter
 
 from moderator_app.core.question_text import fold
-from moderator_app.io.question_sources import ANONYMOUS, cell_text, parse_answered, parse_votes
+from moderator_app.io.question_sources import (
+    ANONYMOUS,
+    MAX_VOTES,
+    bad_votes,
+    cell_text,
+    parse_answered,
+    parse_votes,
+)
 
 MISSING = object()  # a cell past the end of a short row
 
@@ -71,14 +78,23 @@ def anonymous(*columns: list[str | None]) -> list[bool]:
     return flags
 
 
-def votes(column: list[object]) -> list[int | None]:
-    """``parse_votes`` of each cell (None for missing ones), whole numbers read directly."""
-    if _all(column, float) and all(map(float.is_integer, column)):  # a workbook's counts
-        return list(map(int, column))
-    return [c if type(c) is int else int(c) if type(c) is float and c.is_integer()
-            else None if c is None or c is MISSING
-            else int(c) if type(c) is str and c.isascii() and c.isdigit()
-            else parse_votes(c) for c in column]
+def votes(column: list[object], bad: list[int] | None = None) -> list[int | None]:
+    """``parse_votes`` of each cell (None for missing ones), whole numbers read directly.
+
+    The index of each filled cell that is not a count (infinite, NaN, negative, absurd,
+    text) is added to ``bad``, so the import can warn that it was left empty.
+    """
+    if (_all(column, float) and all(map(float.is_integer, column))
+            and min(column, default=0) >= 0 and max(column, default=0) <= MAX_VOTES):
+        return list(map(int, column))  # a workbook's counts
+    out = [c if type(c) is int and 0 <= c <= MAX_VOTES
+           else None if c is None or c is MISSING
+           else int(c) if type(c) is str and c.isascii() and c.isdigit() and len(c) < 8
+           else parse_votes(c) for c in column]
+    if bad is not None:
+        bad.extend(i for i, (c, v) in enumerate(zip(column, out, strict=True))
+                   if v is None and c is not MISSING and bad_votes(c))
+    return out
 
 
 def answered(column: list[object], free_text: bool) -> list[bool | None]:

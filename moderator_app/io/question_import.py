@@ -156,13 +156,19 @@ def _extract(source: Source, plan: SourcePlan, tz: ZoneInfo, dayfirst: bool | No
     stop = total if limit is None else min(limit, total)
     out: list[Question] = []
     empty_rows: list[int] = []
+    bad_votes: list[int] = []
     for start in range(0, stop, CHUNK):
         if progress is not None and not progress(start, total):
             raise ImportCancelled(f"{source.path}: import cancelled")
         chunk = rows[start : min(start + CHUNK, stop)]
         when = dates.values[start : start + len(chunk)] if dates is not None else None
         out.extend(_questions(chunk, m, when, answer_text, plan.profile, source.path.name,
-                              first + start + 1, empty_rows))
+                              first + start + 1, empty_rows, bad_votes))
+    if bad_votes:
+        many = len(bad_votes) > 1
+        warnings.append(_rows_note(
+            f"{len(bad_votes)} vote count{'s' if many else ''} left empty: not "
+            f"{'whole numbers' if many else 'a whole number'} from 0 to 10,000,000", bad_votes))
     if empty_rows:
         warnings.append(_rows_note(f"{len(empty_rows)} rows without question text skipped",
                                    empty_rows))
@@ -174,14 +180,16 @@ def _extract(source: Source, plan: SourcePlan, tz: ZoneInfo, dayfirst: bool | No
 
 def _questions(rows: list[list[object]], m: ColumnMapping, when: list | None,
                answer_text: bool, profile: str, file_name: str, line: int,
-               empty_rows: list[int]) -> list[Question]:
+               empty_rows: list[int], bad_votes: list[int]) -> list[Question]:
     """The questions of ``rows`` (file line ``line`` onwards), a column at a time.
 
     Rows without question text are left out; those holding something else are noted
-    in ``empty_rows`` (blank rows are not).
+    in ``empty_rows`` (blank rows are not), and those whose votes cell is not a count in
+    ``bad_votes``.
     """
     text = cols.texts(cols.cells(rows, m.text))
     keep = [i for i, t in enumerate(text) if (s := t.strip()) and s != "--"]
+    lines = [line + i for i in keep]
     if len(keep) < len(rows):
         kept = set(keep)
         empty_rows.extend(line + i for i, r in enumerate(rows)
@@ -202,6 +210,9 @@ def _questions(rows: list[list[object]], m: ColumnMapping, when: list | None,
         asker = [None if a else v for a, v in zip(anonymous, asker, strict=True)]
         email = [None if a else v for a, v in zip(anonymous, email, strict=True)]
     when = when if when is not None else [None] * n
+    unreadable: list[int] = []
+    votes = cols.votes(cols.cells(rows, m.votes, cols.MISSING), unreadable)
+    bad_votes.extend(lines[i] for i in unreadable)
     return Question.many({
         "id": identities(profile, when, asker, text),
         "text": text,
@@ -209,7 +220,7 @@ def _questions(rows: list[list[object]], m: ColumnMapping, when: list | None,
         "email": email,
         "organisation": cols.stripped(cols.cells(rows, m.organisation)),
         "submitted_at": when,
-        "votes": cols.votes(cols.cells(rows, m.votes, cols.MISSING)),
+        "votes": votes,
         "answered_in_source": (cols.answered(cols.cells(rows, m.answered, cols.MISSING),
                                              answer_text)
                                if m.answered is not None else [None] * n),

@@ -326,18 +326,41 @@ def is_anonymous(name: str | None, email: str | None) -> bool:
     return any(v and "anon" in v.lower() and fold(v) in ANONYMOUS for v in (name, email))
 
 
+# More votes than any webinar has attendees: a damaged or hostile cell, not a count (and
+# far below SQLite's 64-bit integers, which a 1e300 cell would overflow).
+MAX_VOTES = 10_000_000
+
+
 def parse_votes(cell: object) -> int | None:
+    """A vote count from 0 to ``MAX_VOTES``; None for an empty cell or one that is not a
+    count (text, infinite, NaN, negative or absurd: ``bad_votes`` tells those apart)."""
     if isinstance(cell, bool):
         return None
     if isinstance(cell, (int, float)):
-        return int(cell) if cell == cell else None
-    text = str(cell).strip().replace("\u202f", "").replace(" ", "")
-    if not text:
+        number = cell
+    else:
+        text = str(cell).strip().replace("\u202f", "").replace(" ", "")
+        if not text:
+            return None
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            return None
+    # NaN fails both comparisons; infinities and huge counts fail the second.
+    if not 0 <= number <= MAX_VOTES:
         return None
-    try:
-        return int(float(text.replace(",", ".")))
-    except ValueError:
-        return None
+    return int(number)
+
+
+# Cells that mean "no votes given" rather than a damaged count.
+_NO_VOTES = {"", "-", "--", "n/a", "na", "none", "null", "aucun", "aucune"}
+
+
+def bad_votes(cell: object) -> bool:
+    """A filled votes cell that ``parse_votes`` could not read as a count (worth a warning)."""
+    if cell is None or isinstance(cell, bool) or parse_votes(cell) is not None:
+        return False
+    return str(cell).strip().lower() not in _NO_VOTES
 
 
 _YES = {"yes", "y", "true", "oui", "vrai", "1", "x", "answered", "repondu", "live answered",

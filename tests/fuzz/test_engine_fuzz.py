@@ -12,6 +12,7 @@ from moderator_app.core.actions import CLOCK_JUMP, Action, ActionRefused, Action
 from moderator_app.core.clock import to_us
 from moderator_app.core.engine import FINISHED, NOT_STARTED, US, TimerEngine
 from moderator_app.core.runsheet import Segment, SegmentKind, Show
+from tests.hypothesis_profiles import examples
 
 T0 = datetime(2027, 2, 25, 15, 0, tzinfo=UTC)
 A = ActionType
@@ -105,7 +106,7 @@ def drive(show: Show, steps, *, jumps: bool = False):
     return engine, journal, now
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300))
 @given(steps=SEQUENCES, hard=st.booleans())
 def test_invariants_undo_and_replay(steps, hard: bool) -> None:
     show = make_show(hard)
@@ -117,7 +118,7 @@ def test_invariants_undo_and_replay(steps, hard: bool) -> None:
     assert replayed.state == engine.state
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150))
 @given(steps=SEQUENCES, hard=st.booleans())
 def test_invariants_hold_across_clock_jumps(steps, hard: bool) -> None:
     show = make_show(hard)

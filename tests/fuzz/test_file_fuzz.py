@@ -10,11 +10,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from moderator_app.core.durations import DurationError, parse_duration
 from tests.fuzz.readers import READERS, FileReader
+from tests.hypothesis_profiles import examples
 
 SCRATCH = Path(tempfile.mkdtemp(prefix="fuzz-seeds-"))
 _SEEDS: dict[str, list[bytes]] = {}
@@ -73,7 +74,8 @@ def mutated_inside(draw, seeds: list[bytes]) -> bytes:
 
 ODD_CELLS = ["", " ", "--", "=1+1", '"', '""', "\r\n", "\x00", "é" * 5000, "16:00", "25:99",
              "-5", "1e308", "nan", "0:00:00", "31/02/2027 10:00", "2027-02-25T16:00:00+14:00",
-             "Anonymous Attendee", "Oui", "x", "12,5", "Fin", "Total", "Europe/Paris", "PK\x03\x04"]
+             "Anonymous Attendee", "Oui", "x", "12,5", "Fin", "Total", "Europe/Paris", "PK\x03\x04",
+             "INFINITY", "-inf", "1e30", "99999999999999999999999"]
 
 
 @st.composite
@@ -121,7 +123,7 @@ def check_reader(reader: FileReader, data: bytes) -> None:
 
 
 @pytest.mark.parametrize("reader", READERS, ids=lambda r: r.name)
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60))
 @given(data=st.data())
 def test_mutated_files_are_refused_clearly(reader: FileReader, data) -> None:
     check_reader(reader, data.draw(mutated(seeds_of(reader))))
@@ -132,35 +134,35 @@ TEXT_READERS = [r for r in READERS if r.suffix == ".csv"]
 
 
 @pytest.mark.parametrize("reader", TEXT_READERS, ids=lambda r: r.name)
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60))
 @given(data=st.data())
 def test_odd_cells_rows_and_columns_are_refused_clearly(reader: FileReader, data) -> None:
     check_reader(reader, data.draw(mutated_cells(seeds_of(reader))))
 
 
 @pytest.mark.parametrize("reader", WORKBOOK_READERS, ids=lambda r: r.name)
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60))
 @given(data=st.data())
 def test_damaged_workbook_parts_are_refused_clearly(reader: FileReader, data) -> None:
     check_reader(reader, data.draw(mutated_inside(seeds_of(reader))))
 
 
 @pytest.mark.parametrize("reader", READERS, ids=lambda r: r.name)
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40))
 @given(blob=st.binary(max_size=2048))
 def test_random_bytes_are_refused_clearly(reader: FileReader, blob: bytes) -> None:
     check_reader(reader, blob)
 
 
 @pytest.mark.parametrize("reader", READERS, ids=lambda r: r.name)
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40))
 @given(blob=st.binary(max_size=512))
 def test_random_bytes_after_a_valid_header(reader: FileReader, blob: bytes) -> None:
     seed = seeds_of(reader)[0]
     check_reader(reader, seed[:100] + blob)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500))
 @given(
     value=st.one_of(
         st.text(max_size=20),
