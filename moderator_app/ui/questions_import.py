@@ -55,6 +55,7 @@ from moderator_app.io.question_sources import PROFILES, ColumnMapping
 from moderator_app.io.question_store import QuestionBook
 from moderator_app.io.tables import TableError
 from moderator_app.ui.file_dialogs import choose_spreadsheet
+from moderator_app.ui.widgets import plain_tooltip
 
 PREVIEW_ROWS = 30
 
@@ -303,7 +304,7 @@ class ImportDialog(QDialog):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)  # item text is plain, never rich text
                 if col == 0:
-                    item.setToolTip(q.text)
+                    item.setToolTip(plain_tooltip(q.text))
                 self.preview.setItem(row, col, item)
         lines = list(result.warnings)
         source = result.source_dict()

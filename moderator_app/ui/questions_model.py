@@ -27,6 +27,7 @@ from PySide6.QtGui import QColor, QFont
 
 from moderator_app.core.question_text import fold
 from moderator_app.core.questions import QState, Question, QuestionQueue
+from moderator_app.ui.widgets import plain_tooltip
 
 QuestionRole = Qt.ItemDataRole.UserRole + 1  # the Question object
 IdRole = Qt.ItemDataRole.UserRole + 2
@@ -119,7 +120,7 @@ class QuestionTableModel(QAbstractTableModel):
             return sort_key(q, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TEXT:
             note = QCoreApplication.translate("QuestionTableModel", "Note: {0}").format(q.note)
-            return q.text + (f"\n\n{note}" if q.note else "")
+            return plain_tooltip(q.text + (f"\n\n{note}" if q.note else ""))
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATE:
             return _STATE_COLOURS[q.state]
         if role == Qt.ItemDataRole.FontRole and q.state is QState.ON_AIR:

@@ -32,6 +32,7 @@ from moderator_app.core.runsheet import Segment, Show
 from moderator_app.core.runsheet_edit import Edit, EditRefused, move, set_field
 from moderator_app.io.session import RUNSHEET_PREFIX, ShowSession
 from moderator_app.ui.runsheet_icons import kind_icon, kind_label
+from moderator_app.ui.widgets import plain_tooltip
 
 (
     COL_START, COL_END, COL_DURATION, COL_TITLE, COL_KIND, COL_SPEAKER, COL_ORGANISATION,
@@ -127,7 +128,7 @@ class RunSheetModel(QAbstractTableModel):
                     if seg.hard_start else QCoreApplication.translate("RunSheetModel", "Follows the previous segment; type a time to fix it")
                 )  # fmt: skip
             if col in (COL_TITLE, COL_NOTES):
-                return self._display(seg, index.row(), col) or None
+                return plain_tooltip(self._display(seg, index.row(), col)) or None
         if role == Qt.ItemDataRole.ForegroundRole and self._past(index.row()):
             return QBrush(QColor("#8a8a8a"))
         if role == Qt.ItemDataRole.BackgroundRole and self._on_air(index.row()):

@@ -13,6 +13,7 @@ from moderator_app.core.clock import from_us
 from moderator_app.core.engine import FINISHED, NOT_STARTED, OVERTIME, Snapshot, TimerEngine
 from moderator_app.core.runsheet import Show
 from moderator_app.ui.formatting import PHASE_COLOURS, clock_time, show_zone
+from moderator_app.ui.widgets import plain_tooltip
 
 PLANNED_FILL = (QColor("#90a4ae"), QColor("#b0bec5"))
 DONE_FILL = QColor("#546e7a")
@@ -179,5 +180,5 @@ class TimelineStrip(QWidget):
     def event(self, event) -> bool:
         if event.type() == event.Type.ToolTip:
             text = self.tooltip_for(event.pos().x())
-            self.setToolTip(text)
+            self.setToolTip(plain_tooltip(text))
         return super().event(event)

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
 ERROR_COLOUR = "#c62828"
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as it is, line breaks kept.
+
+    Qt renders any tooltip that looks like markup as rich text, so a question reading
+    "<b>" or "<img src=…>" would be bold or a broken image; escaped into a paragraph it is
+    shown literally (and long lines still wrap).
+    """
+    if not text:
+        return ""
+    lines = "\n".join(text.splitlines())
+    return f'<p style="white-space:pre-wrap">{html.escape(lines, quote=False)}</p>'
 
 
 def plain_label(point_size: int = 0, bold: bool = False) -> QLabel:
