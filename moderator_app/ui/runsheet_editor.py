@@ -60,6 +60,7 @@ from moderator_app.ui.runsheet_model import (
     COL_WARNING,
     RunSheetModel,
 )
+from moderator_app.ui.widgets import plain_tooltip
 
 EDITOR_KEYS = "Ctrl+Z / Ctrl+Shift+Z, Ctrl+Up / Ctrl+Down, Insert, Ctrl+D, Delete"
 
@@ -311,7 +312,7 @@ class RunSheetEditor(QWidget):
         rect = self.view.visualRect(index)
         QToolTip.showText(
             self.view.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 2)),
-            text,
+            plain_tooltip(text),  # the reason quotes what was typed
             self.view.viewport(),
             rect,
             6000,
