@@ -12,9 +12,10 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QLocale, QTime
 from PySide6.QtGui import QColor
 
+from moderator_app.app import presenter
 from moderator_app.core.durations import format_duration
 from moderator_app.core.engine import DANGER, NORMAL, OVERTIME, WARNING
-from moderator_app.core.runsheet import RunSheetError, Show, zone
+from moderator_app.core.runsheet import Show
 
 # Colour and a symbol: phase must read without colour too (colour-blind safe).
 PHASE_COLOURS = {
@@ -30,8 +31,6 @@ STAGE_COLOURS = {
     DANGER: QColor("#ff9800"),
     OVERTIME: QColor("#ff5252"),
 }
-PHASE_SYMBOLS = {NORMAL: "●", WARNING: "▲", DANGER: "◆", OVERTIME: "■"}
-UTC_ZONE = ZoneInfo("UTC")
 
 
 def phase_label(phase: str) -> str:
@@ -43,18 +42,28 @@ def phase_label(phase: str) -> str:
     }.get(phase, phase)
 
 
+def unknown_zone_text(name: str) -> str:
+    return QCoreApplication.translate(
+        "Zone", "Unknown time zone “{0}”: times are shown in UTC"
+    ).format(name)
+
+
 def safe_zone(name: str) -> tuple[ZoneInfo, str]:
     """The zone called ``name``, or UTC and a one-line warning to show (never raises)."""
-    try:
-        return zone(name), ""
-    except RunSheetError:
-        return UTC_ZONE, QCoreApplication.translate(
-            "Zone", "Unknown time zone “{0}”: times are shown in UTC"
-        ).format(name)
+    tz, ok = presenter.safe_zone(name)
+    return tz, "" if ok else unknown_zone_text(name)
 
 
 def show_zone(show: Show) -> ZoneInfo:
-    return safe_zone(show.timezone)[0]
+    return presenter.safe_zone(show.timezone)[0]
+
+
+def big_text(view: presenter.LiveView) -> str:
+    """The big figure of ``view``; a wait of days reads "3 d 4 h" in the interface's words."""
+    if view.big_span is not None:
+        days, hours = view.big_span
+        return QCoreApplication.translate("Span", "{0} d {1} h").format(days, hours)
+    return view.big
 
 
 def time_format(seconds: bool) -> str:
@@ -71,9 +80,8 @@ def clock_time(moment: datetime, tz: ZoneInfo, seconds: bool = False) -> str:
     return QLocale().toString(qtime, time_format(seconds))
 
 
-def day_offset_text(moment: datetime, tz: ZoneInfo, reference: ZoneInfo) -> str:
-    """ " +1 day" / " −1 day" when a speaker's local date differs from the show's."""
-    days = (moment.astimezone(tz).date() - moment.astimezone(reference).date()).days
+def day_offset_words(days: int) -> str:
+    """ " (+1 day)" / " (-1 day)" when a speaker's local date differs from the show's."""
     if days == 0:
         return ""
     return QCoreApplication.translate("Zone", " ({0:+d} day)").format(days)

@@ -23,16 +23,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from moderator_app.core.durations import format_countdown, format_duration
-from moderator_app.core.engine import FINISHED, NOT_STARTED, OVERTIME, PAUSED, Snapshot
+from moderator_app.app.presenter import BIG_READY, BIG_STARTS_IN, LiveView, present
+from moderator_app.core.durations import format_duration
+from moderator_app.core.engine import FINISHED, OVERTIME, PAUSED, Snapshot
 from moderator_app.core.runsheet import Show
 from moderator_app.ui.formatting import (
-    PHASE_SYMBOLS,
     STAGE_COLOURS,
+    big_text,
     clock_time,
-    long_span_text,
     phase_label,
-    show_zone,
 )
 
 BLINK_MS = 500
@@ -75,54 +74,48 @@ def stage_content(
     options: StageOptions,
     question: tuple[str, str] | None = None,
 ) -> StageContent:
-    """The texts the stage shows for ``snap`` (pure: the views only paint them);
-    ``question`` is the on-air question's text and asker line, when shown on stage."""
-    tz = show_zone(show)
-    segs = show.segments
-    idx = snap.current_index
-    shown = idx if idx is not None else (0 if segs and snap.state == NOT_STARTED else None)
+    """The texts the stage shows for ``snap``; ``question`` is the on-air question's text
+    and asker line, when shown on stage."""
+    return content_of(present(show, snap, question=question), options)
+
+
+def content_of(view: LiveView, options: StageOptions) -> StageContent:
+    """The presenter's ``view`` in the speakers' words (pure: the views only paint it)."""
     title = speaker = ""
-    if shown is not None and shown < len(segs):
-        seg = segs[shown]
-        title = seg.title
-        speaker = " — ".join(p for p in (seg.speaker, seg.organisation) if p)
-    phase = snap.phase
-    overtime = phase == OVERTIME and snap.live
-    if snap.state == NOT_STARTED:
-        until = (snap.projected_starts[0] - snap.now).total_seconds() if segs else 0
-        if until > 0:
-            digits = format_countdown(until) if until < 86400 else long_span_text(until)
-            phase_text = QCoreApplication.translate("StageView", "Starts in")
-        else:
-            digits = format_countdown(snap.remaining_s)
-            phase_text = QCoreApplication.translate("StageView", "Ready")
-    elif snap.state == FINISHED:
-        digits = "0:00"
+    if view.current is not None:
+        title, speaker = view.current.title, view.current.who
+    digits = big_text(view)
+    if view.big_kind == BIG_STARTS_IN:
+        phase_text = QCoreApplication.translate("StageView", "Starts in")
+    elif view.big_kind == BIG_READY:
+        phase_text = QCoreApplication.translate("StageView", "Ready")
+    elif view.state == FINISHED:
+        # The speakers need no final over/under: the stage says thank you, nothing else.
+        digits = ""
         phase_text = QCoreApplication.translate("StageView", "Thank you")
         title = speaker = ""
     else:
-        digits = format_countdown(snap.remaining_s)
-        phase_text = f"{PHASE_SYMBOLS[phase]} {phase_label(phase)}"
-        if overtime:
-            phase_text += " +" + format_duration(-snap.remaining_s)
-        if snap.state == PAUSED:
+        phase_text = f"{view.symbol} {phase_label(view.phase)}"
+        if view.phase == OVERTIME and view.live:
+            phase_text += " +" + format_duration(view.overtime_s)
+        if view.state == PAUSED:
             phase_text = "❚❚ " + QCoreApplication.translate("StageView", "Paused")
-    if not segs:
+    if not view.has_segments:
         title = QCoreApplication.translate("StageView", "No segment")
-    message = snap.message.text if snap.message and options.messages else ""
+    message = view.message if options.messages else ""
     return StageContent(
         digits=digits,
-        phase=phase,
+        phase=view.phase,
         phase_text=phase_text,
         title=title if options.title else "",
         speaker=speaker if options.speaker else "",
-        clock=clock_time(snap.now, tz) if options.clock else "",
+        clock=clock_time(view.now, view.now.tzinfo) if options.clock else "",
         message=message,
-        message_blink=bool(snap.message and snap.message.blink and message),
-        overtime=overtime,
-        paused=snap.state == PAUSED,
-        question=question[0] if question else "",
-        question_by=question[1] if question else "",
+        message_blink=view.message_blink and bool(message),
+        overtime=view.phase == OVERTIME and view.live,
+        paused=view.state == PAUSED,
+        question=view.question,
+        question_by=view.question_by,
     )
 
 

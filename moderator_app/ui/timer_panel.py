@@ -7,8 +7,6 @@ the show figures and the speakers' local times, and the whole show on a timeline
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
@@ -21,7 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moderator_app.core.durations import format_countdown, format_duration
+from moderator_app.app.presenter import (
+    BIG_STARTS_IN,
+    HL_FINISHED,
+    HL_NO_SEGMENTS,
+    HL_PAUSED,
+    HL_PLANNED_AGO,
+    HL_REHEARSAL,
+    HL_STARTS_AT,
+    LiveView,
+    present,
+)
+from moderator_app.core.durations import format_duration
 from moderator_app.core.engine import (
     FINISHED,
     NOT_STARTED,
@@ -34,13 +43,13 @@ from moderator_app.core.runsheet import Show
 from moderator_app.ui.fit_label import FitLabel
 from moderator_app.ui.formatting import (
     PHASE_COLOURS,
-    PHASE_SYMBOLS,
+    big_text,
     clock_time,
-    day_offset_text,
+    day_offset_words,
     long_span_text,
     over_under_text,
     phase_label,
-    safe_zone,
+    unknown_zone_text,
 )
 from moderator_app.ui.timeline import TimelineStrip
 from moderator_app.ui.widgets import plain_label
@@ -57,32 +66,6 @@ def _set_colour(label: QLabel, colour: QColor) -> None:
         label.setPalette(pal)
 
 
-def speaker_zones(show: Show) -> list[tuple[str, str]]:
-    """(zone name, label) for each distinct speaker time zone, in run sheet order.
-
-    The label is the regions of the segments in that zone, or their speakers."""
-    order: list[str] = []
-    regions: dict[str, list[str]] = {}
-    speakers: dict[str, list[str]] = {}
-    for seg in show.segments:
-        name = seg.speaker_timezone.strip()
-        if not name:
-            continue
-        if name not in regions:
-            order.append(name)
-            regions[name], speakers[name] = [], []
-        if seg.region and seg.region not in regions[name]:
-            regions[name].append(seg.region)
-        if seg.speaker and seg.speaker not in speakers[name]:
-            speakers[name].append(seg.speaker)
-    out = []
-    for name in order:
-        city = name.rsplit("/", 1)[-1].replace("_", " ")
-        who = ", ".join(regions[name] or speakers[name])
-        out.append((name, f"{who} · {city}" if who else city))
-    return out
-
-
 class TimerPanel(QFrame):
     """Big remaining time coloured by phase, current and next segment, show figures."""
 
@@ -93,6 +76,7 @@ class TimerPanel(QFrame):
         self.show = show
         self.engine = engine or TimerEngine(show)
         self.snap: Snapshot | None = None
+        self.view: LiveView | None = None
         self.setObjectName("TimerPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
 
@@ -231,11 +215,11 @@ class TimerPanel(QFrame):
         self._paint_remaining()
 
     def _paint_remaining(self) -> None:
-        snap = self.snap
-        if snap is None:
+        view = self.view
+        if view is None:
             return
-        colour = PHASE_COLOURS[snap.phase]
-        if snap.state == PAUSED:
+        colour = PHASE_COLOURS[view.phase]
+        if view.state == PAUSED:
             colour = QColor("#607d8b")
         pal = self.remaining.palette()
         if self._flash.isActive() and self._flash_on:
@@ -249,24 +233,16 @@ class TimerPanel(QFrame):
     # -- refresh ----------------------------------------------------------------------------
     def update_snapshot(self, snap: Snapshot) -> None:
         self.snap = snap
-        show = self.show
-        tz, zone_problem = safe_zone(show.timezone)
-        self.zone_warning.setText(zone_problem)
-        self.zone_warning.setVisible(bool(zone_problem))
-        segs = show.segments
-        overtime = snap.phase == OVERTIME and snap.live
-        colour = PHASE_COLOURS[snap.phase]
-        before = snap.state == NOT_STARTED
-        until = (snap.projected_starts[0] - snap.now).total_seconds() if before and segs else 0.0
+        self.render(present(self.show, snap))
 
+    def render(self, view: LiveView) -> None:
+        """Show ``view`` (the presenter's output): this panel only words and colours it."""
+        self.view = view
+        self.zone_warning.setText("" if view.zone_ok else unknown_zone_text(view.zone_name))
+        self.zone_warning.setVisible(not view.zone_ok)
         # The big figure first: it is what the benchmark times.
-        if before and until > 0:
-            self.remaining.setText(
-                format_countdown(until) if until < 86400 else long_span_text(until)
-            )
-        else:
-            self.remaining.setText(format_countdown(snap.remaining_s))
-        if overtime and snap.state != PAUSED:
+        self.remaining.setText(big_text(view))
+        if view.flash:
             if not self._flash.isActive():
                 self._flash_on = True
                 self._flash.start()
@@ -274,63 +250,63 @@ class TimerPanel(QFrame):
             self._flash.stop()
         self._paint_remaining()
 
-        if before:
+        colour = PHASE_COLOURS[view.phase]
+        if view.state == NOT_STARTED:
             phase_text = (
-                self.tr("◷ Starts in") if until > 0 else self.tr("◷ Ready: press Space to start")
+                self.tr("◷ Starts in")
+                if view.big_kind == BIG_STARTS_IN
+                else self.tr("◷ Ready: press Space to start")
             )
             colour = PHASE_COLOURS["normal"]
-        elif snap.state == FINISHED:
+        elif view.state == FINISHED:
             phase_text = self.tr("✓ Show finished")
-        elif overtime:
-            over = format_duration(-snap.remaining_s)
-            phase_text = f"{PHASE_SYMBOLS[snap.phase]} {phase_label(snap.phase)} +{over}"
+        elif view.phase == OVERTIME and view.live:
+            over = format_duration(view.overtime_s)
+            phase_text = f"{view.symbol} {phase_label(view.phase)} +{over}"
         else:
-            phase_text = f"{PHASE_SYMBOLS[snap.phase]} {phase_label(snap.phase)}"
-        if snap.state == PAUSED:
+            phase_text = f"{view.symbol} {phase_label(view.phase)}"
+        if view.state == PAUSED:
             phase_text = self.tr("❚❚ PAUSED — {0}").format(phase_text)
         self.phase.setText(phase_text)
         _set_colour(self.phase, colour)
-        self.progress.setValue(round(snap.progress * 1000) if not before else 0)
+        self.progress.setValue(round(view.progress * 1000))
 
-        self.state.setText(self._state_text(snap, until, tz))
-        idx = snap.current_index
-        shown = idx if idx is not None else (0 if segs and before else None)
-        if shown is not None and shown < len(segs):
-            seg = segs[shown]
-            prefix = "" if idx is not None else self.tr("First: ")
-            self.current_title.setText(f"{prefix}{shown + 1}. {seg.title}")
-            self.current_who.setText(" — ".join(p for p in (seg.speaker, seg.organisation) if p))
-            self.notes.setText(seg.notes)
-            self.notes.setVisible(bool(seg.notes))
+        self.state.setText(self._state_text(view))
+        current = view.current
+        if current is not None:
+            prefix = self.tr("First: ") if view.current_is_first else ""
+            self.current_title.setText(f"{prefix}{current.number}. {current.title}")
+            self.current_who.setText(current.who)
+            self.notes.setText(current.notes)
+            self.notes.setVisible(bool(current.notes))
         else:
-            self.current_title.setText(self.tr("No segment in the run sheet") if not segs else "")
+            self.current_title.setText("" if view.has_segments else self.tr("No segment in the run sheet"))
             self.current_who.setText("")
             self.notes.setText("")
             self.notes.hide()
-        nxt = snap.next_index if idx is not None else (1 if len(segs) > 1 else None)
-        if snap.state == FINISHED:
-            self.next_title.setText("")
-        elif nxt is not None and nxt < len(segs):
-            seg = segs[nxt]
-            who = " — ".join(p for p in (seg.speaker, seg.organisation) if p)
+        following = view.next
+        if following is not None:
             self.next_title.setText(
                 self.tr("Next at {0}: {1}").format(
-                    clock_time(snap.projected_starts[nxt], tz),
-                    f"{nxt + 1}. {seg.title}" + (f" ({who})" if who else ""),
+                    clock_time(following.start, following.start.tzinfo),
+                    f"{following.number}. {following.title}"
+                    + (f" ({following.who})" if following.who else ""),
                 )
             )
-        else:
+        elif view.next_is_end:
             self.next_title.setText(self.tr("Next: end of show"))
+        else:
+            self.next_title.setText("")
 
-        self.clock.setText(f"{clock_time(snap.now, tz, seconds=True)}  {tz.key}")
-        waited = (snap.now - snap.planned_starts[0]).total_seconds() if before and segs else 0
-        if waited > 3600:  # an old or rehearsal show: a huge "late" figure would mislead
+        tz = view.now.tzinfo
+        self.clock.setText(f"{clock_time(view.now, tz, seconds=True)}  {tz.key}")
+        if view.over_under_s is None:  # an old or rehearsal show: a huge "late" would mislead
             self.over_under.setText(self.tr("not started"))
             _set_colour(self.over_under, PHASE_COLOURS[OVERTIME])
         else:
-            self.over_under.setText(over_under_text(snap.over_under_s))
-            late = snap.over_under_s >= 1
-            early = snap.over_under_s <= -1
+            self.over_under.setText(over_under_text(view.over_under_s))
+            late = view.over_under_s >= 1
+            early = view.over_under_s <= -1
             _set_colour(
                 self.over_under,
                 PHASE_COLOURS[OVERTIME]
@@ -339,47 +315,48 @@ class TimerPanel(QFrame):
             )
         self.projected_end.setText(
             self.tr("{0} (planned {1})").format(
-                clock_time(snap.projected_end, tz), clock_time(snap.planned_end, tz)
+                clock_time(view.projected_end, tz), clock_time(view.planned_end, tz)
             )
         )
         self.elapsed.setText(
             self.tr("segment {0} · show {1}").format(
-                format_duration(snap.elapsed_s), format_duration(snap.show_elapsed_s)
+                format_duration(view.elapsed_s), format_duration(view.show_elapsed_s)
             )
         )
-        self.zones.setText(self._zones_text(snap.now, tz))
-        self.timeline.update_snapshot(snap)
+        self.zones.setText(self._zones_text(view))
+        if self.snap is not None:
+            self.timeline.update_snapshot(self.snap)
 
-    def _state_text(self, snap: Snapshot, until: float, tz) -> str:
-        if snap.state == NOT_STARTED:
-            if not self.show.segments:
-                return self.tr("Not started — add segments to the run sheet first")
-            start = snap.planned_starts[0] if snap.planned_starts else snap.projected_starts[0]
-            when = clock_time(start, tz)
-            if until > 0:
-                return self.tr("Not started — starts at {0}").format(when)
-            late = (snap.now - start).total_seconds()
-            if late > 86400:
-                return self.tr(
-                    "Not started — the planned start ({0}) was {1} ago; Space starts a rehearsal"
-                ).format(start.astimezone(tz).strftime("%Y-%m-%d"), long_span_text(late))
+    def _state_text(self, view: LiveView) -> str:
+        code, args = view.headline, view.headline_args
+        if code == HL_NO_SEGMENTS:
+            return self.tr("Not started — add segments to the run sheet first")
+        if code == HL_STARTS_AT:
+            return self.tr("Not started — starts at {0}").format(clock_time(args[0], args[0].tzinfo))
+        if code == HL_REHEARSAL:
+            return self.tr(
+                "Not started — the planned start ({0}) was {1} ago; Space starts a rehearsal"
+            ).format(args[0].strftime("%Y-%m-%d"), long_span_text(args[1]))
+        if code == HL_PLANNED_AGO:
             return self.tr("Not started — planned for {0}, {1} ago").format(
-                when, long_span_text(late)
+                clock_time(args[0], args[0].tzinfo), long_span_text(args[1])
             )
-        if snap.state == PAUSED:
+        if code == HL_PAUSED:
             return self.tr("PAUSED")
-        if snap.state == FINISHED:
+        if code == HL_FINISHED:
             return self.tr("Show finished")
-        return self.tr("Live — segment {0} of {1}").format(
-            (snap.current_index or 0) + 1, len(self.show.segments)
-        )
+        return self.tr("Live — segment {0} of {1}").format(*args)
 
-    def _zones_text(self, now: datetime, show_tz) -> str:
+    def _zones_text(self, view: LiveView) -> str:
         lines = []
-        for name, label in speaker_zones(self.show):
-            tz, problem = safe_zone(name)
-            if problem:
-                lines.append(self.tr("?  {0} — unknown time zone “{1}”").format(label, name))
+        for speaker in view.speakers:
+            if speaker.local is None:
+                lines.append(
+                    self.tr("?  {0} — unknown time zone “{1}”").format(speaker.label, speaker.zone)
+                )
                 continue
-            lines.append(f"{clock_time(now, tz)}{day_offset_text(now, tz, show_tz)}  {label}")
+            lines.append(
+                f"{clock_time(speaker.local, speaker.local.tzinfo)}"
+                f"{day_offset_words(speaker.day_offset)}  {speaker.label}"
+            )
         return "\n".join(lines) if lines else self.tr("no speaker time zones")

@@ -150,7 +150,9 @@ def test_overtime_flashes_counts_up_and_says_by_how_much(window, session, clock,
     clock.advance(300 + 75)
     window.ticker.fire()
     panel = window.panel
-    assert panel.remaining.text() == "-1:15"
+    # Overtime counts up with a plus, the same on the console and the stage.
+    assert panel.remaining.text() == "+1:15"
+    assert window.live.stage.view.content.digits == "+1:15"
     assert "1:15" in panel.phase.text() and "■" in panel.phase.text()
     assert panel._flash.isActive()
     assert window.live.stage.view.content.overtime
@@ -192,7 +194,7 @@ def test_zero_duration_segment_is_overtime_at_once(qtbot, tmp_path, clock):
     clock.advance(2)
     w.ticker.fire()
     assert w.snapshot.phase == OVERTIME
-    assert w.panel.remaining.text() == "-0:02"
+    assert w.panel.remaining.text() == "+0:02"
     w.panel.timeline.grab()
     w.live.stage.view.grab()
 

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import builtins
 import importlib.util
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
+from moderator_app.app.presenter import speaker_zones
 from moderator_app.ui import sound
 from moderator_app.ui.app import setup_language
 from moderator_app.ui.i18n import choose_language, current_language, install_language
 from moderator_app.ui.main_window import MainWindow
 from moderator_app.ui.messages import presets_for
 from moderator_app.ui.settings import Preferences, Settings
-from moderator_app.ui.timer_panel import speaker_zones
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -82,7 +83,8 @@ def test_chime_file_is_a_valid_wave(tmp_path):
 
 
 def test_speaker_zones_are_distinct_and_labelled(seed_show):
-    zones = dict(speaker_zones(seed_show))
+    now = datetime(2027, 2, 25, 15, 0, tzinfo=UTC)
+    zones = {z.zone: z.label for z in speaker_zones(seed_show, now, seed_show.tz)}
     assert list(zones) == [
         "Europe/Madrid",
         "America/Mexico_City",

@@ -95,7 +95,7 @@ def test_overtime_colour_and_text(qtbot, window: MainWindow, clock) -> None:
     key(qtbot, window, Qt.Key.Key_Space)
     clock.advance(300 + 75.3)
     window.ticker.fire()
-    assert window.panel.remaining.text() == "-1:15"
+    assert window.panel.remaining.text() == "+1:15"
     assert "Overtime" in window.panel.phase.text()
     assert "+1:15" in window.panel.phase.text()
     # The panel colours by palette (cheaper than a style sheet each second); in overtime
