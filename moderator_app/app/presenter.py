@@ -105,7 +105,7 @@ class LiveView:
     next: SegmentLine | None
     next_is_end: bool  # the current segment is the last
     now: datetime  # in the show's zone
-    zone_name: str
+    zone_name: str  # the zone the times are in (UTC when the show's is unknown)
     zone_ok: bool
     over_under_s: float | None  # positive = late; None when meaningless (stale wait)
     projected_end: datetime
@@ -216,7 +216,7 @@ def present(
         next=following,
         next_is_end=snap.state != FINISHED and following is None,
         now=snap.now.astimezone(tz),
-        zone_name=tz.key if zone_ok else show.timezone,
+        zone_name=tz.key,
         zone_ok=zone_ok,
         over_under_s=None if waited > STALE_WAIT_S else snap.over_under_s,
         projected_end=snap.projected_end.astimezone(tz),

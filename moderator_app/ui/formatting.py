@@ -17,13 +17,15 @@ from moderator_app.core.durations import format_duration
 from moderator_app.core.engine import DANGER, NORMAL, OVERTIME, WARNING
 from moderator_app.core.runsheet import Show
 
-# Colour and a symbol: phase must read without colour too (colour-blind safe).
+# Colour and a symbol: phase must read without colour too (colour-blind safe). Each is
+# dark enough for text on the window's light grey (contrast above 4.5:1, WCAG AA).
 PHASE_COLOURS = {
-    NORMAL: QColor("#2e7d32"),
-    WARNING: QColor("#f9a825"),
-    DANGER: QColor("#e65100"),
+    NORMAL: QColor("#2a7030"),
+    WARNING: QColor("#8a5a00"),
+    DANGER: QColor("#a14000"),
     OVERTIME: QColor("#c62828"),
 }
+PAUSED_COLOUR = QColor("#546e7a")
 # Brighter variants for the black stage background.
 STAGE_COLOURS = {
     NORMAL: QColor("#66bb6a"),

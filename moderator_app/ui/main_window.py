@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
-    QSplitter,
+    QSizePolicy,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -95,12 +95,17 @@ class MainWindow(QMainWindow):
         top_layout.addWidget(self.panel)
         top_layout.addLayout(self._build_buttons())
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(self.pages)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([420, 340])
-        self.setCentralWidget(splitter)
+        # The live panel, the message row and the buttons keep their height and place
+        # whatever page is open (a splitter let a page's size hint squeeze them): the
+        # pages take the rest.
+        top.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(2)
+        central_layout.addWidget(top)
+        central_layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
         self._build_menus()
 
         self.keys = ShowKeys(self)

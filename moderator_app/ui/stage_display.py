@@ -39,6 +39,7 @@ DIGIT_FAMILIES = ["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"]
 MESSAGE_BG = QColor("#ffd600")
 MESSAGE_FG = QColor("#111111")
 QUESTION_BG = QColor("#263238")
+STAGE_OVERTIME_BG = QColor("#c62828")
 
 
 @dataclass(frozen=True)
@@ -246,7 +247,10 @@ class StageView(QWidget):
         if c.paused:
             colour = QColor("#90a4ae")
         if c.overtime and not self.blink_on:
-            colour = colour.darker(250)
+            # The flash alternates two readable states (red on black, white on red):
+            # dimmed digits on black were nearly invisible half of the time.
+            painter.fillRect(digits_rect, STAGE_OVERTIME_BG)
+            colour = QColor("white")
         # Size from a template of the same length, so the digits do not breathe each second.
         template = "".join("0" if ch.isdigit() else ch for ch in c.digits) or "0:00"
         size = fit_point_size(self._digit_font, template, digits_rect.width(), digits_rect.height())

@@ -7,19 +7,20 @@ the show figures and the speakers' local times, and the whole show on a timeline
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from moderator_app.app.presenter import (
+    BIG_FINAL,
     BIG_STARTS_IN,
     HL_FINISHED,
     HL_NO_SEGMENTS,
@@ -40,8 +41,9 @@ from moderator_app.core.engine import (
     TimerEngine,
 )
 from moderator_app.core.runsheet import Show
-from moderator_app.ui.fit_label import FitLabel
+from moderator_app.ui.fit_label import FitLabel, WrapFitLabel
 from moderator_app.ui.formatting import (
+    PAUSED_COLOUR,
     PHASE_COLOURS,
     big_text,
     clock_time,
@@ -56,6 +58,16 @@ from moderator_app.ui.widgets import plain_label
 
 FLASH_MS = 500
 EARLY_COLOUR = QColor("#1565c0")
+CAPTION_COLOUR = QColor("#4a4a4a")
+NOTES_BG = "#fffde7"
+# Laid out for a 1366x768 laptop; the middle column takes what the fixed ones leave.
+PANEL_HEIGHT = 318
+LEFT_WIDTH = 330
+FIGURES_WIDTH = 300
+DATE_AHEAD_S = 12 * 3600  # a start further ahead than this is given with its date
+STATE_HEIGHT = 36  # two lines at 11 pt (a rehearsal prompt is long)
+TITLE_HEIGHT = 66  # three lines of the title at 13 pt, two at 14
+NEXT_HEIGHT = 36  # two lines of "Next at…" at 11 pt
 
 
 def _set_colour(label: QLabel, colour: QColor) -> None:
@@ -64,6 +76,12 @@ def _set_colour(label: QLabel, colour: QColor) -> None:
     if pal.color(QPalette.ColorRole.WindowText) != colour:
         pal.setColor(QPalette.ColorRole.WindowText, colour)
         label.setPalette(pal)
+
+
+def lateness_colour(over_under_s: float) -> QColor:
+    if over_under_s >= 1:
+        return PHASE_COLOURS[OVERTIME]
+    return EARLY_COLOUR if over_under_s <= -1 else PHASE_COLOURS["normal"]
 
 
 class TimerPanel(QFrame):
@@ -98,7 +116,12 @@ class TimerPanel(QFrame):
         self.remaining.setMinimumWidth(300)
         self.remaining.setAutoFillBackground(True)
 
-        self.phase = plain_label(15, bold=True)
+        self.phase = FitLabel(15)
+        self.phase.setTextFormat(Qt.TextFormat.PlainText)
+        phase_font = self.phase.font()
+        phase_font.setPointSize(15)
+        phase_font.setBold(True)
+        self.phase.setFont(phase_font)
         self.phase.setObjectName("Phase")
         self.phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.progress = QProgressBar()
@@ -106,66 +129,90 @@ class TimerPanel(QFrame):
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(10)
+        # The show's over/under is the headline beside the big figure: a segment on time
+        # inside a late show must not read as "all fine".
+        self.over_under = FitLabel(20)
+        self.over_under.setTextFormat(Qt.TextFormat.PlainText)
+        headline_font = self.over_under.font()
+        headline_font.setPointSize(20)
+        headline_font.setBold(True)
+        self.over_under.setFont(headline_font)
+        self.over_under.setObjectName("OverUnder")
+        self.over_under.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.projected_end = plain_label(11)
+        self.projected_end.setObjectName("ProjectedEnd")
+        self.projected_end.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         left = QVBoxLayout()
+        left.setSpacing(2)
         left.addWidget(self.remaining)
         left.addWidget(self.phase)
         left.addWidget(self.progress)
+        left.addSpacing(4)
+        left.addWidget(self.over_under)
+        left.addWidget(self.projected_end)
         left.addStretch(1)
+        left_box = QWidget()
+        left_box.setLayout(left)
+        left_box.setFixedWidth(LEFT_WIDTH)
+        left.setContentsMargins(0, 0, 0, 0)
 
-        self.state = plain_label(11, bold=True)
+        self.state = WrapFitLabel(11, 8, bold=True)
         self.state.setObjectName("State")
-        self.state.setWordWrap(True)
-        self.current_title = plain_label(14, bold=True)
+        self.state.setFixedHeight(STATE_HEIGHT)
+        self.current_title = WrapFitLabel(14, 10, bold=True)
         self.current_title.setObjectName("CurrentTitle")
-        self.current_title.setWordWrap(True)
+        self.current_title.setFixedHeight(TITLE_HEIGHT)
         self.current_who = plain_label(12)
         self.current_who.setObjectName("CurrentWho")
-        self.next_title = plain_label(11)
-        self.next_title.setObjectName("NextTitle")
-        self.next_title.setWordWrap(True)
-        self.notes = plain_label(11)
-        self.notes.setWordWrap(True)
+        self.current_who.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.notes = WrapFitLabel(11, 8)
         self.notes.setObjectName("Notes")
-        self.notes.setStyleSheet("background:#fffde7;color:#3e2723;padding:4px;")
+        self.notes.setStyleSheet(f"background:{NOTES_BG};color:#3e2723;padding:4px;")
+        self.next_title = WrapFitLabel(11, 8)
+        self.next_title.setObjectName("NextTitle")
+        self.next_title.setFixedHeight(NEXT_HEIGHT)
         middle = QVBoxLayout()
+        middle.setSpacing(2)
         middle.addWidget(self.state)
         middle.addWidget(self.current_title)
         middle.addWidget(self.current_who)
-        middle.addWidget(self.notes, 1, Qt.AlignmentFlag.AlignTop)
+        middle.addWidget(self.notes, 1)
         middle.addWidget(self.next_title)
 
         self.clock = plain_label(18, bold=True)
         self.clock.setObjectName("Clock")
-        self.over_under = plain_label(13, bold=True)
-        self.over_under.setObjectName("OverUnder")
-        self.projected_end = plain_label(11)
-        self.projected_end.setObjectName("ProjectedEnd")
         self.elapsed = plain_label(10)
         self.zones = plain_label(10)
         self.zones.setObjectName("SpeakerZones")
-        self.figures = QGridLayout()
+        # Captions above their figures, so each figure has the column's whole width.
+        self.figures = QVBoxLayout()
+        self.figures.setSpacing(0)
         self.captions: list[QLabel] = []
-        for r, widget in enumerate(
-            (self.clock, self.over_under, self.projected_end, self.elapsed, self.zones)
-        ):
+        for widget in (self.clock, self.elapsed, self.zones):
             caption = plain_label(9)
-            caption.setEnabled(False)
-            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            caption.setObjectName("Caption")
+            # A dark grey on the window colour: readable (contrast above 4.5:1), unlike
+            # a disabled label's pale grey.
+            _set_colour(caption, CAPTION_COLOUR)
             self.captions.append(caption)
-            self.figures.addWidget(caption, r, 0)
-            self.figures.addWidget(widget, r, 1)
-        self.figures.setRowStretch(5, 1)
-        self.figures.setColumnStretch(1, 1)
+            self.figures.addWidget(caption)
+            self.figures.addWidget(widget)
+            self.figures.addSpacing(4)
+        self.figures.addStretch(1)
+        figures_box = QWidget()
+        figures_box.setLayout(self.figures)
+        figures_box.setFixedWidth(FIGURES_WIDTH)
+        self.figures.setContentsMargins(0, 0, 0, 0)
 
         # The stage preview goes here (the live console feature adds it).
         self.side = QVBoxLayout()
         self.side.setContentsMargins(0, 0, 0, 0)
 
         row = QHBoxLayout()
-        row.addLayout(left, 3)
-        row.addLayout(middle, 5)
-        row.addLayout(self.figures, 3)
+        row.addWidget(left_box)
+        row.addLayout(middle, 1)
+        row.addWidget(figures_box)
         row.addLayout(self.side, 0)
 
         self.timeline = TimelineStrip(show, self.engine)
@@ -175,7 +222,9 @@ class TimerPanel(QFrame):
         layout.addWidget(self.zone_warning)
         layout.addLayout(row, 1)
         layout.addWidget(self.timeline)
-        self.setMinimumHeight(250)
+        # A fixed height: what is shown never moves the message row, the buttons or the
+        # pages below, whatever the segment, the state or the page open.
+        self.setFixedHeight(PANEL_HEIGHT)
 
         self._flash_on = False
         self._flash = QTimer(self)
@@ -184,13 +233,8 @@ class TimerPanel(QFrame):
         self.retranslate()
 
     def retranslate(self) -> None:
-        names = [
-            self.tr("Time"),
-            self.tr("Over/under"),
-            self.tr("Projected end"),
-            self.tr("Elapsed"),
-            self.tr("Speakers"),
-        ]
+        zone = self.view.zone_name if self.view is not None else self.show.timezone
+        names = [self.tr("Time ({0})").format(zone), self.tr("Elapsed"), self.tr("Speakers")]
         for caption, name in zip(self.captions, names, strict=True):
             caption.setText(name)
         self.timeline.setToolTip(
@@ -220,7 +264,9 @@ class TimerPanel(QFrame):
             return
         colour = PHASE_COLOURS[view.phase]
         if view.state == PAUSED:
-            colour = QColor("#607d8b")
+            colour = PAUSED_COLOUR
+        elif view.big_kind == BIG_FINAL:  # the final over/under, coloured as late or early
+            colour = lateness_colour(view.over_under_s or 0.0)
         pal = self.remaining.palette()
         if self._flash.isActive() and self._flash_on:
             pal.setColor(QPalette.ColorRole.Window, colour)
@@ -238,7 +284,10 @@ class TimerPanel(QFrame):
     def render(self, view: LiveView) -> None:
         """Show ``view`` (the presenter's output): this panel only words and colours it."""
         self.view = view
-        self.zone_warning.setText("" if view.zone_ok else unknown_zone_text(view.zone_name))
+        self.zone_warning.setText("" if view.zone_ok else unknown_zone_text(self.show.timezone))
+        time_caption = self.tr("Time ({0})").format(view.zone_name)
+        if self.captions[0].text() != time_caption:
+            self.captions[0].setText(time_caption)
         self.zone_warning.setVisible(not view.zone_ok)
         # The big figure first: it is what the benchmark times.
         self.remaining.setText(big_text(view))
@@ -270,6 +319,11 @@ class TimerPanel(QFrame):
         self.phase.setText(phase_text)
         _set_colour(self.phase, colour)
         self.progress.setValue(round(view.progress * 1000))
+        bar = PHASE_COLOURS["normal"] if view.state == NOT_STARTED else PHASE_COLOURS[view.phase]
+        bar_palette = self.progress.palette()
+        if bar_palette.color(QPalette.ColorRole.Highlight) != bar:
+            bar_palette.setColor(QPalette.ColorRole.Highlight, bar)
+            self.progress.setPalette(bar_palette)
 
         self.state.setText(self._state_text(view))
         current = view.current
@@ -277,13 +331,11 @@ class TimerPanel(QFrame):
             prefix = self.tr("First: ") if view.current_is_first else ""
             self.current_title.setText(f"{prefix}{current.number}. {current.title}")
             self.current_who.setText(current.who)
-            self.notes.setText(current.notes)
-            self.notes.setVisible(bool(current.notes))
+            self._set_notes(current.notes)
         else:
             self.current_title.setText("" if view.has_segments else self.tr("No segment in the run sheet"))
             self.current_who.setText("")
-            self.notes.setText("")
-            self.notes.hide()
+            self._set_notes("")
         following = view.next
         if following is not None:
             self.next_title.setText(
@@ -299,22 +351,17 @@ class TimerPanel(QFrame):
             self.next_title.setText("")
 
         tz = view.now.tzinfo
-        self.clock.setText(f"{clock_time(view.now, tz, seconds=True)}  {tz.key}")
-        if view.over_under_s is None:  # an old or rehearsal show: a huge "late" would mislead
-            self.over_under.setText(self.tr("not started"))
-            _set_colour(self.over_under, PHASE_COLOURS[OVERTIME])
+        self.clock.setText(clock_time(view.now, tz, seconds=True))
+        if view.over_under_s is None or view.big_kind == BIG_STARTS_IN:
+            # Before the planned start nothing is late yet; days after it (an old file,
+            # a rehearsal) a huge "late" figure would mislead.
+            self.over_under.setText(self.tr("Show: not started"))
+            _set_colour(self.over_under, CAPTION_COLOUR)
         else:
-            self.over_under.setText(over_under_text(view.over_under_s))
-            late = view.over_under_s >= 1
-            early = view.over_under_s <= -1
-            _set_colour(
-                self.over_under,
-                PHASE_COLOURS[OVERTIME]
-                if late
-                else (EARLY_COLOUR if early else PHASE_COLOURS["normal"]),
-            )
+            self.over_under.setText(self.tr("Show: {0}").format(over_under_text(view.over_under_s)))
+            _set_colour(self.over_under, lateness_colour(view.over_under_s))
         self.projected_end.setText(
-            self.tr("{0} (planned {1})").format(
+            self.tr("ends {0} (planned {1})").format(
                 clock_time(view.projected_end, tz), clock_time(view.planned_end, tz)
             )
         )
@@ -327,12 +374,28 @@ class TimerPanel(QFrame):
         if self.snap is not None:
             self.timeline.update_snapshot(self.snap)
 
+    def _set_notes(self, notes: str) -> None:
+        # The box keeps its place when a segment has no notes: the next line never jumps.
+        if notes != self.notes.full_text:
+            self.notes.setStyleSheet(
+                f"background:{NOTES_BG if notes else 'transparent'};color:#3e2723;padding:4px;"
+            )
+        self.notes.setText(notes)
+
     def _state_text(self, view: LiveView) -> str:
         code, args = view.headline, view.headline_args
         if code == HL_NO_SEGMENTS:
             return self.tr("Not started — add segments to the run sheet first")
         if code == HL_STARTS_AT:
-            return self.tr("Not started — starts at {0}").format(clock_time(args[0], args[0].tzinfo))
+            start = args[0]
+            if (start - view.now).total_seconds() > DATE_AHEAD_S:  # another day: say which
+                day = QLocale().toString(
+                    QDate(start.year, start.month, start.day), QLocale.FormatType.LongFormat
+                )
+                return self.tr("Not started — starts {0} at {1}").format(
+                    day, clock_time(start, start.tzinfo)
+                )
+            return self.tr("Not started — starts at {0}").format(clock_time(start, start.tzinfo))
         if code == HL_REHEARSAL:
             return self.tr(
                 "Not started — the planned start ({0}) was {1} ago; Space starts a rehearsal"

@@ -1964,24 +1964,16 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
 <context>
     <name>TimerPanel</name>
     <message>
-        <source>Time</source>
-        <translation>Heure</translation>
-    </message>
-    <message>
-        <source>Over/under</source>
-        <translation>Avance/retard</translation>
-    </message>
-    <message>
-        <source>Projected end</source>
-        <translation>Fin estimée</translation>
-    </message>
-    <message>
         <source>Elapsed</source>
         <translation>Écoulé</translation>
     </message>
     <message>
         <source>Speakers</source>
         <translation>Intervenants</translation>
+    </message>
+    <message>
+        <source>Time ({0})</source>
+        <translation>Heure ({0})</translation>
     </message>
     <message>
         <source>Top: the plan. Bottom: what happened and the re-plan. Pink line: now.</source>
@@ -2020,12 +2012,16 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Ensuite : fin du direct</translation>
     </message>
     <message>
-        <source>not started</source>
-        <translation>pas commencé</translation>
+        <source>Show: not started</source>
+        <translation>Direct : pas commencé</translation>
     </message>
     <message>
-        <source>{0} (planned {1})</source>
-        <translation>{0} (prévu {1})</translation>
+        <source>Show: {0}</source>
+        <translation>Direct : {0}</translation>
+    </message>
+    <message>
+        <source>ends {0} (planned {1})</source>
+        <translation>fin {0} (prévue {1})</translation>
     </message>
     <message>
         <source>segment {0} · show {1}</source>
@@ -2034,6 +2030,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>Not started — add segments to the run sheet first</source>
         <translation>Pas commencé — ajoutez d’abord des séquences au déroulé</translation>
+    </message>
+    <message>
+        <source>Not started — starts {0} at {1}</source>
+        <translation>Pas commencé — début le {0} à {1}</translation>
     </message>
     <message>
         <source>Not started — starts at {0}</source>
