@@ -14,9 +14,9 @@ from moderator_app.io.runsheet_import import (
     RunSheetImport,
     RunSheetImportError,
     new_show,
+    plan_import,
     preview_dict,
     read_runsheet,
-    replace_runsheet,
 )
 from moderator_app.io.runsheet_store import commit_replace
 from moderator_app.io.showfile import ShowFileError
@@ -31,9 +31,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--json", action="store_true", help="JSON output (the only format)")
     q.set_defaults(func=cmd_preview)
 
-    q = rs.add_parser("import", help="replace a show's run sheet with a spreadsheet's")
+    q = rs.add_parser(
+        "import",
+        help="update a show's run sheet from a spreadsheet (fields it has no column for are kept)",
+    )
     q.add_argument("show")
     q.add_argument("file", help="xlsx, xls, ods or csv run sheet")
+    q.add_argument("--dry-run", action="store_true", help="print the changes without applying them")
     q.set_defaults(func=cmd_import)
 
     q = rs.add_parser("export", help="write a show's run sheet to .xlsx or .csv")
@@ -71,14 +75,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     session = open_session(args.show)
     try:
         try:
-            new = replace_runsheet(session.show, result, move_start=not session.snapshot().live)
-            action = commit_replace(session, new, source=Path(args.file).name)
+            plan = plan_import(session.show, result, session.engine)
+            seq = None
+            if not args.dry_run:
+                seq = commit_replace(session, plan.show, source=Path(args.file).name).seq
         except (RunSheetImportError, EditRefused, ShowFileError) as exc:
             raise CommandError(str(exc)) from None
         print_json({
             "imported": str(Path(args.file)), "show": str(Path(args.show)),
-            "segments": len(session.show.segments), "seq": action.seq,
-            "warnings": result.warnings,
+            "segments": len(plan.show.segments), "seq": seq,
+            "warnings": result.warnings, "changes": plan.diff.to_dict(),
         })  # fmt: skip
     finally:
         session.close()

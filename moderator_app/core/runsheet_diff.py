@@ -7,13 +7,37 @@ timer's records stay attached to the right segments.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
-from moderator_app.core.runsheet import Segment
+from moderator_app.core.runsheet import Segment, Show
 
 TIMING = ("planned_duration_s", "hard_start")
-DETAILS = ("title", "kind", "speaker", "organisation", "region", "speaker_timezone", "notes",
-           "warning_s", "danger_s")  # fmt: skip
+# Every field of a segment but its identity, in the dataclass's order: a field added to
+# Segment later is compared (and named in the change list) without touching this module.
+COMPARED = tuple(f.name for f in fields(Segment) if f.name != "id")
+DETAILS = tuple(f for f in COMPARED if f not in TIMING)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field that changes, with its JSON values (as ``to_dict`` writes them)."""
+
+    field: str
+    before: object
+    after: object
+
+    @property
+    def cleared(self) -> bool:
+        return self.after in ("", None, []) and self.before not in ("", None, [])
+
+
+@dataclass
+class SegmentChange:
+    """A segment kept by the import (same id) whose fields change."""
+
+    id: str
+    title: str  # the title after the change
+    fields: list[FieldChange]
 
 
 @dataclass
@@ -23,16 +47,39 @@ class RunSheetDiff:
     moved: list[str] = field(default_factory=list)
     retimed: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
+    # Field by field, for the change list: every kept segment with any field changing
+    # (timing included), and the show's own fields (start, end, time zone...).
+    changes: list[SegmentChange] = field(default_factory=list)
+    show: list[FieldChange] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not (self.added or self.removed or self.moved or self.retimed or self.changed)
+        return not (
+            self.added or self.removed or self.moved or self.retimed or self.changed or self.show
+        )
 
     def counts(self) -> dict[str, int]:
         return {
             "added": len(self.added), "removed": len(self.removed), "moved": len(self.moved),
             "retimed": len(self.retimed), "changed": len(self.changed),
         }  # fmt: skip
+
+    def to_dict(self) -> dict:
+        """The change list as JSON: titles added, removed and moved; per changed segment
+        and for the show, each changing field with its value before and after."""
+        return {
+            "added": list(self.added),
+            "removed": list(self.removed),
+            "moved": list(self.moved),
+            "changed": [
+                {"id": c.id, "title": c.title, "fields": _values(c.fields)} for c in self.changes
+            ],
+            "show": _values(self.show),
+        }
+
+
+def _values(changes: list[FieldChange]) -> dict:
+    return {c.field: {"before": c.before, "after": c.after} for c in changes}
 
 
 def _key(title: str) -> str:
@@ -74,10 +121,23 @@ def diff_runsheets(old: list[Segment], new: list[Segment]) -> RunSheetDiff:
         if s.id in moved_ids:
             diff.moved.append(s.title)
         a, b = before.to_dict(), s.to_dict()
-        if any(a[f] != b[f] for f in TIMING):
+        changes = [FieldChange(f, a[f], b[f]) for f in COMPARED if a[f] != b[f]]
+        if not changes:
+            continue
+        diff.changes.append(SegmentChange(s.id, s.title, changes))
+        if any(c.field in TIMING for c in changes):
             diff.retimed.append(s.title)
-        if any(a[f] != b[f] for f in DETAILS):
+        if any(c.field in DETAILS for c in changes):
             diff.changed.append(s.title)
+    return diff
+
+
+def diff_shows(old: Show, new: Show) -> RunSheetDiff:
+    """``diff_runsheets`` of the segments (``new``'s already matched), and the show's own
+    fields that change."""
+    diff = diff_runsheets(old.segments, new.segments)
+    a, b = old.header_dict(), new.header_dict()
+    diff.show = [FieldChange(f, a[f], b[f]) for f in a if a[f] != b.get(f)]
     return diff
 
 

@@ -3,8 +3,9 @@
 The header row is found by scanning for known column names in English and French (and
 Ontime's), below any title lines and blank rows. Columns map automatically; callers can
 override the mapping (the import dialog's preview does). Nothing here touches a show:
-``read_runsheet`` returns a value, and ``replace_runsheet`` builds a new show from it,
-so a failed import leaves the show as it was.
+``read_runsheet`` returns a value, ``plan_import`` works out the show it makes (the
+console's dialog, the linked sheet and the command line all go through it) and
+``replace_runsheet`` a new show, so a failed import leaves the show as it was.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import available_timezones
 
+from moderator_app.core.engine import PAUSED, RUNNING, TimerEngine
 from moderator_app.core.runsheet import Segment, Show, new_segment_id, zone
+from moderator_app.core.runsheet_diff import RunSheetDiff, diff_shows
+from moderator_app.core.runsheet_merge import merge_segments
 from moderator_app.io.cell_safety import unguard
 from moderator_app.io.runsheet_cells import (
     DAY_S,
@@ -53,6 +57,28 @@ FIELDS = (
     "hard_start",
     "id",
 )
+
+# The Segment fields each column feeds: what an import takes from the file for a segment
+# the show already has (the rest is kept; see core/runsheet_merge.py). A start column
+# decides the hard starts (a gap before a start makes one); the hard-start flag alone has
+# no time to give, so without a start column the show's hard starts stay. The id only
+# matches segments.
+COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
+    "start": ("planned_duration_s", "hard_start"),
+    "end": ("planned_duration_s",),
+    "duration": ("planned_duration_s",),
+    "title": ("title",),
+    "kind": ("kind",),
+    "speaker": ("speaker",),
+    "organisation": ("organisation",),
+    "region": ("region",),
+    "speaker_timezone": ("speaker_timezone",),
+    "notes": ("notes",),
+    "warning": ("warning_s",),
+    "danger": ("danger_s",),
+    "hard_start": (),
+    "id": (),
+}
 
 # Known header names (already normalised). Ontime's import names are included.
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -216,6 +242,11 @@ class RunSheetImport:
     headers: list[str] = field(default_factory=list)
     date: date_type | None = None  # a date written in the lines above the header
     timezone: str | None = None  # an IANA zone written there
+
+    @property
+    def given(self) -> frozenset[str]:
+        """The Segment fields the file has a column for (empty cells included)."""
+        return frozenset(f for column in self.mapping for f in COLUMN_FIELDS.get(column, ()))
 
 
 def match_field(header: object) -> str | None:
@@ -540,10 +571,50 @@ def _date_and_zone(table: SheetTable) -> tuple[date_type | None, str | None]:
 
 
 def replace_runsheet(show: Show, result: RunSheetImport, *, move_start: bool = True) -> Show:
-    """A new show with the imported segments (and, when given, the sheet's start and end).
+    """A new show with the imported segments as they are in the file (and, when given,
+    the sheet's start and end): for a new show. Importing into a show goes through
+    ``plan_import``, which keeps what the file has no column for.
 
     The result is checked like any show: overlapping hard starts raise RunSheetImportError.
     """
+    fresh = _with_header(show, result, move_start=move_start)
+    fresh.segments = [s.copy() for s in result.segments]
+    _refuse_overlaps(result.path, fresh)
+    return fresh
+
+
+@dataclass
+class ImportPlan:
+    """The show an import makes, and the change list to show before applying it."""
+
+    show: Show
+    diff: RunSheetDiff
+
+
+def plan_import(show: Show, result: RunSheetImport, engine: TimerEngine) -> ImportPlan:
+    """What importing ``result`` into ``show`` (whose timer is ``engine``) makes: the
+    sheet's segments merged onto the show's (``merge_segments``: what the file has no
+    column for is kept, an empty column clears); during the show, what has run and the
+    segment on air stay put and the start does not move. RunSheetImportError if the
+    sheet's times overlap, alone or within the show's run sheet."""
+    live = engine.state.status in (RUNNING, PAUSED)
+    current = engine.current_index() if live else None
+    replace_runsheet(show, result, move_start=not live)  # the file's own overlaps, its rows
+    fresh = _with_header(show, result, move_start=not live)
+    if result.end is None and fresh.planned_start == show.planned_start:
+        # No end marker: the promised end is a field the file does not have, kept like a
+        # segment's. A sheet that moves the start makes it a promise for another time.
+        fresh.planned_end = show.planned_end
+    fresh.segments = merge_segments(show.segments, result.segments, result.given, current=current)
+    known = set(_overlaps(show))
+    added = [p for p in _overlaps(fresh) if p not in known]
+    if added:  # a hard start the show kept, or the segments that have run, collide
+        raise RunSheetImportError(f"{result.path}: in the show's run sheet, {added[0]}")
+    return ImportPlan(fresh, diff_shows(show, fresh))
+
+
+def _with_header(show: Show, result: RunSheetImport, *, move_start: bool) -> Show:
+    """``show`` (segments not copied) with the sheet's zone, start and end when moving."""
     tz = show.tz
     zone_name = show.timezone
     if move_start and result.timezone:
@@ -560,19 +631,26 @@ def replace_runsheet(show: Show, result: RunSheetImport, *, move_start: bool = T
         end = datetime.combine(start.astimezone(tz).date(), result.end, tzinfo=tz)
         if end <= start:
             end += timedelta(days=1)
-    fresh = Show(
+    return Show(
         **{
             **show.__dict__,
+            "organisers": list(show.organisers),
             "planned_start": start,
             "planned_end": end,
             "timezone": zone_name,
-            "segments": [s.copy() for s in result.segments],
+            "segments": [],
         }
     )
-    overlaps = [p for p in fresh.validate() if "overlaps" in p]
+
+
+def _overlaps(show: Show) -> list[str]:
+    return [p for p in show.validate() if "overlaps" in p]
+
+
+def _refuse_overlaps(path: Path, show: Show) -> None:
+    overlaps = _overlaps(show)
     if overlaps:
-        raise RunSheetImportError(f"{result.path}: {overlaps[0]}")
-    return fresh
+        raise RunSheetImportError(f"{path}: {overlaps[0]}")
 
 
 def new_show(base: Show, result: RunSheetImport) -> Show:

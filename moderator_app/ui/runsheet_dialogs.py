@@ -32,9 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from moderator_app.core.durations import format_duration
-from moderator_app.core.engine import PAUSED, RUNNING
 from moderator_app.core.runsheet import Show
-from moderator_app.core.runsheet_diff import live_merge, match_ids
 from moderator_app.core.runsheet_edit import Edit, EditRefused, edited, replace_all, set_show
 from moderator_app.io.runsheet_cells import text_of
 from moderator_app.io.runsheet_import import (
@@ -44,10 +42,12 @@ from moderator_app.io.runsheet_import import (
     SheetTable,
     build_runsheet,
     load_table,
+    plan_import,
     preview_dict,
-    replace_runsheet,
 )
+from moderator_app.io.session import ShowSession
 from moderator_app.ui.file_dialogs import choose_spreadsheet
+from moderator_app.ui.runsheet_changes import change_lines, nothing_changes
 from moderator_app.ui.runsheet_icons import kind_icon, kind_label
 from moderator_app.ui.widgets import lay_out_form_dialog, ok_cancel
 
@@ -181,14 +181,17 @@ def apply_edits(editor, edits: list[Edit]) -> None:
 
 
 class ImportDialog(QDialog):
-    """Shows how a spreadsheet maps onto the run sheet; the producer corrects columns."""
+    """Shows how a spreadsheet maps onto the run sheet, and every change it makes to the
+    session's show; the producer corrects columns."""
 
-    def __init__(self, table: SheetTable, show: Show, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, table: SheetTable, session: ShowSession, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("ImportDialog")
         self.setWindowTitle(self.tr("Import a run sheet — {0}").format(table.path.name))
         self.table = table
-        self.show_ = show
+        self.session = session
         self.result_: RunSheetImport | None = None
 
         self.header_row = QSpinBox()
@@ -223,6 +226,9 @@ class ImportDialog(QDialog):
         self.messages.setObjectName("ImportMessages")
         self.messages.setReadOnly(True)
         self.messages.setMaximumHeight(90)
+        self.changes = QPlainTextEdit()  # plain text: titles come from the file
+        self.changes.setObjectName("ImportChanges")
+        self.changes.setReadOnly(True)
 
         self.buttons = ok_cancel(self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
@@ -231,13 +237,16 @@ class ImportDialog(QDialog):
         QVBoxLayout(mapping_box).addWidget(self.columns)
         preview_box = QGroupBox(self.tr("Preview"))
         QVBoxLayout(preview_box).addWidget(self.preview)
+        changes_box = QGroupBox(self.tr("Changes to the show"))
+        QVBoxLayout(changes_box).addWidget(self.changes)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(mapping_box, 3)
         layout.addWidget(preview_box, 3)
+        layout.addWidget(changes_box, 2)
         layout.addWidget(self.messages)
         layout.addWidget(self.buttons)
-        self.resize(900, 680)
+        self.resize(900, 760)
         self._fill_columns()
         self.rebuild()
 
@@ -302,15 +311,18 @@ class ImportDialog(QDialog):
     def rebuild(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.preview_model.clear()
+        self.changes.clear()
         try:
             result = build_runsheet(self.table)
-            replace_runsheet(self.show_, result)  # overlap check, on a copy
+            # The same plan as Import makes (on copies): its checks, and its change list.
+            plan = plan_import(self.session.show, result, self.session.engine)
         except RunSheetImportError as exc:
             self.result_ = None
             self.messages.setPlainText(str(exc))
             ok.setEnabled(False)
             return
         self.result_ = result
+        self.changes.setPlainText("\n".join(change_lines(plan.diff)) or nothing_changes())
         self.preview_model.setHorizontalHeaderLabels(
             [self.tr("Row"), self.tr("Start"), self.tr("Duration"), self.tr("Title"), self.tr("Kind"), self.tr("Speaker"),
              self.tr("Organisation"), self.tr("Notes")]
@@ -343,7 +355,7 @@ class ImportDialog(QDialog):
         except RunSheetImportError as exc:
             editor.show_message(str(exc))
             return None
-        dialog = cls(table, editor.session.show, editor)
+        dialog = cls(table, editor.session, editor)
         dialog.accepted.connect(lambda: import_into(editor, dialog.result_))
         dialog.open()
         return dialog
@@ -357,23 +369,19 @@ def _plain(text: str) -> QLabel:
 
 
 def import_into(editor, result: RunSheetImport | None) -> bool:
-    """Replace the editor's run sheet with an import (undoable); during a show, what has
-    run and the segment on air stay in place."""
+    """Update the editor's run sheet from an import (undoable) by ``plan_import``'s rule:
+    what the file has no column for is kept; during a show, what has run and the segment
+    on air stay in place."""
     if result is None:
         return False
     session = editor.session
     show = session.show
-    engine = session.engine
-    live = engine.state.status in (RUNNING, PAUSED)
     try:
-        new = replace_runsheet(show, result, move_start=not live)
+        # Planned again now: the show may have moved on since the dialog opened.
+        new = plan_import(show, result, session.engine).show
     except RunSheetImportError as exc:
         editor.show_message(str(exc))
         return False
-    new.segments = match_ids(show.segments, new.segments)
-    current = engine.current_index()
-    if live and current is not None:
-        new.segments = live_merge(show.segments, new.segments, current)
     ok = editor.commit(
         replace_all(show, new),
         QCoreApplication.translate("RunSheetEditor", "Import {0}").format(result.path.name),

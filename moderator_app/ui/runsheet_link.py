@@ -3,7 +3,8 @@
 The link lives in the journal (``runsheet.link`` / ``runsheet.unlink``), so it travels
 with the show file. When the file changes, the console works out what changed; with
 the show not live it applies it at once, during the show it waits for one click, and
-even then what has run and the segment on air stay where they are.
+even then what has run and the segment on air stay where they are. It follows the same
+rule as an import (``plan_import``): what the sheet has no column for is kept.
 """
 
 from __future__ import annotations
@@ -16,20 +17,22 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from moderator_app.core.actions import Action
 from moderator_app.core.engine import PAUSED, RUNNING
-from moderator_app.core.runsheet import Show
-from moderator_app.core.runsheet_diff import RunSheetDiff, diff_runsheets, live_merge, match_ids
+from moderator_app.core.runsheet_diff import RunSheetDiff
 from moderator_app.core.runsheet_edit import replace_all
 from moderator_app.io.runsheet_import import (
+    RunSheetImport,
     RunSheetImportError,
+    plan_import,
     read_runsheet,
-    replace_runsheet,
 )
 from moderator_app.io.showfile import ShowFileError
 from moderator_app.ui.file_dialogs import choose_spreadsheet
+from moderator_app.ui.runsheet_changes import change_lines
 
 LINK_TYPE = "runsheet.link"
 UNLINK_TYPE = "runsheet.unlink"
 SETTLE_MS = 400  # editors save in several writes; read once they are done
+MAX_LINES = 6  # changes named in the bar; the rest counted
 
 
 def linked_path(actions: list[Action]) -> Path | None:
@@ -48,7 +51,7 @@ class RunSheetLink(QObject):
         self.editor = editor
         self.session = editor.session
         self.path: Path | None = None
-        self.pending: Show | None = None
+        self.pending: RunSheetImport | None = None  # the sheet read, waiting for Apply
         self.diff: RunSheetDiff | None = None
         self._seen: tuple[float, int] | None = None
         self.watcher = QFileSystemWatcher(self)
@@ -149,21 +152,17 @@ class RunSheetLink(QObject):
         if stamp is not None and stamp == self._seen and self.pending is None:
             return
         self._seen = stamp
-        show = self.session.show
         try:
             result = read_runsheet(self.path)
-            new = replace_runsheet(show, result, move_start=not self.live)
+            diff = plan_import(self.session.show, result, self.session.engine).diff
         except RunSheetImportError as exc:
             self._note(self.tr("The linked sheet cannot be read: {0}").format(exc), error=True)
             return
-        new.segments = match_ids(show.segments, new.segments)
-        diff = diff_runsheets(show.segments, new.segments)
-        header_same = new.header_dict() == show.header_dict()
-        if diff.empty and header_same:
+        if diff.empty:
             self.pending = None
             self.bar.hide()
             return
-        self.pending, self.diff = new, diff
+        self.pending, self.diff = result, diff
         if self.live:
             self._note(
                 self.tr("The linked sheet changed: {0}. During the show, what has run and the "
@@ -174,27 +173,25 @@ class RunSheetLink(QObject):
             self.apply_pending()
 
     def describe(self, diff: RunSheetDiff) -> str:
-        parts = []
-        labels = {
-            "added": self.tr("added"), "removed": self.tr("removed"), "moved": self.tr("moved"),
-            "retimed": self.tr("retimed"), "changed": self.tr("changed"),
-        }  # fmt: skip
-        for key, titles in (("added", diff.added), ("removed", diff.removed),
-                            ("moved", diff.moved), ("retimed", diff.retimed),
-                            ("changed", diff.changed)):  # fmt: skip
-            if titles:
-                shown = ", ".join(titles[:3]) + ("…" if len(titles) > 3 else "")
-                parts.append(f"{len(titles)} {labels[key]} ({shown})")
-        return "; ".join(parts) or self.tr("show details")
+        """The change list on one line, each changing field named (long lists cut)."""
+        lines = change_lines(diff)
+        shown = "; ".join(lines[:MAX_LINES])
+        if len(lines) > MAX_LINES:
+            shown += self.tr("; and {0} more").format(len(lines) - MAX_LINES)
+        return shown or self.tr("show details")
 
     def apply_pending(self) -> bool:
-        new = self.pending
-        if new is None:
+        result = self.pending
+        if result is None:
             return False
         show = self.session.show
-        current = self.session.engine.current_index()
-        if self.live and current is not None:
-            new.segments = live_merge(show.segments, new.segments, current)
+        try:
+            # Planned again: during the show the segment on air may have moved on.
+            plan = plan_import(show, result, self.session.engine)
+        except RunSheetImportError as exc:
+            self._note(self.tr("The linked sheet cannot be read: {0}").format(exc), error=True)
+            return False
+        new, self.diff = plan.show, plan.diff
         text = self.tr("Linked sheet update")
         if not self.editor.commit(replace_all(show, new), text):
             return False

@@ -375,6 +375,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Aperçu</translation>
     </message>
     <message>
+        <source>Changes to the show</source>
+        <translation>Modifications de l’émission</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>Début</translation>
     </message>
@@ -1500,6 +1504,37 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
 </context>
 <context>
+    <name>RunSheetChanges</name>
+    <message>
+        <source>{0} (cleared)</source>
+        <translation>{0} (désormais vide)</translation>
+    </message>
+    <message>
+        <source>Added: {0}</source>
+        <translation>Ajoutée : {0}</translation>
+    </message>
+    <message>
+        <source>Removed: {0}</source>
+        <translation>Supprimée : {0}</translation>
+    </message>
+    <message>
+        <source>Moved: {0}</source>
+        <translation>Déplacée : {0}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+    <message>
+        <source>Show: {0}</source>
+        <translation>Émission : {0}</translation>
+    </message>
+    <message>
+        <source>Nothing in the show changes.</source>
+        <translation>Rien ne change dans l’émission.</translation>
+    </message>
+</context>
+<context>
     <name>RunSheetEditor</name>
     <message>
         <source>5, 5 min, 0:05:00, 1h05, 90s</source>
@@ -1705,24 +1740,8 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Le tableur lié a changé : {0}. Pendant l’émission, ce qui est passé et la séquence à l’antenne restent inchangés.</translation>
     </message>
     <message>
-        <source>added</source>
-        <translation>ajoutée(s)</translation>
-    </message>
-    <message>
-        <source>removed</source>
-        <translation>supprimée(s)</translation>
-    </message>
-    <message>
-        <source>moved</source>
-        <translation>déplacée(s)</translation>
-    </message>
-    <message>
-        <source>retimed</source>
-        <translation>durée/heure modifiée(s)</translation>
-    </message>
-    <message>
-        <source>changed</source>
-        <translation>modifiée(s)</translation>
+        <source>; and {0} more</source>
+        <translation> ; et {0} de plus</translation>
     </message>
     <message>
         <source>show details</source>

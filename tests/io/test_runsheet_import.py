@@ -274,3 +274,50 @@ def test_bundled_french_sample_matches_the_seed(seed_show, small_show) -> None:
     show = replace_runsheet(small_show, result)
     assert show.planned_start == seed_show.planned_start
     assert show.planned_end == seed_show.planned_end
+
+
+# -- importing into a show: plan_import, the one rule of the dialog, the link and the CLI ----
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample_runsheet_fr.xlsx"
+
+
+def test_given_fields_follow_the_columns(tmp_path: Path) -> None:
+    assert read_runsheet(SAMPLE).given == {
+        "title", "planned_duration_s", "hard_start", "speaker", "organisation", "notes",
+    }  # fmt: skip
+    path = tmp_path / "d.csv"
+    path.write_text("Titre;Durée;Fixe;ID\nA;5;oui;x\n")
+    assert read_runsheet(path).given == {"title", "planned_duration_s"}
+
+
+def test_plan_keeps_what_the_sample_has_no_column_for(seed_show) -> None:
+    from moderator_app.core.engine import TimerEngine
+    from moderator_app.io.runsheet_import import plan_import
+
+    plan = plan_import(seed_show, read_runsheet(SAMPLE), TimerEngine(seed_show))
+    assert plan.show.to_dict() == seed_show.to_dict()
+    assert plan.diff.empty
+    assert plan.show is not seed_show and plan.show.segments[0] is not seed_show.segments[0]
+
+
+def test_a_kept_hard_start_that_no_longer_fits_is_refused(tmp_path: Path, small_show) -> None:
+    """No start column: the show's fixed starts stay, and the file's durations must fit."""
+    from moderator_app.core.engine import TimerEngine
+    from moderator_app.io.runsheet_import import plan_import
+
+    small_show.segments[2].hard_start = time(16, 20)
+    fits = tmp_path / "fits.csv"
+    fits.write_text("Title,Duration\nOne,5\nTwo,12\nThree,5\n")
+    plan = plan_import(small_show, read_runsheet(fits), TimerEngine(small_show))
+    assert plan.show.segments[2].hard_start == time(16, 20)
+    assert [c.id for c in plan.diff.changes] == ["b"]
+    too_long = tmp_path / "long.csv"
+    too_long.write_text("Title,Duration\nOne,5\nTwo,20\nThree,5\n")
+    with pytest.raises(RunSheetImportError) as err:
+        plan_import(small_show, read_runsheet(too_long), TimerEngine(small_show))
+    assert str(err.value).startswith(f"{too_long}: in the show's run sheet, Row 3 (Three)")
+    # with a start column the file says where each segment starts: no gap, no hard start
+    timed = tmp_path / "timed.csv"
+    timed.write_text("Start,Title,Duration\n16:00,One,5\n16:05,Two,20\n16:25,Three,5\n")
+    plan = plan_import(small_show, read_runsheet(timed), TimerEngine(small_show))
+    assert plan.show.segments[2].hard_start is None
+    assert [f.field for f in plan.diff.changes[1].fields] == ["hard_start"]

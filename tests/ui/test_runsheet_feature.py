@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from moderator_app.core.actions import ActionType
 from moderator_app.io.runsheet_export import export_runsheet
-from moderator_app.io.runsheet_import import load_table
+from moderator_app.io.runsheet_import import load_table, read_runsheet
 from moderator_app.ui.main_window import MainWindow
 from moderator_app.ui.runsheet_dialogs import ImportDialog, ShowPropertiesDialog, import_into
 from moderator_app.ui.runsheet_editor import RunSheetEditor
@@ -95,7 +95,7 @@ def test_import_dialog_with_corrected_mapping(qtbot, session, tmp_path: Path) ->
         "Programme du jour\n\nQuand,Quoi,Qui,Combien\n16:00,Bienvenue,Ana,5\n"
         "16:05,Débat,Bob,20\n16:25,Clôture,Ana,5\n"
     )
-    dialog = ImportDialog(load_table(path, header_row=2), session.show, editor)
+    dialog = ImportDialog(load_table(path, header_row=2), session, editor)
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()  # nothing maps to a title yet
@@ -116,16 +116,20 @@ def test_import_during_show_keeps_current(qtbot, session, tmp_path: Path) -> Non
     qtbot.addWidget(editor)
     session.perform(ActionType.START)
     session.perform(ActionType.NEXT)
-    wrong_hours = ImportDialog(load_table(english_csv(tmp_path)), session.show, editor)
+    # 9:00-10:05 does not fit a 16:00 show that is running: the dialog says so at once...
+    wrong_hours = ImportDialog(load_table(english_csv(tmp_path)), session, editor)
     qtbot.addWidget(wrong_hours)
-    assert not import_into(editor, wrong_hours.result_)  # 9:00-10:05 does not fit a 16:00 show
+    assert not wrong_hours.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert "Row 5 (Closing)" in wrong_hours.messages.toPlainText()
+    # ...and an import that gets past it (the show went live meanwhile) is refused
+    assert not import_into(editor, read_runsheet(english_csv(tmp_path)))
     assert "Row 5 (Closing)" in editor.message.text()
     sheet = tmp_path / "durations.csv"
     sheet.write_text(
         "Title,Duration,Speaker\nWelcome,5,Ana\nKeynote,15,Bob\nCoffee break,10,\n"
         "Q&A,25,Ana\nClosing,5,Ana\n"
     )
-    dialog = ImportDialog(load_table(sheet), session.show, editor)
+    dialog = ImportDialog(load_table(sheet), session, editor)
     qtbot.addWidget(dialog)
     assert import_into(editor, dialog.result_)
     ids = [s.id for s in session.show.segments]
@@ -194,7 +198,7 @@ def test_linked_sheet_waits_for_a_click_during_show(qtbot, session, tmp_path: Pa
     sheet.write_text("\n".join([*lines[: header + 1], *new_body]), encoding="utf-8")
     qtbot.waitUntil(lambda: link.pending is not None, timeout=3000)
     assert link.bar.isVisible()
-    assert "moved" in link.label.text()
+    assert "Moved: Clôture" in link.label.text()
     assert [s.id for s in session.show.segments][-1] == "closing"  # nothing applied yet
     editor.grab().save(str(tmp_path / "link.png"))
     qtbot.mouseClick(link.apply_button, Qt.MouseButton.LeftButton)
