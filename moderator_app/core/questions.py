@@ -183,6 +183,7 @@ class MergeResult:
     present: int
     changes: tuple[Change, ...] = field(default=())
     answered: int = 0  # added questions put in "answered" because their source said so
+    answered_in_source: int = 0  # added questions their source marks answered
 
 
 # What an import does with a new question its source marks answered (Zoom's Answer(s),
@@ -457,8 +458,8 @@ class QuestionQueue:
         orders = itertools.accumulate(repeat(1.0, max(count - 1, 0)), initial=order)
         deque(map(setattr, added, repeat("order", count), orders), maxlen=0)
         deque(map(setattr, added, repeat("state", count), repeat(QState.NEW, count)), maxlen=0)
-        answered = ([q for q in added if q.answered_in_source is True]
-                    if target is QState.ANSWERED else [])
+        in_source = [q for q in added if q.answered_in_source is True]
+        answered = in_source if target is QState.ANSWERED else []
         states: list[Change] = []
         for q in answered:
             # The row is written once, by the import change, already answered: these
@@ -471,7 +472,7 @@ class QuestionQueue:
         payload = {"file": file, "added": len(added), "present": present, "skipped": skipped,
                    "answered": len(answered)}
         change = Change(IMPORTED, payload, tuple(added + refreshed))
-        return MergeResult(len(added), present, (change, *states), len(answered))
+        return MergeResult(len(added), present, (change, *states), len(answered), len(in_source))
 
     def duplicate_suggestions(self) -> list[DuplicateSuggestion]:
         live = [(q.id, q.text) for q in self.ordered()

@@ -59,6 +59,9 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     skipped: int = 0
     dayfirst: bool | None = None
+    # Questions the source marks answered, in the whole file even when ``questions``
+    # holds only a preview's first rows: the moderator decides on all of them.
+    answered_in_source: int = 0
 
     def source_dict(self) -> dict:
         return {"sheet": self.sheet, "header_row": self.plan.header_row + 1,
@@ -168,8 +171,20 @@ def _extract(source: Source, plan: SourcePlan, tz: ZoneInfo, dayfirst: bool | No
                                    empty_rows))
     if progress is not None:
         progress(total, total)
+    answered = sum(1 for q in out if q.answered_in_source is True)
+    if stop < total and m.answered is not None:
+        answered += _answered_count(rows[stop:], m, answer_text)
     return ImportResult(source.path, plan, table.sheet, table.encoding, out, warnings,
-                        len(empty_rows), dates.dayfirst if dates is not None else None)
+                        len(empty_rows), dates.dayfirst if dates is not None else None,
+                        answered)
+
+
+def _answered_count(rows: list[list[object]], m: ColumnMapping, answer_text: bool) -> int:
+    """How many of ``rows`` are questions (as ``_questions`` keeps them) marked answered."""
+    text = cols.texts(cols.cells(rows, m.text))
+    flags = cols.answered(cols.cells(rows, m.answered, cols.MISSING), answer_text)
+    return sum(1 for t, f in zip(text, flags, strict=True)
+               if f is True and (s := t.strip()) and s != "--")
 
 
 def _questions(rows: list[list[object]], m: ColumnMapping, when: list | None,
@@ -254,5 +269,6 @@ def preview_dict(result: ImportResult) -> dict:
         "profile": result.plan.profile,
         "source": result.source_dict(),
         "questions": [question_preview_dict(q) for q in result.questions],
+        "answered_in_source": result.answered_in_source,
         "warnings": result.warnings,
     }

@@ -220,7 +220,8 @@ def test_import_takes_answered_in_source_as_answered_and_journals_each() -> None
              q("Typed answer?", None, 3, answered_in_source=True)]
     queue = QuestionQueue()
     result = queue.plan_import(items, file="zoom.csv", skipped=0, now=now)
-    assert (result.added, result.present, result.answered) == (4, 0, 2)
+    assert (result.added, result.present, result.answered, result.answered_in_source) == (
+        4, 0, 2, 2)
     imported, *states = result.changes
     assert imported.type == IMPORTED
     assert imported.payload == {"file": "zoom.csv", "added": 4, "present": 0, "skipped": 0,
@@ -245,7 +246,8 @@ def test_import_can_keep_answered_in_source_as_new() -> None:
     queue = QuestionQueue()
     result = queue.plan_import(items, file="zoom.csv", skipped=0, now=T0,
                                answered_as=QState.NEW)
-    assert result.answered == 0 and [c.type for c in result.changes] == [IMPORTED]
+    assert (result.answered, result.answered_in_source) == (0, 1)
+    assert [c.type for c in result.changes] == [IMPORTED]
     assert result.changes[0].payload["answered"] == 0
     queue.apply(result.changes)
     assert [(x.state, x.answered_in_source) for x in queue] == [(QState.NEW, True),
