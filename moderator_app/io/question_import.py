@@ -40,6 +40,9 @@ class Source:
     path: Path
     tables: list[RawTable]
     plan: SourcePlan
+    # Whole-file answered counts per plan (see ``answered_in_source``): a preview is
+    # redrawn at every change in the dialog, the count only when its columns change.
+    answered_counts: dict[tuple, int] = field(default_factory=dict, repr=False)
 
     @property
     def table(self) -> RawTable:
@@ -171,20 +174,39 @@ def _extract(source: Source, plan: SourcePlan, tz: ZoneInfo, dayfirst: bool | No
                                    empty_rows))
     if progress is not None:
         progress(total, total)
-    answered = sum(1 for q in out if q.answered_in_source is True)
-    if stop < total and m.answered is not None:
-        answered += _answered_count(rows[stop:], m, answer_text)
+    if stop < total:
+        answered = answered_in_source(source, plan)
+    else:
+        answered = sum(1 for q in out if q.answered_in_source is True)
     return ImportResult(source.path, plan, table.sheet, table.encoding, out, warnings,
                         len(empty_rows), dates.dayfirst if dates is not None else None,
                         answered)
 
 
-def _answered_count(rows: list[list[object]], m: ColumnMapping, answer_text: bool) -> int:
-    """How many of ``rows`` are questions (as ``_questions`` keeps them) marked answered."""
-    text = cols.texts(cols.cells(rows, m.text))
-    flags = cols.answered(cols.cells(rows, m.answered, cols.MISSING), answer_text)
-    return sum(1 for t, f in zip(text, flags, strict=True)
-               if f is True and (s := t.strip()) and s != "--")
+def answered_in_source(source: Source, plan: SourcePlan | None = None) -> int:
+    """How many questions of the whole file ``plan`` reads (rows kept as ``_questions``
+    keeps them) the source marks answered; remembered on ``source`` per column choice.
+
+    Every typed answer of a Zoom report is a distinct cell to read: a tenth of a second
+    or more for 50,000 of them, done once (the dialog does it while reading the file).
+    """
+    plan = plan or source.plan
+    m = plan.mapping
+    if m.answered is None or m.text is None:
+        return 0
+    answer_text = header_is_answer_text(plan.headers[m.answered])
+    key = (plan.table_index, plan.header_row, plan.end_row, m.text, m.answered, answer_text)
+    count = source.answered_counts.get(key)
+    if count is None:
+        table = source.tables[plan.table_index]
+        end = plan.end_row if plan.end_row is not None else len(table.rows)
+        rows = table.rows[plan.header_row + 1 : end]
+        text = cols.texts(cols.cells(rows, m.text))
+        flags = cols.answered(cols.cells(rows, m.answered, cols.MISSING), answer_text)
+        count = sum(1 for t, f in zip(text, flags, strict=True)
+                    if f is True and (s := t.strip()) and s != "--")
+        source.answered_counts[key] = count
+    return count
 
 
 def _questions(rows: list[list[object]], m: ColumnMapping, when: list | None,

@@ -47,6 +47,7 @@ from moderator_app.io.question_import import (
     ImportCancelled,
     ImportResult,
     Source,
+    answered_in_source,
     extract,
     load_source,
     question_preview_dict,
@@ -241,7 +242,7 @@ class ImportDialog(QDialog):
         self.path.setText(str(path))
         self.import_button.setEnabled(False)
         self.warnings.setText(self.tr("Reading {0}…").format(Path(path).name))
-        self._run(lambda progress: load_source(path), self._loaded)
+        self._run(lambda progress: _read(path), self._loaded)
 
     def _loaded(self, source: Source) -> None:
         self.source = source
@@ -438,6 +439,13 @@ class ImportDialog(QDialog):
             worker.cancel()
             worker.wait(10000)  # a QThread must not be destroyed while it runs
         super().done(result)
+
+
+def _read(path: str | os.PathLike) -> Source:
+    """Read ``path`` and count its answered questions (off the UI thread, once)."""
+    source = load_source(path)
+    answered_in_source(source)
+    return source
 
 
 def profile_label(name: str) -> str:

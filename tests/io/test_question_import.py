@@ -201,3 +201,19 @@ def test_answered_rows_without_question_text_are_not_counted(tmp_path: Path) -> 
     source = load_source(path)
     assert extract(source, tz=PARIS).answered_in_source == 2
     assert extract(source, tz=PARIS, limit=2).answered_in_source == 2
+
+
+def test_answered_count_follows_the_column_choice() -> None:
+    import dataclasses
+
+    from moderator_app.io.question_import import answered_in_source
+
+    source = load_source(FIX / "slido_export.csv")
+    assert answered_in_source(source) == 1 and list(source.answered_counts.values()) == [1]
+    plan = source.plan
+    plan.mapping = dataclasses.replace(plan.mapping, answered=None)
+    assert extract(source, tz=PARIS, limit=1).answered_in_source == 0
+    highlighted = plan.headers.index("Highlighted")  # false, true, false
+    plan.mapping = dataclasses.replace(plan.mapping, answered=highlighted)
+    assert extract(source, tz=PARIS, limit=1).answered_in_source == 1
+    assert extract(source, tz=PARIS).questions[1].answered_in_source is True
