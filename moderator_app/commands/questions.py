@@ -6,7 +6,7 @@ import argparse
 from zoneinfo import ZoneInfo
 
 from moderator_app.commands import CommandError, open_session, print_json
-from moderator_app.core.questions import QState
+from moderator_app.core.questions import IMPORT_STATES, QState
 from moderator_app.core.runsheet import RunSheetError, zone
 from moderator_app.io.question_import import (
     ImportResult,
@@ -38,6 +38,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     im.add_argument("show")
     im.add_argument("file")
     _source_options(im)
+    im.add_argument("--answered-as", choices=[s.value for s in IMPORT_STATES],
+                    default=QState.ANSWERED.value,
+                    help="state of new questions the file marks answered (Zoom's Answer(s), "
+                    "an Answered column): answered (default) or new")
     im.set_defaults(func=cmd_import)
 
     ls = qsub.add_parser("list", help="print a show's questions")
@@ -78,12 +82,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         result = _read(args.file, session.show.tz, args)  # read fully before touching the show
         try:
-            merge = QuestionBook(session).import_result(result)
+            merge = QuestionBook(session).import_result(result, args.answered_as)
         except ShowFileError as exc:
             raise CommandError(str(exc)) from None
+        # Of the questions added, how many the file marks answered, and what they became.
         print_json({"file": str(result.path), "profile": result.plan.profile,
                     "added": merge.added, "present": merge.present,
-                    "skipped": result.skipped, "warnings": result.warnings})
+                    "skipped": result.skipped, "answered_in_source": merge.answered_in_source,
+                    "answered_as": args.answered_as, "warnings": result.warnings})
     finally:
         session.close()
     return 0

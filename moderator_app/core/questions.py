@@ -182,6 +182,13 @@ class MergeResult:
     added: int
     present: int
     changes: tuple[Change, ...] = field(default=())
+    answered: int = 0  # added questions put in "answered" because their source said so
+    answered_in_source: int = 0  # added questions their source marks answered
+
+
+# What an import does with a new question its source marks answered (Zoom's Answer(s),
+# Slido's Answered): take it as answered unless the moderator keeps such ones new.
+IMPORT_STATES = (QState.ANSWERED, QState.NEW)
 
 
 class QuestionQueue:
@@ -398,15 +405,24 @@ class QuestionQueue:
         return [Change(MOVED, {"ids": list(ids), "before": before}, updated)]
 
     def plan_import(
-        self, questions: Iterable[Question], *, file: str, skipped: int
+        self, questions: Iterable[Question], *, file: str, skipped: int,
+        answered_as: QState | str = QState.ANSWERED, now: datetime | None = None,
     ) -> MergeResult:
         """Add the questions not already here; keep every decision on the ones that are.
 
-        The new ones are taken as they are (their order and state set), not copied.
+        The new ones are taken as they are (their order and state set), not copied. A new
+        one its source marks answered goes straight to ``answered_as`` (answered, at
+        ``now``, by default), journaled as a state change of its own so that the report
+        counts it like one the moderator marked.
 
-        Vote counts of questions already here follow the newer export (the public keeps
-        voting); nothing the moderator decided is touched.
+        Vote counts and the source's answered flag of questions already here follow the
+        newer export (the public keeps voting); nothing the moderator decided, their state
+        above all, is touched.
         """
+        target = QState(answered_as)
+        if target not in IMPORT_STATES:
+            raise QuestionError(f"Questions answered in the source can be imported as "
+                                f"answered or new, not {target.value}")
         order = self._next_order()
         items = list(questions)
         ids = [q.id for q in items]
@@ -425,8 +441,14 @@ class QuestionQueue:
                 old = self._by_id.get(q.id)
                 if old is not None:
                     present += 1
+                    fresh = {}
                     if q.votes is not None and q.votes != old.votes:
-                        refreshed.append(old.copy(votes=q.votes))
+                        fresh["votes"] = q.votes
+                    if (q.answered_in_source is not None
+                            and q.answered_in_source != old.answered_in_source):
+                        fresh["answered_in_source"] = q.answered_in_source
+                    if fresh:
+                        refreshed.append(old.copy(**fresh))
                     continue
                 added.append(q)
         # The imported questions become the queue's (no copy: 50,000 copies cost time).
@@ -436,9 +458,21 @@ class QuestionQueue:
         orders = itertools.accumulate(repeat(1.0, max(count - 1, 0)), initial=order)
         deque(map(setattr, added, repeat("order", count), orders), maxlen=0)
         deque(map(setattr, added, repeat("state", count), repeat(QState.NEW, count)), maxlen=0)
-        payload = {"file": file, "added": len(added), "present": present, "skipped": skipped}
+        in_source = [q for q in added if q.answered_in_source is True]
+        answered = in_source if target is QState.ANSWERED else []
+        states: list[Change] = []
+        for q in answered:
+            # The row is written once, by the import change, already answered: these
+            # entries carry only the journal (an empty ``updated``).
+            states.append(Change(STATE, {"id": q.id, "from": QState.NEW.value,
+                                         "to": QState.ANSWERED.value, "text": q.text,
+                                         "asker": q.asker, "segment": None, "file": file}))
+            q.state = QState.ANSWERED
+            q.answered_at = now
+        payload = {"file": file, "added": len(added), "present": present, "skipped": skipped,
+                   "answered": len(answered)}
         change = Change(IMPORTED, payload, tuple(added + refreshed))
-        return MergeResult(len(added), present, (change,))
+        return MergeResult(len(added), present, (change, *states), len(answered), len(in_source))
 
     def duplicate_suggestions(self) -> list[DuplicateSuggestion]:
         live = [(q.id, q.text) for q in self.ordered()

@@ -21,6 +21,7 @@ from pathlib import Path
 from moderator_app.core.actions import Action
 from moderator_app.core.engine import Snapshot
 from moderator_app.core.questions import (
+    IMPORT_STATES,
     PREFIX,
     Change,
     MergeResult,
@@ -49,6 +50,7 @@ _SELECT = f"SELECT {', '.join(_COLUMN.values())} FROM questions ORDER BY positio
 _TIMES = ("submitted_at", "taken_at", "answered_at")
 _NO_TAGS = "[]"
 _STATES = {s.value: s for s in QState}
+_IMPORT_STATES = tuple(s.value for s in IMPORT_STATES)
 
 
 def _iso_column(values: list) -> list:
@@ -87,6 +89,14 @@ _FROM_SQL: dict[str, Callable[[list], list]] = {
     "answered_in_source": lambda c: [None if v is None else bool(v) for v in c],
 }
 _not_none = partial(is_not, None)
+
+
+def journal_end(file: ShowFile) -> int:
+    """The last journal entry's number (0 for none, or for a journal that cannot be read)."""
+    try:
+        return int(file.db.execute("SELECT coalesce(max(seq), 0) FROM journal").fetchone()[0])
+    except sqlite3.Error:
+        return 0
 
 
 def load_questions(file: ShowFile) -> list[Question]:
@@ -216,6 +226,7 @@ class LinkedSource:
     path: str
     profile: str | None = None
     dayfirst: bool | None = None
+    answered_as: str = QState.ANSWERED.value  # links made before the choice existed: answered
 
 
 @dataclass(frozen=True)
@@ -231,6 +242,9 @@ class LiveEstimate:
 class QuestionBook:
     def __init__(self, session: ShowSession) -> None:
         self.session = session
+        # Journal entries up to here are in the questions read below: another process's
+        # import of many answered questions is one reload, not one per entry.
+        self._loaded_through = journal_end(session.file)
         self.queue = QuestionQueue(load_questions(session.file))
         self._listeners: list[BookListener] = []
         self._committing = False
@@ -247,10 +261,14 @@ class QuestionBook:
     def _on_action(self, action: Action) -> None:
         if self._committing or not action.type.startswith(PREFIX):
             return
+        if action.seq is not None and action.seq <= self._loaded_through:
+            return  # committed with rows the last reload read already (one transaction)
         self.reload()
 
     def reload(self) -> None:
         """Re-read every question from the file (after another process changed them)."""
+        # Read before the rows: they are then at least as new as this entry.
+        self._loaded_through = journal_end(self.session.file)
         self.queue.replace_all(load_questions(self.session.file))
         self._notify("reset", [])
 
@@ -303,12 +321,16 @@ class QuestionBook:
     def merge(self, keep: str, duplicate: str) -> list[Action]:
         return self.commit(self.queue.plan_merge(keep, duplicate))
 
-    def import_result(self, result: ImportResult) -> MergeResult:
-        """Merge an import: only new questions are added; nothing else is touched."""
+    def import_result(
+        self, result: ImportResult, answered_as: QState | str = QState.ANSWERED
+    ) -> MergeResult:
+        """Merge an import: only new questions are added, those the source marks answered
+        in state ``answered_as``; nothing else is touched."""
         self.session.refresh()  # another process may have imported the same file
         with bulk():
             merge = self.queue.plan_import(
-                result.questions, file=result.path.name, skipped=result.skipped
+                result.questions, file=result.path.name, skipped=result.skipped,
+                answered_as=answered_as, now=self._now(),
             )
             self.commit(list(merge.changes))
         return merge
@@ -321,14 +343,24 @@ class QuestionBook:
         out = []
         for path, data in rows:
             extra = json.loads(data or "{}")
-            out.append(LinkedSource(path, extra.get("profile"), extra.get("dayfirst")))
+            answered_as = extra.get("answered_as")
+            if answered_as not in _IMPORT_STATES:
+                answered_as = QState.ANSWERED.value
+            out.append(LinkedSource(path, extra.get("profile"), extra.get("dayfirst"),
+                                    answered_as))
         return out
 
     def link_source(
-        self, path: str | os.PathLike, profile: str | None = None, dayfirst: bool | None = None
+        self, path: str | os.PathLike, profile: str | None = None, dayfirst: bool | None = None,
+        answered_as: QState | str = QState.ANSWERED,
     ) -> None:
+        """Watch ``path``: its changes are merged as it was imported (profile, dates, and
+        the state given to questions the source marks answered)."""
         target = str(Path(path).resolve())
-        data = json.dumps({"profile": profile, "dayfirst": dayfirst})
+        kept = QState(answered_as).value
+        if kept not in _IMPORT_STATES:
+            raise ValueError(f"answered_as must be one of {', '.join(_IMPORT_STATES)}")
+        data = json.dumps({"profile": profile, "dayfirst": dayfirst, "answered_as": kept})
 
         def write(db: sqlite3.Connection) -> None:
             db.execute(

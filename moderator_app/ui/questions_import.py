@@ -42,10 +42,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moderator_app.core.questions import QState
 from moderator_app.io.question_import import (
     ImportCancelled,
     ImportResult,
     Source,
+    answered_in_source,
     extract,
     load_source,
     question_preview_dict,
@@ -122,6 +124,8 @@ class ImportDialog(QDialog):
         self.source: Source | None = None
         self.worker: Worker | None = None
         self.last_result: ImportResult | None = None
+        self._preview: ImportResult | None = None  # the rows shown, and the whole file's counts
+        self._import_choices: tuple[QState, bool, bool | None] = (QState.ANSWERED, False, None)
         self._loading = False
 
         self.path = QLineEdit()
@@ -148,8 +152,19 @@ class ImportDialog(QDialog):
         self.dates.addItem(self.tr("Dates: detect day/month order"), None)
         self.dates.addItem(self.tr("Dates: day first (25/02)"), True)
         self.dates.addItem(self.tr("Dates: month first (02/25)"), False)
+        self.answered_as_answered = QCheckBox(
+            self.tr("Import questions answered in the source as answered"))
+        self.answered_as_answered.setObjectName("ImportAnsweredAs")
+        self.answered_as_answered.setChecked(True)
+        self.answered_as_answered.setToolTip(self.tr(
+            "Zoom's Answer(s) column or an Answered column marks them. Untick to import them "
+            "as new, for instance when a typed answer only says the question will be taken "
+            "live."))
         self.watch = QCheckBox(self.tr("Watch this file and merge new questions when it changes"))
         self.watch.setObjectName("ImportWatch")
+        options = QVBoxLayout()
+        options.addWidget(self.answered_as_answered)
+        options.addWidget(self.watch)
         form = QFormLayout()
         form.addRow(self.tr("Source"), self.profile)
         form.addRow(self.tr("Sheet"), self.sheet)
@@ -166,11 +181,11 @@ class ImportDialog(QDialog):
             grid.addWidget(QLabel(self.tr(label)), i // 3, (i % 3) * 2)
             grid.addWidget(combo, i // 3, (i % 3) * 2 + 1)
 
-        self.preview = QTableWidget(0, 5)
+        self.preview = QTableWidget(0, 6)
         self.preview.setObjectName("ImportPreview")
         self.preview.setHorizontalHeaderLabels(
             [self.tr("Question"), self.tr("Asked by"), self.tr("Organisation"), self.tr("Time"),
-             self.tr("Votes")])
+             self.tr("Votes"), self.tr("Answered in source")])
         head = self.preview.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -205,6 +220,7 @@ class ImportDialog(QDialog):
         layout.addLayout(top)
         layout.addLayout(form)
         layout.addLayout(grid)
+        layout.addLayout(options)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.warnings)
         layout.addLayout(buttons)
@@ -214,6 +230,7 @@ class ImportDialog(QDialog):
         self.sheet.currentIndexChanged.connect(lambda _: self._replan(sheet=True))
         self.header_row.valueChanged.connect(lambda _: self._replan(header=True))
         self.dates.currentIndexChanged.connect(lambda _: self.update_preview())
+        self.answered_as_answered.toggled.connect(lambda _: self._show_info())
 
     # -- choosing and reading the file -------------------------------------------------------------
     def browse(self) -> None:
@@ -226,7 +243,7 @@ class ImportDialog(QDialog):
         self.path.setText(str(path))
         self.import_button.setEnabled(False)
         self.warnings.setText(self.tr("Reading {0}…").format(Path(path).name))
-        self._run(lambda progress: load_source(path), self._loaded)
+        self._run(lambda progress: _read(path), self._loaded)
 
     def _loaded(self, source: Source) -> None:
         self.source = source
@@ -288,10 +305,12 @@ class ImportDialog(QDialog):
             result = extract(self.source, tz=self.book.session.show.tz,
                              dayfirst=self.dates.currentData(), limit=PREVIEW_ROWS)
         except TableError as exc:
+            self._preview = None
             self.preview.setRowCount(0)
             self.warnings.setText(str(exc))
             self.import_button.setEnabled(False)
             return
+        self._preview = result
         self.preview.setRowCount(len(result.questions))
         zone = self.book.session.show.tz
         for row, q in enumerate(result.questions):
@@ -300,20 +319,41 @@ class ImportDialog(QDialog):
                 if q.submitted_at else ""
             asker = self.tr("Anonymous") if q.anonymous else (d["asker"] or "")
             cells = [" ".join(q.text.split()), asker, d["organisation"] or "", when,
-                     "" if d["votes"] is None else str(d["votes"])]
+                     "" if d["votes"] is None else str(d["votes"]),
+                     "✓" if d["answered"] else ""]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)  # item text is plain, never rich text
                 if col == 0:
                     item.setToolTip(plain_tooltip(q.text))
+                elif col == 5:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.preview.setItem(row, col, item)
-        lines = list(result.warnings)
+        self._show_info()
+        self.import_button.setEnabled(not self.book.session.readonly and bool(result.questions))
+
+    def answered_as(self) -> QState:
+        """What the moderator chose for questions the source marks answered."""
+        return QState.ANSWERED if self.answered_as_answered.isChecked() else QState.NEW
+
+    def _show_info(self) -> None:
+        """What was detected, what will happen to answered questions, and the warnings."""
+        result = self._preview
+        if result is None:
+            return
         source = result.source_dict()
         info = self.tr("Detected: {0}, header on row {1}").format(
             profile_label(result.plan.profile), source["header_row"])
         if source["encoding"]:
             info += self.tr(", encoding {0}").format(source["encoding"])
-        self.warnings.setText("\n".join([info, *lines]))
-        self.import_button.setEnabled(not self.book.session.readonly and bool(result.questions))
+        lines = [info]
+        if result.answered_in_source:
+            if self.answered_as() is QState.ANSWERED:
+                text = self.tr("{0} question(s) marked answered in the source: imported as "
+                               "answered.")
+            else:
+                text = self.tr("{0} question(s) marked answered in the source: imported as new.")
+            lines.append(text.format(result.answered_in_source))
+        self.warnings.setText("\n".join([*lines, *result.warnings]))
 
     # -- importing ----------------------------------------------------------------------------------
     def start_import(self) -> None:
@@ -321,6 +361,8 @@ class ImportDialog(QDialog):
             return
         source, plan = self.source, self.source.plan
         dayfirst = self.dates.currentData()
+        # Fixed when Import is pressed: a click during the read does not change this import.
+        self._import_choices = (self.answered_as(), self.watch.isChecked(), dayfirst)
         zone = self.book.session.show.tz
         self.import_button.setEnabled(False)
         self.progress.setValue(0)
@@ -332,18 +374,28 @@ class ImportDialog(QDialog):
     def _extracted(self, result: ImportResult) -> None:
         self.progress.hide()
         self.cancel_button.setText(self.tr("Close"))
+        answered_as, watch, dayfirst = self._import_choices
         try:
-            merge = self.book.import_result(result)
+            merge = self.book.import_result(result, answered_as)
         except Exception as exc:  # the show file refused: nothing changed
             self.warnings.setText(str(exc))
             self.import_button.setEnabled(True)
             return
         self.last_result = result
-        if self.watch.isChecked():
-            self.book.link_source(result.path, result.plan.profile, self.dates.currentData())
-        self.warnings.setText(
-            self.tr("{0} added, {1} already in the queue, {2} skipped.").format(
-                merge.added, merge.present, result.skipped))
+        lines = [self.tr("{0} added, {1} already in the queue, {2} skipped.").format(
+            merge.added, merge.present, result.skipped)]
+        if merge.answered:
+            lines.append(self.tr("{0} marked answered as in the source.").format(merge.answered))
+        elif merge.answered_in_source:
+            lines.append(self.tr("{0} answered in the source, imported as new.").format(
+                merge.answered_in_source))
+        if watch:
+            try:
+                # Later changes are merged the same way, answered ones included.
+                self.book.link_source(result.path, result.plan.profile, dayfirst, answered_as)
+            except Exception as exc:  # the import stands; only the watching failed
+                lines.append(self.tr("The file is not watched: {0}").format(exc))
+        self.warnings.setText(" ".join(lines))
         self.imported.emit(result, merge)
 
     def cancel_or_close(self) -> None:
@@ -390,6 +442,13 @@ class ImportDialog(QDialog):
         super().done(result)
 
 
+def _read(path: str | os.PathLike) -> Source:
+    """Read ``path`` and count its answered questions (off the UI thread, once)."""
+    source = load_source(path)
+    answered_in_source(source)
+    return source
+
+
 def profile_label(name: str) -> str:
     labels = {
         "zoom_qa": QT_TRANSLATE_NOOP("ImportDialog", "Zoom webinar Q&A report"),
@@ -427,6 +486,7 @@ class SourceWatcher(QObject):
         self._timer.timeout.connect(self.merge_pending)
         self.worker: Worker | None = None
         self._reading: str | None = None
+        self._answered_as = QState.ANSWERED.value  # the link's choice for the file being read
         self._running: list[Worker | None] = [None]
         running = self._running
         # A QThread must not be destroyed while it runs: the console closing mid-merge
@@ -469,6 +529,7 @@ class SourceWatcher(QObject):
 
             worker = Worker(job, self)
             self.worker, self._reading, self._running[0] = worker, path, worker
+            self._answered_as = link.answered_as
             worker.succeeded.connect(self._extracted)
             worker.failed.connect(self._failed)
             worker.finished.connect(self._finished)
@@ -479,7 +540,7 @@ class SourceWatcher(QObject):
     def _extracted(self, result: ImportResult) -> None:
         path = self._reading or str(result.path)
         try:
-            merge = self.book.import_result(result)
+            merge = self.book.import_result(result, self._answered_as)
         except Exception as exc:  # a watched file must never crash the console
             self.failed.emit(f"{path}: {exc}")
             return

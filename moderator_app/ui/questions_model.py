@@ -42,7 +42,7 @@ FETCH_CHUNK = 1000
 
 # Which question fields each column shows: a change repaints only those cells.
 _COLUMN_FIELDS = {
-    COL_ORDER: ("order",), COL_STAR: ("starred",), COL_STATE: ("state",),
+    COL_ORDER: ("order",), COL_STAR: ("starred",), COL_STATE: ("state", "answered_in_source"),
     COL_TEXT: ("text", "note"), COL_ASKER: ("asker", "anonymous", "email"),
     COL_ORG: ("organisation",), COL_VOTES: ("votes",), COL_TIME: ("submitted_at",),
     COL_SPEAKER: ("speaker", "segment"), COL_TAGS: ("tags",),
@@ -121,6 +121,10 @@ class QuestionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TEXT:
             note = QCoreApplication.translate("QuestionTableModel", "Note: {0}").format(q.note)
             return plain_tooltip(q.text + (f"\n\n{note}" if q.note else ""))
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATE and q.answered_in_source:
+            # Kept new at import, or taken again since: the moderator still sees it.
+            return QCoreApplication.translate("QuestionTableModel",
+                                              "Marked answered in the source file")
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATE:
             return _STATE_COLOURS[q.state]
         if role == Qt.ItemDataRole.FontRole and q.state is QState.ON_AIR:

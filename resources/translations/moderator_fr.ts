@@ -271,6 +271,14 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Dates : mois en premier (02/25)</translation>
     </message>
     <message>
+        <source>Import questions answered in the source as answered</source>
+        <translation>Importer comme répondues les questions répondues dans la source</translation>
+    </message>
+    <message>
+        <source>Zoom&apos;s Answer(s) column or an Answered column marks them. Untick to import them as new, for instance when a typed answer only says the question will be taken live.</source>
+        <translation>La colonne Answer(s) de Zoom ou une colonne « Répondu » les signale. Décochez pour les importer comme nouvelles, par exemple quand une réponse écrite annonce seulement que la question sera traitée en direct.</translation>
+    </message>
+    <message>
         <source>Watch this file and merge new questions when it changes</source>
         <translation>Surveiller ce fichier et fusionner les nouvelles questions quand il change</translation>
     </message>
@@ -289,6 +297,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>Organisation</source>
         <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Answered in source</source>
+        <translation>Répondue dans la source</translation>
     </message>
     <message>
         <source>Import</source>
@@ -319,12 +331,32 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>, encodage {0}</translation>
     </message>
     <message>
+        <source>{0} question(s) marked answered in the source: imported as answered.</source>
+        <translation>{0} question(s) marquée(s) répondue(s) dans la source : importée(s) comme répondue(s).</translation>
+    </message>
+    <message>
+        <source>{0} question(s) marked answered in the source: imported as new.</source>
+        <translation>{0} question(s) marquée(s) répondue(s) dans la source : importée(s) comme nouvelle(s).</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
         <source>{0} added, {1} already in the queue, {2} skipped.</source>
         <translation>{0} ajoutée(s), {1} déjà dans la file, {2} ignorée(s).</translation>
+    </message>
+    <message>
+        <source>{0} marked answered as in the source.</source>
+        <translation>{0} marquée(s) répondue(s) comme dans la source.</translation>
+    </message>
+    <message>
+        <source>{0} answered in the source, imported as new.</source>
+        <translation>{0} répondue(s) dans la source, importée(s) comme nouvelle(s).</translation>
+    </message>
+    <message>
+        <source>The file is not watched: {0}</source>
+        <translation>Le fichier n&apos;est pas surveillé : {0}</translation>
     </message>
     <message>
         <source>Zoom webinar Q&amp;A report</source>
@@ -1036,6 +1068,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>Note: {0}</source>
         <translation>Note : {0}</translation>
+    </message>
+    <message>
+        <source>Marked answered in the source file</source>
+        <translation>Marquée répondue dans le fichier source</translation>
     </message>
 </context>
 <context>

@@ -141,7 +141,8 @@ def test_reimport_keeps_decisions_and_adds_only_new() -> None:
     result = queue.plan_import(again, file="x.csv", skipped=2)
     assert (result.added, result.present) == (1, 3)
     assert result.changes[0].type == IMPORTED
-    assert result.changes[0].payload == {"file": "x.csv", "added": 1, "present": 3, "skipped": 2}
+    assert result.changes[0].payload == {"file": "x.csv", "added": 1, "present": 3, "skipped": 2,
+                                         "answered": 0}
     queue.apply(result.changes)
     after = queue.get(one.id)
     assert (after.state, after.note, after.starred, after.order) == (
@@ -209,3 +210,83 @@ def test_average_answer_time_follows_queue_changes() -> None:
     other = Question(id="b", text="B?", taken_at=t0, answered_at=t0 + timedelta(seconds=30))
     queue.apply([Change("question.state", {}, (other,))])
     assert queue.average_answer_s() == 60
+
+
+# -- answered in the source (issue 10, item 4) ---------------------------------------------
+def test_import_takes_answered_in_source_as_answered_and_journals_each() -> None:
+    now = T0 + timedelta(hours=2)
+    items = [q("Answered live?", "A", answered_in_source=True), q("Open one?", "B", 1,
+             answered_in_source=False), q("No column?", "C", 2),
+             q("Typed answer?", None, 3, answered_in_source=True)]
+    queue = QuestionQueue()
+    result = queue.plan_import(items, file="zoom.csv", skipped=0, now=now)
+    assert (result.added, result.present, result.answered, result.answered_in_source) == (
+        4, 0, 2, 2)
+    imported, *states = result.changes
+    assert imported.type == IMPORTED
+    assert imported.payload == {"file": "zoom.csv", "added": 4, "present": 0, "skipped": 0,
+                                "answered": 2}
+    # One state change each, like the moderator's own: the report counts them.
+    assert [(c.type, c.payload) for c in states] == [
+        (STATE, {"id": items[0].id, "from": "new", "to": "answered", "text": "Answered live?",
+                 "asker": "A", "segment": None, "file": "zoom.csv"}),
+        (STATE, {"id": items[3].id, "from": "new", "to": "answered", "text": "Typed answer?",
+                 "asker": None, "segment": None, "file": "zoom.csv"}),
+    ]
+    queue.apply(result.changes)
+    got = {x.text: (x.state, x.answered_at) for x in queue}
+    assert got == {"Answered live?": (QState.ANSWERED, now), "Open one?": (QState.NEW, None),
+                   "No column?": (QState.NEW, None), "Typed answer?": (QState.ANSWERED, now)}
+    assert queue.counts()["answered"] == 2
+    assert queue.average_answer_s() is None  # never on air here: no answer time to learn
+
+
+def test_import_can_keep_answered_in_source_as_new() -> None:
+    items = [q("Answered live?", "A", answered_in_source=True), q("Open?", "B", 1)]
+    queue = QuestionQueue()
+    result = queue.plan_import(items, file="zoom.csv", skipped=0, now=T0,
+                               answered_as=QState.NEW)
+    assert (result.answered, result.answered_in_source) == (0, 1)
+    assert [c.type for c in result.changes] == [IMPORTED]
+    assert result.changes[0].payload["answered"] == 0
+    queue.apply(result.changes)
+    assert [(x.state, x.answered_in_source) for x in queue] == [(QState.NEW, True),
+                                                                 (QState.NEW, None)]
+    with pytest.raises(QuestionError):
+        queue.plan_import(items, file="zoom.csv", skipped=0, answered_as=QState.ON_AIR)
+
+
+def test_reimport_never_flips_a_state_the_moderator_set() -> None:
+    clock = FakeClock()
+
+    def first() -> list[Question]:  # imports take the questions they add: fresh ones each time
+        return [q("One?", "A", answered_in_source=True),
+                q("Two?", "B", 1, answered_in_source=True),
+                q("Three?", "C", 2, answered_in_source=False)]
+
+    queue = QuestionQueue()
+    queue.apply(queue.plan_import(first(), file="zoom.csv", skipped=0, now=clock.now(),
+                                  answered_as=QState.NEW).changes)
+    _one, two, three = queue.ordered()
+    # The moderator: "One" stays new (left alone), "Two" shortlisted, "Three" dismissed.
+    queue.apply(queue.plan_state(two.id, QState.SHORTLISTED, clock.now()))
+    queue.apply(queue.plan_state(three.id, QState.DISMISSED, clock.now()))
+    # The same file again, now with every row answered, imported as answered.
+    again = [x.copy(answered_in_source=True) for x in
+             (q("One?", "A"), q("Two?", "B", 1), q("Three?", "C", 2))]
+    result = queue.plan_import(again, file="zoom.csv", skipped=0, now=clock.now())
+    assert (result.added, result.present, result.answered) == (0, 3, 0)
+    assert [c.type for c in result.changes] == [IMPORTED]
+    queue.apply(result.changes)
+    assert [(x.state, x.answered_in_source) for x in queue.ordered()] == [
+        (QState.NEW, True), (QState.SHORTLISTED, True), (QState.DISMISSED, True)]
+    # Marked answered by import, moved back by the moderator: a re-import keeps it back.
+    other = QuestionQueue()
+    other.apply(other.plan_import(first()[:1], file="zoom.csv", skipped=0,
+                                  now=clock.now()).changes)
+    [only] = other.ordered()
+    assert only.state is QState.ANSWERED
+    other.apply(other.plan_state(only.id, QState.NEW, clock.now()))
+    result = other.plan_import(first()[:1], file="zoom.csv", skipped=0, now=clock.now())
+    other.apply(result.changes)
+    assert other.get(only.id).state is QState.NEW and result.answered == 0

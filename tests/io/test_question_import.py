@@ -177,3 +177,43 @@ def test_naive_times_in_show_zone_aware_kept() -> None:
     col = parse_column(["2021-07-01 10:00:00", "2021-07-01T10:00:00+00:00"], PARIS)
     assert col.values[0].isoformat() == "2021-07-01T10:00:00+02:00"
     assert col.values[1].isoformat() == "2021-07-01T10:00:00+00:00"
+
+
+def test_answered_in_source_counted_over_the_whole_file() -> None:
+    """The preview shows a few rows, but says how many of all are answered in the source."""
+    out = preview("zoom_qa_utf8bom.csv")
+    assert out["answered_in_source"] == 2
+    assert preview("slido_export.csv")["answered_in_source"] == 1
+    assert preview("google_forms_fr_cp1252.csv")["answered_in_source"] == 0  # no such column
+    source = load_source(FIX / "zoom_qa_utf8bom.csv")
+    few = extract(source, tz=PARIS, limit=1)
+    assert len(few.questions) == 1 and few.answered_in_source == 2
+    assert extract(source, tz=PARIS).answered_in_source == 2
+
+
+def test_answered_rows_without_question_text_are_not_counted(tmp_path: Path) -> None:
+    path = tmp_path / "slido.csv"
+    path.write_text("Question,Author,Likes,Answered\n"
+                    "What is the first step for a city?,Ana,3,true\n"
+                    ",Bob,1,true\n"
+                    "Could the slides be shared after the session?,,0,false\n"
+                    "How do cities fund an international office?,Eve,2,yes\n", encoding="utf-8")
+    source = load_source(path)
+    assert extract(source, tz=PARIS).answered_in_source == 2
+    assert extract(source, tz=PARIS, limit=2).answered_in_source == 2
+
+
+def test_answered_count_follows_the_column_choice() -> None:
+    import dataclasses
+
+    from moderator_app.io.question_import import answered_in_source
+
+    source = load_source(FIX / "slido_export.csv")
+    assert answered_in_source(source) == 1 and list(source.answered_counts.values()) == [1]
+    plan = source.plan
+    plan.mapping = dataclasses.replace(plan.mapping, answered=None)
+    assert extract(source, tz=PARIS, limit=1).answered_in_source == 0
+    highlighted = plan.headers.index("Highlighted")  # false, true, false
+    plan.mapping = dataclasses.replace(plan.mapping, answered=highlighted)
+    assert extract(source, tz=PARIS, limit=1).answered_in_source == 1
+    assert extract(source, tz=PARIS).questions[1].answered_in_source is True

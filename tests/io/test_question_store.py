@@ -19,8 +19,8 @@ from moderator_app.io.showfile import ShowFile
 FIX = Path(__file__).resolve().parent.parent / "fixtures" / "questions"
 
 
-def imported(book: QuestionBook, name: str = "zoom_qa_utf8bom.csv"):
-    return book.import_result(preview_file(FIX / name, tz=book.session.show.tz))
+def imported(book: QuestionBook, name: str = "zoom_qa_utf8bom.csv", **kwargs):
+    return book.import_result(preview_file(FIX / name, tz=book.session.show.tz), **kwargs)
 
 
 def journal(session: ShowSession, prefix: str = "question.") -> list:
@@ -45,12 +45,12 @@ def test_migration_adds_questions_table_to_old_files(tmp_path: Path, seed_show) 
 
 def test_import_is_journaled_and_reimport_merges(session: ShowSession) -> None:
     book = QuestionBook(session)
-    first = imported(book)
+    first = imported(book, answered_as="new")
     assert (first.added, first.present) == (5, 0)
     [entry] = journal(session)
     assert entry.type == "question.imported"
     assert entry.payload == {"file": "zoom_qa_utf8bom.csv", "added": 5, "present": 0,
-                             "skipped": 0}
+                             "skipped": 0, "answered": 0}
     one = book.queue.ordered()[0]
     book.set_state(one.id, QState.SHORTLISTED)
     book.edit(one.id, note="en premier", tags=["financement"])
@@ -67,7 +67,7 @@ def test_import_is_journaled_and_reimport_merges(session: ShowSession) -> None:
 
 def test_take_next_journals_exact_state_payload(session: ShowSession, clock) -> None:
     book = QuestionBook(session)
-    imported(book)
+    imported(book, answered_as="new")
     a, b = book.queue.ordered()[:2]
     book.set_state(a.id, "shortlisted")
     book.set_state(b.id, "shortlisted")
@@ -195,3 +195,69 @@ def test_shared_texts_of_a_batch_survive_quotes(session: ShowSession) -> None:
         reopened.close()
     assert [(q.source, q.source_file, q.votes) for q in stored] == [
         ("o'slido", name, 0), ("o'slido", name, 1), ("o'slido", name, 2)]
+
+
+# -- answered in the source (issue 10, item 4) ---------------------------------------------
+def test_answered_in_source_imported_as_answered_journaled_and_reported(
+        session: ShowSession, clock) -> None:
+    from moderator_app.core.report import build_report
+
+    book = QuestionBook(session)
+    merge = imported(book)  # rows 1 and 2 of the report are answered in Zoom
+    assert (merge.added, merge.answered) == (5, 2)
+    entries = journal(session)
+    assert [a.type for a in entries] == ["question.imported", "question.state",
+                                         "question.state"]
+    assert entries[0].payload["answered"] == 2
+    one, two = book.queue.ordered()[:2]
+    assert [a.payload for a in entries[1:]] == [
+        {"id": one.id, "from": "new", "to": "answered", "text": one.text, "asker": one.asker,
+         "segment": None, "file": "zoom_qa_utf8bom.csv"},
+        {"id": two.id, "from": "new", "to": "answered", "text": two.text, "asker": None,
+         "segment": None, "file": "zoom_qa_utf8bom.csv"},
+    ]
+    reopened = ShowSession.open(session.path, clock=clock)
+    try:
+        stored = QuestionBook(reopened).queue
+        assert stored.counts() == {"new": 3, "shortlisted": 0, "on_air": 0, "answered": 2,
+                                   "dismissed": 0}
+        assert stored.get(one.id).answered_at == clock.now()
+        report = build_report(reopened.show, reopened.file.actions(), questions_total=5)
+    finally:
+        reopened.close()
+    assert (report.summary.questions_answered, report.summary.questions_total) == (2, 5)
+
+
+def test_answered_in_source_kept_new_on_request(session: ShowSession) -> None:
+    book = QuestionBook(session)
+    merge = imported(book, answered_as=QState.NEW)
+    assert merge.answered == 0 and book.queue.counts()["new"] == 5
+    assert [a.type for a in journal(session)] == ["question.imported"]
+    assert [q.answered_in_source for q in book.queue.ordered()][:3] == [True, True, False]
+
+
+def test_reimport_keeps_the_moderators_states(session: ShowSession, clock) -> None:
+    book = QuestionBook(session)
+    imported(book)
+    one, two, three = book.queue.ordered()[:3]
+    book.set_state(one.id, "shortlisted")  # answered in Zoom, the moderator takes it again
+    book.set_state(three.id, "dismissed")
+    before = len(journal(session))
+    again = imported(book, "zoom_qa_utf16.csv")  # the same report, another encoding
+    assert (again.added, again.present, again.answered) == (0, 5, 0)
+    assert [a.type for a in journal(session)[before:]] == ["question.imported"]
+    states = {q.id: q.state for q in load_questions(session.file)}
+    assert (states[one.id], states[two.id], states[three.id]) == (
+        QState.SHORTLISTED, QState.ANSWERED, QState.DISMISSED)
+
+
+def test_linked_source_remembers_how_answered_rows_are_imported(session: ShowSession) -> None:
+    book = QuestionBook(session)
+    book.link_source(FIX / "slido_export.csv", profile="slido", answered_as="new")
+    book.link_source(FIX / "zoom_qa_utf8bom.csv")
+    links = {Path(s.path).name: s for s in book.linked_sources()}
+    assert links["slido_export.csv"].answered_as == "new"
+    assert links["zoom_qa_utf8bom.csv"].answered_as == "answered"
+    session.file.db.execute("UPDATE question_sources SET data = ?",  # linked before this
+                            ('{"profile": "slido", "dayfirst": null}',))
+    assert {s.answered_as for s in book.linked_sources()} == {"answered"}

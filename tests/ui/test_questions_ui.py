@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
 from moderator_app.core.actions import ActionType
@@ -32,7 +32,9 @@ RICH = "<b>Bold?</b> <a href='x'>lien</a> = 1+1 ; fin"
 
 
 def fill(book: QuestionBook, name: str = "zoom_qa_utf8bom.csv") -> None:
-    book.import_result(preview_file(FIX / name, tz=book.session.show.tz))
+    # Every question starts new (the page tests move them from there), even the two the
+    # Zoom report marks answered.
+    book.import_result(preview_file(FIX / name, tz=book.session.show.tz), answered_as="new")
 
 
 @pytest.fixture
@@ -315,3 +317,94 @@ def test_sample_resource_imports(session: ShowSession) -> None:
     result = preview_file(session.path.parent / "sample.csv", tz=session.show.tz)
     assert result.plan.profile == "zoom_qa" and len(result.questions) >= 20
     assert result.warnings == []
+
+
+# -- answered in the source (issue 10, item 4) ---------------------------------------------
+def _loaded_dialog(qtbot, book: QuestionBook, path: Path) -> ImportDialog:
+    dialog = ImportDialog(book)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.load(path)
+    qtbot.waitUntil(lambda: dialog.source is not None, timeout=5000)
+    return dialog
+
+
+def _click_box(qtbot, box) -> None:
+    """Click a check box as a user would: only one on screen can be clicked."""
+    assert box.isVisible() and box.isEnabled(), box.objectName()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton,
+                     pos=box.rect().topLeft() + QPoint(8, box.height() // 2))
+
+
+def test_import_dialog_shows_answered_in_source_and_imports_them_answered(
+        qtbot, session: ShowSession) -> None:
+    book = QuestionBook(session)
+    dialog = _loaded_dialog(qtbot, book, FIX / "zoom_qa_utf8bom.csv")
+    header = [dialog.preview.horizontalHeaderItem(c).text()
+              for c in range(dialog.preview.columnCount())]
+    col = header.index("Answered in source")
+    assert [dialog.preview.item(r, col).text() for r in range(5)] == ["✓", "✓", "", "", ""]
+    assert "2 question(s) marked answered in the source: imported as answered" in (
+        dialog.warnings.text())
+    box = dialog.answered_as_answered
+    assert box.isVisible() and box.isEnabled() and box.isChecked()  # answered by default
+    with qtbot.waitSignal(dialog.imported, timeout=5000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert book.queue.counts()["answered"] == 2 and book.queue.counts()["new"] == 3
+    assert "2 marked answered as in the source" in dialog.warnings.text()
+    states = [a for a in session.file.actions() if a.type == "question.state"]
+    assert [a.payload["to"] for a in states] == ["answered", "answered"]
+
+
+def test_import_dialog_can_keep_answered_in_source_as_new(qtbot, session: ShowSession) -> None:
+    book = QuestionBook(session)
+    dialog = _loaded_dialog(qtbot, book, FIX / "zoom_qa_utf8bom.csv")
+    _click_box(qtbot, dialog.answered_as_answered)
+    assert not dialog.answered_as_answered.isChecked()
+    assert "imported as new" in dialog.warnings.text()
+    with qtbot.waitSignal(dialog.imported, timeout=5000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert book.queue.counts()["new"] == 5
+    assert not [a for a in session.file.actions() if a.type == "question.state"]
+    first = book.queue.ordered()[0]
+    model = QuestionTableModel(book.queue)
+    tip = model.index(0, COL_STATE).data(Qt.ItemDataRole.ToolTipRole)
+    assert first.answered_in_source and "answered in the source" in tip
+    assert model.index(2, COL_STATE).data(Qt.ItemDataRole.ToolTipRole) is None
+
+
+# -- "Watch this file" (issue 10, item 5) --------------------------------------------------
+def test_watch_box_is_visible_and_a_click_ticks_it(qtbot, session: ShowSession) -> None:
+    dialog = _loaded_dialog(qtbot, QuestionBook(session), FIX / "slido_export.csv")
+    box = dialog.watch
+    assert box.isVisible() and box.window() is dialog and not box.isChecked()
+    _click_box(qtbot, box)
+    assert box.isChecked()
+    _click_box(qtbot, box)
+    assert not box.isChecked()
+
+
+def test_ticking_watch_and_importing_merges_later_changes(
+        qtbot, window, session: ShowSession, tmp_path: Path) -> None:
+    feature = window.questions
+    path = tmp_path / "slido.csv"
+    lines = (FIX / "slido_export.csv").read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")  # header + one question
+    dialog = feature.open_import(path)
+    qtbot.waitUntil(lambda: dialog.source is not None, timeout=5000)
+    _click_box(qtbot, dialog.watch)
+    _click_box(qtbot, dialog.answered_as_answered)  # keep answered ones new, from now on too
+    with qtbot.waitSignal(dialog.imported, timeout=5000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    [link] = feature.book.linked_sources()
+    assert link.path == str(path.resolve()) and link.answered_as == "new"
+    assert link.path in feature.watcher.watcher.files()
+    assert len(feature.book.queue) == 1
+    # The export is written again with more questions: merged without the dialog.
+    extra = [*lines[2:],
+             '"Une question ajoutée après coup ?",Zoé,1,2021-02-25 17:01:00,,true,false']
+    with qtbot.waitSignal(feature.watcher.merged, timeout=5000) as signal:
+        path.write_text("\n".join(lines[:2] + extra) + "\n", encoding="utf-8")
+    assert signal.args == [str(path.resolve()), 3] and len(feature.book.queue) == 4
+    assert feature.book.queue.counts()["new"] == 4  # the link kept "answered as new"

@@ -299,7 +299,7 @@ def test_report_view_counts_the_show_questions(qtbot, session: ShowSession, cloc
 
     book = QuestionBook(session)
     source = load_source(resource("sample_questions_zoom_fr.csv"))
-    book.import_result(extract(source, tz=session.show.tz))
+    book.import_result(extract(source, tz=session.show.tz), "new")  # only live answers
     session.perform(A.START)
     for q in book.queue.ordered()[:2]:
         book.set_state(q.id, "shortlisted")
