@@ -1,7 +1,9 @@
 """Report exports: JSON, CSV and XLSX (the workbook itself is in ``report_xlsx``).
 
 Every file is written to a temporary file beside the target and ``os.replace``d, so a
-failed export leaves nothing partial; the error is one line naming the file.
+failed export leaves nothing partial; the error is one line naming the file. The file gets
+the mode any new file of the user gets (the umask's), and a part file left by an export
+that was killed is removed by the next export into that folder (``atomic_file``).
 
 Datetimes are ISO 8601 with the show's UTC offset; durations are seconds; unknown
 values are ``null`` in JSON and empty in CSV.
@@ -23,7 +25,6 @@ import csv
 import io
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +33,7 @@ from zoneinfo import ZoneInfo
 
 from moderator_app.core.report import Report
 from moderator_app.core.runsheet import zone
+from moderator_app.io.atomic_file import write_atomically
 from moderator_app.io.export_labels import (
     CSV_EDIT_COLUMNS,
     CSV_EVENT_COLUMNS,
@@ -243,33 +245,15 @@ def _csv_words(lab: Labels) -> dict[str, Callable[[object], object]]:
 
 
 # -- writing ---------------------------------------------------------------------------
-def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
-    """Write through a temporary file in the target's folder, then replace the target."""
+def atomic_write(path: str | os.PathLike, write: Callable[[IO[bytes]], None]) -> None:
+    """Write through a locked part file in the target's folder, then replace the target
+    (see ``atomic_file``: the file gets the umask's mode, a killed export's part file is
+    removed by the next one)."""
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        write_atomically(path, write)
     except OSError as exc:
         raise ReportExportError(f"Cannot write {path}: {_reason(exc)}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        _remove(tmp)
-        raise ReportExportError(f"Cannot write {path}: {_reason(exc)}") from None
-    except BaseException:
-        _remove(tmp)
-        raise
-
-
-def _remove(tmp: str) -> None:
-    try:
-        os.unlink(tmp)
-    except OSError:
-        pass
 
 
 def _reason(exc: OSError) -> str:
@@ -277,11 +261,13 @@ def _reason(exc: OSError) -> str:
 
 
 def _text_writer(produce: Callable[[IO[str]], None], bom: bool = False) -> Callable:
+    # The text is made in memory and written in one call: a wrapper left on a handle that
+    # failed mid-write (a full disk) would flush into the closed file when collected and
+    # print "Exception ignored" after the export's one-line error.
     def write(handle: IO[bytes]) -> None:
-        text = io.TextIOWrapper(handle, encoding="utf-8-sig" if bom else "utf-8", newline="")
+        text = io.StringIO(newline="")
         produce(text)
-        text.flush()
-        text.detach()
+        handle.write(text.getvalue().encode("utf-8-sig" if bom else "utf-8"))
 
     return write
 

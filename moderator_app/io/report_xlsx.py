@@ -13,6 +13,7 @@ otherwise store any text that starts with "=" as a formula.
 from __future__ import annotations
 
 from datetime import datetime
+from io import BytesIO
 from typing import IO
 from zoneinfo import ZoneInfo
 
@@ -160,7 +161,13 @@ def write_xlsx(report: Report, handle: IO[bytes], language: str = "en") -> None:
     wb.epoch = CALENDAR_MAC_1904
     for part in (_summary, _segments, _questions, _edits, _events):
         part(wb, report, tz, lab)
-    wb.save(handle)
+    # Zipped in memory (a few MB for thousands of questions), then written in one call: a
+    # ZipFile left on a handle that failed mid-write (a full disk) tries to finish itself
+    # when collected, and prints "Exception ignored ... seek of closed file" after the
+    # export's one-line error.
+    buffer = BytesIO()
+    wb.save(buffer)
+    handle.write(buffer.getbuffer())
 
 
 def _summary(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -47,6 +46,7 @@ from moderator_app.core.report_plot import (
     over_under_series,
 )
 from moderator_app.core.report_runs import RunInfo
+from moderator_app.io.atomic_file import write_atomically
 from moderator_app.io.export_labels import Labels
 from moderator_app.io.question_store import report_questions_total
 from moderator_app.io.report_export import ReportExportError, export_report
@@ -505,22 +505,20 @@ class ReportView(QWidget):
 
 
 def save_plot_png(plot_item, path: str | os.PathLike) -> None:
-    """Render with pyqtgraph's exporter to a temporary file, then replace the target."""
+    """Render with pyqtgraph's exporter, then write the target in one step, like the
+    report exports (the umask's mode, no part file left behind)."""
     from pyqtgraph.exporters import ImageExporter
 
-    target = Path(path)
     exporter = ImageExporter(plot_item)
     exporter.parameters()["width"] = max(int(plot_item.sceneBoundingRect().width()) * 2, 1200)
     image = exporter.export(toBytes=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".png", dir=target.parent)
-    os.close(fd)
-    try:
-        if not image.save(tmp, "PNG"):
-            raise OSError(0, "the image could not be written")
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise OSError(0, "the image could not be written")
+    buffer.close()
+    write_atomically(path, lambda handle: handle.write(data.data()))
 
 
 class _Attached(QObject):

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
@@ -9,6 +13,8 @@ import pytest
 from moderator_app.cli import main
 from moderator_app.core.actions import ActionType as A
 from moderator_app.io.session import ShowSession
+from tests.conftest import REPO
+from tests.io.test_report_export import fill, small_filesystem
 
 
 @pytest.fixture
@@ -122,3 +128,29 @@ def test_report_counts_the_questions_really_in_the_show(show_path: Path, clock, 
     book.add(Question.new("Une question posée à l'oral ?", submitted_at=clock.now()))
     s.close()
     assert summary()["questions_total"] == 26  # the journal's imports alone would say 25
+
+
+@pytest.fixture
+def small_fs(tmp_path: Path) -> Iterator[Path]:
+    with small_filesystem(tmp_path / "small") as mnt:
+        yield mnt
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["r.xlsx", "r.csv", "r.json"])
+def test_full_disk_is_one_line_on_stderr(played_path: Path, small_fs: Path, name: str) -> None:
+    """The real command on a real full file system: its one-line error and nothing else
+    (no "Exception ignored ... seek of closed file" from objects left half-written)."""
+    fill(small_fs, 2048)
+    done = subprocess.run(
+        [sys.executable, "-m", "moderator_app", "report", str(played_path), str(small_fs / name)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.startswith(f"moderator-app: error: Cannot write {small_fs / name}: no space")
+    assert sorted(p.name for p in small_fs.iterdir()) == ["filler"]

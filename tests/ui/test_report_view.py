@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import openpyxl
@@ -109,6 +110,10 @@ def test_export_off_thread_and_png(qtbot, played: ShowSession, tmp_path: Path, m
     png = view.export_png(str(tmp_path / "plot.png"))
     assert png and Path(png).read_bytes()[:4] == b"\x89PNG"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp files
+    mask = os.umask(0)
+    os.umask(mask)
+    for path in (target, Path(png)):  # the umask's mode, as any file the user writes
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask, path
 
 
 def test_compare_runs_in_view(qtbot, played: ShowSession, clock) -> None:
