@@ -34,6 +34,7 @@ from zoneinfo import ZoneInfo
 from moderator_app.core.report import Report
 from moderator_app.core.runsheet import zone
 from moderator_app.io.atomic_file import write_atomically
+from moderator_app.io.cell_safety import guard
 from moderator_app.io.export_labels import (
     CSV_EDIT_COLUMNS,
     CSV_EVENT_COLUMNS,
@@ -43,8 +44,6 @@ from moderator_app.io.export_labels import (
 )
 
 FORMATS = ("xlsx", "csv", "json")
-# Text that a spreadsheet would read as a formula (or a command, for tab and CR).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ReportExportError(Exception):
@@ -86,6 +85,11 @@ def report_dict(report: Report) -> dict:
             "added_s": s.added_s,
             "messages": s.messages,
             "questions_answered": s.questions_answered,
+            "questions_on_air": s.questions_on_air,
+            "questions_shortlisted": s.questions_shortlisted,
+            "questions_dismissed": s.questions_dismissed,
+            "questions_not_reached": s.questions_not_reached,
+            "questions_merged": s.questions_merged,
             "questions_total": s.questions_total,
             "edits": s.edits,
             "plan_shift_s": _s(s.plan_shift_s),
@@ -118,15 +122,21 @@ def report_dict(report: Report) -> dict:
         "questions": [
             {
                 "id": q.question_id,
+                "state": q.final_state,
                 "text": q.text,
                 "asker": q.asker,
+                "organisation": q.organisation,
+                "votes": q.votes,
+                "asked_at": _iso(q.asked_at, tz),
+                "source": q.source,
+                "source_file": q.source_file,
+                "answered_in_source": q.answered_in_source,
                 "segment_id": q.segment_id,
                 "segment": q.segment_title,
                 "speaker": q.speaker,
                 "on_air_at": _iso(q.on_air_at, tz),
                 "answered_at": _iso(q.answered_at, tz),
                 "duration_s": _s(q.duration_s),
-                "state": q.final_state,
             }
             for q in report.questions
         ],
@@ -177,9 +187,9 @@ def report_json(report: Report) -> str:
 
 # -- CSV ------------------------------------------------------------------------------
 def csv_safe(value: object) -> object:
-    """Text a spreadsheet must not run: a leading ' makes it plain text."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    """Text a spreadsheet must not run: a leading ' makes it plain text (``cell_safety``)."""
+    if isinstance(value, str):
+        return guard(value)
     return "" if value is None else value
 
 
@@ -240,8 +250,12 @@ def _csv_words(lab: Labels) -> dict[str, Callable[[object], object]]:
     def flag(value: object) -> object:
         return lab["word.yes"] if value else lab["word.no"]
 
+    def maybe(value: object) -> object:
+        return None if value is None else flag(value)
+
     return {"status": word, "state": word, "op": code, "type": code, "live": flag,
-            "undone": lambda v: lab["word.undone"] if v else None}  # fmt: skip
+            "undone": lambda v: lab["word.undone"] if v else None, "source": code,
+            "answered_in_source": maybe}  # fmt: skip
 
 
 # -- writing ---------------------------------------------------------------------------

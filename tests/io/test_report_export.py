@@ -133,7 +133,9 @@ def test_xlsx_agrees_with_json(rep, tmp_path: Path) -> None:
     assert summary["Longest overrun"] == s["longest_overrun"]["title"]
     assert summary["Total pause"] == timedelta(seconds=s["paused_s"])
     assert summary["Questions answered"] == s["questions_answered"]
-    assert summary["Questions imported"] == s["questions_total"]
+    assert summary["Questions in the show"] == s["questions_total"]
+    assert summary["Questions on air"] == s["questions_on_air"] == 1
+    assert summary["Questions not reached"] == s["questions_not_reached"] == 0
     assert "Europe/Paris" in summary["Time zone of all times"]
     ws = wb["Segments"]
     assert ws.freeze_panes == "A2"
@@ -157,9 +159,15 @@ def test_xlsx_agrees_with_json(rep, tmp_path: Path) -> None:
     assert ws["I2"].number_format == "[h]:mm:ss"
     ranges = [str(r.sqref) for r in ws.conditional_formatting]
     assert "L2:L4" in ranges
-    q = list(wb["Questions"].iter_rows(min_row=2, values_only=True))
+    ws = wb["Questions"]
+    header = [c.value for c in ws[1]]
+    assert header[:4] == ["State", "Question", "Asker", "Organisation"]
+    assert ws.auto_filter.ref == "A1:O3"  # the producer filters on the state
+    q = [dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)]
     assert len(q) == len(data["questions"])
-    assert q[0][2] == timedelta(seconds=data["questions"][0]["duration_s"])
+    assert q[0]["Duration"] == timedelta(seconds=data["questions"][0]["duration_s"])
+    assert [r["State"] for r in q] == ["answered", "on air"]
+    assert q[1]["Answered"] is None and q[1]["Duration"] is None  # still on air: blank
     assert len(list(wb["Events"].iter_rows(min_row=2))) == len(data["events"])
 
 
@@ -244,7 +252,7 @@ def test_xlsx_in_french_and_english_differ_in_words_only(rep, tmp_path: Path) ->
     assert [r[3] for r in fr["Séquences"].iter_rows(min_row=2, values_only=True)] == [
         "terminée"
     ] * 3
-    assert [r[7] for r in fr["Questions"].iter_rows(min_row=2, values_only=True)] == [
+    assert [r[0] for r in fr["Questions"].iter_rows(min_row=2, values_only=True)] == [
         "répondue",
         "à l’antenne",
     ]
