@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 from dataclasses import asdict
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from moderator_app.commands import CommandError, print_json
 from moderator_app.core.report import build_report
 from moderator_app.core.report_compare import compare_runs
 from moderator_app.io.export_labels import export_language
-from moderator_app.io.question_store import report_questions_total
+from moderator_app.io.question_store import load_questions
 from moderator_app.io.report_export import ReportExportError, export_report, report_dict
 from moderator_app.io.showfile import ShowFile, ShowFileError
 
@@ -43,22 +44,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_report)
 
 
-def _load(path: str, run: int | None):
-    """The show, its journal, and the real question count for the report of ``run``."""
+def _load(path: str):
+    """The show, its journal and its questions (the report lists them all)."""
     if not Path(path).exists():
         raise CommandError(f"{path}: no such show file")
     try:
         with ShowFile.open(path) as file:
-            actions = file.actions()
-            return file.load_show(), actions, report_questions_total(file, actions, run)
+            return file.load_show(), file.actions(), load_questions(file)
     except ShowFileError as exc:
         raise CommandError(str(exc)) from None
+    except sqlite3.Error as exc:
+        raise CommandError(f"{path}: cannot read its questions ({exc})") from None
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     if not (args.out or args.json or args.runs or args.compare):
         raise CommandError("report needs OUT.xlsx|OUT.csv|OUT.json, or --json, --runs, --compare")
-    show, actions, questions_total = _load(args.show, args.run)
+    show, actions, questions = _load(args.show)
     if args.runs:
         data = report_dict(build_report(show, actions))["runs"]
         print_json({"runs": data})
@@ -70,7 +72,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 {"a": args.compare[0], "b": args.compare[1], "rows": [asdict(r) for r in cmp.rows]}
             )
             return 0
-        report = build_report(show, actions, args.run, questions_total=questions_total)
+        report = build_report(show, actions, args.run, questions=questions)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     if args.out:

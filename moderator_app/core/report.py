@@ -8,12 +8,15 @@ Anything the journal does not say is ``None`` (shown as "unknown"), never guesse
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from moderator_app.core.actions import CLOCK_JUMP, Action, ActionType
 from moderator_app.core.clock import from_us, to_us
 from moderator_app.core.engine import FINISHED, NOT_STARTED, PAUSED, RUNNING, TimerEngine
+from moderator_app.core.questions import PREFIX as QUESTION_PREFIX
+from moderator_app.core.questions import Question
 from moderator_app.core.report_notes import (
     IN_PROGRESS_NOTE,
     NO_FINISH_NOTE,
@@ -21,6 +24,17 @@ from moderator_app.core.report_notes import (
     PLAN_SHIFT_NOTE,
     UNDONE_NOTE,
     ReportNote,
+)
+from moderator_app.core.report_questions import (
+    ANSWERED,
+    DISMISSED,
+    NOT_REACHED,
+    ON_AIR,
+    SHORTLISTED,
+    QuestionCounts,
+    QuestionHistory,
+    QuestionReport,
+    question_rows,
 )
 from moderator_app.core.report_runs import RunInfo, list_runs, split_runs
 from moderator_app.core.runsheet import Show
@@ -30,10 +44,9 @@ QUESTION_STATE = "question.state"
 QUESTION_IMPORTED = "question.imported"
 RUNSHEET_PREFIX = "runsheet."
 
-# Segment outcomes.
+# Segment outcomes (NOT_REACHED is also a question's final state: the same word).
 DONE = "done"
 INCOMPLETE = "incomplete"  # started, and the journal stops before it ended
-NOT_REACHED = "not_reached"
 
 # Run outcomes (RunInfo.state uses the same words).
 RUN_FINISHED = "finished"
@@ -65,20 +78,6 @@ class SegmentReport:
     added_s: int
     visits: int
     messages: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class QuestionReport:
-    question_id: str
-    text: str
-    asker: str
-    segment_id: str | None
-    segment_title: str
-    speaker: str
-    on_air_at: datetime | None
-    answered_at: datetime | None
-    duration_s: float | None
-    final_state: str
 
 
 @dataclass(frozen=True)
@@ -131,11 +130,18 @@ class Summary:
     pauses: int
     added_s: int
     messages: int
+    # The question list's final states (see report_questions); ``questions_total`` is
+    # every question of the show, the merged duplicates (not listed) included.
     questions_answered: int
     questions_total: int
     edits: int
     plan_shift_s: float  # how far a rehearsal's plan was moved onto its actual start
     notes: tuple[ReportNote, ...] = ()  # str(note) is its English text
+    questions_on_air: int = 0
+    questions_shortlisted: int = 0
+    questions_dismissed: int = 0
+    questions_not_reached: int = 0
+    questions_merged: int = 0
 
 
 @dataclass(frozen=True)
@@ -155,11 +161,16 @@ def build_report(
     *,
     questions_total: int | None = None,
     live: bool | None = None,
+    questions: Sequence[Question] | None = None,
 ) -> Report:
     """The report for ``run`` (1-based; the latest by default) of the whole journal.
 
     The latest run, if it has no finish, is reported as in progress unless ``live`` is
     False (the caller knows the show stopped: then it reads as cut off).
+
+    ``questions`` are the show's questions as they are now (its questions table): the
+    report lists them all with their final state (see ``report_questions``). Without
+    them, it lists the questions the journal names.
     """
     runs = split_runs(actions)
     infos = list_runs(show, actions, live)
@@ -169,10 +180,22 @@ def build_report(
     run_actions = runs[number - 1]
     end_seq = _last_seq(runs, number)
     imported = _imported_until(actions, end_seq)
-    fold = _Fold(show)
+    history = QuestionHistory()
+    for earlier in runs[: number - 1]:
+        for action in earlier:
+            if action.type.startswith(QUESTION_PREFIX):
+                history.apply(action)
+    fold = _Fold(show, history)
     for action in run_actions:
         fold.apply(action)
-    return fold.report(infos[number - 1], infos, questions_total, imported)
+    latest = number == len(runs)
+    later = [a for r in runs[number:] for a in r]
+    listed, counts = question_rows(show, history, questions, latest=latest, later=later)
+    if questions_total is None:
+        questions_total = counts.listed + counts.merged
+        if questions is None:  # the journal names only the questions it moderated
+            questions_total = max(imported, questions_total)
+    return fold.report(infos[number - 1], infos, questions_total, listed, counts)
 
 
 def _last_seq(runs: list[list[Action]], number: int) -> int | None:
@@ -195,30 +218,15 @@ def _imported_until(actions: list[Action], end_seq: int | None) -> int:
     return total
 
 
-@dataclass
-class _QuestionTrack:
-    question_id: str
-    text: str = ""
-    asker: str = ""
-    segment_id: str | None = None
-    on_air_us: int | None = None
-    answered_us: int | None = None
-    state: str = ""
-
-
-def _state_word(value: object) -> str:
-    return str(value or "").strip().lower().replace(" ", "_").replace("-", "_")
-
-
 class _Fold:
     """Walks one run's actions once, beside a TimerEngine doing the timing."""
 
-    def __init__(self, show: Show) -> None:
+    def __init__(self, show: Show, history: QuestionHistory) -> None:
         self.show = show
         self.engine = TimerEngine(show)
         self.messages: dict[str, list[str]] = {}
         self.message_count = 0
-        self.questions: dict[str, _QuestionTrack] = {}
+        self.history = history
         self.edits: list[EditReport] = []
         self.events: list[Action] = []
         self.current_at: list[str | None] = []
@@ -241,30 +249,12 @@ class _Fold:
             self.messages.setdefault(current, []).append(str(action.payload.get("text", "")))
         if kind == ActionType.MESSAGE:
             self.message_count += 1
-        elif kind == QUESTION_STATE:
-            self._question(action, current)
+        elif kind.startswith(QUESTION_PREFIX):
+            self.history.apply(action, current)
         elif kind.startswith(RUNSHEET_PREFIX):
             self._edit(action, live=status in (RUNNING, PAUSED))
         if kind != ActionType.NEW_RUN:
             self.engine.apply(action)
-
-    def _question(self, action: Action, current: str | None) -> None:
-        p = action.payload
-        qid = str(p.get("id", ""))
-        track = self.questions.get(qid) or _QuestionTrack(qid)
-        self.questions[qid] = track
-        track.text = str(p.get("text", track.text) or track.text)
-        track.asker = str(p.get("asker", track.asker) or track.asker)
-        target = _state_word(p.get("to"))
-        track.state = target
-        if target in ("on_air", "onair", "live"):
-            track.on_air_us = action.at_us
-            track.answered_us = None
-            track.segment_id = p.get("segment") or current
-        elif target == "answered":
-            track.answered_us = action.at_us
-            if track.segment_id is None:
-                track.segment_id = p.get("segment") or current
 
     def _edit(self, action: Action, *, live: bool) -> None:
         p = action.payload
@@ -288,15 +278,16 @@ class _Fold:
 
     # -- the report ----------------------------------------------------------------
     def report(
-        self, info: RunInfo, infos: list[RunInfo], total: int | None, imported: int
+        self,
+        info: RunInfo,
+        infos: list[RunInfo],
+        total: int,
+        questions: list[QuestionReport],
+        counts: QuestionCounts,
     ) -> Report:
         engine = self.engine
         st = engine.state
         segments = self._segments()
-        questions = self._questions()
-        answered = sum(1 for q in questions if q.answered_at is not None)
-        if total is None:
-            total = max(imported, len(self.questions))
         started = st.show_started_us
         planned_starts = engine.planned_starts()
         planned_start = planned_starts[0] if planned_starts else self.show.planned_start
@@ -358,11 +349,16 @@ class _Fold:
             pauses=sum(s.pauses for s in segments),
             added_s=sum(s.added_s for s in segments),
             messages=self.message_count,
-            questions_answered=answered,
+            questions_answered=counts.by_state[ANSWERED],
             questions_total=total,
             edits=len(self.edits),
             plan_shift_s=engine.plan_shift_us() / US,
             notes=tuple(notes),
+            questions_on_air=counts.by_state[ON_AIR],
+            questions_shortlisted=counts.by_state[SHORTLISTED],
+            questions_dismissed=counts.by_state[DISMISSED],
+            questions_not_reached=counts.by_state[NOT_REACHED],
+            questions_merged=counts.merged,
         )
         return Report(summary, segments, questions, self.edits, self._events(), infos)
 
@@ -438,35 +434,6 @@ class _Fold:
             visits=rec.visits,
             messages=tuple(self.messages.get(seg_id, ())),
         )
-
-    def _questions(self) -> list[QuestionReport]:
-        out = []
-        tracks = sorted(
-            self.questions.values(),
-            key=lambda t: (t.on_air_us is None, t.on_air_us or 0, t.answered_us or 0),
-        )
-        for t in tracks:
-            if t.on_air_us is None and t.answered_us is None:
-                continue  # moderated but never taken: not part of the timing story
-            seg = self.show.segment(t.segment_id) if t.segment_id else None
-            duration = None
-            if t.on_air_us is not None and t.answered_us is not None:
-                duration = (t.answered_us - t.on_air_us) / US
-            out.append(
-                QuestionReport(
-                    question_id=t.question_id,
-                    text=t.text,
-                    asker=t.asker,
-                    segment_id=t.segment_id,
-                    segment_title=seg.title if seg else "",
-                    speaker=seg.speaker if seg else "",
-                    on_air_at=from_us(t.on_air_us) if t.on_air_us is not None else None,
-                    answered_at=from_us(t.answered_us) if t.answered_us is not None else None,
-                    duration_s=duration,
-                    final_state=t.state,
-                )
-            )
-        return out
 
     def _events(self) -> list[EventReport]:
         out = []

@@ -25,8 +25,11 @@ SEGMENT_COLUMNS = (
     "actual_end", "planned_duration", "actual_duration", "running_time", "over_under",
     "over_under_s", "pauses", "paused", "time_added", "visits", "messages",
 )  # fmt: skip
+# Every question of the show: where it ended first (the producer filters on it), who asked
+# it, then when it was on air.
 QUESTION_COLUMNS = (
-    "on_air", "answered", "duration", "segment", "speaker", "asker", "question", "state", "id",
+    "state", "question", "asker", "organisation", "votes", "asked_at", "source", "source_file",
+    "on_air", "answered", "duration", "segment", "speaker", "answered_in_source", "id",
 )  # fmt: skip
 EDIT_COLUMNS = ("time", "seq", "change", "segment", "field", "before", "after", "live")
 EVENT_COLUMNS = ("seq", "time", "type", "segment_on_air", "detail", "undone")
@@ -38,7 +41,8 @@ CSV_SEGMENT_COLUMNS = (
     "pauses", "paused_s", "added_s", "visits",
 )  # fmt: skip
 CSV_QUESTION_COLUMNS = (
-    "on_air_at", "answered_at", "duration_s", "segment", "speaker", "asker", "text", "state", "id",
+    "state", "text", "asker", "organisation", "votes", "asked_at", "source", "source_file",
+    "on_air_at", "answered_at", "duration_s", "segment", "speaker", "answered_in_source", "id",
 )  # fmt: skip
 CSV_EDIT_COLUMNS = ("at", "seq", "op", "segment", "field", "before", "after", "live")
 CSV_EVENT_COLUMNS = ("seq", "at", "type", "segment", "detail", "undone")
@@ -46,7 +50,9 @@ CSV_SUMMARY_ITEMS = (
     "item", "value", "title", "timezone", "run", "label", "state", "planned_start",
     "actual_start", "start_delay_s", "planned_end", "actual_end", "final_over_under_s",
     "longest_overrun_title", "longest_overrun_s", "paused_s", "pauses", "added_s", "messages",
-    "questions_answered", "questions_total", "edits", "plan_shift_s", "note",
+    "questions_answered", "questions_on_air", "questions_shortlisted", "questions_dismissed",
+    "questions_not_reached", "questions_merged", "questions_total", "edits", "plan_shift_s",
+    "note",
 )  # fmt: skip
 
 _EN: dict[str, str] = {
@@ -83,6 +89,12 @@ _EN: dict[str, str] = {
     "col.question": "Question",
     "col.state": "State",
     "col.id": "Id",
+    "col.organisation": "Organisation",
+    "col.votes": "Votes",
+    "col.asked_at": "Asked at",
+    "col.source": "Source",
+    "col.source_file": "Source file",
+    "col.answered_in_source": "Answered in source",
     # Run sheet edits, events
     "col.time": "Time",
     "col.seq": "#",
@@ -117,7 +129,12 @@ _EN: dict[str, str] = {
     "item.added": "Time added",
     "item.messages": "Messages to speakers",
     "item.questions_answered": "Questions answered",
-    "item.questions_total": "Questions imported",
+    "item.questions_on_air": "Questions on air",
+    "item.questions_shortlisted": "Questions shortlisted",
+    "item.questions_dismissed": "Questions dismissed",
+    "item.questions_not_reached": "Questions not reached",
+    "item.questions_merged": "Duplicates merged",
+    "item.questions_total": "Questions in the show",
     "item.edits": "Run sheet edits",
     "item.note": "Note",
     # Words (English: the value with spaces, as the workbook always wrote it)
@@ -163,6 +180,12 @@ _FR: dict[str, str] = {
     "col.question": "Question",
     "col.state": "État",
     "col.id": "Id",
+    "col.organisation": "Organisation",
+    "col.votes": "Votes",
+    "col.asked_at": "Posée à",
+    "col.source": "Source",
+    "col.source_file": "Fichier source",
+    "col.answered_in_source": "Répondue dans la source",
     # Run sheet edits, events
     "col.time": "Heure",
     "col.seq": "#",
@@ -197,7 +220,12 @@ _FR: dict[str, str] = {
     "item.added": "Temps ajouté",
     "item.messages": "Messages aux intervenants",
     "item.questions_answered": "Questions répondues",
-    "item.questions_total": "Questions importées",
+    "item.questions_on_air": "Questions à l’antenne",
+    "item.questions_shortlisted": "Questions présélectionnées",
+    "item.questions_dismissed": "Questions écartées",
+    "item.questions_not_reached": "Questions non atteintes",
+    "item.questions_merged": "Doublons fusionnés",
+    "item.questions_total": "Questions de l’émission",
     "item.edits": "Modifications du conducteur",
     "item.note": "Note",
     # CSV: summary items, then columns (durations in seconds)
@@ -221,7 +249,12 @@ _FR: dict[str, str] = {
     "csv.summary.added_s": "Temps ajouté (s)",
     "csv.summary.messages": "Messages",
     "csv.summary.questions_answered": "Questions répondues",
-    "csv.summary.questions_total": "Questions importées",
+    "csv.summary.questions_on_air": "Questions à l’antenne",
+    "csv.summary.questions_shortlisted": "Questions présélectionnées",
+    "csv.summary.questions_dismissed": "Questions écartées",
+    "csv.summary.questions_not_reached": "Questions non atteintes",
+    "csv.summary.questions_merged": "Doublons fusionnés",
+    "csv.summary.questions_total": "Questions de l’émission",
     "csv.summary.edits": "Modifications du conducteur",
     "csv.summary.plan_shift_s": "Décalage du plan (s)",
     "csv.summary.note": "Note",
@@ -249,6 +282,12 @@ _FR: dict[str, str] = {
     "csv.asker": "Auteur",
     "csv.text": "Question",
     "csv.id": "Id",
+    "csv.organisation": "Organisation",
+    "csv.votes": "Votes",
+    "csv.asked_at": "Posée à",
+    "csv.source": "Source",
+    "csv.source_file": "Fichier source",
+    "csv.answered_in_source": "Répondue dans la source",
     "csv.at": "Heure",
     "csv.seq": "#",
     "csv.op": "Modification",
@@ -272,6 +311,7 @@ _FR: dict[str, str] = {
     "word.on_air": "à l’antenne",
     "word.answered": "répondue",
     "word.dismissed": "écartée",
+    "word.manual": "saisie à la main",
     "word.set": "modification",
     "word.insert": "ajout",
     "word.delete": "suppression",

@@ -1,7 +1,9 @@
 """Report exports: JSON, CSV and XLSX (the workbook itself is in ``report_xlsx``).
 
 Every file is written to a temporary file beside the target and ``os.replace``d, so a
-failed export leaves nothing partial; the error is one line naming the file.
+failed export leaves nothing partial; the error is one line naming the file. The file gets
+the mode any new file of the user gets (the umask's), and a part file left by an export
+that was killed is removed by the next export into that folder (``atomic_file``).
 
 Datetimes are ISO 8601 with the show's UTC offset; durations are seconds; unknown
 values are ``null`` in JSON and empty in CSV.
@@ -23,7 +25,6 @@ import csv
 import io
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +33,8 @@ from zoneinfo import ZoneInfo
 
 from moderator_app.core.report import Report
 from moderator_app.core.runsheet import zone
+from moderator_app.io.atomic_file import write_atomically
+from moderator_app.io.cell_safety import guard
 from moderator_app.io.export_labels import (
     CSV_EDIT_COLUMNS,
     CSV_EVENT_COLUMNS,
@@ -41,8 +44,6 @@ from moderator_app.io.export_labels import (
 )
 
 FORMATS = ("xlsx", "csv", "json")
-# Text that a spreadsheet would read as a formula (or a command, for tab and CR).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ReportExportError(Exception):
@@ -84,6 +85,11 @@ def report_dict(report: Report) -> dict:
             "added_s": s.added_s,
             "messages": s.messages,
             "questions_answered": s.questions_answered,
+            "questions_on_air": s.questions_on_air,
+            "questions_shortlisted": s.questions_shortlisted,
+            "questions_dismissed": s.questions_dismissed,
+            "questions_not_reached": s.questions_not_reached,
+            "questions_merged": s.questions_merged,
             "questions_total": s.questions_total,
             "edits": s.edits,
             "plan_shift_s": _s(s.plan_shift_s),
@@ -116,15 +122,21 @@ def report_dict(report: Report) -> dict:
         "questions": [
             {
                 "id": q.question_id,
+                "state": q.final_state,
                 "text": q.text,
                 "asker": q.asker,
+                "organisation": q.organisation,
+                "votes": q.votes,
+                "asked_at": _iso(q.asked_at, tz),
+                "source": q.source,
+                "source_file": q.source_file,
+                "answered_in_source": q.answered_in_source,
                 "segment_id": q.segment_id,
                 "segment": q.segment_title,
                 "speaker": q.speaker,
                 "on_air_at": _iso(q.on_air_at, tz),
                 "answered_at": _iso(q.answered_at, tz),
                 "duration_s": _s(q.duration_s),
-                "state": q.final_state,
             }
             for q in report.questions
         ],
@@ -175,9 +187,9 @@ def report_json(report: Report) -> str:
 
 # -- CSV ------------------------------------------------------------------------------
 def csv_safe(value: object) -> object:
-    """Text a spreadsheet must not run: a leading ' makes it plain text."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    """Text a spreadsheet must not run: a leading ' makes it plain text (``cell_safety``)."""
+    if isinstance(value, str):
+        return guard(value)
     return "" if value is None else value
 
 
@@ -238,38 +250,24 @@ def _csv_words(lab: Labels) -> dict[str, Callable[[object], object]]:
     def flag(value: object) -> object:
         return lab["word.yes"] if value else lab["word.no"]
 
+    def maybe(value: object) -> object:
+        return None if value is None else flag(value)
+
     return {"status": word, "state": word, "op": code, "type": code, "live": flag,
-            "undone": lambda v: lab["word.undone"] if v else None}  # fmt: skip
+            "undone": lambda v: lab["word.undone"] if v else None, "source": code,
+            "answered_in_source": maybe}  # fmt: skip
 
 
 # -- writing ---------------------------------------------------------------------------
-def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
-    """Write through a temporary file in the target's folder, then replace the target."""
+def atomic_write(path: str | os.PathLike, write: Callable[[IO[bytes]], None]) -> None:
+    """Write through a locked part file in the target's folder, then replace the target
+    (see ``atomic_file``: the file gets the umask's mode, a killed export's part file is
+    removed by the next one)."""
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        write_atomically(path, write)
     except OSError as exc:
         raise ReportExportError(f"Cannot write {path}: {_reason(exc)}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        _remove(tmp)
-        raise ReportExportError(f"Cannot write {path}: {_reason(exc)}") from None
-    except BaseException:
-        _remove(tmp)
-        raise
-
-
-def _remove(tmp: str) -> None:
-    try:
-        os.unlink(tmp)
-    except OSError:
-        pass
 
 
 def _reason(exc: OSError) -> str:
@@ -277,11 +275,13 @@ def _reason(exc: OSError) -> str:
 
 
 def _text_writer(produce: Callable[[IO[str]], None], bom: bool = False) -> Callable:
+    # The text is made in memory and written in one call: a wrapper left on a handle that
+    # failed mid-write (a full disk) would flush into the closed file when collected and
+    # print "Exception ignored" after the export's one-line error.
     def write(handle: IO[bytes]) -> None:
-        text = io.TextIOWrapper(handle, encoding="utf-8-sig" if bom else "utf-8", newline="")
+        text = io.StringIO(newline="")
         produce(text)
-        text.flush()
-        text.detach()
+        handle.write(text.getvalue().encode("utf-8-sig" if bom else "utf-8"))
 
     return write
 

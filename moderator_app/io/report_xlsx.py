@@ -13,6 +13,7 @@ otherwise store any text that starts with "=" as a formula.
 from __future__ import annotations
 
 from datetime import datetime
+from io import BytesIO
 from typing import IO
 from zoneinfo import ZoneInfo
 
@@ -25,6 +26,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from moderator_app.core.report import NOT_REACHED, Report
+from moderator_app.core.report_questions import ANSWERED
 from moderator_app.core.runsheet import zone
 from moderator_app.io.export_labels import (
     EDIT_COLUMNS,
@@ -160,7 +162,13 @@ def write_xlsx(report: Report, handle: IO[bytes], language: str = "en") -> None:
     wb.epoch = CALENDAR_MAC_1904
     for part in (_summary, _segments, _questions, _edits, _events):
         part(wb, report, tz, lab)
-    wb.save(handle)
+    # Zipped in memory (a few MB for thousands of questions), then written in one call: a
+    # ZipFile left on a handle that failed mid-write (a full disk) tries to finish itself
+    # when collected, and prints "Exception ignored ... seek of closed file" after the
+    # export's one-line error.
+    buffer = BytesIO()
+    wb.save(buffer)
+    handle.write(buffer.getbuffer())
 
 
 def _summary(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
@@ -195,6 +203,11 @@ def _summary(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
         ("added", sh.duration(s.added_s, SIGNED)),
         ("messages", sh.number(s.messages)),
         ("questions_answered", sh.number(s.questions_answered)),
+        ("questions_on_air", sh.number(s.questions_on_air)),
+        ("questions_shortlisted", sh.number(s.questions_shortlisted)),
+        ("questions_dismissed", sh.number(s.questions_dismissed)),
+        ("questions_not_reached", sh.number(s.questions_not_reached)),
+        ("questions_merged", sh.number(s.questions_merged)),
         ("questions_total", sh.number(s.questions_total)),
         ("edits", sh.number(s.edits)),
     ]
@@ -236,23 +249,34 @@ def _segments(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
 
 
 def _questions(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
-    widths = [10, 10, 10, 30, 22, 22, 70, 11, 14]
+    widths = [14, 70, 22, 22, 7, 19, 12, 18, 10, 10, 10, 30, 22, 11, 14]
     sh = _Sheet(wb, lab["sheet.questions"], tz, widths, lab["word.unknown"])
     sh.header(lab.headers(QUESTION_COLUMNS))
+    yes, no = lab["word.yes"], lab["word.no"]
     for q in report.questions:
+        # Only a question that went on air has on-air figures to be unknown.
+        taken = q.on_air_at is not None
         sh.append(
             [
-                sh.moment(q.on_air_at),
-                sh.moment(q.answered_at),
-                sh.duration(q.duration_s),
+                sh.text(lab.word(q.final_state)),
+                sh.text(q.text, wrap=True),
+                sh.text(q.asker),
+                sh.text(q.organisation),
+                sh.number(q.votes, unknown=False),
+                sh.moment(q.asked_at, DATETIME, unknown=False),
+                sh.text(lab.code(q.source) if q.source else None),
+                sh.text(q.source_file),
+                sh.moment(q.on_air_at, unknown=False),
+                sh.moment(q.answered_at, unknown=taken and q.final_state == ANSWERED),
+                sh.duration(q.duration_s, unknown=taken and q.final_state == ANSWERED),
                 sh.text(q.segment_title),
                 sh.text(q.speaker),
-                sh.text(q.asker),
-                sh.text(q.text, wrap=True),
-                sh.text(lab.word(q.final_state)),
+                sh.text(None if q.answered_in_source is None else yes if q.answered_in_source
+                        else no),
                 sh.text(q.question_id),
             ]
         )
+    sh.ws.auto_filter.ref = f"A1:{get_column_letter(len(QUESTION_COLUMNS))}{max(sh.rows, 1)}"
 
 
 def _edits(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -47,8 +46,9 @@ from moderator_app.core.report_plot import (
     over_under_series,
 )
 from moderator_app.core.report_runs import RunInfo
+from moderator_app.io.atomic_file import write_atomically
 from moderator_app.io.export_labels import Labels
-from moderator_app.io.question_store import report_questions_total
+from moderator_app.io.question_store import load_questions
 from moderator_app.io.report_export import ReportExportError, export_report
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFileError
@@ -117,7 +117,7 @@ class ReportView(QWidget):
         self.tabs.addTab(self._table(self.segments_model, 1), self.tr("Segments"))
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.tabs.addTab(self.curve, self.tr("Over/under"))
-        self.tabs.addTab(self._table(self.questions_model, 6), self.tr("Questions"))
+        self.tabs.addTab(self._table(self.questions_model, 1), self.tr("Questions"))
         self.compare_label = QLabel()
         self.compare_label.setTextFormat(Qt.TextFormat.PlainText)
         compare_page = QWidget()
@@ -214,15 +214,44 @@ class ReportView(QWidget):
         ]
 
     def _question_columns(self, tz) -> list[Column]:
+        # Every question of the show, as the exports list them: state first. Times are
+        # blank, not "unknown", for a question that never went on air.
+        def took(q) -> bool:
+            return q.on_air_at is not None and q.final_state == "answered"
+
         return [
-            Column(self.tr("On air"), lambda q: clock(q.on_air_at, tz)),
-            Column(self.tr("Answered"), lambda q: clock(q.answered_at, tz)),
-            Column(self.tr("Took"), lambda q: duration(q.duration_s), None, True),
+            Column(self.tr("State"), lambda q: self._question_state_text(q.final_state)),
+            Column(self.tr("Question"), lambda q: " ".join(q.text.split())),
+            Column(self.tr("Asker"), lambda q: q.asker),
+            Column(self.tr("Organisation"), lambda q: q.organisation),
+            Column(
+                self.tr("Votes"), lambda q: "" if q.votes is None else str(q.votes), None, True
+            ),
+            # Registration questions come days ahead: the date too.
+            Column(
+                self.tr("Asked at"),
+                lambda q: q.asked_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+                if q.asked_at
+                else "",
+            ),
+            Column(self.tr("Source"), lambda q: q.source),
+            Column(self.tr("On air"), lambda q: clock(q.on_air_at, tz, True)),
+            Column(self.tr("Answered"), lambda q: clock(q.answered_at, tz, not took(q))),
+            Column(
+                self.tr("Took"), lambda q: duration(q.duration_s, blank=not took(q)), None, True
+            ),
             Column(self.tr("Segment"), lambda q: q.segment_title),
             Column(self.tr("Speaker"), lambda q: q.speaker),
-            Column(self.tr("Asker"), lambda q: q.asker),
-            Column(self.tr("Question"), lambda q: " ".join(q.text.split())),
         ]
+
+    def _question_state_text(self, state: str) -> str:
+        return {
+            "answered": self.tr("answered"),
+            "on_air": self.tr("on air"),
+            "shortlisted": self.tr("shortlisted"),
+            "dismissed": self.tr("dismissed"),
+            "not_reached": self.tr("not reached"),
+        }.get(state, state)
 
     def _compare_columns(self) -> list[Column]:
         return [
@@ -317,8 +346,11 @@ class ReportView(QWidget):
         actions = self._actions() if actions is None else actions
         show = self.session.show
         number = self.run_box.currentData() or 1
-        total = report_questions_total(self.session.file, actions, number)
-        self.report = build_report(show, actions, number, questions_total=total)
+        try:
+            questions = load_questions(self.session.file)
+        except sqlite3.Error:
+            questions = None  # the journal still names the questions it moderated
+        self.report = build_report(show, actions, number, questions=questions)
         other = self.compare_box.currentData()
         self.comparison = compare_runs(show, actions, number, other) if other else None
         report = self.report
@@ -390,8 +422,20 @@ class ReportView(QWidget):
                 longest, duration(s.paused_s), s.pauses, duration(s.added_s, signed=True)
             ),
             self.tr(
-                "Questions answered: {0} of {1}. Messages: {2}. Run sheet edits: {3}. Times in {4}."
-            ).format(s.questions_answered, s.questions_total, s.messages, s.edits, s.timezone),
+                "Questions: {0} answered, {1} on air, {2} shortlisted, {3} dismissed, "
+                "{4} not reached; {5} in the show, {6} duplicate(s) merged."
+            ).format(
+                s.questions_answered,
+                s.questions_on_air,
+                s.questions_shortlisted,
+                s.questions_dismissed,
+                s.questions_not_reached,
+                s.questions_total,
+                s.questions_merged,
+            ),
+            self.tr("Messages: {0}. Run sheet edits: {1}. Times in {2}.").format(
+                s.messages, s.edits, s.timezone
+            ),
         ]
         labels = Labels(current_language())  # the notes' French is the exports' French
         notes = [labels.note(note) for note in s.notes]
@@ -505,22 +549,20 @@ class ReportView(QWidget):
 
 
 def save_plot_png(plot_item, path: str | os.PathLike) -> None:
-    """Render with pyqtgraph's exporter to a temporary file, then replace the target."""
+    """Render with pyqtgraph's exporter, then write the target in one step, like the
+    report exports (the umask's mode, no part file left behind)."""
     from pyqtgraph.exporters import ImageExporter
 
-    target = Path(path)
     exporter = ImageExporter(plot_item)
     exporter.parameters()["width"] = max(int(plot_item.sceneBoundingRect().width()) * 2, 1200)
     image = exporter.export(toBytes=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".png", dir=target.parent)
-    os.close(fd)
-    try:
-        if not image.save(tmp, "PNG"):
-            raise OSError(0, "the image could not be written")
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise OSError(0, "the image could not be written")
+    buffer.close()
+    write_atomically(path, lambda handle: handle.write(data.data()))
 
 
 class _Attached(QObject):

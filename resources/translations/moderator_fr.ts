@@ -1355,6 +1355,26 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Messages</translation>
     </message>
     <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>Asked at</source>
+        <translation>Posée à</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
         <source>On air</source>
         <translation>À l’antenne</translation>
     </message>
@@ -1369,6 +1389,14 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>Speaker</source>
         <translation>Intervenant·e</translation>
+    </message>
+    <message>
+        <source>Questions: {0} answered, {1} on air, {2} shortlisted, {3} dismissed, {4} not reached; {5} in the show, {6} duplicate(s) merged.</source>
+        <translation>Questions : {0} répondue(s), {1} à l’antenne, {2} présélectionnée(s), {3} écartée(s), {4} non atteinte(s) ; {5} dans l’émission, {6} doublon(s) fusionné(s).</translation>
+    </message>
+    <message>
+        <source>Messages: {0}. Run sheet edits: {1}. Times in {2}.</source>
+        <translation>Messages : {0}. Modifications du conducteur : {1}. Heures en {2}.</translation>
     </message>
     <message>
         <source>Asker</source>
@@ -1421,6 +1449,18 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>not reached</source>
         <translation>non atteinte</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>répondue</translation>
+    </message>
+    <message>
+        <source>shortlisted</source>
+        <translation>présélectionnée</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>écartée</translation>
     </message>
     <message>
         <source>Cannot read the journal: {0}</source>
@@ -1481,10 +1521,6 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>Longest overrun: {0}. Paused {1} in {2} pause(s); time added {3}.</source>
         <translation>Plus long dépassement : {0}. En pause {1} en {2} pause(s) ; temps ajouté {3}.</translation>
-    </message>
-    <message>
-        <source>Questions answered: {0} of {1}. Messages: {2}. Run sheet edits: {3}. Times in {4}.</source>
-        <translation>Questions répondues : {0} sur {1}. Messages : {2}. Modifications du conducteur : {3}. Heures en {4}.</translation>
     </message>
     <message>
         <source>This run was never started: there are no actual times.</source>

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
@@ -9,6 +13,8 @@ import pytest
 from moderator_app.cli import main
 from moderator_app.core.actions import ActionType as A
 from moderator_app.io.session import ShowSession
+from tests.conftest import REPO
+from tests.io.test_report_export import fill, small_filesystem
 
 
 @pytest.fixture
@@ -123,3 +129,74 @@ def test_report_counts_the_questions_really_in_the_show(show_path: Path, clock, 
     book.add(Question.new("Une question posée à l'oral ?", submitted_at=clock.now()))
     s.close()
     assert summary()["questions_total"] == 26  # the journal's imports alone would say 25
+
+
+@pytest.fixture
+def small_fs(tmp_path: Path) -> Iterator[Path]:
+    with small_filesystem(tmp_path / "small") as mnt:
+        yield mnt
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["r.xlsx", "r.csv", "r.json"])
+def test_full_disk_is_one_line_on_stderr(played_path: Path, small_fs: Path, name: str) -> None:
+    """The real command on a real full file system: its one-line error and nothing else
+    (no "Exception ignored ... seek of closed file" from objects left half-written)."""
+    fill(small_fs, 2048)
+    done = subprocess.run(
+        [sys.executable, "-m", "moderator_app", "report", str(played_path), str(small_fs / name)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.startswith(f"moderator-app: error: Cannot write {small_fs / name}: no space")
+    assert sorted(p.name for p in small_fs.iterdir()) == ["filler"]
+
+
+def test_report_lists_every_question_of_the_show(show_path: Path, tmp_path: Path, capsys) -> None:
+    """Issue 10, 3: 25 questions imported and none taken made an empty Questions sheet
+    under a summary saying 25. Every question is listed, in every format and language."""
+    import csv
+
+    from moderator_app.io.question_store import QuestionBook
+    from moderator_app.resources import resource
+
+    assert main(["questions", "import", str(show_path),
+                 str(resource("sample_questions_zoom_fr.csv"))]) == 0  # fmt: skip
+    capsys.readouterr()
+    s = ShowSession.open(show_path)
+    book = QuestionBook(s)
+    first = book.queue.ordered()[0]
+    book.edit(first.id, asker="=HYPERLINK(\"http://x\")", organisation="+33 1 23")
+    s.close()
+
+    assert main(["report", str(show_path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["summary"]["questions_total"] == 25 == len(data["questions"])
+    assert data["summary"]["questions_not_reached"] == 25
+    q = data["questions"][0]
+    assert set(q) >= {"state", "text", "asker", "organisation", "votes", "asked_at", "source",
+                      "on_air_at", "answered_at", "duration_s", "segment", "speaker"}  # fmt: skip
+    assert (q["state"], q["source"], q["on_air_at"]) == ("not_reached", "zoom_qa", None)
+
+    xlsx, fr_csv = tmp_path / "r.xlsx", tmp_path / "r.csv"
+    assert main(["report", str(show_path), str(xlsx), "--lang", "en"]) == 0
+    assert main(["report", str(show_path), str(fr_csv), "--lang", "fr"]) == 0
+    capsys.readouterr()
+    ws = openpyxl.load_workbook(xlsx)["Questions"]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 25 and {r[0] for r in rows} == {"not reached"}
+    assert rows[0][2] == '=HYPERLINK("http://x")' and ws["C2"].data_type == "s"
+    assert rows[0][3] == "+33 1 23"
+    assert [r[1] for r in rows] == [x["text"] for x in data["questions"]]
+    lines = list(csv.reader(fr_csv.read_text(encoding="utf-8-sig").splitlines()))
+    start = lines.index(["# Questions"])
+    header = lines[start + 1]
+    assert header[:4] == ["État", "Question", "Auteur", "Organisation"]
+    body = lines[start + 2 : lines.index([], start)]
+    assert len(body) == 25 and {r[0] for r in body} == {"non atteinte"}
+    assert body[0][2] == "'=HYPERLINK(\"http://x\")" and body[0][3] == "'+33 1 23"

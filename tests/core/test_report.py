@@ -8,6 +8,7 @@ import pytest
 from moderator_app.core.actions import Action, ActionType
 from moderator_app.core.clock import FakeClock, to_us
 from moderator_app.core.engine import TimerEngine
+from moderator_app.core.questions import Question, QuestionQueue
 from moderator_app.core.report import (
     DONE,
     INCOMPLETE,
@@ -19,6 +20,7 @@ from moderator_app.core.report import (
     build_report,
 )
 from moderator_app.core.report_compare import compare_runs
+from moderator_app.core.report_questions import NOT_REACHED as QUESTION_NOT_REACHED
 from moderator_app.core.report_runs import list_runs, split_runs
 from moderator_app.core.runsheet import Show
 
@@ -179,8 +181,10 @@ def test_questions_timing_and_totals(j: Journal) -> None:
     r = build_report(j.show, j.actions)
     assert r.summary.questions_total == 12
     assert r.summary.questions_answered == 1
-    assert [q.question_id for q in r.questions] == ["q1", "q2"]
-    q1, q2 = r.questions
+    # Every question the journal names, the dismissed one too (no questions table here).
+    assert [q.question_id for q in r.questions] == ["q1", "q2", "q3"]
+    assert [q.final_state for q in r.questions] == ["answered", "on_air", "dismissed"]
+    q1, q2, _ = r.questions
     assert q1.text == '=HYPERLINK("x")' and q1.asker == "Zoé"
     assert q1.segment_title == "Two" and q1.speaker == "Ana"
     assert q1.on_air_at == T0 + timedelta(seconds=330)
@@ -263,3 +267,129 @@ def test_compare_two_runs(j: Journal) -> None:
     assert second.a_offset_s == 400 and second.b_offset_s == 290
     assert second.b_duration_s is None and second.duration_diff_s is None
     assert third.b_offset_s is None
+
+
+# -- the question list: every question of the show, with its final state -------------------
+class Moderation:
+    """A question queue whose changes are journaled as the console journals them."""
+
+    def __init__(self, j: Journal, questions: list[Question]) -> None:
+        self.j = j
+        self.queue = QuestionQueue()
+        self.commit(self.queue.plan_import(questions, file="zoom.csv", skipped=0).changes)
+
+    def commit(self, changes) -> None:
+        for change in changes:
+            self.j.raw(change.type, **change.payload)
+        self.queue.apply(changes)
+
+    def state(self, qid: str, to: str, segment: str | None = None) -> None:
+        self.commit(self.queue.plan_state(qid, to, self.j.clock.now(), segment))
+
+    def add(self, text: str) -> str:
+        q = Question.new(text, submitted_at=self.j.clock.now())
+        self.commit(self.queue.plan_add(q))
+        return q.id
+
+    def table(self) -> list[Question]:
+        return self.queue.ordered()
+
+
+def imported(count: int, file: str = "zoom.csv", start: int = 0) -> list[Question]:
+    return [
+        Question(
+            id=f"q{i}",
+            text=f"Question {i}?" if i != 3 else "=1+1",
+            asker=f"Asker {i}",
+            organisation=f"Org {i}",
+            votes=i,
+            submitted_at=T0 - timedelta(minutes=30 - i),
+            source="zoom_qa",
+            source_file=file,
+        )
+        for i in range(start + 1, start + count + 1)
+    ]
+
+
+def test_imported_questions_none_taken_are_all_listed(j: Journal) -> None:
+    """Issue 10, 3: 25 imported, none taken: the list said nothing, the summary 25."""
+    m = Moderation(j, imported(25))
+    j.do(A.START)
+    j.wait(60)
+    j.do(A.FINISH)
+    r = build_report(j.show, j.actions, questions=m.table())
+    assert len(r.questions) == 25 == r.summary.questions_total
+    assert {q.final_state for q in r.questions} == {QUESTION_NOT_REACHED}
+    assert (r.summary.questions_not_reached, r.summary.questions_answered) == (25, 0)
+    q = r.questions[0]
+    assert (q.question_id, q.asker, q.organisation, q.votes, q.source) == (
+        "q1", "Asker 1", "Org 1", 1, "zoom_qa",
+    )  # fmt: skip
+    assert q.asked_at == T0 - timedelta(minutes=29) and q.on_air_at is None
+
+
+def test_final_states_counts_and_merged_duplicates(j: Journal) -> None:
+    m = Moderation(j, imported(6))
+    j.do(A.START)
+    j.wait(310)
+    j.do(A.NEXT)
+    m.commit(m.queue.plan_merge("q1", "q6"))  # q6 said the same: its votes go to q1
+    m.state("q5", "shortlisted")
+    j.wait(10)
+    m.state("q5", "on_air", "b")
+    j.wait(40)
+    m.state("q5", "answered", "b")
+    m.state("q2", "on_air", "b")
+    j.wait(30)
+    m.state("q1", "on_air", "b")  # answers q2
+    m.state("q3", "shortlisted")
+    m.state("q4", "dismissed")
+    manual = m.add("Asked out loud?")
+    r = build_report(j.show, j.actions, questions=m.table())
+    got = [(q.question_id, q.final_state) for q in r.questions]
+    assert got == [
+        ("q5", "answered"), ("q2", "answered"), ("q1", "on_air"),  # taken, in order
+        ("q3", "shortlisted"), ("q4", "dismissed"), (manual, "not_reached"),  # queue order
+    ]  # fmt: skip
+    s = r.summary
+    assert (s.questions_answered, s.questions_on_air, s.questions_shortlisted) == (2, 1, 1)
+    assert (s.questions_dismissed, s.questions_not_reached, s.questions_merged) == (1, 1, 1)
+    assert s.questions_total == 7 == len(r.questions) + s.questions_merged
+    q5, q2, q1 = r.questions[:3]
+    assert q1.votes == 1 + 6 and q1.answered_at is None and q1.segment_title == "Two"
+    assert q5.duration_s == 40 and q2.duration_s == 30 and q5.speaker == "Ana"
+    assert r.questions[5].source == "manual" and r.questions[5].asked_at is not None
+    # The journal alone tells the same states (without the table's extra fields).
+    alone = build_report(j.show, j.actions)
+    assert [(q.question_id, q.final_state) for q in alone.questions][:5] == got[:5]
+    assert alone.summary.questions_merged == 1
+
+
+def test_an_earlier_run_lists_the_questions_as_that_run_ended(j: Journal) -> None:
+    """A rehearsal answers q1; the live run resets it, imports more and types one in. The
+    rehearsal's report keeps its own states and does not list what came later."""
+    m = Moderation(j, imported(3))
+    j.do(A.START)
+    m.state("q1", "on_air", "a")
+    j.wait(20)
+    m.state("q1", "answered", "a")
+    j.do(A.FINISH)
+    j.raw(A.NEW_RUN, label="Live")
+    m.state("q1", "new")
+    m.commit(m.queue.plan_import(imported(2, "late.csv", 3), file="late.csv", skipped=0).changes)
+    manual = m.add("And one more?")
+    j.do(A.START)
+    m.state("q4", "on_air", "a")
+    rehearsal = build_report(j.show, j.actions, 1, questions=m.table())
+    assert [(q.question_id, q.final_state) for q in rehearsal.questions] == [
+        ("q1", "answered"), ("q2", "not_reached"), ("q3", "not_reached"),
+    ]  # fmt: skip
+    assert rehearsal.questions[0].duration_s == 20
+    assert (rehearsal.summary.questions_total, rehearsal.summary.questions_answered) == (3, 1)
+    live = build_report(j.show, j.actions, questions=m.table())
+    assert [(q.question_id, q.final_state) for q in live.questions] == [
+        ("q4", "on_air"), ("q1", "not_reached"), ("q2", "not_reached"),
+        ("q3", "not_reached"), ("q5", "not_reached"), (manual, "not_reached"),
+    ]  # fmt: skip
+    assert live.questions[1].on_air_at is None  # reset: its rehearsal times do not show
+    assert live.summary.questions_total == 6 and live.summary.questions_answered == 0

@@ -1,7 +1,15 @@
 from __future__ import annotations
 
+import contextlib
 import csv
+import dataclasses
+import fcntl
 import json
+import os
+import stat
+import subprocess
+import sys
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -125,7 +133,9 @@ def test_xlsx_agrees_with_json(rep, tmp_path: Path) -> None:
     assert summary["Longest overrun"] == s["longest_overrun"]["title"]
     assert summary["Total pause"] == timedelta(seconds=s["paused_s"])
     assert summary["Questions answered"] == s["questions_answered"]
-    assert summary["Questions imported"] == s["questions_total"]
+    assert summary["Questions in the show"] == s["questions_total"]
+    assert summary["Questions on air"] == s["questions_on_air"] == 1
+    assert summary["Questions not reached"] == s["questions_not_reached"] == 0
     assert "Europe/Paris" in summary["Time zone of all times"]
     ws = wb["Segments"]
     assert ws.freeze_panes == "A2"
@@ -149,9 +159,15 @@ def test_xlsx_agrees_with_json(rep, tmp_path: Path) -> None:
     assert ws["I2"].number_format == "[h]:mm:ss"
     ranges = [str(r.sqref) for r in ws.conditional_formatting]
     assert "L2:L4" in ranges
-    q = list(wb["Questions"].iter_rows(min_row=2, values_only=True))
+    ws = wb["Questions"]
+    header = [c.value for c in ws[1]]
+    assert header[:4] == ["State", "Question", "Asker", "Organisation"]
+    assert ws.auto_filter.ref == "A1:O3"  # the producer filters on the state
+    q = [dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)]
     assert len(q) == len(data["questions"])
-    assert q[0][2] == timedelta(seconds=data["questions"][0]["duration_s"])
+    assert q[0]["Duration"] == timedelta(seconds=data["questions"][0]["duration_s"])
+    assert [r["State"] for r in q] == ["answered", "on air"]
+    assert q[1]["Answered"] is None and q[1]["Duration"] is None  # still on air: blank
     assert len(list(wb["Events"].iter_rows(min_row=2))) == len(data["events"])
 
 
@@ -236,7 +252,7 @@ def test_xlsx_in_french_and_english_differ_in_words_only(rep, tmp_path: Path) ->
     assert [r[3] for r in fr["Séquences"].iter_rows(min_row=2, values_only=True)] == [
         "terminée"
     ] * 3
-    assert [r[7] for r in fr["Questions"].iter_rows(min_row=2, values_only=True)] == [
+    assert [r[0] for r in fr["Questions"].iter_rows(min_row=2, values_only=True)] == [
         "répondue",
         "à l’antenne",
     ]
@@ -328,3 +344,138 @@ def test_json_is_the_same_whatever_the_language(rep, tmp_path: Path) -> None:
     a = export_report(rep, tmp_path / "a.json", language="fr").read_bytes()
     b = export_report(rep, tmp_path / "b.json", language="en").read_bytes()
     assert a == b
+
+
+# -- files: mode, leftovers, real faults -------------------------------------------------
+def test_report_files_get_the_umask_mode_like_any_file(rep, tmp_path: Path) -> None:
+    """Not mkstemp's 0600: the run sheet export and every other file the user writes
+    follow the umask."""
+    for mask, mode in ((0o022, 0o644), (0o027, 0o640)):
+        old = os.umask(mask)
+        try:
+            plain = tmp_path / f"plain-{mask:o}.txt"
+            plain.write_text("x")
+            for suffix in ("xlsx", "csv", "json"):
+                path = export_report(rep, tmp_path / f"r-{mask:o}.{suffix}")
+                assert stat.S_IMODE(path.stat().st_mode) == mode, (suffix, oct(mask))
+            assert stat.S_IMODE(plain.stat().st_mode) == mode
+        finally:
+            os.umask(old)
+
+
+def _parts(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
+
+
+@pytest.mark.slow
+def test_killed_writer_part_file_is_removed_by_the_next_export(rep, tmp_path: Path) -> None:
+    """A writer SIGKILLed mid-write leaves its .part file; the next export removes it. A
+    part file whose writer is still at work (its lock held) is left alone."""
+    target = tmp_path / "r.xlsx"
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, str(target)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "writing"
+        assert len(_parts(tmp_path)) == 1
+    finally:
+        child.kill()
+        child.wait()
+    busy = tmp_path / ".other.xlsx.export-0123abcd.part"  # a live writer's
+    busy.write_bytes(b"half")
+    holder = busy.open("rb")
+    try:
+        fcntl.flock(holder.fileno(), fcntl.LOCK_EX)
+        foreign = tmp_path / "download.zip.part"  # not ours: never touched
+        foreign.write_bytes(b"x")
+        export_report(rep, target)
+        assert _parts(tmp_path) == sorted([busy.name, foreign.name])
+        assert openpyxl.load_workbook(target).sheetnames[0] == "Summary"
+    finally:
+        holder.close()
+    export_report(rep, tmp_path / "r.csv")  # its writer is gone now: removed
+    assert _parts(tmp_path) == [foreign.name]
+
+
+KILLED_WRITER = """
+import sys, time
+from moderator_app.io.report_export import atomic_write
+
+def write(handle):
+    handle.write(b"PK half a workbook")
+    handle.flush()
+    print("writing", flush=True)
+    time.sleep(60)
+
+atomic_write(sys.argv[1], write)
+"""
+
+
+@contextlib.contextmanager
+def small_filesystem(mnt: Path, size: str = "64k") -> Iterator[Path]:
+    """A real small file system (tmpfs) mounted on ``mnt``, unmounted afterwards."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small file system needs root")
+    mnt.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mnt)],
+                          capture_output=True)  # fmt: skip
+    if done.returncode:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], check=False)
+
+
+@pytest.fixture
+def small_fs(tmp_path: Path) -> Iterator[Path]:
+    with small_filesystem(tmp_path / "small") as mnt:
+        yield mnt
+
+
+def fill(folder: Path, leave: int) -> None:
+    """Fill the file system of ``folder`` until about ``leave`` bytes are free."""
+    free = os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize
+    (folder / "filler").write_bytes(b"\0" * max(free - leave, 0))
+
+
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
+def test_full_disk_leaves_the_old_report_and_no_part(rep, small_fs: Path) -> None:
+    names = ("r.xlsx", "r.csv", "r.json")
+    for name in names:
+        (small_fs / name).write_bytes(b"old")
+    fill(small_fs, 4096)
+    for name in names:
+        with pytest.raises(ReportExportError, match=r"Cannot write .*: no space left"):
+            export_report(big_report(rep), small_fs / name)
+        assert (small_fs / name).read_bytes() == b"old"
+    assert _parts(small_fs) == []
+
+
+def big_report(rep):
+    """``rep`` with enough events not to fit in 4 KiB, whatever the format."""
+    events = rep.events * 200
+    return dataclasses.replace(rep, events=events)
+
+
+def test_rename_refused_leaves_the_target_and_no_part(rep, tmp_path: Path) -> None:
+    """A real failing rename: the target is a mount point (EBUSY)."""
+    if os.geteuid() != 0:
+        pytest.skip("a bind mount needs root")
+    target = tmp_path / "r.json"
+    target.write_text("old")
+    source = tmp_path / "elsewhere.json"
+    source.write_text("mounted")
+    done = subprocess.run(["mount", "--bind", str(source), str(target)], capture_output=True)
+    if done.returncode:
+        pytest.skip(f"cannot bind-mount here: {done.stderr.decode().strip()}")
+    try:
+        with pytest.raises(ReportExportError, match=r"Cannot write .*r\.json: device or resource"):
+            export_report(rep, target)
+        assert target.read_text() == "mounted" and _parts(tmp_path) == []
+    finally:
+        subprocess.run(["umount", str(target)], check=False)
+    assert target.read_text() == "old"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import openpyxl
@@ -74,7 +75,7 @@ def test_report_view_shows_run(qtbot, played: ShowSession) -> None:
     assert view.segments_model.rowCount() == len(played.show.segments)
     assert view.questions_model.rowCount() == 3
     text = view.summary.text()
-    assert "Questions answered: 3" in text and "Paused 0:45" in text
+    assert "Questions: 3 answered, 0 on air" in text and "Paused 0:45" in text
     assert view.summary.textFormat() == Qt.TextFormat.PlainText
     over = view.segments_model.index(1, 7)
     assert view.segments_model.data(over) == "+3:50"  # 830 s held of 600 planned
@@ -109,6 +110,10 @@ def test_export_off_thread_and_png(qtbot, played: ShowSession, tmp_path: Path, m
     png = view.export_png(str(tmp_path / "plot.png"))
     assert png and Path(png).read_bytes()[:4] == b"\x89PNG"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp files
+    mask = os.umask(0)
+    os.umask(mask)
+    for path in (target, Path(png)):  # the umask's mode, as any file the user writes
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask, path
 
 
 def test_compare_runs_in_view(qtbot, played: ShowSession, clock) -> None:
@@ -311,4 +316,16 @@ def test_report_view_counts_the_show_questions(qtbot, session: ShowSession, cloc
     qtbot.addWidget(view)
     view.refresh()
     assert (view.report.summary.questions_answered, view.report.summary.questions_total) == (2, 25)
-    assert "Questions answered: 2 of 25." in view.summary.text()
+    assert (
+        "Questions: 2 answered, 0 on air, 0 shortlisted, 0 dismissed, 23 not reached; "
+        "25 in the show, 0 duplicate(s) merged." in view.summary.text()
+    )
+    # The table lists every question of the show, as the exports do.
+    model = view.questions_model
+    assert model.rowCount() == 25
+    column = {model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole): c
+              for c in range(model.columnCount())}  # fmt: skip
+    states = [model.index(r, column["State"]).data() for r in range(25)]
+    assert states == ["answered"] * 2 + ["not reached"] * 23
+    assert model.index(24, column["On air"]).data() == ""  # never taken: blank, not unknown
+    assert model.index(0, column["Took"]).data() == "0:30"
