@@ -29,6 +29,8 @@ from moderator_app.core.runsheet import (
 SET, INSERT, DELETE, MOVE, SHOW, REPLACE = "set", "insert", "delete", "move", "show", "replace"
 EDIT_TYPE = "runsheet.edit"
 REPLACE_TYPE = "runsheet.replace"
+# The journal types of run sheet changes (undoable in the run sheet editor).
+RUNSHEET_EDIT_TYPES = frozenset({EDIT_TYPE, REPLACE_TYPE})
 
 SEGMENT_FIELDS = (
     "title", "kind", "planned_duration_s", "speaker", "organisation", "region",

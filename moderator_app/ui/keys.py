@@ -87,7 +87,9 @@ class ShowKeys(QObject):
             return False
         if event.isAutoRepeat():
             return event.key() == Qt.Key.Key_Space  # a held Space must not toggle twice
-        focus = QApplication.focusWidget()
+        # The receiver is the focus widget, or the widget typed into when the window is not
+        # (yet) the active one: either way a field that takes typing keeps its keys.
+        focus = QApplication.focusWidget() or obj
         if is_typing_target(focus, event.key()):
             return False
         seq = key_sequence(event).toString(QKeySequence.SequenceFormat.PortableText)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moderator_app.app.undo import new_group
 from moderator_app.core.durations import format_duration
 from moderator_app.core.runsheet import Show
 from moderator_app.core.runsheet_edit import Edit, EditRefused, edited, replace_all, set_show
@@ -173,11 +174,10 @@ class ShowPropertiesDialog(QDialog):
 def apply_edits(editor, edits: list[Edit]) -> None:
     if not edits:
         return
-    editor.undo_stack.beginMacro(QCoreApplication.translate("RunSheetEditor", "Show properties"))
+    group = new_group()  # the dialog's changes are undone as one step
     for edit in edits:
-        if not editor.commit(edit):
+        if not editor.commit(edit, group=group):
             break
-    editor.undo_stack.endMacro()
 
 
 class ImportDialog(QDialog):

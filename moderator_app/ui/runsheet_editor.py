@@ -8,7 +8,7 @@ inverse. Ctrl+Z here is scoped to this page, so it never undoes a timer action.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moderator_app.app.undo import GROUP, LEGACY_UNDO, REDOES, UNDOES, UndoHistory, new_group
 from moderator_app.core.durations import format_duration
 from moderator_app.core.engine import Snapshot
 from moderator_app.core.runsheet_edit import (
+    RUNSHEET_EDIT_TYPES,
     Edit,
     EditRefused,
     delete,
@@ -65,27 +67,6 @@ from moderator_app.ui.widgets import plain_tooltip
 EDITOR_KEYS = "Ctrl+Z / Ctrl+Shift+Z, Ctrl+Up / Ctrl+Down, Insert, Ctrl+D, Delete"
 
 
-class EditCommand(QUndoCommand):
-    """One edit on the undo stack; it has already been done when pushed."""
-
-    def __init__(self, editor: RunSheetEditor, edit: Edit, text: str) -> None:
-        super().__init__(text)
-        self.editor = editor
-        self.edit = edit
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        if not self.editor.apply(self.edit):
-            self.setObsolete(True)
-
-    def undo(self) -> None:
-        if not self.editor.apply(inverse(self.edit), undo=True):
-            self.setObsolete(True)  # the run sheet moved on (live rule, other process)
-
-
 class RunSheetEditor(QWidget):
     error = Signal(str)
     status = Signal(str)
@@ -94,7 +75,11 @@ class RunSheetEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("RunSheetEditor")
         self.session = session
-        self.undo_stack = QUndoStack(self)
+        # Undo and redo are folds over the journal: they survive a restart of the console.
+        self.history = UndoHistory(
+            lambda a: a.type in RUNSHEET_EDIT_TYPES,
+            session.file.actions(types=tuple(RUNSHEET_EDIT_TYPES)),
+        )
         self.model = RunSheetModel(session, self.commit, self)
         self.model.refused.connect(self._refused)
 
@@ -168,17 +153,18 @@ class RunSheetEditor(QWidget):
         layout.addLayout(bottom)
 
         session.subscribe(self._on_action)
-        self.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
         self.update_totals()
         self._update_actions()
 
     # -- actions ---------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo = QAction(self.tr("Undo"), self)
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        undo.triggered.connect(self.undo)
+        redo = QAction(self.tr("Redo"), self)
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.triggered.connect(self.redo)
         specs = [
             ("add", self.tr("Add"), "", self.add_segment, self.tr("Add a segment at the end")),
             ("insert", self.tr("Insert"), "Insert", self.insert_segment,
@@ -226,22 +212,23 @@ class RunSheetEditor(QWidget):
             self.actions_by_name[name].setEnabled(writable and has)
         self.actions_by_name["up"].setEnabled(writable and has and row > 0)
         self.actions_by_name["down"].setEnabled(writable and has and row < n - 1)
+        self.actions_by_name["undo"].setEnabled(writable and self.history.can_undo())
+        self.actions_by_name["redo"].setEnabled(writable and self.history.can_redo())
 
     def current_row(self) -> int | None:
         index = self.view.currentIndex()
         return index.row() if index.isValid() else None
 
     # -- doing edits -----------------------------------------------------------------------
-    def commit(self, edit: Edit, text: str | None = None) -> bool:
-        """Do ``edit`` now and put it on the undo stack; False (with a message) if refused."""
-        if not self.apply(edit):
-            return False
-        self.undo_stack.push(EditCommand(self, edit, text or self._describe(edit)))
-        return True
+    def commit(self, edit: Edit, text: str | None = None, *, group: str | None = None) -> bool:
+        """Do ``edit`` now (journaled, so undoable); False (with a message) if refused.
 
-    def apply(self, edit: Edit, *, undo: bool = False) -> bool:
+        Edits sharing a ``group`` are undone and redone as one step."""
+        return self.apply(edit, extra={GROUP: group} if group else None)
+
+    def apply(self, edit: Edit, *, extra: dict | None = None) -> bool:
         try:
-            commit_edit(self.session, edit, extra={"undo": True} if undo else None)
+            commit_edit(self.session, edit, extra=extra)
         except EditRefused as exc:
             self.show_message(str(exc))
             return False
@@ -249,6 +236,31 @@ class RunSheetEditor(QWidget):
             self.show_message(self.tr("The show file could not be written: {0}").format(exc))
             return False
         self.show_message("")
+        return True
+
+    def undo(self) -> bool:
+        """Undo the latest run sheet change still in force (this session's or not)."""
+        step = self.history.undo_step()
+        if not step:
+            self.show_message(self.tr("Nothing to undo in the run sheet"))
+            return False
+        group = new_group() if len(step) > 1 else None
+        for action in step:
+            extra = {LEGACY_UNDO: True, UNDOES: action.seq, **({GROUP: group} if group else {})}
+            if not self.apply(inverse(Edit.from_payload(action.payload)), extra=extra):
+                return False  # the run sheet moved on (live rule, another process)
+        return True
+
+    def redo(self) -> bool:
+        step = self.history.redo_step()
+        if not step:
+            self.show_message(self.tr("Nothing to redo in the run sheet"))
+            return False
+        group = new_group() if len(step) > 1 else None
+        for action in step:
+            extra = {REDOES: action.seq, **({GROUP: group} if group else {})}
+            if not self.apply(Edit.from_payload(action.payload), extra=extra):
+                return False
         return True
 
     def _describe(self, edit: Edit) -> str:
@@ -341,6 +353,7 @@ class RunSheetEditor(QWidget):
         self.total.setStyleSheet(f"font-weight:bold;padding:4px;color:{colour};")
 
     def _on_action(self, action) -> None:
+        self.history.feed(action)
         if action.type.startswith("runsheet."):
             self.update_totals()
             self._update_actions()

@@ -1705,6 +1705,14 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Impossible d’écrire le fichier de l’émission : {0}</translation>
     </message>
     <message>
+        <source>Nothing to undo in the run sheet</source>
+        <translation>Rien à annuler dans le conducteur</translation>
+    </message>
+    <message>
+        <source>Nothing to redo in the run sheet</source>
+        <translation>Rien à rétablir dans le conducteur</translation>
+    </message>
+    <message>
         <source>Edit</source>
         <translation>Modification</translation>
     </message>

@@ -71,7 +71,7 @@ def test_properties_dialog(qtbot, session, tmp_path: Path) -> None:
     assert show.timezone == "America/Toronto"
     assert show.planned_start.astimezone(show.tz).strftime("%H:%M") == "17:00"
     assert show.planned_end is None
-    editor.undo_stack.undo()  # one step for the whole dialog
+    editor.undo()  # one step for the whole dialog
     assert show.title.startswith("Webinaire Internationalisation")
     assert show.timezone == "Europe/Paris"
 
@@ -107,7 +107,7 @@ def test_import_dialog_with_corrected_mapping(qtbot, session, tmp_path: Path) ->
     assert import_into(editor, dialog.result_)
     assert [s.title for s in session.show.segments] == ["Bienvenue", "Débat", "Clôture"]
     assert session.show.segments[1].kind.value == "qa"
-    editor.undo_stack.undo()
+    editor.undo()
     assert len(session.show.segments) == 8
 
 

@@ -88,7 +88,7 @@ def test_dialog_lists_every_changed_field(qtbot, session, seed_show, tmp_path: P
     assert show.segments[3].notes == seed_show.segments[3].notes  # no Notes column: kept
     assert show.segments[4].region == ""
     assert show.segments[4].speaker_timezone == "America/Toronto"
-    editor.undo_stack.undo()
+    editor.undo()
     assert session.show.to_dict() == seed_show.to_dict()
 
 
