@@ -25,6 +25,17 @@ ADDED = "question.added"
 EDITED = "question.edited"
 MOVED = "question.moved"
 MERGED = "question.merged"
+# The moderator's decisions, undoable in the Questions page (an import is not one).
+UNDOABLE = frozenset({STATE, EDITED, MOVED, MERGED, ADDED})
+# Payload key of an undoable change: for each question it touched, the fields it changed,
+# before and after ({"before": None} for a question it added), so that an undo and a redo
+# can be made from the journal alone, after a restart too.
+RESTORE = "restore"
+
+
+def undoable(action_type: str, payload: dict) -> bool:
+    """A decision of the moderator's (not an import's doing: those name their ``file``)."""
+    return action_type in UNDOABLE and "file" not in payload
 
 
 class QState(StrEnum):
@@ -170,11 +181,13 @@ _FULL_TEMPLATE = {"id": "", "text": "", **_TEMPLATE}
 
 @dataclass(frozen=True)
 class Change:
-    """One journal entry and the question versions it installs."""
+    """One journal entry and the question versions it installs (or the ids it removes:
+    only the undo of an added question removes one)."""
 
     type: str
     payload: dict
     updated: tuple[Question, ...] = ()
+    removed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -492,12 +505,72 @@ class QuestionQueue:
         ordered = self.ordered()
         return (ordered[-1].order + 1.0) if ordered else 0.0
 
+    # -- undo ----------------------------------------------------------------------------------
+    def with_restore(self, changes: list[Change]) -> list[Change]:
+        """The undoable ones among ``changes`` carrying what they change, before and after
+        (computed against the queue as it is, before they are installed)."""
+        out = []
+        for change in changes:
+            if not undoable(change.type, change.payload) or RESTORE in change.payload:
+                out.append(change)
+                continue
+            restore: dict[str, dict] = {}
+            for q in change.updated:
+                old = self._by_id.get(q.id)
+                if old is None:
+                    restore[q.id] = {"before": None, "after": q.to_dict()}
+                    continue
+                a, b = old.to_dict(), q.to_dict()
+                fields_changed = [k for k in b if a.get(k) != b[k]]
+                restore[q.id] = {"before": {k: a.get(k) for k in fields_changed},
+                                 "after": {k: b[k] for k in fields_changed}}
+            out.append(Change(change.type, {**change.payload, RESTORE: restore},
+                              change.updated, change.removed))
+        return out
+
+    def plan_restore(self, action_type: str, payload: dict, *, redo: bool,
+                     seq: int) -> Change:
+        """Undo (or redo) the journaled change ``payload``: its questions go back to the
+        values before it (after it, for a redo). Refused when one has since been removed."""
+        restore = payload.get(RESTORE)
+        if not isinstance(restore, dict) or not restore:
+            raise QuestionError("This change cannot be undone (it was made by an older version)")
+        side = "after" if redo else "before"
+        updated: list[Question] = []
+        removed: list[str] = []
+        flipped: dict[str, dict] = {}
+        for qid, values in restore.items():
+            target = values.get(side)
+            current = self._by_id.get(qid)
+            if target is None:  # the question did not exist on that side: remove it
+                if current is not None:
+                    removed.append(qid)
+                    flipped[qid] = {"before": current.to_dict(), "after": None}
+                continue
+            base = current.to_dict() if current is not None else {}
+            if current is None and "text" not in target:
+                raise QuestionError("A question this change touched is no longer in the queue")
+            updated.append(Question.from_dict({**base, **target}))
+            flipped[qid] = {"before": {k: base.get(k) for k in target}, "after": target}
+        new_payload: dict = {("redoes" if redo else "undoes"): seq, RESTORE: flipped}
+        if action_type == STATE:  # a state entry the report can fold like any other
+            before_after = ("from", "to") if redo else ("to", "from")
+            new_payload.update({k: payload.get(k) for k in ("id", "text", "asker", "segment")})
+            new_payload["from"], new_payload["to"] = (payload.get(before_after[0]),
+                                                      payload.get(before_after[1]))
+        return Change(action_type, new_payload, tuple(updated), tuple(removed))
+
     # -- installing ----------------------------------------------------------------------
     def apply(self, changes: Iterable[Change]) -> list[Question]:
         """Install committed changes; returns the questions that changed, in order."""
         touched: list[Question] = []
         for change in changes:
             touched.extend(change.updated)
+            for qid in change.removed:
+                if self._by_id.pop(qid, None) is not None:
+                    self._search.pop(qid, None)
+                    self._ordered = None
+                    self.revision += 1
         ids = [q.id for q in touched]
         if self._search:
             for qid in ids:

@@ -23,14 +23,19 @@ from moderator_app.core.engine import Snapshot
 from moderator_app.core.questions import (
     IMPORT_STATES,
     PREFIX,
+    RESTORE,
+    UNDOABLE,
     Change,
     MergeResult,
     QState,
     Question,
+    QuestionError,
     QuestionQueue,
+    undoable,
 )
 from moderator_app.core.report_runs import split_runs
 from moderator_app.core.runsheet import SegmentKind
+from moderator_app.core.undo_history import GROUP, UndoHistory, new_group
 from moderator_app.io.question_import import ImportResult
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFile
@@ -217,6 +222,9 @@ def _writer(changes: list[Change]) -> Callable[[sqlite3.Connection], None]:
         items = [q for ch in changes for q in ch.updated]
         if items:
             _write(db, items)
+        gone = [qid for ch in changes for qid in ch.removed]
+        if gone:
+            db.executemany("DELETE FROM questions WHERE id = ?", [(qid,) for qid in gone])
 
     return write
 
@@ -248,6 +256,12 @@ class QuestionBook:
         self.queue = QuestionQueue(load_questions(session.file))
         self._listeners: list[BookListener] = []
         self._committing = False
+        # Undo and redo of the moderator's decisions: a fold over the journal, so they
+        # survive a restart (an import is not undone this way).
+        self.history = UndoHistory(
+            lambda a: RESTORE in a.payload and undoable(a.type, a.payload),
+            session.file.actions(types=tuple(UNDOABLE)),
+        )
         session.subscribe(self._on_action)
 
     # -- following the journal ---------------------------------------------------------------
@@ -259,6 +273,7 @@ class QuestionBook:
             self._listeners.remove(listener)
 
     def _on_action(self, action: Action) -> None:
+        self.history.feed(action)
         if self._committing or not action.type.startswith(PREFIX):
             return
         if action.seq is not None and action.seq <= self._loaded_through:
@@ -281,6 +296,13 @@ class QuestionBook:
         """Write the changes and their journal entries in one transaction, then install them."""
         if not changes:
             return []
+        changes = self.queue.with_restore(changes)
+        decided = [ch for ch in changes
+                   if undoable(ch.type, ch.payload) and GROUP not in ch.payload]
+        if len(decided) > 1:  # one decision (take next: answer one, air the next), one undo
+            group = new_group()
+            changes = [Change(ch.type, {**ch.payload, GROUP: group}, ch.updated, ch.removed)
+                       if ch in decided else ch for ch in changes]
         now = self.session.now_us()
         actions = [Action(ch.type, now, ch.payload) for ch in changes]
         self._committing = True
@@ -290,6 +312,21 @@ class QuestionBook:
             self._committing = False
         touched = self.queue.apply(changes)
         self._notify("changed", touched)
+        return stored
+
+    def _commit_planned(self, changes: list[Change]) -> list[Action]:
+        """Commit changes already installed in the queue (an undo plans step by step)."""
+        now = self.session.now_us()
+        actions = [Action(ch.type, now, ch.payload) for ch in changes]
+        self._committing = True
+        try:
+            stored = self.session.record_many(actions, also=_writer(changes))
+        finally:
+            self._committing = False
+        if any(ch.removed for ch in changes):
+            self._notify("reset", [])
+        else:
+            self._notify("changed", [q for ch in changes for q in ch.updated])
         return stored
 
     def current_segment(self) -> str | None:
@@ -320,6 +357,34 @@ class QuestionBook:
 
     def merge(self, keep: str, duplicate: str) -> list[Action]:
         return self.commit(self.queue.plan_merge(keep, duplicate))
+
+    def undo(self) -> list[Action]:
+        """Undo the latest decision on the questions still in force; QuestionError if none."""
+        return self._restore(self.history.undo_step(), redo=False)
+
+    def redo(self) -> list[Action]:
+        return self._restore(self.history.redo_step(), redo=True)
+
+    def _restore(self, step: list[Action], *, redo: bool) -> list[Action]:
+        if not step:
+            raise QuestionError("Nothing to redo in the questions" if redo
+                                else "Nothing to undo in the questions")
+        self.session.refresh()  # undo against the queue as it is in the file
+        changes = []
+        for action in step:
+            change = self.queue.plan_restore(action.type, action.payload, redo=redo,
+                                             seq=action.seq or 0)
+            changes.append(change)
+            self.queue.apply([change])  # the next one in the step plans on this one
+        if len(changes) > 1:
+            group = new_group()
+            changes = [Change(c.type, {**c.payload, GROUP: group}, c.updated, c.removed)
+                       for c in changes]
+        try:
+            return self._commit_planned(changes)
+        except BaseException:
+            self.reload()  # nothing was written: the queue goes back to the file
+            raise
 
     def import_result(
         self, result: ImportResult, answered_as: QState | str = QState.ANSWERED

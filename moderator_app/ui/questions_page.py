@@ -194,6 +194,12 @@ class QuestionsPage(QWidget):
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(seq), self, self._guarded(self.take_next),
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Ctrl+Z here undoes the last decision on the questions (the timer's Ctrl+Z is the
+        # window's); a text field keeps its own Ctrl+Z (it takes the shortcut first).
+        for seq, slot in (("Ctrl+Z", self.undo), ("Ctrl+Shift+Z", self.redo),
+                          ("Ctrl+Y", self.redo)):
+            QShortcut(QKeySequence(seq), self, slot,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.book.subscribe(self._on_book)
         self.refresh_filters()
 
@@ -326,6 +332,21 @@ class QuestionsPage(QWidget):
 
         self._run(apply)
 
+    def undo(self) -> None:
+        """Undo the latest decision (state, star, edit, order, merge, added question)."""
+        if not self.book.history.can_undo():
+            self.on_error(self.tr("Nothing to undo in the questions"))
+            return
+        if self._run(self.book.undo):
+            self.on_status(self.tr("Undone"))
+
+    def redo(self) -> None:
+        if not self.book.history.can_redo():
+            self.on_error(self.tr("Nothing to redo in the questions"))
+            return
+        if self._run(self.book.redo):
+            self.on_status(self.tr("Redone"))
+
     def toggle_shortlist(self) -> None:
         def decide(q: Question) -> None:
             target = QState.NEW if q.state is QState.SHORTLISTED else QState.SHORTLISTED
@@ -434,6 +455,8 @@ class QuestionsFeature(QObject):
             (self.tr("&Take next question"), self.page.take_next, "Ctrl+Return"),
             (self.tr("Mark &answered"), self.page.answered, ""),
             (self.tr("Possible &duplicates…"), self.page.show_duplicates, ""),
+            (self.tr("&Undo on the questions"), self.page.undo, "Ctrl+Z"),
+            (self.tr("&Redo on the questions"), self.page.redo, "Ctrl+Shift+Z"),
             (self.tr("&Stop watching linked files"), self.unlink_all, ""),
         ):
             action = QAction(text, window)

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moderator_app.app.undo import new_group
 from moderator_app.core.durations import format_duration
 from moderator_app.core.runsheet import Show
 from moderator_app.core.runsheet_edit import Edit, EditRefused, edited, replace_all, set_show
+from moderator_app.core.undo_history import new_group
 from moderator_app.io.runsheet_cells import text_of
 from moderator_app.io.runsheet_import import (
     FIELDS,

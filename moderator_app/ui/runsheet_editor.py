@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moderator_app.app.undo import GROUP, LEGACY_UNDO, REDOES, UNDOES, UndoHistory, new_group
 from moderator_app.core.durations import format_duration
 from moderator_app.core.engine import Snapshot
 from moderator_app.core.runsheet_edit import (
@@ -34,6 +33,14 @@ from moderator_app.core.runsheet_edit import (
     insert,
     inverse,
     move,
+)
+from moderator_app.core.undo_history import (
+    GROUP,
+    LEGACY_UNDO,
+    REDOES,
+    UNDOES,
+    UndoHistory,
+    new_group,
 )
 from moderator_app.io.runsheet_export import RunSheetExportError, export_runsheet
 from moderator_app.io.runsheet_store import commit_edit

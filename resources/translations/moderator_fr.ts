@@ -1101,6 +1101,14 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>&amp;Doublons possibles…</translation>
     </message>
     <message>
+        <source>&amp;Undo on the questions</source>
+        <translation>&amp;Annuler sur les questions</translation>
+    </message>
+    <message>
+        <source>&amp;Redo on the questions</source>
+        <translation>&amp;Rétablir sur les questions</translation>
+    </message>
+    <message>
         <source>&amp;Stop watching linked files</source>
         <translation>&amp;Arrêter de surveiller les fichiers liés</translation>
     </message>
@@ -1206,6 +1214,22 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>Select a question first.</source>
         <translation>Sélectionnez d&apos;abord une question.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo in the questions</source>
+        <translation>Rien à annuler dans les questions</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Nothing to redo in the questions</source>
+        <translation>Rien à rétablir dans les questions</translation>
+    </message>
+    <message>
+        <source>Redone</source>
+        <translation>Rétabli</translation>
     </message>
     <message>
         <source>Sort by # to change the order.</source>

@@ -290,3 +290,32 @@ def test_reimport_never_flips_a_state_the_moderator_set() -> None:
     result = other.plan_import(first()[:1], file="zoom.csv", skipped=0, now=clock.now())
     other.apply(result.changes)
     assert other.get(only.id).state is QState.NEW and result.answered == 0
+
+
+def test_undo_restores_the_fields_a_decision_changed() -> None:
+    from datetime import UTC, datetime
+
+    from moderator_app.core.questions import RESTORE
+
+    queue = QuestionQueue()
+    queue.apply(queue.plan_import([Question.new("Une question ?", source="t")], file="f",
+                                  skipped=0).changes)
+    q = queue.ordered()[0]
+    now = datetime(2027, 2, 25, 15, 30, tzinfo=UTC)
+    [change] = queue.with_restore(queue.plan_state(q.id, QState.SHORTLISTED, now))
+    queue.apply([change])
+    [change] = queue.with_restore(queue.plan_state(q.id, QState.ON_AIR, now, "qa"))
+    assert change.payload[RESTORE][q.id] == {
+        "before": {"state": "shortlisted", "taken_at": None, "taken_segment": None},
+        "after": {"state": "on_air", "taken_at": now.isoformat(), "taken_segment": "qa"}}
+    queue.apply([change])
+    undo = queue.plan_restore(change.type, change.payload, redo=False, seq=7)
+    assert (undo.payload["undoes"], undo.payload["from"], undo.payload["to"]) == (
+        7, "on_air", "shortlisted")
+    queue.apply([undo])
+    assert queue.get(q.id).state is QState.SHORTLISTED and queue.get(q.id).taken_at is None
+    redo = queue.plan_restore(change.type, change.payload, redo=True, seq=7)
+    queue.apply([redo])
+    assert queue.get(q.id).state is QState.ON_AIR and queue.get(q.id).taken_at == now
+    with pytest.raises(QuestionError):  # written by an older version: nothing to restore
+        queue.plan_restore(change.type, {"id": q.id}, redo=False, seq=1)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from moderator_app.app.undo import UndoHistory
 from moderator_app.core.actions import Action
+from moderator_app.core.undo_history import UndoHistory
 
 
 def act(seq: int, **payload) -> Action:
