@@ -71,23 +71,21 @@ def small_disk(where: Path, size_kb: int = 1024) -> Iterator[SmallDisk]:
 @contextlib.contextmanager
 def read_only_file(path: Path) -> Iterator[Callable[[], None]]:
     """Make the file at ``path`` really read-only (a read-only bind mount of it) while its
-    folder stays writable; yields ``fix``, which makes it writable again (unmounts)."""
+    folder stays writable; yields ``fix``, which remounts it writable."""
     if os.geteuid() != 0:
         pytest.skip("needs root to bind-mount a file read-only (root ignores chmod)")
     try:
         _mount("--bind", str(path), str(path))
     except (OSError, subprocess.CalledProcessError) as exc:
         pytest.skip(f"cannot bind-mount a file here ({exc})")
-    mounted = [True]
 
     def fix() -> None:
-        if mounted[0]:
-            subprocess.run(["umount", str(path)], check=True, capture_output=True)
-            mounted[0] = False
+        # Remounted writable: what an administrator would do. Connections opened before
+        # keep their read-only file handle; only a new one can write.
+        _mount("-o", "remount,bind,rw", str(path))
 
     try:
         _mount("-o", "remount,bind,ro", str(path))
         yield fix
     finally:
-        if mounted[0]:
-            subprocess.run(["umount", "-l", str(path)], check=False, capture_output=True)
+        subprocess.run(["umount", "-l", str(path)], check=False, capture_output=True)
