@@ -58,9 +58,7 @@ def candidates(show: Path) -> list[Path]:
     return [beside(show), in_data_dir(show)]
 
 
-def write_rescue(
-    show: Path, actions: Iterable[Action], *, after_seq: int, reason: str
-) -> Path:
+def write_rescue(show: Path, actions: Iterable[Action], *, after_seq: int, reason: str) -> Path:
     """Save ``actions`` for ``show``; adds to a rescue file already there. Returns its path.
 
     Raises ShowFileError when neither the show's folder nor the data folder takes it.
@@ -133,8 +131,7 @@ def _parse(path: Path, show: Path, text: str) -> Rescue:
     try:
         data = json.loads(text)
         actions = [
-            Action(str(a["type"]), int(a["at_us"]), dict(a["payload"]))
-            for a in data["actions"]
+            Action(str(a["type"]), int(a["at_us"]), dict(a["payload"])) for a in data["actions"]
         ]
         return Rescue(
             path=path,

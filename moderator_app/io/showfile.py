@@ -365,6 +365,8 @@ class ShowFile:
     def _writable(self) -> None:
         if self.readonly:
             raise ShowFileError(f"{self.path}: opened read-only")
+        if self.unwritable is not None:  # known since it was opened: no need to try
+            raise _write_failure(self.path, self.unwritable.kind, str(self.unwritable))
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self)
@@ -556,12 +558,16 @@ def _error(path: Path, exc: sqlite3.Error, *, write: bool = False) -> ShowFileEr
     kind = _kind(path, exc)
     if not write:
         return ShowFileError(f"{path}: {_describe(exc, path)}", kind)
+    return _write_failure(path, kind, " ".join(str(exc).split()))
+
+
+def _write_failure(path: Path, kind: str | None, detail: str) -> ShowFileError:
     what = {
         FULL: "the disk is full",
         READONLY: "the file cannot be written (read-only file, folder or disk)",
         LOCKED: "the file is locked by another program",
         IO_ERROR: "the disk reported an error while writing (disk I/O error)",
-    }.get(kind or "", " ".join(str(exc).split()))
+    }.get(kind or "", detail)
     todo = {
         FULL: "free some space and try again",
         READONLY: "make it writable and try again",

@@ -376,6 +376,6 @@ def test_full_disk_at_checkpoint_loses_nothing_that_was_saved(
     rescue = find_rescue(disk_show)
     assert rescue is not None and [(a.type, a.at_us) for a in rescue.actions] == kept
     replay(again, rescue)
-    assert saved(disk_show)[-len(results):] == told_saved + kept
+    assert saved(disk_show)[-len(results) :] == told_saved + kept
     assert find_rescue(disk_show) is None
     again.close()
