@@ -145,7 +145,7 @@ class ShowFile:
         tmp = target.with_name(f".{target.name}.creating")
         tmp.unlink(missing_ok=True)
         try:
-            db = _connect(tmp, "rw")
+            db = _connect(tmp, "create")
             _configure(db)
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             _migrate(db, 0)
@@ -215,7 +215,11 @@ class ShowFile:
         file's permissions or remounting its disk only helps a new connection. Returns
         whether the file can be written now; raises ShowFileError if it cannot be opened.
         """
-        db, _app, _version, unwritable = _open_connection(self.path, readonly=self.readonly)
+        _check_header(self.path)
+        db, app_id, _version, unwritable = _open_connection(self.path, readonly=self.readonly)
+        if app_id != APPLICATION_ID:
+            db.close()
+            raise ShowFileError(f"{self.path}: this SQLite database is not a moderator show file")
         if unwritable is None and not self.readonly:
             try:
                 _configure(db)
@@ -453,9 +457,11 @@ def _open_connection(
 
 
 def _connect(path: Path, mode: str) -> sqlite3.Connection:
-    if mode == "rw":
+    """``create`` a new file, or open one ``rw``, ``ro`` or ``immutable``; only ``create``
+    makes a file: a show moved away while open must not come back as an empty database."""
+    if mode == "create":
         return sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=2.0)
-    query = "mode=ro" if mode == "ro" else "mode=ro&immutable=1"
+    query = {"rw": "mode=rw", "ro": "mode=ro"}.get(mode, "mode=ro&immutable=1")
     return sqlite3.connect(
         f"{path.resolve().as_uri()}?{query}",
         uri=True,

@@ -379,3 +379,21 @@ def test_full_disk_at_checkpoint_loses_nothing_that_was_saved(
     assert saved(disk_show)[-len(results) :] == told_saved + kept
     assert find_rescue(disk_show) is None
     again.close()
+
+
+def test_a_show_moved_away_meanwhile_is_not_recreated_empty(
+    disk: SmallDisk, disk_show: Path, clock: FakeClock
+) -> None:
+    disk.readonly()
+    s = console_session(disk_show, clock)
+    s.perform(ActionType.START)
+    disk.writable()
+    moved = disk_show.with_name("moved.show")
+    disk_show.rename(moved)
+    s.refresh()  # the retry must not make a new, empty show at the old place
+    assert not disk_show.exists()
+    assert s.pending and "no such show file" in s.write_error
+    moved.rename(disk_show)
+    s.refresh()
+    assert s.pending == [] and journal_types(disk_show) == ["start"]
+    s.close()
