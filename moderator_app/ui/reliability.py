@@ -180,11 +180,19 @@ def offer_replay(window: MainWindow, rescue: Rescue) -> bool:
             "{0} action(s) of this show could not be saved on {1} ({2}). They were kept in {3}.",
         ).format(len(rescue.actions), rescue.written_at, rescue.reason, rescue.path)
     )
-    box.setInformativeText(
-        QCoreApplication.translate(
-            "Reliability", "Write them into the show now, in order, with their original times?"
-        )
+    question = QCoreApplication.translate(
+        "Reliability", "Write them into the show now, in order, with their original times?"
     )
+    since = session.last_seq - rescue.after_seq
+    if since > 0:  # e.g. the command line moved the show on meanwhile
+        question = (
+            QCoreApplication.translate(
+                "Reliability", "{0} other action(s) were saved since; these would follow them."
+            ).format(since)
+            + " "
+            + question
+        )
+    box.setInformativeText(question)
     write = box.addButton(
         QCoreApplication.translate("Reliability", "Write them into the show"),
         QMessageBox.ButtonRole.AcceptRole,

@@ -1266,6 +1266,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Les écrire maintenant dans le direct, dans l&apos;ordre, avec leurs heures d&apos;origine ?</translation>
     </message>
     <message>
+        <source>{0} other action(s) were saved since; these would follow them.</source>
+        <translation>{0} autre(s) action(s) ont été enregistrées depuis ; celles-ci viendraient après.</translation>
+    </message>
+    <message>
         <source>Write them into the show</source>
         <translation>Les écrire dans le direct</translation>
     </message>

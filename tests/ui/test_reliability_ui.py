@@ -131,3 +131,37 @@ def test_closing_with_unsaved_actions_asks_and_keeps_them(
     assert follow.session.engine.state.status == "running"
     follow.close()
     again.close()
+
+
+def test_rescue_offer_says_what_was_saved_since_and_later_keeps_it(
+    qtbot, show_path: Path, clock
+) -> None:
+    from moderator_app.core.actions import Action
+    from moderator_app.io.rescue import find_rescue, write_rescue
+    from moderator_app.io.session import ShowSession
+
+    write_rescue(show_path, [Action("pause", 1, {})], after_seq=0, reason="the disk is full")
+    other = ShowSession.open(show_path, clock=clock)
+    other.perform(ActionType.START)  # saved after the console that kept the pause closed
+    other.close()
+    seen: list[str] = []
+
+    def read_then_later() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(10, read_then_later)
+            return
+        seen.append(box.text() + " " + box.informativeText())
+        QTest.keyClick(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, read_then_later)
+    session = open_session(str(show_path))
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    assert "1 action(s)" in seen[0] and "the disk is full" in seen[0]
+    assert "1 other action(s) were saved since" in seen[0]
+    assert find_rescue(show_path) is not None  # "Later" keeps it for next time
+    assert journal(show_path) == ["start"]
+    window.close()
+    session.close()
