@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
+from moderator_app.io.rescue import find_rescue
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFileError
 
@@ -13,6 +15,7 @@ COMMAND_MODULES = [
     "moderator_app.commands.report",
     "moderator_app.commands.questions",
     "moderator_app.commands.runsheet",
+    "moderator_app.commands.rescue",
 ]
 
 
@@ -32,6 +35,24 @@ def print_json(data: object) -> None:
 def open_session(path: str) -> ShowSession:
     """The show file at ``path``, opened for a command; CommandError if it cannot be."""
     try:
-        return ShowSession.open(path)
+        session = ShowSession.open(path)
     except ShowFileError as exc:
         raise CommandError(str(exc)) from None
+    note_rescue(session.path)
+    return session
+
+
+def note_rescue(show: Path) -> None:
+    """Say on stderr that actions the console could not save wait for this show."""
+    try:
+        rescue = find_rescue(show)
+    except ShowFileError as exc:
+        print(f"moderator-app: note: {exc}", file=sys.stderr)
+        return
+    if rescue is not None:
+        print(
+            f"moderator-app: note: {len(rescue.actions)} action(s) the console could not save "
+            f"wait in {rescue.path}; write them into the show with: "
+            f"moderator-app rescue {show} --replay",
+            file=sys.stderr,
+        )

@@ -16,7 +16,8 @@ from moderator_app.core.clock import Clock, MonotonicGuardClock, to_us
 from moderator_app.core.engine import Snapshot, TimerEngine
 from moderator_app.core.runsheet import Show
 from moderator_app.io.ownerlock import OwnerLock
-from moderator_app.io.showfile import ShowFile, ShowFileError
+from moderator_app.io.rescue import write_rescue
+from moderator_app.io.showfile import READONLY, ShowFile, ShowFileError
 
 Listener = Callable[[Action], None]
 WriteListener = Callable[["str | None"], None]
@@ -44,8 +45,16 @@ class ShowSession:
         self._data_version = file.data_version()
         self._own: set[int] = set()
         # Actions folded in memory but not yet in the file (disk full, file read-only).
+        # Only a session that can say so loudly keeps them (the console sets this, with
+        # its NOT SAVED banner and its question on closing); otherwise a refused write
+        # raises, so a command can say that its action was not saved.
+        self.keep_unsaved = False
         self.pending: list[Action] = []
+        self._pending_after = 0  # the journal entry the first waiting action follows
         self.write_error: str | None = None
+        self.write_kind: str | None = None  # showfile's FULL, READONLY, ... or None
+        # Where close() put the actions it could not write (see io/rescue.py), if it had to.
+        self.rescued_to: Path | None = None
         self._write_listeners: list[WriteListener] = []
         self._next_retry = 0.0
         self._jump_seen_at: float | None = None
@@ -53,6 +62,9 @@ class ShowSession:
         self.owner_lock: OwnerLock | None = None
         for action in file.actions():
             self._fold(action, replaying=True)
+        if file.unwritable is not None and not file.readonly:
+            # SQLite would open it read-only without a word: say so before the first key.
+            self.write_error, self.write_kind = str(file.unwritable), file.unwritable.kind
 
     @classmethod
     def open(
@@ -69,13 +81,25 @@ class ShowSession:
         return self.file.readonly
 
     def close(self) -> None:
-        """Close the file, after a last try at writing any action kept in memory."""
+        """Close the file, after a last try at writing any action kept in memory.
+
+        Actions the file still refuses go to a rescue file (``rescued_to``) that the next
+        open offers to replay; they are never dropped.
+        """
         if getattr(self, "_closed", False):
             return  # a window that switched shows may close its session early
         self._closed = True
         if self.pending and not self.file.readonly:
             self.flush_pending()
-        self.file.close()
+        if self.pending:
+            try:
+                self.rescue_pending()
+            except ShowFileError as exc:
+                self._report(str(exc), exc.kind)  # nowhere left to write: say it, at least
+        try:
+            self.file.close()
+        except Exception:
+            pass  # the last checkpoint can fail on a full disk; what was committed is safe
         if self.owner_lock is not None:
             self.owner_lock.release()
             self.owner_lock = None
@@ -108,19 +132,22 @@ class ShowSession:
     def record(self, action: Action) -> Action:
         """Commit an already validated action of any kind, then fold and announce it.
 
-        If the file cannot be written (disk full, file made read-only) the action is still
-        folded, so timing carries on in memory; it waits in ``pending`` with its original
-        time stamp and is written, in order, as soon as the file accepts it. Raises
-        ShowFileError only for a session opened read-only.
+        If the file cannot be written (disk full, file made read-only) and ``keep_unsaved``
+        is set, the action is still folded, so timing carries on in memory; it waits in
+        ``pending`` with its original time stamp and is written, in order, as soon as the
+        file accepts it. Otherwise (and always for a session opened read-only) raises
+        ShowFileError, with nothing written and nothing folded.
         """
         if self.file.readonly:
             raise ShowFileError(f"{self.path}: opened read-only")
-        if self.pending and not self.flush_pending():
+        if not self._ready_to_write() and self.keep_unsaved:
             return self._keep(action)
         try:
             stored = self.file.append(action)
         except ShowFileError as exc:
-            self._report(str(exc))
+            if not self.keep_unsaved:
+                raise
+            self._report(str(exc), exc.kind)
             return self._keep(action)
         self._catch_up(stored.seq)
         if stored.seq is not None:
@@ -144,19 +171,49 @@ class ShowSession:
 
     def _keep(self, action: Action) -> Action:
         kept = replace(action, seq=None)
+        if not self.pending:
+            self._pending_after = self.last_seq
         self.pending.append(kept)
         self._fold(kept)
         return kept
+
+    def _ready_to_write(self) -> bool:
+        """Reopen a file that refused writes, then write what waits. True if none waits."""
+        if not self._reopen_if_refused():
+            return False
+        return self.flush_pending()
+
+    def _reopen_if_refused(self) -> bool:
+        """A connection SQLite opened read-only stays so: once the file refused writes for
+        being read-only, only a new connection sees it fixed. True if writes may be tried.
+        """
+        if self.file.unwritable is None and self.write_kind != READONLY:
+            return True
+        try:
+            writable = self.file.reopen()
+        except ShowFileError as exc:
+            self._report(str(exc), exc.kind)
+            return False
+        if not writable:
+            problem = self.file.unwritable
+            assert problem is not None
+            self._report(str(problem), problem.kind)
+            return False
+        if not self.pending:
+            self._report(None)
+        return True
 
     def flush_pending(self) -> bool:
         """Write the actions kept in memory, in order, in one transaction. True when none wait."""
         if not self.pending:
             return True
         self._next_retry = time.monotonic() + RETRY_S
+        if not self._reopen_if_refused():
+            return False
         try:
             stored = self.file.append_many(self.pending)
         except ShowFileError as exc:
-            self._report(str(exc))
+            self._report(str(exc), exc.kind)
             return False
         self.pending = []
         self._catch_up(stored[0].seq)
@@ -180,7 +237,23 @@ class ShowSession:
         if self.write_error is not None and not self.pending:
             self._report(None)
 
-    def _report(self, error: str | None) -> None:
+    def rescue_pending(self) -> Path:
+        """Put the actions still waiting into the rescue file (see io/rescue.py); its path.
+
+        Raises ShowFileError, keeping them in memory, if no folder takes the file.
+        """
+        path = write_rescue(
+            self.path,
+            self.pending,
+            after_seq=self._pending_after,
+            reason=self.write_error or "",
+        )
+        self.pending = []
+        self.rescued_to = path
+        return path
+
+    def _report(self, error: str | None, kind: str | None = None) -> None:
+        self.write_kind = kind if error is not None else None
         if error == self.write_error:
             return
         self.write_error = error
@@ -207,8 +280,10 @@ class ShowSession:
 
         Also retries writing kept actions, at most every ``RETRY_S`` seconds.
         """
-        if self.pending and time.monotonic() >= self._next_retry:
-            self.flush_pending()
+        waiting = self.pending or self.file.unwritable is not None
+        if waiting and not self.file.readonly and time.monotonic() >= self._next_retry:
+            self._next_retry = time.monotonic() + RETRY_S
+            self._ready_to_write()
         version = self.file.data_version()
         if version == self._data_version:
             return []

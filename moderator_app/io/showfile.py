@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -20,8 +21,25 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 FILE_SUFFIX = ".show"
 
 
+# What kind of trouble a ShowFileError reports, for those that react to it (the console's
+# banner, the session's retry): a full disk, a file/folder/disk that cannot be written, a
+# lock held elsewhere, a damaged file, or a failing disk.
+FULL = "full"
+READONLY = "readonly"
+LOCKED = "locked"
+DAMAGED = "damaged"
+IO_ERROR = "io"
+
+
 class ShowFileError(Exception):
-    """A show file that cannot be used; the message names the file and the problem."""
+    """A show file that cannot be used; the message names the file and the problem.
+
+    ``kind`` is one of the constants above when the cause is known, else None.
+    """
+
+    def __init__(self, message: str, kind: str | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 def run_script(db: sqlite3.Connection, script: str) -> None:
@@ -111,6 +129,9 @@ class ShowFile:
         self.path = path
         self.db = db
         self.readonly = readonly
+        # Opened for writing, but the file, its folder or its disk refuses writes (SQLite
+        # then opens read-only without saying so); why, or None when writes can be tried.
+        self.unwritable: ShowFileError | None = None
 
     # -- opening -----------------------------------------------------------------------
     @classmethod
@@ -124,7 +145,7 @@ class ShowFile:
         tmp = target.with_name(f".{target.name}.creating")
         tmp.unlink(missing_ok=True)
         try:
-            db = _connect(tmp, readonly=False)
+            db = _connect(tmp, "create")
             _configure(db)
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             _migrate(db, 0)
@@ -142,16 +163,15 @@ class ShowFile:
 
     @classmethod
     def open(cls, path: str | os.PathLike, *, readonly: bool = False) -> ShowFile:
+        """Open a show file; ``readonly`` for a follower or a command that only reads.
+
+        A writing open of a file that cannot be written (read-only file, folder or disk)
+        still opens it, for reading, with ``unwritable`` saying why: what only reads works,
+        and a write fails with a clear error until ``reopen`` finds the file writable.
+        """
         target = Path(path)
         _check_header(target)
-        try:
-            db = _connect(target, readonly=readonly)
-            app_id = db.execute("PRAGMA application_id").fetchone()[0]
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            raise ShowFileError(f"{target}: {_describe(exc)}") from None
-        except UnicodeDecodeError:  # a damaged header can claim another text encoding
-            raise ShowFileError(f"{target}: the file is damaged (unreadable text)") from None
+        db, app_id, version, unwritable = _open_connection(target, readonly=readonly)
         if app_id != APPLICATION_ID:
             db.close()
             raise ShowFileError(f"{target}: this SQLite database is not a moderator show file")
@@ -161,16 +181,21 @@ class ShowFile:
                 f"{target}: made by a newer version of the console (schema {version}, "
                 f"this one reads up to {SCHEMA_VERSION}); it was left untouched"
             )
-        if not readonly:
+        if not readonly and unwritable is None:
             try:
                 _configure(db)  # only now: a foreign file must not be switched to WAL
             except sqlite3.DatabaseError as exc:  # damage past the header shows up here
                 db.close()
                 raise ShowFileError(f"{target}: {_describe(exc)}") from None
         if version < SCHEMA_VERSION:
-            if readonly:
+            if readonly or unwritable is not None:
                 db.close()
-                raise ShowFileError(f"{target}: needs upgrading and was opened read-only")
+                why = "was opened read-only" if readonly else "cannot be written"
+                raise ShowFileError(
+                    f"{target}: made by an older version of the console, needs upgrading and "
+                    f"{why}; open it once where it can be written",
+                    READONLY,
+                )
             _backup_before_migration(db, target, version)
             try:
                 _migrate(db, version)
@@ -179,7 +204,34 @@ class ShowFile:
                 raise ShowFileError(
                     f"{target}: upgrade failed ({exc}); a backup was kept"
                 ) from None
-        return cls(target, db, readonly)
+        file = cls(target, db, readonly)
+        file.unwritable = unwritable
+        return file
+
+    def reopen(self) -> bool:
+        """Open a fresh connection for writing (the file may have been made writable since).
+
+        SQLite keeps a connection it opened read-only read-only for good, so fixing the
+        file's permissions or remounting its disk only helps a new connection. Returns
+        whether the file can be written now; raises ShowFileError if it cannot be opened.
+        """
+        _check_header(self.path)
+        db, app_id, _version, unwritable = _open_connection(self.path, readonly=self.readonly)
+        if app_id != APPLICATION_ID:
+            db.close()
+            raise ShowFileError(f"{self.path}: this SQLite database is not a moderator show file")
+        if unwritable is None and not self.readonly:
+            try:
+                _configure(db)
+            except sqlite3.DatabaseError as exc:
+                db.close()
+                raise _error(self.path, exc) from None
+        old, self.db, self.unwritable = self.db, db, unwritable
+        try:
+            old.close()
+        except sqlite3.Error:
+            pass  # the old connection's last checkpoint can fail on a sick disk: harmless
+        return unwritable is None
 
     def close(self) -> None:
         self.db.close()
@@ -317,6 +369,8 @@ class ShowFile:
     def _writable(self) -> None:
         if self.readonly:
             raise ShowFileError(f"{self.path}: opened read-only")
+        if self.unwritable is not None:  # known since it was opened: no need to try
+            raise _write_failure(self.path, self.unwritable.kind, str(self.unwritable))
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self)
@@ -329,8 +383,8 @@ class _Transaction:
     def __enter__(self) -> None:
         try:
             self.file.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise ShowFileError(f"{self.file.path}: {_describe(exc)}") from None
+        except sqlite3.Error as exc:
+            raise _error(self.file.path, exc, write=True) from None
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> bool:
         db = self.file.db
@@ -338,28 +392,92 @@ class _Transaction:
             try:
                 db.execute("COMMIT")
             except sqlite3.Error as err:
-                db.execute("ROLLBACK")
-                raise ShowFileError(f"{self.file.path}: {_describe(err)}") from None
+                _rollback(db)
+                raise _error(self.file.path, err, write=True) from None
             return False
-        if db.in_transaction:
-            db.execute("ROLLBACK")
+        _rollback(db)
         if isinstance(exc, sqlite3.Error):
-            raise ShowFileError(f"{self.file.path}: {_describe(exc)}") from None
+            raise _error(self.file.path, exc, write=True) from None
         return False
 
 
-def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
-    if readonly:
-        db = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro",
-            uri=True,
-            isolation_level=None,
-            check_same_thread=False,
-            timeout=2.0,
-        )
-    else:
-        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=2.0)
-    return db
+def _rollback(db: sqlite3.Connection) -> None:
+    """Undo a failed transaction, if SQLite has not already done so itself.
+
+    On a full disk or an I/O error SQLite rolls the whole transaction back on its own; an
+    unconditional ROLLBACK would then raise "no transaction is active" and hide the real
+    error from the caller (who must learn that nothing was saved).
+    """
+    if not db.in_transaction:
+        return
+    try:
+        db.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass  # the transaction is gone either way; the original error is what matters
+
+
+def _open_connection(
+    path: Path, *, readonly: bool
+) -> tuple[sqlite3.Connection, int, int, ShowFileError | None]:
+    """A connection, the file's application id and schema version, and why it cannot be
+    written (None if it can, or was not asked to be).
+
+    Tries, in order: read-write (unless ``readonly``), read-only, then immutable. A WAL
+    file needs its -shm beside it even to be read: in a folder that cannot be written,
+    only ``immutable=1`` reads it (nobody can write it there either).
+    """
+    modes = ["ro", "immutable"] if readonly else ["rw", "ro", "immutable"]
+    first: sqlite3.Error | None = None
+    for mode in modes:
+        db: sqlite3.Connection | None = None
+        try:
+            db = _connect(path, mode)
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            if db is not None:
+                db.close()
+            first = first or exc
+            if _kind(path, exc) in (READONLY, FULL) or _code(exc) == sqlite3.SQLITE_CANTOPEN:
+                continue  # the folder or disk refuses the -wal/-shm: try reading only
+            raise ShowFileError(f"{path}: {_describe(exc, path)}", _kind(path, exc)) from None
+        except UnicodeDecodeError:  # a damaged header can claim another text encoding
+            if db is not None:
+                db.close()
+            raise ShowFileError(f"{path}: the file is damaged (unreadable text)") from None
+        unwritable = None
+        if not readonly and (mode != "rw" or not _can_write(path)):
+            kind = (_kind(path, first) if first is not None else None) or READONLY
+            if kind not in (FULL, READONLY):
+                kind = READONLY
+            unwritable = ShowFileError(f"{path}: {_describe_kind(kind)}", kind)
+        return db, app_id, version, unwritable
+    assert first is not None
+    raise ShowFileError(f"{path}: {_describe(first, path)}", _kind(path, first)) from None
+
+
+def _connect(path: Path, mode: str) -> sqlite3.Connection:
+    """``create`` a new file, or open one ``rw``, ``ro`` or ``immutable``; only ``create``
+    makes a file: a show moved away while open must not come back as an empty database."""
+    if mode == "create":
+        return sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=2.0)
+    query = {"rw": "mode=rw", "ro": "mode=ro"}.get(mode, "mode=ro&immutable=1")
+    return sqlite3.connect(
+        f"{path.resolve().as_uri()}?{query}",
+        uri=True,
+        isolation_level=None,
+        check_same_thread=False,
+        timeout=2.0,
+    )
+
+
+def _can_write(path: Path) -> bool:
+    """Whether the file and its folder (where SQLite makes the -wal and -shm) take writes.
+
+    SQLite opens a file it may not write read-only without a word, so ask the system;
+    os.access also sees a read-only mount, even for root.
+    """
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def _configure(db: sqlite3.Connection) -> None:
@@ -382,17 +500,87 @@ def _check_header(path: Path) -> None:
         raise ShowFileError(f"{path}: not a show file (it is not an SQLite database)")
 
 
-def _describe(exc: sqlite3.Error) -> str:
+def _code(exc: sqlite3.Error) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None  # the primary result code
+
+
+# A disk with less than this free is taken as full when SQLite only says "disk I/O error"
+# (a write refused for lack of space can surface as an I/O error, e.g. from a checkpoint).
+NEARLY_FULL_BYTES = 64 * 1024
+
+
+def _kind(path: Path | None, exc: sqlite3.Error) -> str | None:
+    """What went wrong, from SQLite's result code, and from the disk when SQLite is vague."""
+    code = _code(exc)
+    text = str(exc).lower()
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
+        return LOCKED
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or "malformed" in text:
+        return DAMAGED
+    if code == sqlite3.SQLITE_FULL or "disk is full" in text:
+        return FULL
+    if code == sqlite3.SQLITE_READONLY or "readonly" in text or "read-only" in text:
+        return READONLY
+    if path is None:
+        return IO_ERROR if code == sqlite3.SQLITE_IOERR else None
+    if code in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN) or "disk i/o" in text:
+        folder = path.parent
+        try:
+            if shutil.disk_usage(folder).free < NEARLY_FULL_BYTES:
+                return FULL
+        except OSError:
+            pass
+        if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+            return READONLY
+        return IO_ERROR if code == sqlite3.SQLITE_IOERR else None
+    return None
+
+
+def _describe_kind(kind: str | None) -> str:
+    return {
+        FULL: "the disk is full; free some space on it",
+        READONLY: "the file cannot be written (read-only file, folder or disk); make it "
+        "writable",
+        LOCKED: "the file is locked by another program; close it there and try again",
+        IO_ERROR: "the disk reported an error while writing (disk I/O error); check the disk "
+        "or copy the show elsewhere",
+    }.get(kind or "", "")
+
+
+def _describe(exc: sqlite3.Error, path: Path | None = None) -> str:
+    """One line: what happened and what to do."""
     text = " ".join(str(exc).split())  # a damaged schema is quoted with its line breaks
-    if "locked" in text or "busy" in text:
-        return "the file is locked by another program; close it there and try again"
-    if "malformed" in text or "not a database" in text or "disk image" in text:
+    kind = _kind(path, exc)
+    if kind == DAMAGED or "not a database" in text or "disk image" in text:
         return "the file is damaged (SQLite reports: " + text + ")"
-    if "readonly" in text or "read-only" in text:
-        return "the file cannot be written (read-only file, folder or disk)"
-    if "disk is full" in text or "full" in text:
-        return "the disk is full"
-    return text
+    if kind == IO_ERROR and path is None:
+        return text
+    return _describe_kind(kind) or text
+
+
+def _error(path: Path, exc: sqlite3.Error, *, write: bool = False) -> ShowFileError:
+    """The ShowFileError for ``exc``; a failed write says that nothing of it was saved."""
+    kind = _kind(path, exc)
+    if not write:
+        return ShowFileError(f"{path}: {_describe(exc, path)}", kind)
+    return _write_failure(path, kind, " ".join(str(exc).split()))
+
+
+def _write_failure(path: Path, kind: str | None, detail: str) -> ShowFileError:
+    what = {
+        FULL: "the disk is full",
+        READONLY: "the file cannot be written (read-only file, folder or disk)",
+        LOCKED: "the file is locked by another program",
+        IO_ERROR: "the disk reported an error while writing (disk I/O error)",
+    }.get(kind or "", detail)
+    todo = {
+        FULL: "free some space and try again",
+        READONLY: "make it writable and try again",
+        LOCKED: "close it there and try again",
+        IO_ERROR: "check the disk, or copy the show elsewhere",
+    }.get(kind or "", "try again")
+    return ShowFileError(f"{path}: {what} -- the change was NOT saved; {todo}", kind)
 
 
 def _migrate(db: sqlite3.Connection, version: int) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -119,6 +120,9 @@ class MainWindow(QMainWindow):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.poll_file)
+        # Features may refuse a close (e.g. actions not yet in the file): each returns
+        # whether the window may close, asking the moderator if it must.
+        self.close_checks: list[Callable[[], bool]] = []
         self._attach_features()
         if session.readonly:
             self.show_banner(self.tr("Read-only: this show is open elsewhere; following it live."))
@@ -366,6 +370,10 @@ class MainWindow(QMainWindow):
         self.buttons["undo"].setEnabled(self.session.engine.can_undo)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for may_close in list(self.close_checks):
+            if not may_close():
+                event.ignore()
+                return
         self.ticker.stop()
         self._poll.stop()
         self.keys.uninstall()

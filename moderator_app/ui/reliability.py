@@ -1,28 +1,48 @@
 """Says loudly what the console does when the machine misbehaves mid-show.
 
 A show file that stops accepting writes (disk full, file made read-only) turns the banner
-red until the kept actions are written; a system clock step is announced, and the timer
-carries on unaffected (see MonotonicGuardClock).
+red until the kept actions are written; closing with actions still unwritten asks first
+(keeping the console open is the default) and can keep them in a rescue file, which the
+next opening of the show offers to write back. A system clock step is announced, and the
+timer carries on unaffected (see MonotonicGuardClock).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from moderator_app.core.actions import CLOCK_JUMP, Action
+from moderator_app.io.rescue import Rescue, discard, find_rescue, replay
+from moderator_app.io.showfile import FULL, READONLY, ShowFileError
 
 if TYPE_CHECKING:
+    from moderator_app.io.session import ShowSession
     from moderator_app.ui.main_window import MainWindow
 
 
-def write_problem_text(error: str, pending: int) -> str:
+def write_problem_text(error: str, pending: int, kind: str | None = None, name: str = "") -> str:
+    """The banner: what happened, that timing goes on, and what to do, in one line."""
+    if kind == FULL:
+        what = QCoreApplication.translate("Reliability", "the disk holding {0} is full").format(
+            name
+        )
+        todo = QCoreApplication.translate("Reliability", "Free some space on it")
+    elif kind == READONLY:
+        what = QCoreApplication.translate(
+            "Reliability", "{0} cannot be written (read-only file, folder or disk)"
+        ).format(name)
+        todo = QCoreApplication.translate("Reliability", "Make it writable")
+    else:
+        what = error
+        todo = QCoreApplication.translate("Reliability", "Fix the problem")
     return QCoreApplication.translate(
         "Reliability",
-        "NOT SAVED: {0}. Timing goes on in memory; {1} action(s) will be written as soon "
-        "as the file accepts them. Free some disk space or fix the file's permissions.",
-    ).format(error, pending)
+        "NOT SAVED: {0} -- {1} action(s) kept in memory, timing goes on. {2}; the console "
+        "keeps retrying and writes them in order.",
+    ).format(what, pending, todo)
 
 
 def clock_jump_text(delta_s: float) -> str:
@@ -34,6 +54,9 @@ def clock_jump_text(delta_s: float) -> str:
 
 def attach(window: MainWindow) -> None:
     session = window.session
+    if not session.readonly:
+        # This window says NOT SAVED and asks before closing: it may keep actions in memory.
+        session.keep_unsaved = True
 
     def on_write(error: str | None) -> None:
         if error is None:
@@ -44,7 +67,11 @@ def attach(window: MainWindow) -> None:
                 )
             )
         else:
-            window.show_banner(write_problem_text(error, len(session.pending)))
+            window.show_banner(
+                write_problem_text(
+                    error, len(session.pending), session.write_kind, session.path.name
+                )
+            )
 
     def on_action(action: Action) -> None:
         if action.seq is None and session.write_error:
@@ -54,3 +81,147 @@ def attach(window: MainWindow) -> None:
 
     session.subscribe_writes(on_write)
     session.subscribe(on_action)
+    window.close_checks.append(lambda: confirm_close(window))
+    if session.readonly:
+        return
+    if session.write_error:
+        on_write(session.write_error)  # opened on a file that refuses writes: say so now
+    try:
+        rescue = find_rescue(session.path)
+    except ShowFileError as exc:
+        window.show_error(str(exc))
+        return
+    if rescue is not None:
+        QTimer.singleShot(0, lambda: offer_replay(window, rescue))
+
+
+# -- closing with actions not written ------------------------------------------------------
+def confirm_close(window: MainWindow) -> bool:
+    """True when the window may close; asks first while actions are not in the file."""
+    session = window.session
+    if session.readonly or not session.pending:
+        return True
+    if session.flush_pending():
+        return True  # the file took them at the last moment
+    box = QMessageBox(window)
+    box.setObjectName("UnsavedOnClose")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Reliability", "Actions not saved"))
+    keep = box.addButton(
+        QCoreApplication.translate("Reliability", "Keep the console open"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
+    keep.setObjectName("keep_open")
+    retry = box.addButton(
+        QCoreApplication.translate("Reliability", "Try again"), QMessageBox.ButtonRole.ActionRole
+    )
+    retry.setObjectName("retry")
+    rescue = box.addButton(
+        QCoreApplication.translate("Reliability", "Close and keep them in a rescue file"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    rescue.setObjectName("rescue")
+    box.setDefaultButton(keep)  # Enter must never lose anything
+    box.setEscapeButton(keep)
+    while True:
+        box.setText(
+            QCoreApplication.translate(
+                "Reliability", "{0} action(s) are NOT SAVED in {1}: {2}"
+            ).format(len(session.pending), session.path.name, session.write_error or "")
+        )
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "Reliability",
+                "Keep the console open and fix the problem (it keeps retrying), or close and "
+                "keep them in a rescue file: opening this show again offers to write them in.",
+            )
+        )
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is retry:
+            if session.flush_pending():
+                return True
+            continue
+        if clicked is not rescue:
+            return False
+        try:
+            where = session.rescue_pending()
+        except ShowFileError as exc:
+            _critical(
+                window, QCoreApplication.translate("Reliability", "Actions not saved"), str(exc)
+            )
+            return False
+        QMessageBox.information(
+            window,
+            QCoreApplication.translate("Reliability", "Actions kept"),
+            QCoreApplication.translate(
+                "Reliability",
+                "The unsaved actions were kept in {0}. Open this show again to write them in.",
+            ).format(where),
+        )
+        return True
+
+
+def _critical(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.critical(parent, title, text)
+
+
+# -- offering a rescue file back -------------------------------------------------------------
+def offer_replay(window: MainWindow, rescue: Rescue) -> bool:
+    """Ask whether to write a rescue file's actions into the show; True if written."""
+    session: ShowSession = window.session
+    box = QMessageBox(window)
+    box.setObjectName("ReplayUnsaved")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("Reliability", "Unsaved actions found"))
+    box.setText(
+        QCoreApplication.translate(
+            "Reliability",
+            "{0} action(s) of this show could not be saved on {1} ({2}). They were kept in {3}.",
+        ).format(len(rescue.actions), rescue.written_at, rescue.reason, rescue.path)
+    )
+    question = QCoreApplication.translate(
+        "Reliability", "Write them into the show now, in order, with their original times?"
+    )
+    since = session.last_seq - rescue.after_seq
+    if since > 0:  # e.g. the command line moved the show on meanwhile
+        question = (
+            QCoreApplication.translate(
+                "Reliability", "{0} other action(s) were saved since; these would follow them."
+            ).format(since)
+            + " "
+            + question
+        )
+    box.setInformativeText(question)
+    write = box.addButton(
+        QCoreApplication.translate("Reliability", "Write them into the show"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    write.setObjectName("replay")
+    later = box.addButton(
+        QCoreApplication.translate("Reliability", "Later"), QMessageBox.ButtonRole.RejectRole
+    )
+    later.setObjectName("later")
+    drop = box.addButton(
+        QCoreApplication.translate("Reliability", "Discard them"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    drop.setObjectName("discard")
+    box.setDefaultButton(write)
+    box.setEscapeButton(later)  # keeps the file: asked again next time
+    box.exec()
+    clicked = box.clickedButton()
+    try:
+        if clicked is write:
+            stored = replay(session, rescue)
+            window.show_status(
+                QCoreApplication.translate(
+                    "Reliability", "{0} unsaved action(s) written into the show."
+                ).format(len(stored))
+            )
+            return True
+        if clicked is drop:
+            discard(rescue)
+    except ShowFileError as exc:
+        window.show_error(str(exc))
+    return False

@@ -1254,8 +1254,28 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
 <context>
     <name>Reliability</name>
     <message>
-        <source>NOT SAVED: {0}. Timing goes on in memory; {1} action(s) will be written as soon as the file accepts them. Free some disk space or fix the file&apos;s permissions.</source>
-        <translation>NON ENREGISTRÉ : {0}. Le minutage continue en mémoire ; {1} action(s) seront écrites dès que le fichier les acceptera. Libérez de l&apos;espace disque ou corrigez les droits du fichier.</translation>
+        <source>the disk holding {0} is full</source>
+        <translation>le disque qui contient {0} est plein</translation>
+    </message>
+    <message>
+        <source>Free some space on it</source>
+        <translation>Libérez de la place sur ce disque</translation>
+    </message>
+    <message>
+        <source>{0} cannot be written (read-only file, folder or disk)</source>
+        <translation>{0} ne peut pas être écrit (fichier, dossier ou disque en lecture seule)</translation>
+    </message>
+    <message>
+        <source>Make it writable</source>
+        <translation>Rendez-le accessible en écriture</translation>
+    </message>
+    <message>
+        <source>Fix the problem</source>
+        <translation>Corrigez le problème</translation>
+    </message>
+    <message>
+        <source>NOT SAVED: {0} -- {1} action(s) kept in memory, timing goes on. {2}; the console keeps retrying and writes them in order.</source>
+        <translation>NON ENREGISTRÉ : {0} -- {1} action(s) gardée(s) en mémoire, le minutage continue. {2} ; la console réessaie sans cesse et les écrit dans l&apos;ordre.</translation>
     </message>
     <message>
         <source>The computer&apos;s clock was corrected by {0:+.1f} s; the timer was not affected.</source>
@@ -1264,6 +1284,70 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>All actions are saved to the show file again.</source>
         <translation>Toutes les actions sont de nouveau enregistrées dans le fichier de l&apos;émission.</translation>
+    </message>
+    <message>
+        <source>Actions not saved</source>
+        <translation>Actions non enregistrées</translation>
+    </message>
+    <message>
+        <source>Keep the console open</source>
+        <translation>Garder la console ouverte</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Close and keep them in a rescue file</source>
+        <translation>Fermer et les garder dans un fichier de secours</translation>
+    </message>
+    <message>
+        <source>{0} action(s) are NOT SAVED in {1}: {2}</source>
+        <translation>{0} action(s) NON ENREGISTRÉE(S) dans {1} : {2}</translation>
+    </message>
+    <message>
+        <source>Keep the console open and fix the problem (it keeps retrying), or close and keep them in a rescue file: opening this show again offers to write them in.</source>
+        <translation>Gardez la console ouverte et corrigez le problème (elle réessaie sans cesse), ou fermez et gardez-les dans un fichier de secours : la prochaine ouverture de ce direct proposera de les écrire.</translation>
+    </message>
+    <message>
+        <source>Actions kept</source>
+        <translation>Actions gardées</translation>
+    </message>
+    <message>
+        <source>The unsaved actions were kept in {0}. Open this show again to write them in.</source>
+        <translation>Les actions non enregistrées ont été gardées dans {0}. Rouvrez ce direct pour les écrire.</translation>
+    </message>
+    <message>
+        <source>Unsaved actions found</source>
+        <translation>Actions non enregistrées trouvées</translation>
+    </message>
+    <message>
+        <source>{0} action(s) of this show could not be saved on {1} ({2}). They were kept in {3}.</source>
+        <translation>{0} action(s) de ce direct n&apos;ont pas pu être enregistrées le {1} ({2}). Elles ont été gardées dans {3}.</translation>
+    </message>
+    <message>
+        <source>Write them into the show now, in order, with their original times?</source>
+        <translation>Les écrire maintenant dans le direct, dans l&apos;ordre, avec leurs heures d&apos;origine ?</translation>
+    </message>
+    <message>
+        <source>{0} other action(s) were saved since; these would follow them.</source>
+        <translation>{0} autre(s) action(s) ont été enregistrées depuis ; celles-ci viendraient après.</translation>
+    </message>
+    <message>
+        <source>Write them into the show</source>
+        <translation>Les écrire dans le direct</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <source>Discard them</source>
+        <translation>Les abandonner</translation>
+    </message>
+    <message>
+        <source>{0} unsaved action(s) written into the show.</source>
+        <translation>{0} action(s) non enregistrée(s) écrite(s) dans le direct.</translation>
     </message>
 </context>
 <context>

@@ -9,10 +9,13 @@ The fault directory (env FAULT_DIR) holds plain files the test writes while it r
   (PRAGMA query_only, SQLite's real read-only error), ``full`` makes the next insert fail
   with SQLite's "database or disk is full"; delete the file to heal the disk;
 - ``commands``: one timer action type per line (start, pause, next, ...), performed by the
-  console's main window as if its key had been pressed.
+  console's main window as if its key had been pressed; ``close`` closes the window (as its
+  close button would), ``dialog:NAME`` clicks the button named NAME of the open dialog and
+  ``dialog:Enter`` presses Enter on it.
 
 The console also prints JSON lines on stdout for the test to follow: ``ready`` (with
-``readonly``), every ``folded`` action, every displayed ``tick`` and ``banner`` changes.
+``readonly``), every ``folded`` action, every displayed ``tick``, ``banner`` changes and
+each ``dialog`` that opens (its object name and text).
 """
 
 from __future__ import annotations
@@ -92,7 +95,9 @@ def install_faults() -> None:
 
 
 def instrument_window() -> None:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
     from moderator_app.ui import main_window
 
@@ -100,7 +105,9 @@ def instrument_window() -> None:
 
     def init(self, session, parent=None):
         real_init(self, session, parent)
-        session.subscribe(lambda a: emit(folded=a.type, seq=a.seq, payload=a.payload))
+        session.subscribe(
+            lambda a: emit(folded=a.type, seq=a.seq, payload=a.payload, at_us=a.at_us)
+        )
         self.ticked.connect(
             lambda s: emit(
                 tick=True,
@@ -120,15 +127,41 @@ def instrument_window() -> None:
         # Commands written for an earlier console (before a kill) are not replayed.
         state = {"done": len(commands()), "banner": None}
 
+        def answer(how: str) -> None:
+            box = QApplication.activeModalWidget()
+            if box is None:
+                emit(error=f"no dialog to answer with {how}")
+            elif how == "Enter":
+                QTest.keyClick(box, Qt.Key.Key_Return)
+            else:
+                box.findChild(QAbstractButton, how).click()
+
+        def run(line: str) -> None:
+            if line == "close":
+                # Later, not inside this poll: Qt never re-enters a timer's own slot, and
+                # the dialog the close may open needs this poll to run in its event loop.
+                QTimer.singleShot(0, self.close)
+            elif line.startswith("dialog:"):
+                answer(line.removeprefix("dialog:"))
+            elif line:
+                self.perform(line)
+
         def poll() -> None:
             banner = self.banner.text() if self.banner.isVisibleTo(self) else ""
             if banner != state["banner"]:
                 state["banner"] = banner
                 emit(banner=banner)
+            box = QApplication.activeModalWidget()
+            if box is not state.get("dialog"):
+                state["dialog"] = box
+                if isinstance(box, QMessageBox):
+                    emit(dialog=box.objectName(), text=box.text())
             lines = commands()
-            for line in lines[state["done"] :]:
-                self.perform(line.strip())
-            state["done"] = len(lines)
+            # Counted before running: a dialog's own event loop runs this poll again.
+            while state["done"] < len(lines):
+                line = lines[state["done"]].strip()
+                state["done"] += 1
+                run(line)
 
         self._fault_poll = QTimer(self)
         self._fault_poll.timeout.connect(poll)

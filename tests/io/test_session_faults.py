@@ -2,35 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from moderator_app.core.actions import CLOCK_JUMP, ActionType
+from moderator_app.core.actions import CLOCK_JUMP, Action, ActionType
 from moderator_app.core.clock import FakeClock, MonotonicGuardClock
 from moderator_app.io import session as session_module
+from moderator_app.io.rescue import find_rescue, replay
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFile, ShowFileError
-
-
-def make_readonly(session: ShowSession) -> None:
-    # Root ignores chmod, so make SQLite itself refuse writes: the same error path as a
-    # file or disk that became read-only.
-    session.file.db.execute("PRAGMA query_only = 1")
-
-
-def make_writable(session: ShowSession) -> None:
-    session.file.db.execute("PRAGMA query_only = 0")
-
-
-def fill_disk(session: ShowSession) -> None:
-    pages = session.file.db.execute("PRAGMA page_count").fetchone()[0]
-    session.file.db.execute(f"PRAGMA max_page_count = {pages}")
-
-
-def free_disk(session: ShowSession) -> None:
-    session.file.db.execute("PRAGMA max_page_count = 1073741823")
+from tests.faults.realfs import SmallDisk, read_only_file, small_disk
 
 
 def journal_types(path: Path) -> list[str]:
@@ -43,68 +27,114 @@ def no_retry_delay(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(session_module, "RETRY_S", 0.0)
 
 
-def test_read_only_file_keeps_timing_in_memory_and_writes_later(
-    session: ShowSession, clock: FakeClock, show_path: Path
-) -> None:
-    seen: list[str | None] = []
-    session.subscribe_writes(seen.append)
-    session.perform(ActionType.START)
-    make_readonly(session)
-    clock.advance(60)
-    kept = session.perform(ActionType.NEXT)
-    assert kept.seq is None
-    assert session.pending == [kept]
-    assert session.snapshot().current_index == 1  # the screen moved on regardless
-    assert "read-only" in seen[-1]
-    clock.advance(30)
-    session.perform(ActionType.PAUSE)
-    assert len(session.pending) == 2
-    session.refresh()  # retry fails quietly: still pending, error still shown
-    assert len(session.pending) == 2
-    assert journal_types(show_path) == ["start"]
+@pytest.fixture
+def session(show_path: Path, clock: FakeClock):
+    s = console_session(show_path, clock)
+    yield s
+    s.close()
 
-    make_writable(session)
-    session.refresh()
-    assert session.pending == []
-    assert seen[-1] is None
-    assert journal_types(show_path) == ["start", "next", "pause"]
-    with ShowFile.open(show_path, readonly=True) as f:
-        stamps = [a.at_us for a in f.actions()]
-    assert stamps[2] - stamps[1] == 30_000_000  # original time stamps kept
-    reopened = ShowSession.open(show_path, clock=clock)
-    assert reopened.snapshot() == session.snapshot()
+
+# Real faults: a really full disk and a really read-only one (a small tmpfs).
+@pytest.fixture
+def disk(tmp_path: Path):
+    with small_disk(tmp_path / "disk", size_kb=4096) as mounted:
+        yield mounted
+
+
+@pytest.fixture
+def disk_show(disk: SmallDisk, seed_show) -> Path:
+    path = disk.path / "live.show"
+    ShowFile.create(path, seed_show).close()
+    return path
+
+
+def console_session(path: Path, clock: FakeClock) -> ShowSession:
+    """A session that keeps unsaved actions in memory, as the console's does."""
+    s = ShowSession.open(path, clock=clock)
+    s.keep_unsaved = True
+    return s
+
+
+def saved(path: Path) -> list[tuple[str, int]]:
+    with ShowFile.open(path, readonly=True) as f:
+        return [(a.type, a.at_us) for a in f.actions()]
+
+
+def test_read_only_disk_keeps_timing_in_memory_and_writes_once_writable(
+    disk: SmallDisk, disk_show: Path, clock: FakeClock
+) -> None:
+    disk.readonly()
+    s = console_session(disk_show, clock)  # SQLite alone would open it read-only silently
+    assert not s.readonly  # still the owner: it writes once it can
+    assert s.write_kind == "readonly" and "cannot be written" in s.write_error
+    seen: list[str | None] = []
+    s.subscribe_writes(seen.append)
+    start = s.perform(ActionType.START)
+    clock.advance(60)
+    nxt = s.perform(ActionType.NEXT)
+    assert start.seq is None and nxt.seq is None
+    assert s.pending == [start, nxt]
+    assert s.snapshot().current_index == 1  # the screen moved on regardless
+    s.refresh()  # the retry (a fresh connection) fails quietly: still pending
+    assert len(s.pending) == 2
+    assert journal_types(disk_show) == []
+
+    disk.writable()  # the fix the banner asks for: nothing else needed
+    s.refresh()
+    assert s.pending == [] and s.write_error is None and seen[-1] is None
+    assert saved(disk_show) == [("start", start.at_us), ("next", nxt.at_us)]
+    assert nxt.at_us - start.at_us == 60_000_000  # original time stamps kept
+    reopened = ShowSession.open(disk_show, clock=clock)
+    assert reopened.snapshot() == s.snapshot()
     reopened.close()
+    s.close()
+
+
+def test_read_only_disk_banner_clears_once_writable_even_with_nothing_waiting(
+    disk: SmallDisk, disk_show: Path, clock: FakeClock
+) -> None:
+    disk.readonly()
+    s = console_session(disk_show, clock)
+    assert s.write_error is not None
+    disk.writable()
+    s.refresh()
+    assert s.write_error is None
+    assert s.perform(ActionType.START).seq is not None
+    s.close()
 
 
 def test_full_disk_keeps_order_with_next_action(
-    session: ShowSession, clock: FakeClock, show_path: Path
+    disk: SmallDisk, disk_show: Path, clock: FakeClock
 ) -> None:
-    session.perform(ActionType.START)
-    fill_disk(session)
-    big = "x" * 20000  # needs new pages: the "disk" refuses
-    session.perform(ActionType.MESSAGE, {"text": big})
-    assert session.write_error is not None and "full" in session.write_error
-    free_disk(session)
+    s = console_session(disk_show, clock)
+    s.perform(ActionType.START)
+    disk.fill()
+    s.perform(ActionType.MESSAGE, {"text": "x" * 20000})
+    assert s.write_error is not None and "full" in s.write_error
+    disk.free()
     clock.advance(5)
-    stored = session.perform(ActionType.NEXT)  # flushes the kept one first
+    stored = s.perform(ActionType.NEXT)  # flushes the kept one first
     assert stored.seq is not None
-    assert journal_types(show_path) == ["start", "message", "next"]
+    assert journal_types(disk_show) == ["start", "message", "next"]
+    s.close()
 
 
 def test_foreign_actions_written_meanwhile_are_not_skipped(
-    session: ShowSession, clock: FakeClock, show_path: Path
+    disk: SmallDisk, disk_show: Path, clock: FakeClock
 ) -> None:
-    session.perform(ActionType.START)
-    make_readonly(session)
+    s = console_session(disk_show, clock)
+    s.perform(ActionType.START)
+    disk.fill()
     clock.advance(10)
-    session.perform(ActionType.MESSAGE, {"text": "ours"})
-    other = ShowSession.open(show_path, clock=clock)
+    s.perform(ActionType.MESSAGE, {"text": "ours"})
+    disk.free()
+    other = ShowSession.open(disk_show, clock=clock)  # gets in before our retry
     other.perform(ActionType.ADD_TIME, {"seconds": 60})
     other.close()
-    make_writable(session)
-    session.refresh()
-    assert journal_types(show_path) == ["start", "add_time", "message"]
-    assert session.snapshot().allotted_s == session.show.segments[0].planned_duration_s + 60
+    s.refresh()
+    assert journal_types(disk_show) == ["start", "add_time", "message"]
+    assert s.snapshot().allotted_s == s.show.segments[0].planned_duration_s + 60
+    s.close()
 
 
 def test_fault_injecting_wrapper(session: ShowSession, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -139,13 +169,53 @@ def test_read_only_session_still_refuses(show_path: Path, clock: FakeClock) -> N
     ro.close()
 
 
-def test_close_flushes_what_it_can(session: ShowSession, show_path: Path) -> None:
-    session.perform(ActionType.START)
-    make_readonly(session)
-    session.perform(ActionType.PAUSE)
-    make_writable(session)
-    session.close()
-    assert journal_types(show_path) == ["start", "pause"]
+def test_close_flushes_what_it_can(disk: SmallDisk, disk_show: Path, clock: FakeClock) -> None:
+    s = console_session(disk_show, clock)
+    s.perform(ActionType.START)
+    disk.fill()
+    s.perform(ActionType.PAUSE)
+    disk.free()
+    s.close()
+    assert journal_types(disk_show) == ["start", "pause"]
+    assert s.rescued_to is None
+
+
+def test_close_keeps_what_it_cannot_write_in_a_rescue_file_beside_the_show(
+    show_path: Path, clock: FakeClock
+) -> None:
+    with read_only_file(show_path) as fix:
+        s = console_session(show_path, clock)
+        assert s.write_kind == "readonly"
+        start = s.perform(ActionType.START)
+        clock.advance(3)
+        pause = s.perform(ActionType.PAUSE)
+        s.close()  # the file still refuses: into the rescue file, beside the show
+        assert s.rescued_to == show_path.with_name("seed.show.unsaved.json")
+        fix()
+    assert journal_types(show_path) == []
+    again = ShowSession.open(show_path, clock=clock)
+    rescue = find_rescue(show_path)
+    assert rescue is not None and rescue.actions == [start, pause]
+    assert "cannot be written" in rescue.reason
+    replay(again, rescue)
+    assert saved(show_path) == [("start", start.at_us), ("pause", pause.at_us)]
+    assert again.snapshot().state == "paused"
+    assert find_rescue(show_path) is None
+    again.close()
+
+
+def test_rescue_goes_to_the_data_folder_when_the_shows_folder_takes_nothing(
+    disk: SmallDisk, disk_show: Path, clock: FakeClock
+) -> None:
+    s = console_session(disk_show, clock)
+    s.perform(ActionType.START)
+    disk.fill()
+    resume = s.perform(ActionType.PAUSE)
+    s.close()
+    assert s.rescued_to is not None and disk.path not in s.rescued_to.parents
+    assert s.rescued_to.is_file()
+    rescue = find_rescue(disk_show)
+    assert rescue is not None and rescue.actions == [resume]
 
 
 class SteppableWall:
@@ -206,3 +276,124 @@ def test_follower_adopts_the_owners_journaled_step(show_path: Path, clock: FakeC
     assert follower.snapshot() == owner.snapshot()
     owner.close()
     follower.close()
+
+
+def test_really_full_disk_at_commit_keeps_actions_and_writes_them_in_order(
+    disk: SmallDisk, disk_show: Path, clock: FakeClock
+) -> None:
+    s = console_session(disk_show, clock)
+    start = s.perform(ActionType.START)
+    disk.fill()
+    clock.advance(10)
+    pause = s.perform(ActionType.PAUSE)  # a few bytes: fails when the WAL grows, at COMMIT
+    clock.advance(5)
+    resume = s.perform(ActionType.RESUME)
+    assert pause.seq is None and resume.seq is None
+    assert s.snapshot().state == "running"  # the screen went on
+    assert s.write_kind == "full"
+    assert "disk is full" in s.write_error
+    assert not s.file.db.in_transaction
+    s.refresh()  # the retry fails quietly
+    assert len(s.pending) == 2
+    assert saved(disk_show) == [("start", start.at_us)]
+
+    disk.free()
+    s.refresh()
+    assert s.pending == [] and s.write_error is None
+    assert saved(disk_show) == [
+        ("start", start.at_us), ("pause", pause.at_us), ("resume", resume.at_us)
+    ]  # fmt: skip
+    s.close()
+
+
+def test_really_full_disk_at_insert_refuses_a_bulk_write_whole(
+    disk: SmallDisk, disk_show: Path, clock: FakeClock
+) -> None:
+    s = ShowSession.open(disk_show, clock=clock)
+    s.perform(ActionType.START)
+    s.file.db.execute("PRAGMA cache_size = 8")  # a small cache spills into the WAL mid-insert
+    disk.fill()
+
+    def rows(db) -> None:
+        db.executemany(
+            "INSERT INTO question_sources (path, data) VALUES (?, ?)",
+            [(f"file{i}.csv", "x" * 500) for i in range(2000)],
+        )
+
+    with pytest.raises(ShowFileError) as refused:
+        s.record_many([Action("questions.import", s.now_us(), {})], also=rows)
+    assert refused.value.kind == "full"
+    assert "disk is full" in str(refused.value) and "NOT saved" in str(refused.value)
+    assert not s.file.db.in_transaction
+    disk.free()
+    s.record_many([Action("questions.import", s.now_us(), {})], also=rows)
+    assert [t for t, _ in saved(disk_show)] == ["start", "questions.import"]
+    s.close()
+
+
+def test_command_line_session_refuses_instead_of_keeping(
+    disk: SmallDisk, disk_show: Path, clock: FakeClock
+) -> None:
+    s = ShowSession.open(disk_show, clock=clock)  # the command line's kind of session
+    disk.fill()
+    with pytest.raises(ShowFileError) as refused:
+        s.perform(ActionType.START)
+    assert "disk is full" in str(refused.value)
+    assert s.pending == [] and s.snapshot().state == "not_started"  # nothing folded
+    s.close()
+
+
+def test_full_disk_at_checkpoint_loses_nothing_that_was_saved(
+    disk: SmallDisk, disk_show: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    s = console_session(disk_show, clock)
+    s.perform(ActionType.START)
+    # Grow the WAL, then let a checkpoint copy it and reset it: later commits reuse the WAL's
+    # space on a full disk, while each checkpoint needs the show file itself to grow.
+    for i in range(30):
+        s.perform(ActionType.MESSAGE, {"text": f"{i}" * 3000})
+    s.file.db.execute("PRAGMA wal_checkpoint(RESTART)")
+    for i in range(30):
+        s.perform(ActionType.MESSAGE, {"text": f"{i}" * 3000})
+    s.file.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    s.file.db.execute("PRAGMA wal_autocheckpoint = 2")
+    disk.fill()
+    results = []
+    for i in range(40):
+        clock.advance(1)
+        results.append(s.perform(ActionType.MESSAGE, {"text": f"late {i}" * 400}))
+    told_saved = [(a.type, a.at_us) for a in results if a.seq is not None]
+    kept = [(a.type, a.at_us) for a in results if a.seq is None]
+    assert told_saved and kept  # some fitted in the WAL, the rest waits in memory
+    with pytest.raises(sqlite3.OperationalError, match="full"):
+        s.file.db.execute("PRAGMA wal_checkpoint(PASSIVE)")  # the checkpoints really fail
+    s.close()  # the last checkpoint fails too; unsaved actions go to a rescue file
+    assert s.rescued_to is not None
+    on_disk = saved(disk_show)
+    assert all(item in on_disk for item in told_saved)
+    disk.free()
+    again = ShowSession.open(disk_show, clock=clock)
+    rescue = find_rescue(disk_show)
+    assert rescue is not None and [(a.type, a.at_us) for a in rescue.actions] == kept
+    replay(again, rescue)
+    assert saved(disk_show)[-len(results) :] == told_saved + kept
+    assert find_rescue(disk_show) is None
+    again.close()
+
+
+def test_a_show_moved_away_meanwhile_is_not_recreated_empty(
+    disk: SmallDisk, disk_show: Path, clock: FakeClock
+) -> None:
+    disk.readonly()
+    s = console_session(disk_show, clock)
+    s.perform(ActionType.START)
+    disk.writable()
+    moved = disk_show.with_name("moved.show")
+    disk_show.rename(moved)
+    s.refresh()  # the retry must not make a new, empty show at the old place
+    assert not disk_show.exists()
+    assert s.pending and "no such show file" in s.write_error
+    moved.rename(disk_show)
+    s.refresh()
+    assert s.pending == [] and journal_types(disk_show) == ["start"]
+    s.close()
