@@ -52,7 +52,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="append a timer action to the journal",
         description="Actions: start [N], pause, resume, next, previous, goto N, "
         "add-time SECONDS (negative removes), finish, undo, message TEXT, clear-message. "
-        "Segment numbers are the 'index' values of status --json (0 is the first).",
+        "Segment numbers are the 'index' values of status --json (0 is the first). "
+        "Exit code 0 means the action is saved in the show file; otherwise nothing was.",
     )
     p.add_argument("show")
     p.add_argument("action", choices=sorted(CONTROL_ACTIONS))

@@ -11,11 +11,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from moderator_app.core.actions import CLOCK_JUMP, Action, ClockRefused
+from moderator_app.core.actions import CLOCK_JUMP, Action, ActionRefused, ClockRefused
 from moderator_app.core.clock import Clock, ClockError, MonotonicGuardClock, read_us, to_us
 from moderator_app.core.engine import STAMP_TOLERANCE_US, Snapshot, TimerEngine
 from moderator_app.core.runsheet import Show
-from moderator_app.io.clockwitness import write_witness
+from moderator_app.io.clockwitness import read_witness, write_witness
 from moderator_app.io.ownerlock import OwnerLock
 from moderator_app.io.showfile import ShowFile, ShowFileError
 
@@ -50,6 +50,7 @@ class ShowSession:
         self._write_listeners: list[WriteListener] = []
         self._next_retry = 0.0
         self._jump_seen_at: float | None = None
+        self._carried_checked = False  # see _rebase
         # Set by the console that owns the file (see ownerlock); released on close.
         self.owner_lock: OwnerLock | None = None
         for action in file.actions():
@@ -130,6 +131,9 @@ class ShowSession:
 
         try:
             entries = self.file.append_checked(self.last_seq, check)
+        except ActionRefused:
+            self._announce(fresh)  # others' actions were folded all the same
+            raise
         except ShowFileError as exc:
             self._announce(fresh)
             if durable:
@@ -160,20 +164,35 @@ class ShowSession:
     def _rebase(self, at_us: int) -> list[Action]:
         """The clock rule at commit, for an entry stamped ``at_us`` (see README Reliability).
 
-        An entry must not be stamped before the journal's latest instant (the engine
-        refuses it). The console that owns the show vouches for its own guarded clock, as
-        it does for an NTP step: when the journal runs ahead of it (an entry from another
-        computer or from an older version with a wrong clock) it journals a clock.jump
-        back to its clock first instead of being stuck. Anyone else is refused.
+        No entry may be stamped before the journal's latest instant (the engine refuses
+        it: folding it would end a segment before it started). One-shot commands stamp
+        with the show's clock carried from the last writer (io.clockwitness), so only a
+        command with nothing to carry (another computer, after a reboot) meets this.
+        The console that owns the show vouches for its own guarded clock, as it does for
+        an NTP step: when its clock disagrees with the show's (the journal runs ahead of
+        it, or the last writer's carried clock differs by more than the tolerance) it
+        journals a clock.jump onto its clock first, so durations stay true and the report
+        marks the correction, instead of being stuck or folding a phantom hour.
         """
         latest = self.engine.latest_us
-        owner = self.owner_lock is not None and self.owner_lock.held
-        if owner and latest is not None and at_us < latest - STAMP_TOLERANCE_US:
-            # Folded after the commit, with the action: on the jump's new timeline the
-            # action's stamp is the latest instant, so no check is needed.
-            return [Action(CLOCK_JUMP, latest, {"delta_s": (at_us - latest) / 1_000_000})]
-        self.engine.check_stamp(at_us)
-        return []
+        if self.owner_lock is None:
+            self.engine.check_stamp(at_us)
+            return []
+        show_us = latest
+        if not self._carried_checked:
+            self._carried_checked = True  # after our first commit the record is ours
+            witness = read_witness(self.path)
+            if witness is not None and witness.pid != os.getpid():
+                carried = witness.now_us()
+                show_us = carried if latest is None else max(latest, carried)
+        if show_us is None or abs(at_us - show_us) <= STAMP_TOLERANCE_US:
+            self.engine.check_stamp(at_us)
+            return []
+        if show_us == latest and at_us >= latest:
+            return []  # only later than the last entry, as after any quiet stretch
+        # Folded after the commit, before the action: on the jump's new timeline the
+        # action's stamp is the latest instant.
+        return [Action(CLOCK_JUMP, show_us, {"delta_s": (at_us - show_us) / 1_000_000})]
 
     def _witness(self) -> None:
         """Leave the show's clock for the next process (io.clockwitness): written after

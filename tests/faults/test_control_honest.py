@@ -350,3 +350,23 @@ def test_the_owning_console_rebases_a_journal_that_runs_ahead_of_it(new_show: Pa
         for action in f.actions():
             replay.apply(action)
     assert replay.out_of_order == []  # the correction keeps the journal in order
+
+
+def test_a_console_with_a_wrong_clock_journals_the_difference_first(
+    consoles, new_show: Path, fault_dir: Path
+) -> None:
+    cli(fault_dir, "control", str(new_show), "start")
+    started = time.monotonic()
+    ahead = skewed_dir(fault_dir, "ahead", 3600)
+    console = consoles(new_show, ahead)
+    assert console.wait_for(lambda line: "ready" in line)["readonly"] is False
+    console.command("next")
+    jump = console.wait_for(lambda line: line.get("folded") == "clock.jump")
+    assert jump["payload"]["delta_s"] == pytest.approx(3600, abs=2)
+    console.wait_for(lambda line: line.get("folded") == "next")
+    took = time.monotonic() - started
+    console.quit()
+    first = cli(fault_dir, "report", str(new_show), "--json")["segments"][0]
+    assert 0 <= first["running_s"] <= took + 0.5  # no phantom hour
+    events = cli(fault_dir, "report", str(new_show), "--json")["events"]
+    assert [e["type"] for e in events] == ["start", "clock.jump", "next"]
