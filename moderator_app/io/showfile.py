@@ -18,8 +18,6 @@ from moderator_app.core.runsheet import RunSheetError, Segment, Show
 APPLICATION_ID = 0x4D4F4431  # "MOD1": tells our files from any other SQLite database
 SQLITE_MAGIC = b"SQLite format 3\x00"
 FILE_SUFFIX = ".show"
-# How long a write waits for another writer's transaction (``_connect``'s timeout).
-BUSY_WAIT_S = 2.0
 
 
 class ShowFileError(Exception):
@@ -113,7 +111,6 @@ class ShowFile:
         self.path = path
         self.db = db
         self.readonly = readonly
-        self.wait_s = BUSY_WAIT_S
 
     # -- opening -----------------------------------------------------------------------
     @classmethod
@@ -263,9 +260,10 @@ class ShowFile:
     ) -> list[Action]:
         """Commit the actions ``check`` returns, validated against the journal at commit.
 
-        One write transaction: BEGIN IMMEDIATE (waiting up to ``wait_s`` for another writer),
-        read what others appended after ``since_seq``, hand it to ``check`` (which folds
-        it, validates and builds the actions, or raises to write nothing), insert, commit.
+        One write transaction: BEGIN IMMEDIATE (waiting for another writer as long as
+        ``wait_for_lock`` says), read what others appended after ``since_seq``, hand it to
+        ``check`` (which folds it, validates and builds the actions, or raises to write
+        nothing), insert, commit.
         Nobody can append between the validation and the commit, so an undo undoes what
         it says it undoes. Returns the entries read, then ours with their numbers.
         """
@@ -275,8 +273,8 @@ class ShowFile:
             return fresh + [self._insert(a) for a in check(fresh)]
 
     def wait_for_lock(self, seconds: float) -> None:
-        """How long a write waits for another writer's transaction before giving up."""
-        self.wait_s = seconds
+        """How long a write waits for another writer's transaction before giving up
+        (``_connect`` sets 2 s, right for the console, which keeps what it cannot write)."""
         self.db.execute(f"PRAGMA busy_timeout = {max(int(seconds * 1000), 0)}")
 
     def _insert(self, action: Action) -> Action:
