@@ -149,6 +149,7 @@ class ShowSession:
                 self._own.add(action.seq)
             self._fold(action)
         self._data_version = self.file.data_version()
+        self._carried_checked = True
         self._witness()
         if self.write_error is not None and not self.pending:
             self._report(None)
@@ -179,8 +180,7 @@ class ShowSession:
             self.engine.check_stamp(at_us)
             return []
         show_us = latest
-        if not self._carried_checked:
-            self._carried_checked = True  # after our first commit the record is ours
+        if not self._carried_checked:  # after our first commit the record is ours
             witness = read_witness(self.path)
             if witness is not None and witness.pid != os.getpid():
                 carried = witness.now_us()
