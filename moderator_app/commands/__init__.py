@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from moderator_app.io.clockwitness import CarriedClock
 from moderator_app.io.rescue import find_rescue
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFileError
@@ -32,13 +33,20 @@ def print_json(data: object) -> None:
         sys.stdout = None  # type: ignore[assignment]
 
 
-def open_session(path: str) -> ShowSession:
-    """The show file at ``path``, opened for a command; CommandError if it cannot be."""
+def open_session(path: str, *, wait_s: float | None = None) -> ShowSession:
+    """The show file at ``path``, opened for a command; CommandError if it cannot be.
+
+    A command stamps with the show's clock carried from the last writer on this machine
+    (io.clockwitness), so a process with a wrong wall clock still journals true times.
+    ``wait_s``: how long a write waits for another writer's lock before failing.
+    """
     try:
-        session = ShowSession.open(path)
+        session = ShowSession.open(path, clock=CarriedClock(Path(path)))
     except ShowFileError as exc:
         raise CommandError(str(exc)) from None
     note_rescue(session.path)
+    if wait_s is not None:
+        session.file.wait_for_lock(wait_s)
     return session
 
 

@@ -7,9 +7,15 @@ from pathlib import Path
 
 from moderator_app.commands import CommandError, open_session, print_json
 from moderator_app.core.actions import ActionRefused, ActionType
+from moderator_app.core.clock import ClockError, MonotonicGuardClock, read_us
 from moderator_app.core.status import status_dict
+from moderator_app.io.clockwitness import write_witness
 from moderator_app.io.showfile import ShowFile, ShowFileError
 from moderator_app.resources import default_show
+
+# A one-shot command waits this long for another writer (an import, a second console's
+# commit) before failing: long enough for any single commit, short enough for a button.
+CONTROL_WAIT_S = 10.0
 
 CONTROL_ACTIONS = {
     "start": ActionType.START,
@@ -46,12 +52,31 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="append a timer action to the journal",
         description="Actions: start [N], pause, resume, next, previous, goto N, "
         "add-time SECONDS (negative removes), finish, undo, message TEXT, clear-message. "
-        "Segment numbers are the 'index' values of status --json (0 is the first).",
+        "Segment numbers are the 'index' values of status --json (0 is the first). "
+        "Exit code 0 means the action is saved in the show file; otherwise nothing was.",
     )
     p.add_argument("show")
     p.add_argument("action", choices=sorted(CONTROL_ACTIONS))
     p.add_argument("arg", nargs="?", help="segment number, seconds or message text")
+    p.add_argument(
+        "--wait",
+        type=_seconds,
+        default=CONTROL_WAIT_S,
+        metavar="SECONDS",
+        help=f"how long to wait for another program writing the show (default {CONTROL_WAIT_S:g}); "
+        "then fail with nothing saved",
+    )
     p.set_defaults(func=cmd_control)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 <= value <= 3600:  # also refuses nan
+        raise argparse.ArgumentTypeError("--wait takes 0 to 3600 seconds")
+    return value
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -65,6 +90,10 @@ def cmd_new(args: argparse.Namespace) -> int:
             show = file.load_show()
     except ShowFileError as exc:
         raise CommandError(str(exc)) from None
+    try:  # the show's clock starts as this machine's (io.clockwitness)
+        write_witness(Path(args.show), read_us(MonotonicGuardClock()))
+    except ClockError:
+        pass  # the first action will say what is wrong with the clock
     print_json(
         {"created": str(Path(args.show)), "title": show.title, "segments": len(show.segments)}
     )
@@ -108,18 +137,27 @@ def _payload(action: ActionType, arg: str | None) -> dict:
 
 
 def cmd_control(args: argparse.Namespace) -> int:
+    """Append one action and print the state the file now holds, or fail having saved
+    nothing: the action is validated and committed in one transaction (never kept in
+    memory for a retry, unlike the console), so exit 0 means it is in the file."""
     action_type = CONTROL_ACTIONS[args.action]
     payload = _payload(action_type, args.arg)
-    session = open_session(args.show)
+    session = open_session(args.show, wait_s=args.wait)
     try:
         try:
-            action = session.perform(action_type, payload)
+            action = session.perform(action_type, payload, durable=True)
         except ActionRefused as exc:
             raise CommandError(f"{args.action} refused: {exc}") from None
         except ShowFileError as exc:
-            raise CommandError(str(exc)) from None
+            raise CommandError(_not_saved(args, str(exc))) from None
         status = status_dict(session.show, session.snapshot())
         print_json({"action": action.type, "seq": action.seq, "live": status["live"]})
     finally:
         session.close()
     return 0
+
+
+def _not_saved(args: argparse.Namespace, problem: str) -> str:
+    if "locked" in problem:
+        problem += f" (waited {args.wait:g} s; --wait SECONDS waits longer)"
+    return f"{args.action} NOT saved, nothing changed: {problem}"

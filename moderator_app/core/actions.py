@@ -65,3 +65,8 @@ class Action:
 
 class ActionRefused(ValueError):
     """An action that makes no sense now; nothing was journaled. The message says why."""
+
+
+class ClockRefused(ActionRefused):
+    """An action refused because of this process's clock (the clock rule); nothing was
+    journaled. See TimerEngine.check_stamp."""

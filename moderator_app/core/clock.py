@@ -48,8 +48,43 @@ def to_us(moment: datetime) -> int:
     return (moment - EPOCH) // _US
 
 
+_MIN_US = -(EPOCH - datetime.min.replace(tzinfo=UTC)) // _US
+_MAX_US = (datetime.max.replace(tzinfo=UTC) - EPOCH) // _US
+
+
 def from_us(us: int) -> datetime:
-    return EPOCH + timedelta(microseconds=us)
+    """The instant ``us``; a stamp past what datetime holds (year 9999, a damaged journal
+    entry) is pinned to the nearest representable instant rather than raising mid-report."""
+    return EPOCH + timedelta(microseconds=min(max(us, _MIN_US), _MAX_US))
+
+
+# The clock rule (see ``check_reading`` and TimerEngine.check_stamp): a reading outside
+# these years is a broken clock, never a show, and is refused before anything is stamped.
+SANE_FROM = datetime(2000, 1, 1, tzinfo=UTC)
+SANE_UNTIL = datetime(3000, 1, 1, tzinfo=UTC)
+
+
+class ClockError(ValueError):
+    """This process's clock cannot stamp a journal entry; the message says why."""
+
+
+def read_us(clock: Clock) -> int:
+    """``clock`` now, in journal microseconds, or ClockError for an impossible reading.
+
+    A clock set to year 9999 (or beyond what the platform's time functions convert) is
+    refused here with one clear sentence instead of an OverflowError somewhere later.
+    """
+    try:
+        moment = clock.now()
+        us = to_us(moment)
+    except (OverflowError, ValueError, OSError) as exc:
+        raise ClockError(f"this computer's clock cannot be read ({exc})") from None
+    if not to_us(SANE_FROM) <= us < to_us(SANE_UNTIL):
+        raise ClockError(
+            f"this computer's clock reads {moment:%Y-%m-%d %H:%M} UTC, which cannot be "
+            "right; set the clock and try again"
+        )
+    return us
 
 
 # A wall-clock step larger than this (NTP correction, the user setting the time) is a jump;

@@ -17,14 +17,20 @@ from moderator_app.core.actions import (
     Action,
     ActionRefused,
     ActionType,
+    ClockRefused,
 )
-from moderator_app.core.clock import from_us, to_us
+from moderator_app.core.clock import JUMP_THRESHOLD_S, from_us, to_us
 from moderator_app.core.runsheet import Segment, Show
 
 US = 1_000_000
 # A run started this far from the planned start is a rehearsal (or a show moved to another
 # day): its plan is re-anchored on the actual start so over/under stays meaningful.
 REANCHOR_AFTER_US = 6 * 3600 * US
+# Journal entries are stamped by whichever process wrote them. One stamped further than
+# this before the journal's latest instant came from a wrong clock: it is refused when
+# written (``check_stamp``) and, in files written before that rule, folded at the latest
+# instant and flagged (``out_of_order``), so no duration comes out negative.
+STAMP_TOLERANCE_US = int(JUMP_THRESHOLD_S * US)
 
 NOT_STARTED = "not_started"
 RUNNING = "running"
@@ -81,6 +87,17 @@ class ClockJump:
 
 
 @dataclass(frozen=True)
+class OutOfOrder:
+    """Journal entry ``seq`` is stamped ``behind_us`` before the latest instant before it
+    (a writer's clock was wrong); it was folded at that latest instant instead."""
+
+    run: int
+    seq: int | None
+    at_us: int
+    behind_us: int
+
+
+@dataclass(frozen=True)
 class Message:
     text: str
     blink: bool
@@ -133,6 +150,10 @@ class TimerEngine:
         self.run_labels: dict[int, str] = {1: ""}
         self._planned_cache: tuple[int, list[datetime]] | None = None
         self.clock_jumps: list[ClockJump] = []
+        # The journal's timeline: its latest instant so far, on the current clock (moved
+        # by journaled clock jumps like every remembered instant).
+        self.latest_us: int | None = None
+        self.out_of_order: list[OutOfOrder] = []
 
     # -- state -------------------------------------------------------------------------
     @property
@@ -274,6 +295,24 @@ class TimerEngine:
             payload = {"label": str(payload.get("label", ""))}
         return Action(kind.value, at_us, payload)
 
+    def check_stamp(self, at_us: int) -> None:
+        """Refuse (ClockRefused) a new entry stamped before the journal's latest instant.
+
+        A show paused for an hour has an old latest entry, which is fine: only a stamp
+        *earlier* than what is already journaled (beyond the tolerance) is impossible, and
+        folding it would end a segment before it started.
+        """
+        latest = self.latest_us
+        if latest is None or at_us >= latest - STAMP_TOLERANCE_US:
+            return
+        behind = (latest - at_us) / US
+        raise ClockRefused(
+            f"this computer's clock ({from_us(at_us):%Y-%m-%d %H:%M:%S} UTC) is "
+            f"{behind:.0f} s behind the show's journal (last entry at "
+            f"{from_us(latest):%H:%M:%S} UTC); nothing was saved. Check the clock, or let the "
+            "console that runs the show record the action"
+        )
+
     def _check_index(self, target: int) -> None:
         if not 0 <= target < len(self.show.segments):
             raise ActionRefused(
@@ -284,6 +323,7 @@ class TimerEngine:
     # -- folding ----------------------------------------------------------------------
     def apply(self, action: Action) -> None:
         """Fold one journaled action. Unknown types are ignored (they belong to others)."""
+        action = self._in_order(action)
         kind = action.type
         if kind in MESSAGE_TYPES:
             if kind == ActionType.MESSAGE:
@@ -319,6 +359,21 @@ class TimerEngine:
         self._states.append(new)
         self._undoable.append(action)
 
+    def _in_order(self, action: Action) -> Action:
+        """``action``, moved up to the timeline's latest instant if stamped well before it.
+
+        Every entry counts towards the latest instant (questions and edits are stamped by
+        the same clocks); a clock jump moves it onto the corrected clock.
+        """
+        latest = self.latest_us
+        if latest is not None and action.at_us < latest - STAMP_TOLERANCE_US:
+            self.out_of_order.append(
+                OutOfOrder(self.run, action.seq, action.at_us, latest - action.at_us)
+            )
+            action = replace(action, at_us=latest)
+        self.latest_us = action.at_us if latest is None else max(latest, action.at_us)
+        return action
+
     def _clock_jump(self, action: Action) -> None:
         """Move every remembered instant of this run onto the corrected clock.
 
@@ -332,6 +387,8 @@ class TimerEngine:
         if not step_us:
             return
         self.clock_jumps.append(ClockJump(self.run, action.at_us, step_us))
+        if self.latest_us is not None:
+            self.latest_us += step_us
         for st in self._states:
             _shift_state(st, step_us)
 

@@ -21,6 +21,7 @@ from moderator_app.core.report_notes import (
     IN_PROGRESS_NOTE,
     NO_FINISH_NOTE,
     NOT_STARTED_NOTE,
+    OUT_OF_ORDER_NOTE,
     PLAN_SHIFT_NOTE,
     UNDONE_NOTE,
     ReportNote,
@@ -328,6 +329,14 @@ class _Fold:
             notes.append(ReportNote(PLAN_SHIFT_NOTE))
         if self.undone:
             notes.append(ReportNote(UNDONE_NOTE, count=len(self.undone)))
+        if engine.out_of_order:
+            flagged = engine.out_of_order[0]
+            first = from_us(flagged.at_us + flagged.behind_us).astimezone(self.show.tz)
+            notes.append(
+                ReportNote(
+                    OUT_OF_ORDER_NOTE, count=len(engine.out_of_order), time=f"{first:%H:%M:%S}"
+                )
+            )
         overruns = [s for s in segments if s.over_under_s is not None and s.over_under_s > 0]
         longest = max(overruns, key=lambda s: s.over_under_s or 0, default=None)
         summary = Summary(

@@ -18,6 +18,7 @@ IN_PROGRESS_NOTE = "in_progress"
 NO_FINISH_NOTE = "no_finish"
 PLAN_SHIFT_NOTE = "plan_shift"
 UNDONE_NOTE = "undone"
+OUT_OF_ORDER_NOTE = "out_of_order"
 
 NOTE_TEXT: dict[str, str] = {
     NOT_STARTED_NOTE: "This run was never started: there are no actual times.",
@@ -33,6 +34,10 @@ NOTE_TEXT: dict[str, str] = {
     "is moved onto the actual start, so over/under compares durations.",
     UNDONE_NOTE: "{count} timer action(s) were undone; they are kept in the events but "
     "not counted.",
+    OUT_OF_ORDER_NOTE: "{count} journal entries are stamped earlier than an entry before "
+    "them{when}: a computer with a wrong clock wrote them. They are counted at the later "
+    "time, so the durations around them are uncertain.",
+    f"{OUT_OF_ORDER_NOTE}.when": " (the first counted at {time})",
 }
 
 

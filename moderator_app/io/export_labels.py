@@ -354,6 +354,10 @@ _FR: dict[str, str] = {
     "plan est recalé sur le début réel, donc l’avance/retard compare des durées.",
     "note.undone": "{count} action(s) du minuteur ont été annulées ; elles restent dans le "
     "journal mais ne sont pas comptées.",
+    "note.out_of_order": "{count} entrées du journal sont datées avant une entrée qui les "
+    "précède{when} : un ordinateur à l’horloge fausse les a écrites. Elles sont comptées à "
+    "l’heure la plus tardive, donc les durées autour d’elles sont incertaines.",
+    "note.out_of_order.when": " (la première comptée à {time})",
 }
 
 LABELS: dict[str, dict[str, str]] = {"en": _EN, "fr": _FR}

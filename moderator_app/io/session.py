@@ -11,10 +11,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from moderator_app.core.actions import CLOCK_JUMP, Action
-from moderator_app.core.clock import Clock, MonotonicGuardClock, to_us
-from moderator_app.core.engine import Snapshot, TimerEngine
+from moderator_app.core.actions import CLOCK_JUMP, Action, ActionRefused, ClockRefused
+from moderator_app.core.clock import Clock, ClockError, MonotonicGuardClock, read_us, to_us
+from moderator_app.core.engine import STAMP_TOLERANCE_US, Snapshot, TimerEngine
 from moderator_app.core.runsheet import Show
+from moderator_app.io.clockwitness import read_witness, write_witness
 from moderator_app.io.ownerlock import OwnerLock
 from moderator_app.io.rescue import write_rescue
 from moderator_app.io.showfile import READONLY, ShowFile, ShowFileError
@@ -58,6 +59,7 @@ class ShowSession:
         self._write_listeners: list[WriteListener] = []
         self._next_retry = 0.0
         self._jump_seen_at: float | None = None
+        self._carried_checked = False  # see _rebase
         # Set by the console that owns the file (see ownerlock); released on close.
         self.owner_lock: OwnerLock | None = None
         for action in file.actions():
@@ -120,14 +122,109 @@ class ShowSession:
         self._check_clock()
         return self.engine.snapshot(self.clock.now())
 
-    def perform(self, action_type: str, payload: dict | None = None) -> Action:
-        """Validate a timer or message action, commit it, then fold it.
+    def perform(
+        self, action_type: str, payload: dict | None = None, *, durable: bool = False
+    ) -> Action:
+        """Validate a timer or message action against the journal as it is at commit,
+        commit it, then fold it.
 
-        Raises ActionRefused (nothing written) or ShowFileError (nothing folded).
+        Validation runs inside the write transaction, after folding what other processes
+        appended, so nothing can slip in between (an undo undoes what it names). Raises
+        ActionRefused (nothing written). If the file cannot be written, the console's
+        session (``durable`` False) folds the action anyway and keeps it in ``pending``
+        (see ``record``); a one-shot command (``durable`` True) gets ShowFileError and
+        nothing is folded: it must know whether its action is in the file.
         """
+        if self.file.readonly:
+            raise ShowFileError(f"{self.path}: opened read-only")
         self.refresh()  # another process may have moved the show on
-        action = self.engine.prepare(action_type, payload, self.now_us())
-        return self.record(action)
+        self._check_clock()
+        if self.pending and not durable and not self.flush_pending():
+            return self._keep(self.engine.prepare(action_type, payload, self._stamp_us()))
+        fresh: list[Action] = []
+        built: list[Action] = []
+
+        def check(appended: list[Action]) -> list[Action]:
+            for action in appended:
+                self._fold(action, announce=False)
+                fresh.append(action)
+            at_us = self._stamp_us()  # read under the lock: nobody stamps after us
+            built.extend(self._rebase(at_us))
+            built.append(self.engine.prepare(action_type, payload, at_us))
+            return built
+
+        try:
+            entries = self.file.append_checked(self.last_seq, check)
+        except ActionRefused:
+            self._announce(fresh)  # others' actions were folded all the same
+            raise
+        except ShowFileError as exc:
+            self._announce(fresh)
+            if durable:
+                raise
+            self._report(str(exc))
+            if not built:  # the lock never came: validate against what we know
+                built = [self.engine.prepare(action_type, payload, self._stamp_us())]
+            return [self._keep(action) for action in built][-1]
+        self._announce(fresh)
+        stored = entries[len(fresh) :]
+        for action in stored:
+            if action.seq is not None:
+                self._own.add(action.seq)
+            self._fold(action)
+        self._data_version = self.file.data_version()
+        self._carried_checked = True
+        self._witness()
+        if self.write_error is not None and not self.pending:
+            self._report(None)
+        return stored[-1]
+
+    def _stamp_us(self) -> int:
+        """Now, for a journal entry; ClockRefused when the clock reads an impossible date."""
+        try:
+            return read_us(self.clock)
+        except ClockError as exc:
+            raise ClockRefused(str(exc)) from None
+
+    def _rebase(self, at_us: int) -> list[Action]:
+        """The clock rule at commit, for an entry stamped ``at_us`` (see README Reliability).
+
+        No entry may be stamped before the journal's latest instant (the engine refuses
+        it: folding it would end a segment before it started). One-shot commands stamp
+        with the show's clock carried from the last writer (io.clockwitness), so only a
+        command with nothing to carry (another computer, after a reboot) meets this.
+        The console that owns the show vouches for its own guarded clock, as it does for
+        an NTP step: when its clock disagrees with the show's (the journal runs ahead of
+        it, or the last writer's carried clock differs by more than the tolerance) it
+        journals a clock.jump onto its clock first, so durations stay true and the report
+        marks the correction, instead of being stuck or folding a phantom hour.
+        """
+        latest = self.engine.latest_us
+        if self.owner_lock is None:
+            self.engine.check_stamp(at_us)
+            return []
+        show_us = latest
+        if not self._carried_checked:  # after our first commit the record is ours
+            witness = read_witness(self.path)
+            if witness is not None and witness.pid != os.getpid():
+                carried = witness.now_us()
+                show_us = carried if latest is None else max(latest, carried)
+        if show_us is None or abs(at_us - show_us) <= STAMP_TOLERANCE_US:
+            self.engine.check_stamp(at_us)
+            return []
+        if show_us == latest and at_us >= latest:
+            return []  # only later than the last entry, as after any quiet stretch
+        # Folded after the commit, before the action: on the jump's new timeline the
+        # action's stamp is the latest instant.
+        return [Action(CLOCK_JUMP, show_us, {"delta_s": (at_us - show_us) / 1_000_000})]
+
+    def _witness(self) -> None:
+        """Leave the show's clock for the next process (io.clockwitness): written after
+        each commit of ours, when our clock is, by the rule, the show's."""
+        try:
+            write_witness(self.path, read_us(self.clock))
+        except ClockError:
+            pass
 
     def record(self, action: Action) -> Action:
         """Commit an already validated action of any kind, then fold and announce it.
@@ -154,6 +251,7 @@ class ShowSession:
             self._own.add(stored.seq)
         self._fold(stored)
         self._data_version = self.file.data_version()
+        self._witness()
         return stored
 
     def record_many(
@@ -318,7 +416,12 @@ class ShowSession:
         self.show.__dict__.update(fresh.__dict__)
         self.engine.runsheet_changed()
 
-    def _fold(self, action: Action, *, replaying: bool = False) -> None:
+    def _announce(self, actions: list[Action]) -> None:
+        for action in actions:
+            for listener in list(self._listeners):
+                listener(action)
+
+    def _fold(self, action: Action, *, replaying: bool = False, announce: bool = True) -> None:
         if (
             action.type.startswith(RUNSHEET_PREFIX)
             and not replaying
@@ -337,8 +440,8 @@ class ShowSession:
         self.engine.apply(action)
         if action.seq is not None:
             self.last_seq = max(self.last_seq, action.seq)
-        for listener in list(self._listeners):
-            listener(action)
+        if announce:  # not inside a write transaction: a listener may write itself
+            self._announce([action])
 
     def _foreign(self, action: Action) -> bool:
         return action.seq not in self._own

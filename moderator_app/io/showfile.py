@@ -307,6 +307,28 @@ class ShowFile:
                 also(self.db)
             return [self._insert(a) for a in actions]
 
+    def append_checked(
+        self, since_seq: int, check: Callable[[list[Action]], list[Action]]
+    ) -> list[Action]:
+        """Commit the actions ``check`` returns, validated against the journal at commit.
+
+        One write transaction: BEGIN IMMEDIATE (waiting for another writer as long as
+        ``wait_for_lock`` says), read what others appended after ``since_seq``, hand it to
+        ``check`` (which folds it, validates and builds the actions, or raises to write
+        nothing), insert, commit.
+        Nobody can append between the validation and the commit, so an undo undoes what
+        it says it undoes. Returns the entries read, then ours with their numbers.
+        """
+        self._writable()
+        with self._transaction():
+            fresh = self.actions(since_seq)
+            return fresh + [self._insert(a) for a in check(fresh)]
+
+    def wait_for_lock(self, seconds: float) -> None:
+        """How long a write waits for another writer's transaction before giving up
+        (``_connect`` sets 2 s, right for the console, which keeps what it cannot write)."""
+        self.db.execute(f"PRAGMA busy_timeout = {max(int(seconds * 1000), 0)}")
+
     def _insert(self, action: Action) -> Action:
         cur = self.db.execute(
             "INSERT INTO journal (at_us, type, payload) VALUES (?, ?, ?)",

@@ -169,3 +169,24 @@ def test_report_marks_the_jump_and_keeps_true_durations(small_show: Show) -> Non
     assert len(marked) == 1 and "clock corrected by -3600.0 s" in marked[0].detail
     assert report.segments[0].running_s == 200
     assert report.segments[0].actual_duration_s == 200
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [datetime(9999, 12, 31, 23, 59, tzinfo=UTC), datetime(1970, 1, 1, tzinfo=UTC)],
+)
+def test_an_impossible_clock_reading_is_a_clear_refusal(moment: datetime) -> None:
+    from moderator_app.core.clock import ClockError, FakeClock, read_us
+
+    with pytest.raises(ClockError, match="cannot be right"):
+        read_us(FakeClock(moment))
+
+
+def test_a_year_9999_stamp_in_a_journal_does_not_break_the_snapshot(small_show: Show) -> None:
+    from moderator_app.core.clock import from_us
+
+    engine = TimerEngine(small_show)
+    far = to_us(datetime(9999, 12, 31, 23, 0, tzinfo=UTC))
+    engine.apply(Action(ActionType.START, far, {"segment": "a", "index": 0}, 1))
+    snap = engine.snapshot(T0)
+    assert snap.projected_end <= from_us(10**19)  # pinned, not OverflowError

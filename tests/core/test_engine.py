@@ -249,3 +249,72 @@ def test_new_run_resets(drv: Driver) -> None:
     assert s.state == NOT_STARTED
     assert s.run == 2
     assert not drv.engine.can_undo
+
+
+# -- out-of-order stamps (a writer with a wrong clock) ---------------------------------
+
+
+def _journal_with_an_hour_ahead(small_show: Show) -> list:
+    """start at T0, a 'next' from a clock an hour ahead, then a pause at the true time."""
+    from moderator_app.core.actions import Action
+
+    t0 = to_us(datetime(2027, 2, 25, 15, 0, tzinfo=UTC))
+    return [
+        Action(A.START, t0, {"segment": "a", "index": 0}, 1),
+        Action(A.NEXT, t0 + 3660 * 10**6, {"segment": "b", "index": 1}, 2),
+        Action(A.PAUSE, t0 + 90 * 10**6, {}, 3),
+        Action(A.RESUME, t0 + 100 * 10**6, {}, 4),
+    ]
+
+
+def test_an_entry_stamped_before_the_last_is_folded_at_the_last_and_flagged(
+    small_show: Show,
+) -> None:
+    engine = TimerEngine(small_show)
+    for action in _journal_with_an_hour_ahead(small_show):
+        engine.apply(action)
+    rec = engine.state.record("b")
+    assert rec.elapsed_us >= 0 and rec.paused_us >= 0
+    assert rec.first_start_us is not None and engine.state.run_since_us >= rec.first_start_us
+    assert [(o.seq, round(o.behind_us / 1e6)) for o in engine.out_of_order] == [
+        (3, 3570),
+        (4, 3560),
+    ]
+    snap = engine.snapshot(datetime(2027, 2, 25, 15, 2, tzinfo=UTC))
+    assert snap.elapsed_s >= 0 and snap.paused_s >= 0
+
+
+def test_the_report_flags_out_of_order_entries(small_show: Show) -> None:
+    from moderator_app.core.report import build_report
+    from moderator_app.core.report_notes import OUT_OF_ORDER_NOTE
+
+    report = build_report(small_show, _journal_with_an_hour_ahead(small_show))
+    notes = [n for n in report.summary.notes if n.code == OUT_OF_ORDER_NOTE]
+    assert len(notes) == 1 and notes[0].count == 2
+    assert "wrong clock" in notes[0].text
+    assert all((s.running_s or 0) >= 0 and (s.paused_s or 0) >= 0 for s in report.segments)
+
+
+def test_a_new_entry_stamped_before_the_journal_is_refused(drv: Driver) -> None:
+    from moderator_app.core.actions import ClockRefused
+
+    drv.do(A.START)
+    drv.clock.advance(60)
+    drv.do(A.PAUSE)
+    drv.engine.check_stamp(to_us(drv.clock.now()) - 1_000_000)  # within the tolerance
+    with pytest.raises(ClockRefused, match="3600 s behind the show's journal"):
+        drv.engine.check_stamp(to_us(drv.clock.now()) - 3600 * 10**6)
+    drv.engine.check_stamp(to_us(drv.clock.now()) + 3600 * 10**6)  # a long pause is fine
+
+
+def test_the_timeline_follows_a_journaled_clock_jump(drv: Driver) -> None:
+    from moderator_app.core.actions import CLOCK_JUMP, Action
+
+    drv.do(A.START)
+    drv.clock.advance(10)
+    drv.engine.apply(Action(CLOCK_JUMP, to_us(drv.clock.now()), {"delta_s": -600.0}, 9))
+    drv.clock.advance(-600 + 5)
+    drv.engine.check_stamp(to_us(drv.clock.now()))  # on the corrected clock: fine
+    drv.do(A.PAUSE)
+    assert drv.engine.out_of_order == []
+    assert drv.snap().elapsed_s == 15

@@ -69,6 +69,7 @@ def install_faults() -> None:
     real_insert = showfile.ShowFile._insert
     real_append = showfile.ShowFile.append
     real_many = showfile.ShowFile.append_many
+    real_checked = showfile.ShowFile.append_checked
 
     def sync_readonly(file) -> None:
         flag = 1 if _write_fault() == "readonly" else 0
@@ -89,7 +90,12 @@ def install_faults() -> None:
         sync_readonly(self)
         return real_many(self, actions, *args, **kwargs)
 
+    def append_checked(self, *args, **kwargs):
+        sync_readonly(self)
+        return real_checked(self, *args, **kwargs)
+
     showfile.ShowFile._insert = insert
+    showfile.ShowFile.append_checked = append_checked
     showfile.ShowFile.append = append
     showfile.ShowFile.append_many = append_many
 

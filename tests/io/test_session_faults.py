@@ -150,6 +150,7 @@ def test_fault_injecting_wrapper(session: ShowSession, monkeypatch: pytest.Monke
         return real_many(actions)
 
     monkeypatch.setattr(session.file, "append", broken)
+    monkeypatch.setattr(session.file, "append_checked", broken)
     monkeypatch.setattr(session.file, "append_many", flaky_many)
     session.perform(ActionType.START)
     session.perform(ActionType.PAUSE)
