@@ -137,9 +137,11 @@ class ShowSession:
         """
         if self.file.readonly:
             raise ShowFileError(f"{self.path}: opened read-only")
+        # Only the console keeps unsaved actions (``keep_unsaved``); a command must know.
+        durable = durable or not self.keep_unsaved
         self.refresh()  # another process may have moved the show on
         self._check_clock()
-        if self.pending and not durable and not self.flush_pending():
+        if not durable and not self._ready_to_write():
             return self._keep(self.engine.prepare(action_type, payload, self._stamp_us()))
         fresh: list[Action] = []
         built: list[Action] = []
@@ -162,7 +164,7 @@ class ShowSession:
             self._announce(fresh)
             if durable:
                 raise
-            self._report(str(exc))
+            self._report(str(exc), exc.kind)
             if not built:  # the lock never came: validate against what we know
                 built = [self.engine.prepare(action_type, payload, self._stamp_us())]
             return [self._keep(action) for action in built][-1]
