@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from moderator_app.core.actions import Action, ActionRefused, ActionType
-from moderator_app.core.engine import NOT_STARTED, PAUSED, RUNNING, Snapshot
+from moderator_app.core.clock import to_us
+from moderator_app.core.engine import NOT_STARTED, PAUSED, REANCHOR_AFTER_US, RUNNING, Snapshot
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFileError
 from moderator_app.ui.keys import ShowKeys
@@ -44,6 +45,9 @@ FEATURES: list[str] = [
 
 POLL_MS = 100  # another process's action shows within this, well under the 250 ms promise
 ONE_MINUTE = 60
+# Ctrl+End finishes the show only when pressed again within this: one stray key must not end
+# a live show (Undo would bring it back, but the audience has seen "finished" by then).
+FINISH_AGAIN_MS = 2000
 
 
 class MainWindow(QMainWindow):
@@ -103,6 +107,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self._build_menus()
 
+        self._finish_armed = QTimer(self)
+        self._finish_armed.setSingleShot(True)
         self.keys = ShowKeys(self)
         self._bind_keys()
         self.keys.watch(self)
@@ -162,7 +168,7 @@ class MainWindow(QMainWindow):
             ("next", self.tr("Next ▶"), "Right", self.next, self.tr("Go to the next segment")),
             ("minus", self.tr("−1 min"), "-", self.remove_minute, self.tr("Remove one minute")),
             ("plus", self.tr("+1 min"), "+", self.add_minute, self.tr("Add one minute")),
-            ("finish", self.tr("Finish"), "Ctrl+End", self.finish, self.tr("End the show")),
+            ("finish", self.tr("Finish"), "Ctrl+End", self.ask_finish, self.tr("End the show")),
             ("undo", self.tr("Undo"), "Ctrl+Z", self.undo, self.tr("Undo the last timer action")),
         ]
 
@@ -289,7 +295,7 @@ class MainWindow(QMainWindow):
     def toggle(self) -> None:
         state = self.session.engine.state.status
         if state == NOT_STARTED:
-            self.perform(ActionType.START)
+            self.start()
         elif state == RUNNING:
             self.perform(ActionType.PAUSE)
         elif state == PAUSED:
@@ -299,10 +305,65 @@ class MainWindow(QMainWindow):
 
     def next(self) -> None:
         if self.session.engine.state.status == NOT_STARTED:
-            self.perform(ActionType.START)
+            self.start()
         else:
             self.perform(ActionType.NEXT)
 
+    def start(self) -> None:
+        """Start the run, asking first when it is far from the planned start.
+
+        Far means the engine's rehearsal threshold: such a run is measured against the plan
+        moved onto its own start, so a mistaken Space days before is a real (if undoable)
+        run. The prompt is window-modal and opened, never exec()'d: the timer goes on.
+        """
+        planned = to_us(self.session.show.planned_start)
+        if abs(self.session.now_us() - planned) <= REANCHOR_AFTER_US:
+            self.perform(ActionType.START)
+            return
+        box = self._prompt("RehearsalPrompt")
+        if box.isVisible():
+            return
+        box.setWindowTitle(self.tr("Start a rehearsal run?"))
+        box.setText(self.tr("Start a rehearsal run?"))
+        box.setInformativeText(
+            self.tr(
+                "The show is planned for {0}, not now. A run started now is a rehearsal: "
+                "its over/under is measured from its own start. Enter starts it, Escape cancels."
+            ).format(self._planned_text())
+        )
+        start = box.addButton(self.tr("Start rehearsal"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(start)
+        box.setEscapeButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        self._answer(box, start, lambda: self.perform(ActionType.START))
+
+    def _planned_text(self) -> str:
+        planned = self.session.show.planned_start.astimezone(self.session.show.tz)
+        return planned.strftime("%Y-%m-%d %H:%M")
+
+    def _prompt(self, name: str) -> QMessageBox:
+        """One reusable question box per kind, a child of the window (window-modal)."""
+        box = self.findChild(QMessageBox, name)
+        if box is None:
+            box = QMessageBox(self)
+            box.setObjectName(name)
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowModality(Qt.WindowModality.WindowModal)
+        elif box.isVisible():
+            return box
+        for button in box.buttons():
+            box.removeButton(button)
+            button.deleteLater()
+        return box
+
+    @staticmethod
+    def _answer(box: QMessageBox, yes: QPushButton, then) -> None:
+        def clicked(button) -> None:
+            box.buttonClicked.disconnect(clicked)
+            if button is yes:
+                then()
+
+        box.buttonClicked.connect(clicked)
+        box.open()  # never exec(): the ticker and the file poll keep running under it
     def previous(self) -> None:
         self.perform(ActionType.PREVIOUS)
 
@@ -316,7 +377,32 @@ class MainWindow(QMainWindow):
         self.perform(ActionType.ADD_TIME, {"seconds": -ONE_MINUTE})
 
     def finish(self) -> None:
+        """Ctrl+End: the first press only arms; a second one within 2 s finishes the show."""
+        if not self._finish_armed.isActive() and self.snapshot is not None and self.snapshot.live:
+            self._finish_armed.start(FINISH_AGAIN_MS)
+            self.statusBar().setStyleSheet("color:#c62828;font-weight:bold;")
+            self.statusBar().showMessage(
+                self.tr("Press Ctrl+End again to finish the show"), FINISH_AGAIN_MS
+            )
+            return
+        self._finish_armed.stop()
+        self.statusBar().clearMessage()
         self.perform(ActionType.FINISH)
+
+    def ask_finish(self) -> None:
+        """The Finish button and menu: a question whose default answer is Cancel."""
+        box = self._prompt("FinishPrompt")
+        if box.isVisible():
+            return
+        box.setWindowTitle(self.tr("Finish the show?"))
+        box.setText(self.tr("Finish the show?"))
+        box.setInformativeText(self.tr("The timer stops for good. Undo (Ctrl+Z) brings it back."))
+        finish = box.addButton(QMessageBox.StandardButton.Ok)
+        finish.setText(self.tr("Finish the show"))
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        self._answer(box, finish, lambda: self.perform(ActionType.FINISH))
 
     def undo(self) -> None:
         self.perform(ActionType.UNDO)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from moderator_app.core.actions import ActionType
 from moderator_app.core.clock import FakeClock
@@ -206,6 +206,9 @@ def test_show_date_in_the_past_offers_a_rehearsal(qtbot, tmp_path, small_show):
     assert "2027-02-25" in w.panel.state.text()
     assert w.panel.over_under.text() == "not started"
     press(qtbot, w, Qt.Key.Key_Space)
+    assert w.snapshot.state == "not_started"  # asks first: "Start a rehearsal run?"
+    press(qtbot, w.findChild(QMessageBox, "RehearsalPrompt"), Qt.Key.Key_Return)
+    w.ticker.fire()
     assert w.snapshot.state == "running"
     assert w.panel.over_under.text() == "on time"  # plan re-anchored on the rehearsal
 
