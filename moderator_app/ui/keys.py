@@ -72,6 +72,10 @@ class ShowKeys(QObject):
         seq = QKeySequence(sequence)
         self._bindings[seq.toString(QKeySequence.SequenceFormat.PortableText)] = handler
 
+    def bound(self) -> list[str]:
+        """Every bound key sequence, in portable text (for the help and its tests)."""
+        return list(self._bindings)
+
     def watch(self, window: QWidget) -> None:
         if window not in self._windows:
             self._windows.append(window)

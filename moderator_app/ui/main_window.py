@@ -132,18 +132,20 @@ class MainWindow(QMainWindow):
         return f"{self.session.show.title} — {self.session.path.name}{suffix}"
 
     @staticmethod
-    def _tip(tip: str, shortcut: str) -> str:
-        if not shortcut:
-            return tip
-        return f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+    def _tip(tip: str, shortcuts: list[str]) -> str:
+        keys = ", ".join(
+            QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts
+        )
+        return f"{tip} ({keys})" if keys else tip
 
-    def _make_action(self, key: str, text: str, shortcut: str, slot, tip: str) -> QAction:
+    def _make_action(self, key: str, text: str, shortcuts: list[str], slot, tip: str) -> QAction:
         action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+        if shortcuts:
+            # Every key that does it (→ and N...), so the menu, the tooltip and F1 list them.
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
             # Shown in menus and tooltips; the key itself is handled by ShowKeys.
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        action.setToolTip(self._tip(tip, shortcut))
+        action.setToolTip(self._tip(tip, shortcuts))
         action.setStatusTip(tip)
         action.triggered.connect(slot)
         self.timer_actions[key] = action
@@ -154,23 +156,26 @@ class MainWindow(QMainWindow):
             (
                 "start",
                 self.tr("Start"),
-                "Space",
+                ["Space"],
                 self.toggle,
                 self.tr("Start the show, pause or resume"),
             ),
             (
                 "previous",
                 self.tr("◀ Previous"),
-                "Left",
+                ["Left", "P"],
                 self.previous,
                 self.tr("Back to the previous segment"),
             ),
-            ("next", self.tr("Next ▶"), "Right", self.next, self.tr("Go to the next segment")),
-            ("minus", self.tr("−1 min"), "-", self.remove_minute, self.tr("Remove one minute")),
-            ("plus", self.tr("+1 min"), "+", self.add_minute, self.tr("Add one minute")),
-            ("finish", self.tr("Finish"), "Ctrl+End", self.ask_finish, self.tr("End the show")),
-            ("undo", self.tr("Undo"), "Ctrl+Z", self.undo, self.tr("Undo the last timer action")),
-        ]
+            ("next", self.tr("Next ▶"), ["Right", "N"], self.next,
+             self.tr("Go to the next segment")),
+            ("minus", self.tr("−1 min"), ["-"], self.remove_minute, self.tr("Remove one minute")),
+            ("plus", self.tr("+1 min"), ["+", "="], self.add_minute, self.tr("Add one minute")),
+            ("finish", self.tr("Finish"), ["Ctrl+End"], self.ask_finish,
+             self.tr("End the show (press the key twice; the button asks)")),
+            ("undo", self.tr("Undo"), ["Ctrl+Z"], self.undo,
+             self.tr("Undo the last timer action")),
+        ]  # fmt: skip
 
     def _build_buttons(self) -> QHBoxLayout:
         specs = self._button_specs()
