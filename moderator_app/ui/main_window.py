@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -342,8 +342,12 @@ class MainWindow(QMainWindow):
         self._answer(box, start, lambda: self.perform(ActionType.START))
 
     def _planned_text(self) -> str:
+        """The planned start as the moderator says it: "Thursday 25 February 2027 16:00"."""
         planned = self.session.show.planned_start.astimezone(self.session.show.tz)
-        return planned.strftime("%Y-%m-%d %H:%M")
+        locale = QLocale()
+        day = locale.toString(QDate(planned.year, planned.month, planned.day),
+                              QLocale.FormatType.LongFormat)
+        return f"{day} {planned:%H:%M}"
 
     def _prompt(self, name: str) -> QMessageBox:
         """One reusable question box per kind, a child of the window (window-modal)."""
