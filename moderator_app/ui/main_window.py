@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QElapsedTimer, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -107,8 +107,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self._build_menus()
 
+        self._finish_pressed = QElapsedTimer()  # decides; the timer only clears the hint
         self._finish_armed = QTimer(self)
         self._finish_armed.setSingleShot(True)
+        self._finish_armed.setTimerType(Qt.TimerType.PreciseTimer)
+        self._finish_armed.timeout.connect(self._disarm_finish)
         self.keys = ShowKeys(self)
         self._bind_keys()
         self.keys.watch(self)
@@ -314,16 +317,18 @@ class MainWindow(QMainWindow):
         else:
             self.perform(ActionType.NEXT)
 
-    def start(self) -> None:
-        """Start the run, asking first when it is far from the planned start.
+    def start(self, index: int | None = None) -> None:
+        """Start the run (at segment ``index``), asking first when it is far from the
+        planned start.
 
         Far means the engine's rehearsal threshold: such a run is measured against the plan
         moved onto its own start, so a mistaken Space days before is a real (if undoable)
         run. The prompt is window-modal and opened, never exec()'d: the timer goes on.
         """
+        payload = {"index": index} if index is not None else None
         planned = to_us(self.session.show.planned_start)
         if abs(self.session.now_us() - planned) <= REANCHOR_AFTER_US:
-            self.perform(ActionType.START)
+            self.perform(ActionType.START, payload)
             return
         box = self._prompt("RehearsalPrompt")
         if box.isVisible():
@@ -339,7 +344,7 @@ class MainWindow(QMainWindow):
         start = box.addButton(self.tr("Start rehearsal"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(start)
         box.setEscapeButton(box.addButton(QMessageBox.StandardButton.Cancel))
-        self._answer(box, start, lambda: self.perform(ActionType.START))
+        self._answer(box, start, lambda: self.perform(ActionType.START, payload))
 
     def _planned_text(self) -> str:
         """The planned start as the moderator says it: "Thursday 25 February 2027 16:00"."""
@@ -377,7 +382,10 @@ class MainWindow(QMainWindow):
         self.perform(ActionType.PREVIOUS)
 
     def go_to(self, index: int) -> None:
-        self.perform(ActionType.GOTO, {"index": index})
+        if self.session.engine.state.status == NOT_STARTED:
+            self.start(index)  # a double-click before the show starts it: same guard
+        else:
+            self.perform(ActionType.GOTO, {"index": index})
 
     def add_minute(self) -> None:
         self.perform(ActionType.ADD_TIME, {"seconds": ONE_MINUTE})
@@ -387,16 +395,23 @@ class MainWindow(QMainWindow):
 
     def finish(self) -> None:
         """Ctrl+End: the first press only arms; a second one within 2 s finishes the show."""
-        if not self._finish_armed.isActive() and self.snapshot is not None and self.snapshot.live:
+        armed = self._finish_pressed.isValid() and not self._finish_pressed.hasExpired(
+            FINISH_AGAIN_MS
+        )
+        if not armed and self.snapshot is not None and self.snapshot.live:
+            self._finish_pressed.start()
             self._finish_armed.start(FINISH_AGAIN_MS)
             self.statusBar().setStyleSheet("color:#c62828;font-weight:bold;")
-            self.statusBar().showMessage(
-                self.tr("Press Ctrl+End again to finish the show"), FINISH_AGAIN_MS
-            )
+            self.statusBar().showMessage(self.tr("Press Ctrl+End again to finish the show"))
             return
-        self._finish_armed.stop()
-        self.statusBar().clearMessage()
+        self._disarm_finish()
         self.perform(ActionType.FINISH)
+
+    def _disarm_finish(self) -> None:
+        self._finish_pressed.invalidate()
+        self._finish_armed.stop()
+        if self.statusBar().currentMessage() == self.tr("Press Ctrl+End again to finish the show"):
+            self.statusBar().clearMessage()
 
     def ask_finish(self) -> None:
         """The Finish button and menu: a question whose default answer is Cancel."""
