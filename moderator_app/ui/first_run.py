@@ -59,7 +59,17 @@ def tour_steps() -> list[tuple[str, str]]:
             QCoreApplication.translate(
                 "FirstRun",
                 "+ adds a minute to the current segment and − takes one away. "
-                "Ctrl+Z undoes the last timer action, even a mistaken Next.",
+                "Ctrl+Z undoes the last timer action, even a mistaken Next. "
+                "Ctrl+End, pressed twice, finishes the show.",
+            ),
+        ),
+        (
+            QCoreApplication.translate("FirstRun", "Stage display, questions, help"),
+            QCoreApplication.translate(
+                "FirstRun",
+                "V opens the stage display for the speakers (Shift+V: full screen). On the "
+                "Questions tab, S shortlists, D dismisses, F stars and Enter puts on air. "
+                "F1 lists every key.",
             ),
         ),
         (

@@ -24,13 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# A widget with this property set takes every key as typing (the run sheet editor's table).
+# A widget with this property set takes every key as typing, arrows included: an editing
+# grid (the run sheet editor's table), where ←/→ move between cells as in a spreadsheet.
 TYPING_PROPERTY = "takesTyping"
-ARROWS = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down}
+# What a table or list keeps when it has focus: ↑/↓ move its selection. ←/→ stay show keys
+# (previous / next segment): a clicked rundown row or a selected question must not swallow them.
+TABLE_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down}
 
 
 def is_typing_target(widget: QWidget | None, key: int) -> bool:
-    """True when ``widget`` would use ``key`` as typing or editing."""
+    """True when ``widget`` would use ``key`` as typing or editing: a text field, an open cell
+    editor, an editing grid; in any other table or list only ↑/↓."""
     while widget is not None:
         if widget.property(TYPING_PROPERTY):  # e.g. an editable table: letters start an edit
             return True
@@ -43,7 +47,7 @@ def is_typing_target(widget: QWidget | None, key: int) -> bool:
         if isinstance(widget, QAbstractItemView):
             if widget.state() == QAbstractItemView.State.EditingState:
                 return True
-            return key in ARROWS  # arrows move the selection in tables and lists
+            return key in TABLE_KEYS
         widget = widget.parentWidget()
     return False
 
@@ -67,6 +71,10 @@ class ShowKeys(QObject):
     def bind(self, sequence: str | QKeySequence, handler: Callable[[], None]) -> None:
         seq = QKeySequence(sequence)
         self._bindings[seq.toString(QKeySequence.SequenceFormat.PortableText)] = handler
+
+    def bound(self) -> list[str]:
+        """Every bound key sequence, in portable text (for the help and its tests)."""
+        return list(self._bindings)
 
     def watch(self, window: QWidget) -> None:
         if window not in self._windows:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from moderator_app.core.actions import ActionType
 from moderator_app.core.engine import DANGER, NORMAL, OVERTIME, RUNNING, WARNING, Snapshot
-from moderator_app.ui.help_overlay import HelpOverlay, menu_shortcuts
+from moderator_app.ui.help_overlay import HelpOverlay, help_sections
 from moderator_app.ui.i18n import choose_language, current_language, install_language
 from moderator_app.ui.messages import PRESET_KEYS, MessageBar
 from moderator_app.ui.preferences import PreferencesDialog
@@ -164,7 +164,7 @@ class LiveConsole(QObject):
             action.setToolTip(f"{tip} ({keys})" if keys else tip)
             action.setStatusTip(tip)
         self.screen_menu.setTitle(self.tr("Stage &screen"))
-        self.preview.setToolTip(self.tr("What the speakers see (S opens the stage display)"))
+        self.preview.setToolTip(self.tr("What the speakers see (V opens the stage display)"))
         self.refresh()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
@@ -175,8 +175,9 @@ class LiveConsole(QObject):
     def _build_actions(self) -> None:
         w = self.window
         view = w.menu("view")
-        view.addAction(self._action("stage", ["S"], self.toggle_stage, checkable=True))
-        view.addAction(self._action("full_screen", ["F"], self.toggle_full_screen))
+        # V, not S: on the Questions tab S shortlists; one key, one meaning everywhere.
+        view.addAction(self._action("stage", ["V"], self.toggle_stage, checkable=True))
+        view.addAction(self._action("full_screen", ["Shift+V"], self.toggle_full_screen))
         view.addAction(self._action("blackout", ["B"], self.toggle_blackout, checkable=True))
         view.addAction(self._action("stage_clock", ["K"], self.toggle_stage_clock, checkable=True))
         self.actions["stage_clock"].setChecked(self.prefs.stage_clock)
@@ -291,7 +292,7 @@ class LiveConsole(QObject):
         if self.help.isVisible():
             self.help.hide()
         else:
-            self.help.open_over(menu_shortcuts([self.window.menu(k) for k in MENU_KEYS]))
+            self.help.open_over(help_sections(self.window))
 
     # -- messages ------------------------------------------------------------------------
     def send_message(self, text: str, blink: bool) -> None:
@@ -346,7 +347,7 @@ class LiveConsole(QObject):
         if self.blackout:
             return self.tr("Stage: BLACKOUT (B)")
         if not self.stage.isVisible():
-            return self.tr("Stage: closed (S opens)")
+            return self.tr("Stage: closed (V opens)")
         if self.stage.isFullScreen():
             screen = self.stage.screen()
             return self.tr("Stage: full screen on {0}").format(screen.name() if screen else "?")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QElapsedTimer, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from moderator_app.core.actions import Action, ActionRefused, ActionType
-from moderator_app.core.engine import NOT_STARTED, PAUSED, RUNNING, Snapshot
+from moderator_app.core.clock import to_us
+from moderator_app.core.engine import NOT_STARTED, PAUSED, REANCHOR_AFTER_US, RUNNING, Snapshot
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFileError
 from moderator_app.ui.keys import ShowKeys
@@ -45,6 +46,9 @@ FEATURES: list[str] = [
 
 POLL_MS = 100  # another process's action shows within this, well under the 250 ms promise
 ONE_MINUTE = 60
+# Ctrl+End finishes the show only when pressed again within this: one stray key must not end
+# a live show (Undo would bring it back, but the audience has seen "finished" by then).
+FINISH_AGAIN_MS = 2000
 
 
 class MainWindow(QMainWindow):
@@ -109,6 +113,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
 
+        self._finish_pressed = QElapsedTimer()  # decides; the timer only clears the hint
+        self._finish_armed = QTimer(self)
+        self._finish_armed.setSingleShot(True)
+        self._finish_armed.setTimerType(Qt.TimerType.PreciseTimer)
+        self._finish_armed.timeout.connect(self._disarm_finish)
         self.keys = ShowKeys(self)
         self._bind_keys()
         self.keys.watch(self)
@@ -135,18 +144,20 @@ class MainWindow(QMainWindow):
         return f"{self.session.show.title} — {self.session.path.name}{suffix}"
 
     @staticmethod
-    def _tip(tip: str, shortcut: str) -> str:
-        if not shortcut:
-            return tip
-        return f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+    def _tip(tip: str, shortcuts: list[str]) -> str:
+        keys = ", ".join(
+            QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts
+        )
+        return f"{tip} ({keys})" if keys else tip
 
-    def _make_action(self, key: str, text: str, shortcut: str, slot, tip: str) -> QAction:
+    def _make_action(self, key: str, text: str, shortcuts: list[str], slot, tip: str) -> QAction:
         action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+        if shortcuts:
+            # Every key that does it (→ and N...), so the menu, the tooltip and F1 list them.
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
             # Shown in menus and tooltips; the key itself is handled by ShowKeys.
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        action.setToolTip(self._tip(tip, shortcut))
+        action.setToolTip(self._tip(tip, shortcuts))
         action.setStatusTip(tip)
         action.triggered.connect(slot)
         self.timer_actions[key] = action
@@ -157,23 +168,26 @@ class MainWindow(QMainWindow):
             (
                 "start",
                 self.tr("Start"),
-                "Space",
+                ["Space"],
                 self.toggle,
                 self.tr("Start the show, pause or resume"),
             ),
             (
                 "previous",
                 self.tr("◀ Previous"),
-                "Left",
+                ["Left", "P"],
                 self.previous,
                 self.tr("Back to the previous segment"),
             ),
-            ("next", self.tr("Next ▶"), "Right", self.next, self.tr("Go to the next segment")),
-            ("minus", self.tr("−1 min"), "-", self.remove_minute, self.tr("Remove one minute")),
-            ("plus", self.tr("+1 min"), "+", self.add_minute, self.tr("Add one minute")),
-            ("finish", self.tr("Finish"), "Ctrl+End", self.finish, self.tr("End the show")),
-            ("undo", self.tr("Undo"), "Ctrl+Z", self.undo, self.tr("Undo the last timer action")),
-        ]
+            ("next", self.tr("Next ▶"), ["Right", "N"], self.next,
+             self.tr("Go to the next segment")),
+            ("minus", self.tr("−1 min"), ["-"], self.remove_minute, self.tr("Remove one minute")),
+            ("plus", self.tr("+1 min"), ["+", "="], self.add_minute, self.tr("Add one minute")),
+            ("finish", self.tr("Finish"), ["Ctrl+End"], self.ask_finish,
+             self.tr("End the show (press the key twice; the button asks)")),
+            ("undo", self.tr("Undo"), ["Ctrl+Z"], self.undo,
+             self.tr("Undo the last timer action")),
+        ]  # fmt: skip
 
     def _build_buttons(self) -> QHBoxLayout:
         specs = self._button_specs()
@@ -298,7 +312,7 @@ class MainWindow(QMainWindow):
     def toggle(self) -> None:
         state = self.session.engine.state.status
         if state == NOT_STARTED:
-            self.perform(ActionType.START)
+            self.start()
         elif state == RUNNING:
             self.perform(ActionType.PAUSE)
         elif state == PAUSED:
@@ -308,15 +322,79 @@ class MainWindow(QMainWindow):
 
     def next(self) -> None:
         if self.session.engine.state.status == NOT_STARTED:
-            self.perform(ActionType.START)
+            self.start()
         else:
             self.perform(ActionType.NEXT)
 
+    def start(self, index: int | None = None) -> None:
+        """Start the run (at segment ``index``), asking first when it is far from the
+        planned start.
+
+        Far means the engine's rehearsal threshold: such a run is measured against the plan
+        moved onto its own start, so a mistaken Space days before is a real (if undoable)
+        run. The prompt is window-modal and opened, never exec()'d: the timer goes on.
+        """
+        payload = {"index": index} if index is not None else None
+        planned = to_us(self.session.show.planned_start)
+        if abs(self.session.now_us() - planned) <= REANCHOR_AFTER_US:
+            self.perform(ActionType.START, payload)
+            return
+        box = self._prompt("RehearsalPrompt")
+        if box.isVisible():
+            return
+        box.setWindowTitle(self.tr("Start a rehearsal run?"))
+        box.setText(self.tr("Start a rehearsal run?"))
+        box.setInformativeText(
+            self.tr(
+                "The show is planned for {0}, not now. A run started now is a rehearsal: "
+                "its over/under is measured from its own start. Enter starts it, Escape cancels."
+            ).format(self._planned_text())
+        )
+        start = box.addButton(self.tr("Start rehearsal"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(start)
+        box.setEscapeButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        self._answer(box, start, lambda: self.perform(ActionType.START, payload))
+
+    def _planned_text(self) -> str:
+        """The planned start as the moderator says it: "Thursday 25 February 2027 16:00"."""
+        planned = self.session.show.planned_start.astimezone(self.session.show.tz)
+        locale = QLocale()
+        day = locale.toString(QDate(planned.year, planned.month, planned.day),
+                              QLocale.FormatType.LongFormat)
+        return f"{day} {planned:%H:%M}"
+
+    def _prompt(self, name: str) -> QMessageBox:
+        """One reusable question box per kind, a child of the window (window-modal)."""
+        box = self.findChild(QMessageBox, name)
+        if box is None:
+            box = QMessageBox(self)
+            box.setObjectName(name)
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowModality(Qt.WindowModality.WindowModal)
+        elif box.isVisible():
+            return box
+        for button in box.buttons():
+            box.removeButton(button)
+            button.deleteLater()
+        return box
+
+    @staticmethod
+    def _answer(box: QMessageBox, yes: QPushButton, then) -> None:
+        def clicked(button) -> None:
+            box.buttonClicked.disconnect(clicked)
+            if button is yes:
+                then()
+
+        box.buttonClicked.connect(clicked)
+        box.open()  # never exec(): the ticker and the file poll keep running under it
     def previous(self) -> None:
         self.perform(ActionType.PREVIOUS)
 
     def go_to(self, index: int) -> None:
-        self.perform(ActionType.GOTO, {"index": index})
+        if self.session.engine.state.status == NOT_STARTED:
+            self.start(index)  # a double-click before the show starts it: same guard
+        else:
+            self.perform(ActionType.GOTO, {"index": index})
 
     def add_minute(self) -> None:
         self.perform(ActionType.ADD_TIME, {"seconds": ONE_MINUTE})
@@ -325,7 +403,39 @@ class MainWindow(QMainWindow):
         self.perform(ActionType.ADD_TIME, {"seconds": -ONE_MINUTE})
 
     def finish(self) -> None:
+        """Ctrl+End: the first press only arms; a second one within 2 s finishes the show."""
+        armed = self._finish_pressed.isValid() and not self._finish_pressed.hasExpired(
+            FINISH_AGAIN_MS
+        )
+        if not armed and self.snapshot is not None and self.snapshot.live:
+            self._finish_pressed.start()
+            self._finish_armed.start(FINISH_AGAIN_MS)
+            self.statusBar().setStyleSheet("color:#c62828;font-weight:bold;")
+            self.statusBar().showMessage(self.tr("Press Ctrl+End again to finish the show"))
+            return
+        self._disarm_finish()
         self.perform(ActionType.FINISH)
+
+    def _disarm_finish(self) -> None:
+        self._finish_pressed.invalidate()
+        self._finish_armed.stop()
+        if self.statusBar().currentMessage() == self.tr("Press Ctrl+End again to finish the show"):
+            self.statusBar().clearMessage()
+
+    def ask_finish(self) -> None:
+        """The Finish button and menu: a question whose default answer is Cancel."""
+        box = self._prompt("FinishPrompt")
+        if box.isVisible():
+            return
+        box.setWindowTitle(self.tr("Finish the show?"))
+        box.setText(self.tr("Finish the show?"))
+        box.setInformativeText(self.tr("The timer stops for good. Undo (Ctrl+Z) brings it back."))
+        finish = box.addButton(QMessageBox.StandardButton.Ok)
+        finish.setText(self.tr("Finish the show"))
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        self._answer(box, finish, lambda: self.perform(ActionType.FINISH))
 
     def undo(self) -> None:
         self.perform(ActionType.UNDO)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +19,15 @@ from moderator_app.core.engine import Snapshot
 from moderator_app.core.questions import Question
 from moderator_app.io.question_store import QuestionBook
 from moderator_app.ui.questions_model import asker_label
-from moderator_app.ui.widgets import plain_label
+from moderator_app.ui.widgets import plain_label, plain_tooltip
+
+QUESTION_POINT_SIZE = 20
+# Below this the moderator, reading aloud at arm's length, starts to stumble: past it the
+# question scrolls instead of shrinking further.
+MIN_QUESTION_POINT_SIZE = 11
+# The panel is where the moderator reads from during Q&A: wide enough for ~50 characters a
+# line at the smallest size, so a 300-character question fits at 1366×768.
+PANEL_MIN_WIDTH = 520
 
 
 def question_label(name: str, point_size: int = 0, bold: bool = False) -> QLabel:
@@ -28,6 +37,51 @@ def question_label(name: str, point_size: int = 0, bold: bool = False) -> QLabel
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+class FittedText(QScrollArea):
+    """A wrapped plain-text label never cut off: the largest font (up to ``max_point_size``)
+    at which the whole text fits the visible area; at the minimum size it scrolls instead.
+    Never elided: the moderator reads every word aloud."""
+
+    def __init__(self, label: QLabel, max_point_size: int, min_point_size: int) -> None:
+        super().__init__()
+        self.label = label
+        self.max_point_size = max_point_size
+        self.min_point_size = min_point_size
+        self.setWidget(label)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The keyboard stays with the show and the question table; the wheel still scrolls.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.viewport().setAutoFillBackground(False)
+        label.setAutoFillBackground(False)
+
+    def setText(self, text: str) -> None:
+        self.label.setText(text)
+        self.fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        width = self.viewport().width()
+        height = self.viewport().height()
+        if width <= 0 or height <= 0:
+            return
+        font = self.label.font()
+        chosen = self.min_point_size
+        for size in range(self.max_point_size, self.min_point_size - 1, -1):
+            font.setPointSize(size)
+            self.label.setFont(font)
+            if self.label.heightForWidth(width) <= height:
+                chosen = size
+                break
+        if self.label.font().pointSize() != chosen:
+            font.setPointSize(chosen)
+            self.label.setFont(font)
 
 
 class OnAirPanel(QFrame):
@@ -45,13 +99,21 @@ class OnAirPanel(QFrame):
         self.setStyleSheet("#OnAirPanel { background: #fbfbf8; }")
         self.heading = QLabel(self.tr("ON AIR"))
         self.heading.setStyleSheet("color:#c0392b;font-weight:bold;letter-spacing:2px;")
-        self.question = question_label("OnAirQuestion", 20, bold=True)
-        self.question.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.question = question_label("OnAirQuestion", QUESTION_POINT_SIZE, bold=True)
         self.question.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.asker = question_label("OnAirAsker", 13)
+        self.question_area = FittedText(
+            self.question, QUESTION_POINT_SIZE, MIN_QUESTION_POINT_SIZE
+        )
+        self.question_area.setObjectName("OnAirQuestionArea")
+        self.setMinimumWidth(PANEL_MIN_WIDTH)
+        self.asker = question_label("OnAirAsker", 12)
         self.asker.setStyleSheet("color:#444;")
-        self.next_up = question_label("NextUp")
+        # One line, elided with "…" to its width: it is a reminder, not read aloud.
+        self.next_up = plain_label()
+        self.next_up.setObjectName("NextUp")
         self.next_up.setStyleSheet("color:#555;")
+        self.next_up.setMinimumWidth(1)
+        self._next_text = ""
         self.estimate = QLabel()
         self.estimate.setObjectName("FitEstimate")
         self.estimate.setTextFormat(Qt.TextFormat.PlainText)
@@ -73,21 +135,26 @@ class OnAirPanel(QFrame):
         )
         self.on_stage.toggled.connect(self.stageToggled)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.take_button)
-        buttons.addWidget(self.answered_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.on_stage)
+        # The buttons share the heading's line, and the estimate the stage box's: every
+        # pixel of height goes to the question.
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.take_button)
+        top.addWidget(self.answered_button)
         self.estimate.setWordWrap(True)
-        self.estimate.setMinimumHeight(self.estimate.fontMetrics().lineSpacing() * 2 + 4)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.estimate, 1)
+        bottom.addWidget(self.on_stage)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.question, 1)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.question_area, 1)
         layout.addWidget(self.asker)
         layout.addWidget(self.next_up)
-        layout.addWidget(self.estimate)
-        layout.addLayout(buttons)
+        layout.addLayout(bottom)
         self.refresh()
 
     def refresh(self) -> None:
@@ -95,19 +162,33 @@ class OnAirPanel(QFrame):
         current = queue.on_air()
         nxt = queue.next_up()
         if current is None:
-            self.question.setText(self.tr("No question on air."))
+            self.question_area.setText(self.tr("No question on air."))
             self.question.setStyleSheet("color:#888;")
             self.asker.setText("")
         else:
             self.question.setStyleSheet("")
-            self.question.setText(current.text)
+            self.question_area.setText(current.text)
             self.asker.setText(who_line(current))
-        self.next_up.setText(
-            self.tr("Next: {0}").format(_short(nxt.text)) if nxt is not None
+        self._next_text = (
+            self.tr("Next: {0}").format(" ".join(nxt.text.split())) if nxt is not None
             else self.tr("Next: shortlist a question to take it next")
         )
+        self._elide_next()
         self.take_button.setEnabled(nxt is not None and not self.book.session.readonly)
         self.answered_button.setEnabled(current is not None and not self.book.session.readonly)
+
+    def _elide_next(self) -> None:
+        width = self.next_up.contentsRect().width()
+        metrics = self.next_up.fontMetrics()
+        self.next_up.setText(
+            metrics.elidedText(self._next_text, Qt.TextElideMode.ElideRight, width)
+            if width > 20 else self._next_text
+        )
+        self.next_up.setToolTip(plain_tooltip(self._next_text))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide_next()
 
     def update_snapshot(self, snap: Snapshot | None) -> None:
         estimate = self.book.live_estimate(snap) if snap is not None else None
@@ -127,7 +208,3 @@ def who_line(q: Question) -> str:
     parts = [asker_label(q), q.organisation or ""]
     return " — ".join(p for p in parts if p)
 
-
-def _short(text: str, limit: int = 90) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

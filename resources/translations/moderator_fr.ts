@@ -101,8 +101,16 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Donnez ou retirez du temps</translation>
     </message>
     <message>
-        <source>+ adds a minute to the current segment and − takes one away. Ctrl+Z undoes the last timer action, even a mistaken Next.</source>
-        <translation>+ ajoute une minute au segment en cours et − en retire une. Ctrl+Z annule la dernière action du minuteur, même un « Suivant » par erreur.</translation>
+        <source>+ adds a minute to the current segment and − takes one away. Ctrl+Z undoes the last timer action, even a mistaken Next. Ctrl+End, pressed twice, finishes the show.</source>
+        <translation>+ ajoute une minute à la séquence en cours et − en retire une. Ctrl+Z annule la dernière action du minuteur, même un « Suivant » par erreur. Ctrl+Fin, pressé deux fois, termine le direct.</translation>
+    </message>
+    <message>
+        <source>Stage display, questions, help</source>
+        <translation>Affichage scène, questions, aide</translation>
+    </message>
+    <message>
+        <source>V opens the stage display for the speakers (Shift+V: full screen). On the Questions tab, S shortlists, D dismisses, F stars and Enter puts on air. F1 lists every key.</source>
+        <translation>V ouvre l’affichage scène pour les intervenants (Maj+V : plein écran). Dans l’onglet Questions, S présélectionne, D écarte, F met une étoile et Entrée passe à l’antenne. F1 liste toutes les touches.</translation>
     </message>
     <message>
         <source>Nothing is lost</source>
@@ -192,24 +200,120 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
 <context>
     <name>HelpOverlay</name>
     <message>
+        <source>Shortlist, or back to new</source>
+        <translation>Présélectionner, ou remettre en nouvelle</translation>
+    </message>
+    <message>
+        <source>Dismiss or restore</source>
+        <translation>Écarter ou rétablir</translation>
+    </message>
+    <message>
+        <source>Star or unstar</source>
+        <translation>Mettre ou retirer l’étoile</translation>
+    </message>
+    <message>
+        <source>Put the selected question on air</source>
+        <translation>Passer la question choisie à l’antenne</translation>
+    </message>
+    <message>
+        <source>Mark answered</source>
+        <translation>Marquer comme répondue</translation>
+    </message>
+    <message>
+        <source>Edit the question</source>
+        <translation>Modifier la question</translation>
+    </message>
+    <message>
+        <source>Move up or down in the order</source>
+        <translation>Monter ou descendre dans l’ordre</translation>
+    </message>
+    <message>
+        <source>Search the questions</source>
+        <translation>Chercher dans les questions</translation>
+    </message>
+    <message>
+        <source>Take the next shortlisted question on air</source>
+        <translation>Passer à l’antenne la prochaine question présélectionnée</translation>
+    </message>
+    <message>
+        <source>Edit the cell (or just type)</source>
+        <translation>Modifier la cellule (ou taper directement)</translation>
+    </message>
+    <message>
+        <source>Keep or cancel the edit</source>
+        <translation>Valider ou annuler la saisie</translation>
+    </message>
+    <message>
+        <source>Move between cells</source>
+        <translation>Aller d’une cellule à l’autre</translation>
+    </message>
+    <message>
+        <source>Insert a segment above</source>
+        <translation>Insérer une séquence au-dessus</translation>
+    </message>
+    <message>
+        <source>Duplicate the segment</source>
+        <translation>Dupliquer la séquence</translation>
+    </message>
+    <message>
+        <source>Delete the segment</source>
+        <translation>Supprimer la séquence</translation>
+    </message>
+    <message>
+        <source>Move the segment up or down</source>
+        <translation>Monter ou descendre la séquence</translation>
+    </message>
+    <message>
+        <source>Undo the last run sheet edit</source>
+        <translation>Annuler la dernière modification du conducteur</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Live show</source>
+        <translation>Direct</translation>
+    </message>
+    <message>
+        <source>Anywhere in the window or on the stage display, tables included (there ↑/↓ move the selection); not in a text field or the run sheet grid.</source>
+        <translation>Partout dans la fenêtre et sur l’affichage scène, tableaux compris (↑/↓ y déplacent la sélection) ; pas dans un champ de texte ni dans la grille du conducteur.</translation>
+    </message>
+    <message>
+        <source>Messages to the speaker</source>
+        <translation>Messages à l’intervenant</translation>
+    </message>
+    <message>
+        <source>Stage display</source>
+        <translation>Affichage scène</translation>
+    </message>
+    <message>
+        <source>Questions tab</source>
+        <translation>Onglet Questions</translation>
+    </message>
+    <message>
+        <source>When the question table has focus; the live keys work there too.</source>
+        <translation>Quand le tableau des questions a le focus ; les touches du direct y marchent aussi.</translation>
+    </message>
+    <message>
+        <source>Run sheet tab (an editing grid)</source>
+        <translation>Onglet Conducteur (une grille de saisie)</translation>
+    </message>
+    <message>
+        <source>Keys type and edit here, as in a spreadsheet: the live keys are off.</source>
+        <translation>Ici les touches saisissent, comme dans un tableur : les touches du direct sont inactives.</translation>
+    </message>
+    <message>
+        <source>Files and windows</source>
+        <translation>Fichiers et fenêtres</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <source>Show keys work in the main window and the stage display, never while you type in a text field. F1, ? or Escape closes this help.</source>
-        <translation>Les touches du direct fonctionnent dans la fenêtre principale et dans l’affichage scène, jamais pendant la saisie dans un champ de texte. F1, ? ou Échap ferme cette aide.</translation>
-    </message>
-    <message>
-        <source>Menu</source>
-        <translation>Menu</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>Touches</translation>
+        <source>Live keys work in the main window and on the stage display, never while you type in a text field or edit a cell. F1, ? or Escape closes this help.</source>
+        <translation>Les touches du direct marchent dans la fenêtre principale et sur l’affichage scène, jamais pendant la saisie dans un champ ou une cellule. F1, ? ou Échap ferme cette aide.</translation>
     </message>
 </context>
 <context>
@@ -482,10 +586,6 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
 <context>
     <name>LiveConsole</name>
     <message>
-        <source>What the speakers see (S opens the stage display)</source>
-        <translation>Ce que voient les intervenants (S ouvre l’affichage scène)</translation>
-    </message>
-    <message>
         <source>&amp;Stage display</source>
         <translation>Affichage &amp;scène</translation>
     </message>
@@ -570,6 +670,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Message : « {0} »</translation>
     </message>
     <message>
+        <source>What the speakers see (V opens the stage display)</source>
+        <translation>Ce que voient les intervenants (V ouvre l’affichage scène)</translation>
+    </message>
+    <message>
         <source>Screen {0} is not connected: the stage display opens here</source>
         <translation>L’écran {0} n’est pas branché : l’affichage scène s’ouvre ici</translation>
     </message>
@@ -602,8 +706,8 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Scène : ÉCRAN NOIR (B)</translation>
     </message>
     <message>
-        <source>Stage: closed (S opens)</source>
-        <translation>Scène : fermée (S l’ouvre)</translation>
+        <source>Stage: closed (V opens)</source>
+        <translation>Scène : fermée (V l’ouvre)</translation>
     </message>
     <message>
         <source>Stage: full screen on {0}</source>
@@ -669,10 +773,6 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Terminer</translation>
     </message>
     <message>
-        <source>End the show</source>
-        <translation>Terminer le direct</translation>
-    </message>
-    <message>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
@@ -731,6 +831,38 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>Start</source>
         <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>End the show (press the key twice; the button asks)</source>
+        <translation>Terminer le direct (touche à presser deux fois ; le bouton demande confirmation)</translation>
+    </message>
+    <message>
+        <source>Start a rehearsal run?</source>
+        <translation>Lancer une répétition ?</translation>
+    </message>
+    <message>
+        <source>The show is planned for {0}, not now. A run started now is a rehearsal: its over/under is measured from its own start. Enter starts it, Escape cancels.</source>
+        <translation>Le direct est prévu le {0}, pas maintenant. Un passage lancé maintenant est une répétition : son avance/retard se mesure depuis son propre début. Entrée la lance, Échap annule.</translation>
+    </message>
+    <message>
+        <source>Start rehearsal</source>
+        <translation>Lancer la répétition</translation>
+    </message>
+    <message>
+        <source>Press Ctrl+End again to finish the show</source>
+        <translation>Pressez de nouveau Ctrl+Fin pour terminer le direct</translation>
+    </message>
+    <message>
+        <source>Finish the show?</source>
+        <translation>Terminer le direct ?</translation>
+    </message>
+    <message>
+        <source>The timer stops for good. Undo (Ctrl+Z) brings it back.</source>
+        <translation>Le minuteur s’arrête pour de bon. Annuler (Ctrl+Z) le relance.</translation>
+    </message>
+    <message>
+        <source>Finish the show</source>
+        <translation>Terminer le direct</translation>
     </message>
     <message>
         <source>Pause</source>

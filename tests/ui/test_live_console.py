@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from moderator_app.core.actions import ActionType
 from moderator_app.core.clock import FakeClock
@@ -16,8 +16,6 @@ from moderator_app.core.engine import OVERTIME
 from moderator_app.core.runsheet import Segment, Show
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFile
-from moderator_app.ui.help_overlay import menu_shortcuts
-from moderator_app.ui.live_console import MENU_KEYS
 from moderator_app.ui.main_window import MainWindow
 from moderator_app.ui.settings import Settings, settings_path
 
@@ -50,23 +48,24 @@ def test_settings_are_isolated_in_a_temporary_folder(tmp_path_factory):
     assert str(settings_path()).startswith(str(tmp_path_factory.getbasetemp()))
 
 
-def test_f_toggles_the_stage_full_screen_and_escape_leaves_it(window, qtbot):
-    press(qtbot, window, Qt.Key.Key_F)
+def test_shift_v_toggles_the_stage_full_screen_and_escape_leaves_it(window, qtbot):
+    shift = Qt.KeyboardModifier.ShiftModifier
+    press(qtbot, window, Qt.Key.Key_V, shift)
     stage = window.live.stage
     assert stage.isVisible()
     assert stage.isFullScreen()
-    press(qtbot, stage, Qt.Key.Key_F)  # show keys also work on the stage window
+    press(qtbot, stage, Qt.Key.Key_V, shift)  # show keys also work on the stage window
     assert not stage.isFullScreen()
-    press(qtbot, window, Qt.Key.Key_F)
+    press(qtbot, window, Qt.Key.Key_V, shift)
     press(qtbot, window, Qt.Key.Key_Escape)
     assert not stage.isFullScreen()
 
 
-def test_s_opens_and_closes_the_stage_window(window, qtbot):
-    press(qtbot, window, Qt.Key.Key_S)
+def test_v_opens_and_closes_the_stage_window(window, qtbot):
+    press(qtbot, window, Qt.Key.Key_V)
     assert window.live.stage.isVisible()
     assert window.live.actions["stage"].isChecked()
-    press(qtbot, window, Qt.Key.Key_S)
+    press(qtbot, window, Qt.Key.Key_V)
     assert not window.live.stage.isVisible()
 
 
@@ -129,18 +128,15 @@ def test_show_keys_are_ignored_while_typing_in_the_message_field(window, session
 
 
 def test_every_shortcut_is_in_its_tooltip_and_in_the_help(window, qtbot):
-    menus = [window.menu(k) for k in MENU_KEYS]
-    rows = menu_shortcuts(menus)
     for action in window.live.actions.values():
         for seq in action.shortcuts():
             assert seq.toString(QKeySequence.SequenceFormat.NativeText) in action.toolTip()
-    keys = {action: keys for _menu, action, keys in rows}
-    assert keys["Blackout"] == "B"
-    assert "F1" in keys["Keyboard shortcuts"]
-    assert keys["Finish"]
     press(qtbot, window, Qt.Key.Key_F1)
     assert window.live.help.isVisible()
-    assert window.live.help.table.rowCount() == len(rows)
+    keys = {what: keys for _section, keys, what in window.live.help.rows()}
+    assert keys["Black out the stage display, or bring it back"] == "B"
+    assert "F1" in keys["List every key of the console"]
+    assert keys["Go to the next segment"] == "→, N"
     press(qtbot, window, Qt.Key.Key_Escape)
     assert not window.live.help.isVisible()
 
@@ -206,6 +202,9 @@ def test_show_date_in_the_past_offers_a_rehearsal(qtbot, tmp_path, small_show):
     assert "2027-02-25" in w.panel.state.text()
     assert w.panel.over_under.text() == "Show: not started"
     press(qtbot, w, Qt.Key.Key_Space)
+    assert w.snapshot.state == "not_started"  # asks first: "Start a rehearsal run?"
+    press(qtbot, w.findChild(QMessageBox, "RehearsalPrompt"), Qt.Key.Key_Return)
+    w.ticker.fire()
     assert w.snapshot.state == "running"
     assert w.panel.over_under.text() == "Show: on time"  # plan re-anchored on the rehearsal
 
@@ -239,7 +238,7 @@ def test_disconnected_stage_screen_moves_the_stage_back(window, qtbot):
 
 def test_missing_configured_screen_opens_the_stage_here(window, qtbot):
     window.live.prefs.stage_screen = "HDMI-9"
-    press(qtbot, window, Qt.Key.Key_S)
+    press(qtbot, window, Qt.Key.Key_V)
     assert window.live.stage.isVisible()
     assert "HDMI-9" in window.statusBar().currentMessage()
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from moderator_app.core.engine import FINISHED, NOT_STARTED, PAUSED, RUNNING
 from moderator_app.io.session import ShowSession
@@ -48,6 +48,11 @@ def test_keyboard_runs_the_show(qtbot, window: MainWindow, clock) -> None:
     assert journal_types(window)[-1] == "undo"
 
 
+def confirm_finish(window: MainWindow) -> None:
+    box = window.findChild(QMessageBox, "FinishPrompt")
+    box.button(QMessageBox.StandardButton.Ok).click()
+
+
 def test_whole_seed_show_from_keyboard(qtbot, window: MainWindow, clock) -> None:
     key(qtbot, window, Qt.Key.Key_Space)
     for _ in range(len(window.session.show.segments) - 1):
@@ -57,6 +62,8 @@ def test_whole_seed_show_from_keyboard(qtbot, window: MainWindow, clock) -> None
     key(qtbot, window, Qt.Key.Key_Right)  # refused: last segment
     assert "last segment" in window.statusBar().currentMessage()
     qtbot.mouseClick(window.buttons["finish"], Qt.MouseButton.LeftButton)
+    assert window.snapshot.state != FINISHED  # the button asks first
+    confirm_finish(window)
     assert window.snapshot.state == FINISHED
 
 

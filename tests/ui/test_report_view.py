@@ -8,6 +8,7 @@ import openpyxl
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from moderator_app.core.actions import Action
 from moderator_app.core.actions import ActionType as A
@@ -276,6 +277,7 @@ def test_rehearsal_with_real_keys_xlsx_agrees_with_cli_json(
         take_question(session, clock, qid, took)
     clock.advance(300)
     qtbot.mouseClick(window.buttons["finish"], Qt.MouseButton.LeftButton)
+    window.findChild(QMessageBox, "FinishPrompt").button(QMessageBox.StandardButton.Ok).click()
     assert session.engine.state.status == "finished"
     view = window.report_feature.view
     view.refresh()
