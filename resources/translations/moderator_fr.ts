@@ -236,6 +236,14 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Passer à l’antenne la prochaine question présélectionnée</translation>
     </message>
     <message>
+        <source>Undo the last decision on the questions</source>
+        <translation>Annuler la dernière décision sur les questions</translation>
+    </message>
+    <message>
+        <source>Redo on the questions</source>
+        <translation>Rétablir sur les questions</translation>
+    </message>
+    <message>
         <source>Edit the cell (or just type)</source>
         <translation>Modifier la cellule (ou taper directement)</translation>
     </message>
