@@ -212,9 +212,8 @@ def _parse(path: Path, request, limits: Limits, cancelled: Callable[[], bool] | 
             raise too_large(path, _death(child.process.exitcode, limits)) from None
         except OSError:
             if child.process.is_alive():  # alive: the message was over the limit
-                raise too_large(
-                    path, f"its cells take more than {limits.reply_bytes // MB} MB"
-                ) from None
+                raise too_large(path, f"its cells take more than {_size(limits.reply_bytes)}"
+                                ) from None
             child.process.join(5)
             raise too_large(path, _death(child.process.exitcode, limits)) from None
         status, payload, retiring = pickle.loads(message)
@@ -227,6 +226,10 @@ def _parse(path: Path, request, limits: Limits, cancelled: Callable[[], bool] | 
     else:
         _give_back(child, limits)
     return status, payload
+
+
+def _size(count: int) -> str:
+    return f"{count // MB:,} MB" if count >= MB else f"{count:,} bytes"
 
 
 def _death(code: int | None, limits: Limits) -> str:

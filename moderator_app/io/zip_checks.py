@@ -19,6 +19,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable
+from itertools import repeat
 from pathlib import Path
 
 from moderator_app.io.file_checks import MB, Limits
@@ -28,8 +29,11 @@ _IN_CHUNK = 1 * MB
 _OUT_CHUNK = 4 * MB
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... name length, extra length
 
-# A cell's reference attribute (`<c r="AB12"`); rows' own `r` hold digits only.
-_CELL_REF = re.compile(rb'\sr="([A-Z]+)([0-9]+)"')
+# A cell's reference attribute (`<c r="AB12"`; rows' own `r` hold digits only). From
+# its literal end, which is fast to search for: the attributes it matches beyond
+# references (any name ending in r, whatever the space before it) only add to a bound.
+_CELL_REF = re.compile(rb'r="([A-Z]+)([0-9]+)"')
+_ROW_REF = re.compile(rb'<row\b[^>]*?\br="([0-9]+)"')
 # A reference past Z99999: absent from most sheets, whose cells then span at most
 # 26 x 99,999 (under the cell limit), which one search of the XML proves. It starts
 # with a literal (fast to search for) and matches more than references (any attribute
@@ -40,6 +44,10 @@ QUICK_COLUMNS, QUICK_ROWS = 26, 99_999
 
 class _NeedsExact(Exception):
     """A sheet has references past the quick bound: scan it again, exactly."""
+
+
+def _cell_tags(xml: bytes) -> int:
+    return xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/")
 
 
 def column_number(letters: bytes) -> int:
@@ -69,8 +77,11 @@ class SheetScan:
     def __init__(self, *, exact: bool = False) -> None:
         self.exact = exact
         self.cells = 0
+        self.rows = 0  # <row> elements, in exact mode
         self.max_row = 0
         self.max_col = 0
+        self._numbered = 0  # the largest <row r>
+        self._unnumbered_width = 0  # the most cells without a reference in one row
         self._carry = b""
 
     def feed(self, data: bytes, *, last: bool = False) -> None:
@@ -81,23 +92,42 @@ class SheetScan:
             piece, self._carry = data, b""
         if not piece:
             return
-        self.cells += piece.count(b"<c ")
         if not self.exact:
-            if _FAR_REF.search(piece):
+            self.cells += piece.count(b"<c ")
+            if _FAR_REF.search(piece) or b"<c>" in piece or b"<c/>" in piece:
                 raise _NeedsExact
             if b'r="' in piece:
                 self.max_row, self.max_col = QUICK_ROWS, QUICK_COLUMNS
             return
+        tags = _cell_tags(piece)
+        self.cells += tags
         refs = _CELL_REF.findall(piece)
         if refs:
-            self.cells = max(self.cells, len(refs))
             widest = max({letters for letters, _ in refs}, key=lambda c: (len(c), c))
             self.max_col = max(self.max_col, column_number(widest))
             self.max_row = max(self.max_row, max(map(int, {digits for _, digits in refs})))
+        self.rows += piece.count(b"<row")
+        self._numbered = max(self._numbered, max(map(int, _ROW_REF.findall(piece)), default=0))
+        if tags > len(refs):
+            # Cells without a reference sit after the cell before them, in the row their
+            # <row r> says or the one after the row before: bound them by counting.
+            # Inside <sheetData>, "<c" opens nothing but a cell; map keeps the loop in C.
+            width = max(map(bytes.count, piece.split(b"</row>"), repeat(b"<c")))
+            self._unnumbered_width = max(self._unnumbered_width, width)
+
+    @property
+    def last_row(self) -> int:
+        if self._unnumbered_width:
+            return max(self.max_row, self._numbered + self.rows)
+        return self.max_row
+
+    @property
+    def last_column(self) -> int:
+        return self.max_col + self._unnumbered_width
 
     @property
     def area(self) -> int:
-        return self.max_row * self.max_col
+        return self.last_row * self.last_column
 
 
 class _Strings:
@@ -223,8 +253,8 @@ def _check_scan(path: Path, name: str, scan, limits: Limits) -> None:
         if scan.area > limits.cells:
             raise too_large(
                 path,
-                f"{name} has a cell in row {scan.max_row:,}, column "
-                f"{column_letters(scan.max_col)}: more than {limits.cells:,} cells to fill",
+                f"{name} reaches row {scan.last_row:,} and column "
+                f"{column_letters(scan.last_column)}: more than {limits.cells:,} cells to fill",
             )
     elif isinstance(scan, _Strings) and scan.count > limits.strings:
         raise too_large(path, f"more than {limits.strings:,} shared strings")
