@@ -55,9 +55,15 @@ POLL_S = 0.05  # how often a wait looks at its cancel flag
 Sheets = list[tuple[str, list[list[object]]]]
 
 
-def read_text_bytes(path: Path, limits: Limits = LIMITS) -> bytes:
+def limits_or_default(limits: Limits | None) -> Limits:
+    """``limits``, or the limits in force (looked up at each call, so that a test or a
+    setting can change them)."""
+    return LIMITS if limits is None else limits
+
+
+def read_text_bytes(path: Path, limits: Limits | None = None) -> bytes:
     """The bytes of a text table (CSV, TSV, TXT): a regular file of at most the limit."""
-    return read_bounded(path, limits.text_bytes, "a text table")
+    return read_bounded(path, limits_or_default(limits).text_bytes, "a text table")
 
 
 def read_workbook(
@@ -65,7 +71,7 @@ def read_workbook(
     *,
     rows: int | None = None,
     sheets: int | None = None,
-    limits: Limits = LIMITS,
+    limits: Limits | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Sheets:
     """Every sheet of the workbook at ``path`` as (name, rows of cells), or the first
@@ -75,6 +81,7 @@ def read_workbook(
     died or ran out of time, TableError for a file that is not a readable workbook,
     ReadCancelled when ``cancelled()`` turned true while waiting.
     """
+    limits = limits_or_default(limits)
     try:
         with open_regular(path) as fh:
             size = os.fstat(fh.fileno()).st_size

@@ -24,7 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from moderator_app.io.file_checks import LIMITS, Limits, open_regular, unreadable
-from moderator_app.io.safe_read import OLE_MAGIC, ZIP_MAGIC, read_text_bytes, read_workbook
+from moderator_app.io.safe_read import (
+    OLE_MAGIC,
+    ZIP_MAGIC,
+    limits_or_default,
+    read_text_bytes,
+    read_workbook,
+)
 from moderator_app.io.table_errors import TableError, too_large
 
 __all__ = ["RawTable", "TableError", "bulk", "decode", "read_tables", "sniff_delimiter"]
@@ -76,12 +82,13 @@ class RawTable:
 def read_tables(
     path: str | os.PathLike,
     *,
-    limits: Limits = LIMITS,
+    limits: Limits | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> list[RawTable]:
     """Every non-empty table in the file; raises TableError naming the file otherwise
     (FileRefused, a TableError, for a file over the limits or that is no regular file)."""
     target = Path(path)
+    limits = limits_or_default(limits)
     if not target.exists():
         raise TableError(f"{target}: no such file")
     head = _head(target)
