@@ -167,12 +167,16 @@ def check_workbook_zip(path: Path, limits: Limits) -> None:
         if declared > limits.unpacked_bytes:
             raise too_large(path, _unpacked(declared, limits))
         total = 0
-        with path.open("rb") as raw:
-            for info in infos:
-                try:
-                    total = _inflate(path, raw, info, total, limits)
-                except _NeedsExact:
-                    total = _inflate(path, raw, info, total, limits, exact=True)
+        try:
+            with path.open("rb") as raw:
+                for info in infos:
+                    try:
+                        total = _inflate(path, raw, info, total, limits)
+                    except _NeedsExact:
+                        total = _inflate(path, raw, info, total, limits, exact=True)
+        except (OSError, ValueError, OverflowError, struct.error) as exc:
+            # A directory pointing outside the file, at a negative offset...
+            raise unreadable_workbook(path, str(exc) or type(exc).__name__) from None
 
 
 def _unpacked(size: int, limits: Limits) -> str:
