@@ -55,6 +55,22 @@ POLL_S = 0.05  # how often a wait looks at its cancel flag
 Sheets = list[tuple[str, list[list[object]]]]
 
 
+_scope = threading.local()
+
+
+@contextmanager
+def cancel_scope(cancelled: Callable[[], bool]) -> Iterator[None]:
+    """Reads made on this thread inside the block stop (ReadCancelled) once
+    ``cancelled()`` is true: a worker thread's cancel reaches the child process without
+    every importer passing it down."""
+    previous = getattr(_scope, "cancelled", None)
+    _scope.cancelled = cancelled
+    try:
+        yield
+    finally:
+        _scope.cancelled = previous
+
+
 def limits_or_default(limits: Limits | None) -> Limits:
     """``limits``, or the limits in force (looked up at each call, so that a test or a
     setting can change them)."""
@@ -82,6 +98,8 @@ def read_workbook(
     ReadCancelled when ``cancelled()`` turned true while waiting.
     """
     limits = limits_or_default(limits)
+    if cancelled is None:
+        cancelled = getattr(_scope, "cancelled", None)
     try:
         with open_regular(path) as fh:
             size = os.fstat(fh.fileno()).st_size

@@ -55,6 +55,9 @@ def runsheet_dialogs_of(window: MainWindow) -> list[runsheet_dialogs.ImportDialo
     return window.runsheet_editor.findChildren(runsheet_dialogs.ImportDialog)
 
 
+SLOW_STRINGS = 12_000_000  # 200 MB of shared strings: seconds of parsing in the child
+
+
 def settled(qtbot, window: MainWindow) -> None:
     """Wait for every dropped file's kind to come back from its worker thread."""
     qtbot.waitUntil(lambda: not window.drop_router.pending, timeout=20000)
@@ -200,7 +203,7 @@ def test_closing_the_window_cancels_a_running_examination(
 
     # Checks loose enough to let the bomb through: the child takes seconds over it.
     monkeypatch.setattr(safe_read, "LIMITS", file_checks.Limits(ratio=10**6, strings=10**9))
-    path = hostile.shared_strings_bomb_xlsx(tmp_path)
+    path = hostile.shared_strings_bomb_xlsx(tmp_path, strings=SLOW_STRINGS)
     assert drop(window, path)
     qtbot.waitUntil(lambda: bool(drop_import._RUNNING), timeout=5000)
     started = time.monotonic()
@@ -270,3 +273,19 @@ def test_import_menu_entry_routes_through_detection(
     entry.trigger()
     settled(qtbot, window)
     assert len(runsheet_dialogs_of(window)) == 1
+
+
+@pytest.mark.slow
+def test_closing_the_questions_import_stops_its_reader(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    from moderator_app.io import file_checks, safe_read
+
+    # Checks loose enough to let the bomb through: the child would take seconds over it.
+    monkeypatch.setattr(safe_read, "LIMITS", file_checks.Limits(ratio=10**6, strings=10**9))
+    dialog = window.questions.open_import(hostile.shared_strings_bomb_xlsx(tmp_path, strings=SLOW_STRINGS))
+    qtbot.waitUntil(lambda: dialog.worker is not None, timeout=5000)
+    time.sleep(0.3)  # the child is parsing
+    started = time.monotonic()
+    dialog.done(0)
+    assert time.monotonic() - started < 3  # the cancel reached the child
