@@ -9,6 +9,7 @@ ends this process (or raises here), not the console. See ``safe_read`` for the p
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from dataclasses import dataclass
 
@@ -78,10 +79,21 @@ def _big() -> bool:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale > BIG_RSS
 
 
+def _silence() -> None:
+    # The reader's own last words (Rust's "memory allocation of 549755813888 bytes
+    # failed" and its backtrace) would land in the console's or the command's stderr;
+    # the parent says in one line what happened.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+
+
 def serve(conn, memory: int) -> None:
     """The child's loop: a Request in; (status, payload, retiring) out, where status is
     "ok" (payload: the sheets), "error" (payload: calamine's message) or "memory"."""
     set_limits(memory)
+    _silence()
     gc.disable()  # rows of cells hold no cycles; a request ends with the child's memory
     while True:
         try:

@@ -167,3 +167,25 @@ def test_small_files_reuse_a_warm_child(tmp_path: Path) -> None:
     read_tables(path)
     assert safe_read._idle == [child] and child.process.is_alive()
     assert child.process.pid != os.getpid()
+
+
+@pytest.mark.slow
+def test_a_dying_child_says_nothing_on_the_parents_stderr(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = hostile.lying_dimension_xlsx(tmp_path)
+    script = (
+        "from moderator_app.io.file_checks import Limits\n"
+        "from moderator_app.io.tables import read_tables, TableError\n"
+        "try:\n"
+        f"    read_tables({str(path)!r}, limits=Limits(cells=10**13))\n"
+        "except TableError as exc:\n"
+        "    print(exc)\n"
+    )
+    repo = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", script], cwd=repo, capture_output=True,
+                          text=True, timeout=60, env=dict(os.environ, RUST_BACKTRACE="1"))
+    assert done.returncode == 0
+    assert "the reader stopped, out of its 2048 MB of memory" in done.stdout
+    assert done.stderr == ""  # no "memory allocation of ... failed", no backtrace
