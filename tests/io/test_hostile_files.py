@@ -24,6 +24,7 @@ from moderator_app.io.zip_checks import SheetScan, check_workbook_zip
 from tests.io import hostile_files as hostile
 
 TOO_LARGE = "this file is too large or damaged to read"
+SLOW_STRINGS = 12_000_000  # 200 MB of shared strings: seconds of parsing in the child
 
 
 def within(seconds: float, call):
@@ -136,7 +137,7 @@ def test_a_child_that_runs_out_of_memory_is_a_refusal(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_a_child_that_takes_too_long_is_stopped(tmp_path: Path) -> None:
-    path = hostile.shared_strings_bomb_xlsx(tmp_path)
+    path = hostile.shared_strings_bomb_xlsx(tmp_path, strings=SLOW_STRINGS)
     limits = Limits(ratio=10**6, strings=10**9, seconds=1.0)
     started = time.monotonic()
     exc = refusal(path, limits=limits)
@@ -146,7 +147,7 @@ def test_a_child_that_takes_too_long_is_stopped(tmp_path: Path) -> None:
 
 
 def test_a_cancelled_read_stops_at_once(tmp_path: Path) -> None:
-    path = hostile.shared_strings_bomb_xlsx(tmp_path)
+    path = hostile.shared_strings_bomb_xlsx(tmp_path, strings=SLOW_STRINGS)
     limits = Limits(ratio=10**6, strings=10**9)
     started = time.monotonic()
     with pytest.raises(ReadCancelled):
