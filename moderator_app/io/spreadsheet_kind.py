@@ -1,7 +1,9 @@
 """Is a spreadsheet a question list or a run sheet? Decided from its first rows only.
 
 A dropped file is routed before any importer reads it in full, so this reads at most the
-first rows of each sheet (a prefix of a text file) and never raises. Both importers'
+first rows of each sheet (a prefix of a text file) and never raises (but for a cancelled
+read). Workbooks are read through ``safe_read`` like every import: a hostile file comes
+back as a Detection with the one-line ``problem``, and the console carries on. Both importers'
 own header detection is asked; when both claim a file (a run sheet's notes column is
 free text too, a form's "start time" is a time column) the stronger match wins: a run
 sheet's timing cells really parse as clock times or durations, a question list's text
@@ -13,14 +15,19 @@ from __future__ import annotations
 import csv
 import io
 import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
+from moderator_app.io.file_checks import open_regular
 from moderator_app.io.question_sources import build_plan, role_of
 from moderator_app.io.runsheet_cells import CellError, clock_seconds, duration_seconds
 from moderator_app.io.runsheet_import import detect_mapping
 from moderator_app.io.runsheet_import import find_header as runsheet_header
+from moderator_app.io.safe_read import OLE_MAGIC, ZIP_MAGIC, read_workbook
+from moderator_app.io.table_errors import FileRefused, ReadCancelled
 from moderator_app.io.tables import (
     TEXT_SUFFIXES,
     WORKBOOK_SUFFIXES,
@@ -43,28 +50,47 @@ class Detection:
     kind: str | None  # QUESTIONS, RUNSHEET or None
     questions: float  # 0..1, how much it looks like a question list
     runsheet: float  # 0..1, how much it looks like a run sheet
+    problem: str | None = None  # why the file was refused unread (too large, a pipe...)
 
 
 NOTHING = Detection(None, 0.0, 0.0)
+_CACHE_SIZE = 32
+_cache: OrderedDict[tuple[str, int, int], Detection] = OrderedDict()
+_cache_lock = threading.Lock()
 
 
-def detect(path: str | os.PathLike) -> Detection:
-    """What ``path`` looks like; NOTHING for anything unreadable or unknown."""
+def detect(path: str | os.PathLike, *, cancelled: Callable[[], bool] | None = None) -> Detection:
+    """What ``path`` looks like; NOTHING for anything unreadable or unknown, a Detection
+    with a ``problem`` for a file refused as too large, damaged or not a file.
+    ReadCancelled if ``cancelled()`` turned true while a workbook was being read."""
     target = Path(path)
     try:
         stat = target.stat()
     except OSError:
         return NOTHING
-    return _detect(str(target), stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=32)
-def _detect(path: str, _mtime_ns: int, _size: int) -> Detection:
     # Keyed on the file's stamp: each drop handler asks, the file is read once.
+    key = (str(target), stat.st_mtime_ns, stat.st_size)
+    with _cache_lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    found = _detect(target, cancelled)
+    with _cache_lock:
+        _cache[key] = found
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return found
+
+
+def _detect(path: Path, cancelled: Callable[[], bool] | None) -> Detection:
     try:
-        scores = [table_scores(t) for t in peek_tables(Path(path))]
+        scores = [table_scores(t) for t in peek_tables(path, cancelled=cancelled)]
         q = max((s[0] for s in scores), default=0.0)
         r = max((s[1] for s in scores), default=0.0)
+    except ReadCancelled:
+        raise
+    except FileRefused as exc:
+        return Detection(None, 0.0, 0.0, str(exc))
     except Exception:  # a detector never stops a drop; the importer will say what is wrong
         return NOTHING
     if r > 0 and r > q:
@@ -74,19 +100,22 @@ def _detect(path: str, _mtime_ns: int, _size: int) -> Detection:
     return Detection(None, q, r)
 
 
-def peek_tables(path: Path) -> list[RawTable]:
-    """The first rows of each sheet (or of the text table); [] when not a spreadsheet."""
+def peek_tables(
+    path: Path, *, cancelled: Callable[[], bool] | None = None
+) -> list[RawTable]:
+    """The first rows of each sheet (or of the text table); [] when not a spreadsheet.
+    FileRefused for a pipe, a device or a workbook over the limits."""
     suffix = path.suffix.lower()
     if suffix not in WORKBOOK_SUFFIXES | TEXT_SUFFIXES:
         return []
-    if not path.is_file():
-        return []
-    with path.open("rb") as fh:
+    with open_regular(path) as fh:  # a named pipe would block open(), /dev/zero never end
         head = fh.read(PEEK_BYTES + 1)
     if not head.strip():
         return []
-    if suffix in WORKBOOK_SUFFIXES or head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        return _peek_workbook(path)
+    if head.startswith((ZIP_MAGIC, OLE_MAGIC)):
+        return _peek_workbook(path, cancelled)
+    if suffix in WORKBOOK_SUFFIXES:
+        return []  # not a workbook inside: the importer says so
     return _peek_text(head[:PEEK_BYTES], truncated=len(head) > PEEK_BYTES)
 
 
@@ -109,22 +138,14 @@ def _peek_text(data: bytes, *, truncated: bool) -> list[RawTable]:
     return [RawTable([list(r) for r in rows[:PEEK_ROWS]])]
 
 
-def _peek_workbook(path: Path) -> list[RawTable]:
-    from python_calamine import CalamineWorkbook  # off the start-up path
-
+def _peek_workbook(path: Path, cancelled: Callable[[], bool] | None) -> list[RawTable]:
     try:
-        book = CalamineWorkbook.from_path(str(path))
-        tables = []
-        for name in book.sheet_names[:PEEK_SHEETS]:
-            rows = []
-            for row in book.get_sheet_by_name(name).iter_rows():
-                rows.append(list(row))
-                if len(rows) >= PEEK_ROWS:
-                    break
-            tables.append(RawTable(rows, str(name)))
+        sheets = read_workbook(path, rows=PEEK_ROWS, sheets=PEEK_SHEETS, cancelled=cancelled)
+    except (FileRefused, ReadCancelled):
+        raise
     except Exception:
         return []
-    return tables
+    return [RawTable(rows, name) for name, rows in sheets]
 
 
 def table_scores(table: RawTable) -> tuple[float, float]:

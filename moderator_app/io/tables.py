@@ -4,6 +4,10 @@ Text tables (CSV, TSV, TXT) get their encoding and delimiter detected; workbooks
 XLSM, XLS, ODS) are read with pandas' calamine engine, every sheet of them. The rows
 come back untouched (no header guessing here), so the question importer can look for
 its header below title lines and meta tables.
+
+Every file goes through ``safe_read`` first: only regular files, text tables of a
+bounded size, and workbooks checked then parsed in a child process under limits, so
+that a hostile file is refused in one line instead of taking the console down.
 """
 
 from __future__ import annotations
@@ -14,16 +18,26 @@ import gc
 import io
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from moderator_app.io.file_checks import LIMITS, Limits, open_regular, unreadable
+from moderator_app.io.safe_read import (
+    OLE_MAGIC,
+    ZIP_MAGIC,
+    limits_or_default,
+    read_text_bytes,
+    read_workbook,
+)
+from moderator_app.io.table_errors import TableError, too_large
+
+__all__ = ["RawTable", "TableError", "bulk", "decode", "read_tables", "sniff_delimiter"]
+
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab"}
 DELIMITERS = (",", ";", "\t", "|")
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls
 
 
 @contextmanager
@@ -50,10 +64,6 @@ def bulk() -> Iterator[None]:
             gc.enable()
 
 
-class TableError(Exception):
-    """A file that cannot be read as a table; the message names the file and the problem."""
-
-
 @dataclass
 class RawTable:
     """One sheet (or the one table of a text file) as rows of cells.
@@ -69,45 +79,49 @@ class RawTable:
     notes: list[str] = field(default_factory=list)
 
 
-def read_tables(path: str | os.PathLike) -> list[RawTable]:
-    """Every non-empty table in the file; raises TableError naming the file otherwise."""
+def read_tables(
+    path: str | os.PathLike,
+    *,
+    limits: Limits | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[RawTable]:
+    """Every non-empty table in the file; raises TableError naming the file otherwise
+    (FileRefused, a TableError, for a file over the limits or that is no regular file)."""
     target = Path(path)
+    limits = limits_or_default(limits)
     if not target.exists():
         raise TableError(f"{target}: no such file")
-    if target.is_dir():
-        raise TableError(f"{target}: is a folder, not a spreadsheet")
-    try:
-        data = target.read_bytes()
-    except OSError as exc:
-        raise TableError(_unreadable(target, exc)) from None
-    if not data.strip(b" \t\r\n\x00"):
-        raise TableError(f"{target}: the file is empty")
+    head = _head(target)
     suffix = target.suffix.lower()
-    looks_zip = data.startswith(_ZIP_MAGIC)
-    looks_ole = data.startswith(_OLE_MAGIC)
-    if suffix in WORKBOOK_SUFFIXES or looks_zip or looks_ole:
-        if not (looks_zip or looks_ole):
+    looks_zip = head.startswith(ZIP_MAGIC)
+    looks_ole = head.startswith(OLE_MAGIC)
+    if looks_zip or looks_ole:
+        with bulk():  # the rows are unpickled here: hundreds of thousands of objects
+            sheets = read_workbook(target, limits=limits, cancelled=cancelled)
+            tables = [RawTable(rows, name) for name, rows in sheets]
+    else:
+        data = read_text_bytes(target, limits)
+        if not data.strip(b" \t\r\n\x00"):
+            raise TableError(f"{target}: the file is empty")
+        if suffix in WORKBOOK_SUFFIXES:
             raise TableError(
-                f"{target}: not a readable spreadsheet: not a real {suffix or 'Excel'} workbook "
+                f"{target}: not a readable spreadsheet: not a real {suffix} workbook "
                 "(the content is not a spreadsheet; was it renamed?)"
             )
         with bulk():
-            tables = _read_workbook(target)
-    else:
-        with bulk():
-            tables = [_read_text(target, data)]
+            tables = [_read_text(target, data, limits)]
     tables = [t for t in tables if any(_filled(c) for row in t.rows for c in row)]
     if not tables:
         raise TableError(f"{target}: the file is empty (no cell holds anything)")
     return tables
 
 
-def _unreadable(path: Path, exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
-        # What Windows says while Excel holds the file open.
-        return (f"{path}: cannot be read (permission denied; is it open or locked in another "
-                "program?)")
-    return f"{path}: cannot be read ({exc.strerror})"
+def _head(path: Path) -> bytes:
+    try:
+        with open_regular(path) as fh:  # a pipe or a device is refused here, unread
+            return fh.read(8)
+    except OSError as exc:
+        raise TableError(unreadable(path, exc)) from None
 
 
 # -- text tables ---------------------------------------------------------------------------
@@ -189,7 +203,7 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _read_text(path: Path, data: bytes) -> RawTable:
+def _read_text(path: Path, data: bytes, limits: Limits = LIMITS) -> RawTable:
     try:
         text, encoding, notes = decode(data)
     except UnicodeError as exc:
@@ -197,38 +211,16 @@ def _read_text(path: Path, data: bytes) -> RawTable:
     if _looks_binary(text):
         raise TableError(f"{path}: not a text table (binary content or an unknown encoding)")
     delimiter = sniff_delimiter(text)
+    # A row of commas is cheap on disk and a list entry per cell in memory.
+    cells = text.count(delimiter) + text.count("\n") + 1
+    if cells > limits.cells:
+        raise too_large(path, f"more than {limits.cells:,} cells")
     try:
         rows: list[list[object]] = list(csv.reader(io.StringIO(text, newline=""),
                                                    delimiter=delimiter))
     except csv.Error as exc:
         raise TableError(f"{path}: cannot be read as a table ({exc})") from None
     return RawTable(rows, None, encoding, delimiter, notes)
-
-
-# -- workbooks -----------------------------------------------------------------------------
-def _read_workbook(path: Path) -> list[RawTable]:
-    """Every sheet of a workbook, read by calamine (the engine of pandas' ``engine="calamine"``).
-
-    We call python-calamine directly rather than through ``pandas.read_excel``: the rows
-    are what the importer needs, and skipping the DataFrame round trip halves the time
-    on large sheets (see bench/bench_questions.py).
-    """
-    from python_calamine import CalamineWorkbook
-
-    try:
-        book = CalamineWorkbook.from_path(str(path))
-        tables = []
-        for name in book.sheet_names:
-            # to_python gives fresh lists of lists: ours to keep, no copy needed.
-            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            tables.append(RawTable(rows, str(name)))
-    except Exception as exc:  # calamine raises many kinds for bad files
-        detail = " ".join(str(exc).split())[:160] or type(exc).__name__
-        raise TableError(
-            f"{path}: not a readable spreadsheet (xlsx, xls, ods): truncated, damaged or not a "
-            f"spreadsheet ({detail})"
-        ) from None
-    return tables
 
 
 def _filled(cell: object) -> bool:

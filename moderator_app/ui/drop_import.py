@@ -2,37 +2,113 @@
 go to the questions import dialog, run sheets to the run sheet import dialog.
 
 Which one a file is comes from ``io.spreadsheet_kind`` (the first rows only, never an
-exception). Both dialogs open on the file with its detected layout: nothing is imported
-until the moderator presses Import.
+exception), asked on a worker thread: even the first rows of a workbook are parsed in a
+child process (see ``io.safe_read``), and a hostile file may take that child its whole
+time limit before it is refused. The drop returns at once; the timer keeps ticking; the
+dialog opens (or the one-line refusal shows) when the answer comes back. Both dialogs
+open on the file with its detected layout: nothing is imported until the moderator
+presses Import.
 """
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 
 from moderator_app.ui.first_run import SPREADSHEET_SUFFIXES, register_drop_handler
 
+# Workers outlive the window that started them by at most a poll of their cancel flag;
+# a QThread destroyed while it runs aborts the process, so they are held here, not by
+# the window.
+_RUNNING: dict[object, threading.Event] = {}
 
-def _kind(path: Path) -> str | None:
-    if path.suffix.lower() not in SPREADSHEET_SUFFIXES:
-        return None
+
+def claims(path: Path) -> bool:
+    """Any spreadsheet that is there: what it is, is found off the UI thread."""
+    return path.suffix.lower() in SPREADSHEET_SUFFIXES and os.path.lexists(path)
+
+
+def _examine(path: Path, cancel: threading.Event) -> tuple[Path, object]:
     from moderator_app.io.spreadsheet_kind import detect  # the importers load on first drop
 
-    return detect(path).kind
+    return path, detect(path, cancelled=cancel.is_set)
 
 
-def looks_like_questions(path: Path) -> bool:
-    from moderator_app.io.spreadsheet_kind import QUESTIONS
+class DropRouter(QObject):
+    """Sends each dropped file to its import dialog once a worker thread has said what
+    it is; lives on the UI thread as a child of the window."""
 
-    return _kind(path) == QUESTIONS
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.pending: list[Path] = []
+        window.installEventFilter(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.cancel_all)
+
+    def examine(self, path: Path) -> None:
+        from moderator_app.ui.questions_import import Worker
+
+        cancel = threading.Event()
+        worker = Worker(lambda _progress: _examine(path, cancel))  # no parent: see _RUNNING
+        _RUNNING[worker] = cancel
+        self.pending.append(path)
+        worker.succeeded.connect(self._detected)
+        worker.failed.connect(self._failed)
+        worker.finished.connect(lambda: _forget(worker))
+        worker.start()
+
+    @Slot(object)
+    def _detected(self, result: tuple[Path, object]) -> None:
+        from moderator_app.io.spreadsheet_kind import QUESTIONS, RUNSHEET
+
+        path, detection = result
+        if path in self.pending:
+            self.pending.remove(path)
+        window = self.window
+        if detection.problem:
+            window.show_error(detection.problem)
+        elif detection.kind == RUNSHEET:
+            import_runsheet(window, path)
+        elif detection.kind == QUESTIONS:
+            import_questions(window, path)
+        else:
+            window.show_error(
+                QCoreApplication.translate(
+                    "FirstRun", "{0}: not recognised as a question list or a run sheet"
+                ).format(path.name)
+            )
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        # Only a cancelled read ends here (detect never raises otherwise): the window is
+        # closing, nobody is waiting for the answer.
+        self.pending.clear()
+
+    def cancel_all(self) -> None:
+        for cancel in list(_RUNNING.values()):
+            cancel.set()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.cancel_all()
+        return False
 
 
-def looks_like_runsheet(path: Path) -> bool:
-    from moderator_app.io.spreadsheet_kind import RUNSHEET
+def _forget(worker) -> None:
+    _RUNNING.pop(worker, None)
+    worker.deleteLater()
 
-    return _kind(path) == RUNSHEET
+
+def import_dropped(window, path: Path) -> None:
+    router = getattr(window, "drop_router", None)
+    if router is None:
+        router = window.drop_router = DropRouter(window)
+    router.examine(path)
 
 
 def _missing(window, what: str) -> None:
@@ -65,6 +141,8 @@ def import_runsheet(window, path: Path):
 
 def attach(window) -> None:
     # Registered after the questions and run sheet features, which the handlers reach
-    # through the window; a file claimed by both goes to the stronger match (see detect).
-    register_drop_handler("runsheet", looks_like_runsheet, import_runsheet)
-    register_drop_handler("questions", looks_like_questions, import_questions)
+    # through the window. One handler claims every spreadsheet that exists; the kind
+    # (the stronger match when both importers would take it, see detect) is found on a
+    # worker thread.
+    window.drop_router = DropRouter(window)
+    register_drop_handler("spreadsheet", claims, import_dropped)

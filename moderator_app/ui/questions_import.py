@@ -55,6 +55,7 @@ from moderator_app.io.question_import import (
 )
 from moderator_app.io.question_sources import PROFILES, ColumnMapping
 from moderator_app.io.question_store import QuestionBook
+from moderator_app.io.safe_read import cancel_scope
 from moderator_app.io.tables import TableError
 from moderator_app.ui.file_dialogs import choose_spreadsheet
 from moderator_app.ui.widgets import plain_tooltip
@@ -84,7 +85,8 @@ class Worker(QThread):
 
     def run(self) -> None:
         try:
-            result = self._job(self._progress)
+            with cancel_scope(self._cancel.is_set):  # a cancel also stops a workbook's child
+                result = self._job(self._progress)
         except ImportCancelled as exc:
             self.failed.emit(str(exc))
         except TableError as exc:

@@ -67,8 +67,19 @@ def question_csv_seeds(_folder: Path) -> list[bytes]:
     return _files(SAMPLES / "sample_questions_zoom_fr.csv", *(QUESTION_FIXTURES / n for n in names))
 
 
-def question_xlsx_seeds(_folder: Path) -> list[bytes]:
-    return _files(*(QUESTION_FIXTURES / n for n in ("google_forms_en.xlsx", "microsoft_forms.xlsx")))
+def hostile_xlsx_seeds(folder: Path) -> list[bytes]:
+    """The small hostile workbooks (tests/io/hostile_files.py): a cell in XFD1048576 under a
+    lying dimension, and a true little table under a dimension claiming the whole grid.
+    Mutated, they move the far cell, break the references, cut the dimension."""
+    from tests.io.hostile_files import far_cell_xlsx, huge_dimension_xlsx, lying_dimension_xlsx
+
+    return _files(far_cell_xlsx(folder), huge_dimension_xlsx(folder),
+                  lying_dimension_xlsx(folder))
+
+
+def question_xlsx_seeds(folder: Path) -> list[bytes]:
+    names = ("google_forms_en.xlsx", "microsoft_forms.xlsx")
+    return _files(*(QUESTION_FIXTURES / n for n in names)) + hostile_xlsx_seeds(folder)
 
 
 def runsheet_csv_seeds(folder: Path) -> list[bytes]:
@@ -80,7 +91,8 @@ def runsheet_csv_seeds(folder: Path) -> list[bytes]:
 def runsheet_xlsx_seeds(folder: Path) -> list[bytes]:
     from tests.io.runsheet_fixtures import french_xlsx, ontime_xlsx
 
-    return _files(SAMPLES / "sample_runsheet_fr.xlsx", french_xlsx(folder), ontime_xlsx(folder))
+    return _files(SAMPLES / "sample_runsheet_fr.xlsx", french_xlsx(folder),
+                  ontime_xlsx(folder)) + hostile_xlsx_seeds(folder)
 
 
 def import_questions(path: Path) -> object:

@@ -95,3 +95,22 @@ def test_a_utf16_prefix_cut_inside_a_character_still_decodes(tmp_path: Path) -> 
     body = "Question,Asker Name\n" + "Quelle coopération décentralisée pour 2030 ?,Éloïse\n" * 3000
     path.write_bytes(body.encode("utf-16"))
     assert detect(path).kind == QUESTIONS
+
+
+@pytest.mark.parametrize("name", ["lying dimension", "far cell", "shared strings bomb",
+                                  "rows bomb", "zip bomb"])  # fmt: skip
+def test_hostile_workbooks_come_back_with_their_problem(tmp_path: Path, name: str) -> None:
+    from tests.io.hostile_files import HOSTILE_XLSX
+
+    path = HOSTILE_XLSX[name](tmp_path)
+    found = detect(path)
+    assert found.kind is None
+    assert found.problem.startswith(f"{path}: this file is too large or damaged to read (")
+
+
+def test_a_device_behind_a_spreadsheet_name_is_refused_not_read(tmp_path: Path) -> None:
+    zero = tmp_path / "questions.csv"
+    zero.symlink_to("/dev/zero")  # reading it would never end
+    assert detect(zero) == spreadsheet_kind.Detection(
+        None, 0.0, 0.0, f"{zero}: is a device, not a spreadsheet file; choose a saved file"
+    )

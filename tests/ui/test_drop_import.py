@@ -1,12 +1,17 @@
 """Dropping spreadsheets on the console and File → New from spreadsheet, with the real
-importers: question lists open the questions import dialog, run sheets the run sheet one."""
+importers: question lists open the questions import dialog, run sheets the run sheet one.
+
+What a dropped file is, is found on a worker thread (a workbook is even parsed in a
+child process): the drop returns at once and the dialog (or the message) comes after."""
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from moderator_app.io.showfile import ShowFile
@@ -16,6 +21,7 @@ from moderator_app.ui import questions_import as qimport
 from moderator_app.ui.app import open_session
 from moderator_app.ui.first_run import handle_file
 from moderator_app.ui.main_window import MainWindow
+from tests.io import hostile_files as hostile
 from tests.ui.test_first_run import drop
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -49,10 +55,24 @@ def runsheet_dialogs_of(window: MainWindow) -> list[runsheet_dialogs.ImportDialo
     return window.runsheet_editor.findChildren(runsheet_dialogs.ImportDialog)
 
 
+SLOW_STRINGS = 12_000_000  # 200 MB of shared strings: seconds of parsing in the child
+
+
+def settled(qtbot, window: MainWindow) -> None:
+    """Wait for every dropped file's kind to come back from its worker thread."""
+    qtbot.waitUntil(lambda: not window.drop_router.pending, timeout=20000)
+
+
+def message_of(qtbot, window: MainWindow, words: str) -> str:
+    qtbot.waitUntil(lambda: words in window.statusBar().currentMessage(), timeout=20000)
+    return window.statusBar().currentMessage()
+
+
 def test_dropping_a_zoom_report_opens_the_questions_import_on_it(
     qtbot, window: MainWindow
 ) -> None:
     assert drop(window, ZOOM)
+    settled(qtbot, window)
     (dialog,) = question_dialogs(window)
     assert dialog.path.text() == str(ZOOM)
     qtbot.waitUntil(lambda: dialog.source is not None, timeout=5000)
@@ -71,6 +91,7 @@ def test_dropping_a_run_sheet_opens_the_run_sheet_import_on_it(
 ) -> None:
     before = [s.title for s in window.session.show.segments]
     assert drop(window, RUNSHEET)
+    settled(qtbot, window)
     (dialog,) = runsheet_dialogs_of(window)
     assert dialog.table.path == RUNSHEET
     assert window.pages.currentWidget() is window.runsheet_editor
@@ -89,10 +110,16 @@ def test_handle_file_routes_each_fixture_to_its_importer(
 ) -> None:
     from tests.io.runsheet_fixtures import english_csv, semicolon_cp1252_csv
 
-    assert handle_file(window, FIX / "google_forms_fr_cp1252.csv") == "questions"
-    assert handle_file(window, FIX / "microsoft_forms.xlsx") == "questions"
-    assert handle_file(window, english_csv(tmp_path)) == "runsheet"
-    assert handle_file(window, semicolon_cp1252_csv(tmp_path)) == "runsheet"
+    for path, questions, runsheets in (
+        (FIX / "google_forms_fr_cp1252.csv", 1, 0),
+        (FIX / "microsoft_forms.xlsx", 2, 0),
+        (english_csv(tmp_path), 2, 1),
+        (semicolon_cp1252_csv(tmp_path), 2, 2),
+    ):
+        assert handle_file(window, path) == "spreadsheet"
+        settled(qtbot, window)
+        assert len(question_dialogs(window)) == questions
+        assert len(runsheet_dialogs_of(window)) == runsheets
     for dialog in question_dialogs(window):
         dialog.wait_idle()
 
@@ -101,24 +128,89 @@ def test_handle_file_routes_each_fixture_to_its_importer(
     "name", ["bad_binary.csv", "bad_empty.csv", "bad_fake.xlsx", "bad_truncated.xlsx",
              "bad_no_questions.csv", "bad_header_only.csv"]
 )  # fmt: skip
-def test_bad_spreadsheets_are_refused_in_one_line(window: MainWindow, name: str) -> None:
+def test_bad_spreadsheets_are_refused_in_one_line(
+    qtbot, window: MainWindow, name: str
+) -> None:
     segments = list(window.session.show.segments)
-    assert handle_file(window, FIX / name) is None
-    message = window.statusBar().currentMessage()
-    assert name in message and "not recognised" in message
+    assert handle_file(window, FIX / name) == "spreadsheet"
+    message = message_of(qtbot, window, "not recognised")
+    assert name in message
     assert not question_dialogs(window) and not runsheet_dialogs_of(window)
     assert window.session.show.segments == segments
 
 
-def test_a_missing_or_unreadable_file_is_refused(window: MainWindow, tmp_path: Path) -> None:
+def test_a_missing_or_unreadable_file_is_refused(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
     assert handle_file(window, tmp_path / "gone.xlsx") is None
     locked = tmp_path / "locked.csv"
     locked.write_text("Question\nPourquoi une métropole agit-elle à l'international ?\n")
     locked.chmod(0)
     try:
-        assert handle_file(window, locked) in (None, "questions")  # root can still read it
+        assert handle_file(window, locked) == "spreadsheet"
+        settled(qtbot, window)  # root can still read it: a dialog, else "not recognised"
+        assert question_dialogs(window) or "not recognised" in window.statusBar().currentMessage()
     finally:
         locked.chmod(0o644)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(hostile.HOSTILE_XLSX))
+def test_a_hostile_drop_is_refused_and_the_console_lives_on(
+    qtbot, window: MainWindow, tmp_path: Path, name: str
+) -> None:
+    path = hostile.HOSTILE_XLSX[name](tmp_path)
+    ticks: list[int] = []
+    timer = qtbot_timer(window, ticks)
+    started = time.monotonic()
+    assert drop(window, path)
+    assert time.monotonic() - started < 0.5  # the drop itself returns at once...
+    assert "too large" not in window.statusBar().currentMessage()  # ...before the answer
+    message = message_of(qtbot, window, "too large or damaged to read")
+    timer.stop()
+    assert path.name in message and "\n" not in message
+    assert ticks, "the UI thread stood still while the file was examined"
+    assert window.isVisible()
+    assert not question_dialogs(window) and not runsheet_dialogs_of(window)
+    # And the next file is read as usual.
+    assert drop(window, ZOOM)
+    settled(qtbot, window)
+    assert len(question_dialogs(window)) == 1
+
+
+def qtbot_timer(window: MainWindow, ticks: list[int]) -> QTimer:
+    timer = QTimer(window)
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    return timer
+
+
+def test_a_named_pipe_dropped_is_refused(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    fifo = tmp_path / "questions.csv"
+    os.mkfifo(fifo)
+    assert drop(window, fifo)
+    message = message_of(qtbot, window, "named pipe")
+    assert message == f"{fifo}: is a named pipe (FIFO), not a spreadsheet file; choose a saved file"
+
+
+@pytest.mark.slow
+def test_closing_the_window_cancels_a_running_examination(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    from moderator_app.io import file_checks, safe_read
+    from moderator_app.ui import drop_import
+
+    # Checks loose enough to let the bomb through: the child takes seconds over it.
+    monkeypatch.setattr(safe_read, "LIMITS", file_checks.Limits(ratio=10**6, strings=10**9))
+    path = hostile.shared_strings_bomb_xlsx(tmp_path, strings=SLOW_STRINGS)
+    assert drop(window, path)
+    qtbot.waitUntil(lambda: bool(drop_import._RUNNING), timeout=5000)
+    started = time.monotonic()
+    window.close()
+    qtbot.waitUntil(lambda: not drop_import._RUNNING, timeout=5000)
+    assert time.monotonic() - started < 3
+
 
 
 def test_new_from_spreadsheet_creates_the_show_and_opens_it(
@@ -179,4 +271,21 @@ def test_import_menu_entry_routes_through_detection(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(RUNSHEET), ""))
     entry = next(a for a in window.menu("file").actions() if "Import a Spreadsheet" in a.text())
     entry.trigger()
+    settled(qtbot, window)
     assert len(runsheet_dialogs_of(window)) == 1
+
+
+@pytest.mark.slow
+def test_closing_the_questions_import_stops_its_reader(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    from moderator_app.io import file_checks, safe_read
+
+    # Checks loose enough to let the bomb through: the child would take seconds over it.
+    monkeypatch.setattr(safe_read, "LIMITS", file_checks.Limits(ratio=10**6, strings=10**9))
+    dialog = window.questions.open_import(hostile.shared_strings_bomb_xlsx(tmp_path, strings=SLOW_STRINGS))
+    qtbot.waitUntil(lambda: dialog.worker is not None, timeout=5000)
+    time.sleep(0.3)  # the child is parsing
+    started = time.monotonic()
+    dialog.done(0)
+    assert time.monotonic() - started < 3  # the cancel reached the child
