@@ -1,8 +1,11 @@
-"""The journal's unit: a time-stamped action.
+"""The journal's unit: a time-stamped action, and every journal type, defined once.
 
 The journal is shared: timer actions, speaker messages, run sheet edits and question
-changes all go through it, each kind with its own ``type`` namespace. The timer engine
-folds the types listed in ``TIMER_TYPES`` and ``MESSAGE_TYPES`` and ignores the others.
+changes all go through it, each kind with its own ``type`` namespace. Every type name is a
+constant here (no module spells one out), and ``part_of`` tells which part of the show an
+action changes, so that surfaces follow typed change notices (``Changes``) instead of
+matching prefixes. The timer engine folds the types listed in ``TIMER_TYPES`` and
+``MESSAGE_TYPES`` and ignores the others.
 """
 
 from __future__ import annotations
@@ -50,6 +53,55 @@ MESSAGE_TYPES = frozenset({ActionType.MESSAGE, ActionType.CLEAR_MESSAGE})
 # later action is stamped on the corrected clock. Not undoable: it is a fact, not a choice.
 CLOCK_JUMP = "clock.jump"
 
+# The question queue (payloads: see the README's Question queue).
+QUESTION_STATE = "question.state"
+QUESTION_IMPORTED = "question.imported"
+QUESTION_ADDED = "question.added"
+QUESTION_EDITED = "question.edited"
+QUESTION_MOVED = "question.moved"
+QUESTION_MERGED = "question.merged"
+QUESTION_SOURCE_LINKED = "question.source_linked"
+QUESTION_SOURCE_UNLINKED = "question.source_unlinked"
+QUESTION_TYPES = frozenset({
+    QUESTION_STATE, QUESTION_IMPORTED, QUESTION_ADDED, QUESTION_EDITED, QUESTION_MOVED,
+    QUESTION_MERGED, QUESTION_SOURCE_LINKED, QUESTION_SOURCE_UNLINKED,
+})  # fmt: skip
+
+# The run sheet: edits (one field, a structure change, show properties), a whole
+# replacement (an import, a linked sheet's change), and the linked sheet itself.
+RUNSHEET_EDIT = "runsheet.edit"
+RUNSHEET_REPLACE = "runsheet.replace"
+RUNSHEET_LINK = "runsheet.link"
+RUNSHEET_UNLINK = "runsheet.unlink"
+RUNSHEET_TYPES = frozenset({RUNSHEET_EDIT, RUNSHEET_REPLACE, RUNSHEET_LINK, RUNSHEET_UNLINK})
+# The ones that change the run sheet itself (the file's ``show`` and ``segments``).
+RUNSHEET_CHANGE_TYPES = frozenset({RUNSHEET_EDIT, RUNSHEET_REPLACE})
+
+
+class Part(StrEnum):
+    """The part of the show an action changes: what a surface may have to redraw."""
+
+    TIMER = "timer"
+    MESSAGE = "message"
+    RUNSHEET = "runsheet"  # the run sheet and the show's properties
+    QUESTIONS = "questions"
+    CLOCK = "clock"
+    OTHER = "other"
+
+
+def part_of(action_type: str) -> Part:
+    if action_type in TIMER_TYPES:
+        return Part.TIMER
+    if action_type in MESSAGE_TYPES:
+        return Part.MESSAGE
+    if action_type in RUNSHEET_TYPES:
+        return Part.RUNSHEET
+    if action_type in QUESTION_TYPES:
+        return Part.QUESTIONS
+    if action_type == CLOCK_JUMP:
+        return Part.CLOCK
+    return Part.OTHER
+
 
 @dataclass(frozen=True)
 class Action:
@@ -61,6 +113,38 @@ class Action:
     @property
     def at(self) -> datetime:
         return from_us(self.at_us)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """A typed change notice: one action folded into the open show, what part it changed,
+    and whether this session made it (the screen that did it may skip a refresh) or
+    another process (a command, a second console)."""
+
+    action: Action
+    part: Part
+    own: bool
+
+    @property
+    def timer(self) -> bool:
+        return self.part in (Part.TIMER, Part.CLOCK)
+
+    @property
+    def message(self) -> bool:
+        return self.part is Part.MESSAGE
+
+    @property
+    def runsheet(self) -> bool:
+        return self.part is Part.RUNSHEET
+
+    @property
+    def runsheet_changed(self) -> bool:
+        """The run sheet itself changed (not only its link)."""
+        return self.action.type in RUNSHEET_CHANGE_TYPES
+
+    @property
+    def questions(self) -> bool:
+        return self.part is Part.QUESTIONS
 
 
 class ActionRefused(ValueError):

@@ -16,15 +16,22 @@ from datetime import datetime
 from enum import StrEnum
 from itertools import repeat
 
+from moderator_app.core.actions import (
+    QUESTION_ADDED,
+    QUESTION_EDITED,
+    QUESTION_IMPORTED,
+    QUESTION_MERGED,
+    QUESTION_MOVED,
+    QUESTION_STATE,
+)
 from moderator_app.core.question_text import DuplicateSuggestion, fold, identity, near_duplicates
 
-PREFIX = "question."
-STATE = "question.state"
-IMPORTED = "question.imported"
-ADDED = "question.added"
-EDITED = "question.edited"
-MOVED = "question.moved"
-MERGED = "question.merged"
+STATE = QUESTION_STATE
+IMPORTED = QUESTION_IMPORTED
+ADDED = QUESTION_ADDED
+EDITED = QUESTION_EDITED
+MOVED = QUESTION_MOVED
+MERGED = QUESTION_MERGED
 # The moderator's decisions, undoable in the Questions page (an import is not one).
 UNDOABLE = frozenset({STATE, EDITED, MOVED, MERGED, ADDED})
 # Payload key of an undoable change: for each question it touched, the fields it changed,

@@ -12,10 +12,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from moderator_app.core.actions import CLOCK_JUMP, Action, ActionType
+from moderator_app.core.actions import (
+    CLOCK_JUMP,
+    QUESTION_IMPORTED,
+    QUESTION_STATE,
+    QUESTION_TYPES,
+    RUNSHEET_TYPES,
+    Action,
+    ActionType,
+)
 from moderator_app.core.clock import from_us, to_us
 from moderator_app.core.engine import FINISHED, NOT_STARTED, PAUSED, RUNNING, TimerEngine
-from moderator_app.core.questions import PREFIX as QUESTION_PREFIX
 from moderator_app.core.questions import Question
 from moderator_app.core.report_notes import (
     IN_PROGRESS_NOTE,
@@ -41,9 +48,6 @@ from moderator_app.core.report_runs import RunInfo, list_runs, split_runs
 from moderator_app.core.runsheet import Show
 
 US = 1_000_000
-QUESTION_STATE = "question.state"
-QUESTION_IMPORTED = "question.imported"
-RUNSHEET_PREFIX = "runsheet."
 
 # Segment outcomes (NOT_REACHED is also a question's final state: the same word).
 DONE = "done"
@@ -184,7 +188,7 @@ def build_report(
     history = QuestionHistory()
     for earlier in runs[: number - 1]:
         for action in earlier:
-            if action.type.startswith(QUESTION_PREFIX):
+            if action.type in QUESTION_TYPES:
                 history.apply(action)
     fold = _Fold(show, history)
     for action in run_actions:
@@ -250,9 +254,9 @@ class _Fold:
             self.messages.setdefault(current, []).append(str(action.payload.get("text", "")))
         if kind == ActionType.MESSAGE:
             self.message_count += 1
-        elif kind.startswith(QUESTION_PREFIX):
+        elif kind in QUESTION_TYPES:
             self.history.apply(action, current)
-        elif kind.startswith(RUNSHEET_PREFIX):
+        elif kind in RUNSHEET_TYPES:
             self._edit(action, live=status in (RUNNING, PAUSED))
         if kind != ActionType.NEW_RUN:
             self.engine.apply(action)
@@ -267,7 +271,7 @@ class _Fold:
                 at=action.at,
                 seq=action.seq,
                 type=action.type,
-                op=str(p.get("op") or action.type.removeprefix(RUNSHEET_PREFIX)),
+                op=str(p.get("op") or action.type.partition(".")[2]),
                 segment_id=seg_id,
                 segment_title=title,
                 field=str(p.get("field") or ""),
@@ -482,7 +486,7 @@ def _detail(action: Action, show: Show) -> str:
         return f"→ {seg.title if seg else p.get('segment', '')}"
     if kind == QUESTION_STATE:
         return f"{p.get('id', '')}: {p.get('from', '')} → {p.get('to', '')}: {p.get('text', '')}"
-    if kind.startswith(RUNSHEET_PREFIX):
+    if kind in RUNSHEET_TYPES:
         return (
             f"{p.get('op', '')} {p.get('field', '')}: "
             f"{_text(p.get('before'))} → {_text(p.get('after'))}"

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, time
 
+from moderator_app.core.actions import RUNSHEET_CHANGE_TYPES, RUNSHEET_EDIT, RUNSHEET_REPLACE
 from moderator_app.core.durations import DurationError, parse_duration
 from moderator_app.core.engine import PAUSED, RUNNING, TimerEngine
 from moderator_app.core.runsheet import (
@@ -27,10 +28,10 @@ from moderator_app.core.runsheet import (
 )
 
 SET, INSERT, DELETE, MOVE, SHOW, REPLACE = "set", "insert", "delete", "move", "show", "replace"
-EDIT_TYPE = "runsheet.edit"
-REPLACE_TYPE = "runsheet.replace"
+EDIT_TYPE = RUNSHEET_EDIT
+REPLACE_TYPE = RUNSHEET_REPLACE
 # The journal types of run sheet changes (undoable in the run sheet editor).
-RUNSHEET_EDIT_TYPES = frozenset({EDIT_TYPE, REPLACE_TYPE})
+RUNSHEET_EDIT_TYPES = RUNSHEET_CHANGE_TYPES
 
 SEGMENT_FIELDS = (
     "title", "kind", "planned_duration_s", "speaker", "organisation", "region",

@@ -18,11 +18,15 @@ from functools import partial
 from operator import attrgetter, is_not
 from pathlib import Path
 
-from moderator_app.core.actions import Action
+from moderator_app.core.actions import (
+    QUESTION_SOURCE_LINKED,
+    QUESTION_SOURCE_UNLINKED,
+    QUESTION_TYPES,
+    Action,
+)
 from moderator_app.core.engine import Snapshot
 from moderator_app.core.questions import (
     IMPORT_STATES,
-    PREFIX,
     RESTORE,
     UNDOABLE,
     Change,
@@ -41,8 +45,8 @@ from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFile
 from moderator_app.io.tables import bulk
 
-SOURCE_LINKED = "question.source_linked"
-SOURCE_UNLINKED = "question.source_unlinked"
+SOURCE_LINKED = QUESTION_SOURCE_LINKED
+SOURCE_UNLINKED = QUESTION_SOURCE_UNLINKED
 
 # Listener(kind, questions): kind is "changed" (those questions) or "reset" (reload all).
 BookListener = Callable[[str, list[Question]], None]
@@ -274,7 +278,7 @@ class QuestionBook:
 
     def _on_action(self, action: Action) -> None:
         self.history.feed(action)
-        if self._committing or not action.type.startswith(PREFIX):
+        if self._committing or action.type not in QUESTION_TYPES:
             return
         if action.seq is not None and action.seq <= self._loaded_through:
             return  # committed with rows the last reload read already (one transaction)

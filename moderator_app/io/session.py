@@ -11,7 +11,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from moderator_app.core.actions import CLOCK_JUMP, Action, ActionRefused, ClockRefused
+from moderator_app.core.actions import (
+    CLOCK_JUMP,
+    RUNSHEET_CHANGE_TYPES,
+    Action,
+    ActionRefused,
+    Changes,
+    ClockRefused,
+    part_of,
+)
 from moderator_app.core.clock import Clock, ClockError, MonotonicGuardClock, read_us, to_us
 from moderator_app.core.engine import STAMP_TOLERANCE_US, Snapshot, TimerEngine
 from moderator_app.core.runsheet import Show
@@ -22,14 +30,13 @@ from moderator_app.io.showfile import READONLY, ShowFile, ShowFileError
 
 Listener = Callable[[Action], None]
 WriteListener = Callable[["str | None"], None]
+ChangeListener = Callable[[Changes], None]
 
 # While the file cannot be written, retry at most this often (the console polls faster).
 RETRY_S = 1.0
 # A read-only follower adopts a clock step itself if the owner has not journaled one by then.
 FOLLOWER_JUMP_GRACE_S = 3.0
 
-# Journal types under this prefix mean "the run sheet in the file changed".
-RUNSHEET_PREFIX = "runsheet."
 
 
 class ShowSession:
@@ -42,6 +49,7 @@ class ShowSession:
         self.show = file.load_show()
         self.engine = TimerEngine(self.show)
         self.last_seq = 0
+        self._change_listeners: list[ChangeListener] = []
         self._listeners: list[Listener] = []
         self._data_version = file.data_version()
         self._own: set[int] = set()
@@ -109,6 +117,11 @@ class ShowSession:
     def subscribe(self, listener: Listener) -> None:
         """Call ``listener`` with every action folded from now on, ours or another process's."""
         self._listeners.append(listener)
+
+    def subscribe_changes(self, listener: ChangeListener) -> None:
+        """Call ``listener`` with a typed notice (``Changes``: which part of the show, and
+        whether this session made it) for every action folded from now on."""
+        self._change_listeners.append(listener)
 
     def subscribe_writes(self, listener: WriteListener) -> None:
         """Call ``listener`` with a message when writing fails, and with None once it works."""
@@ -422,10 +435,15 @@ class ShowSession:
         for action in actions:
             for listener in list(self._listeners):
                 listener(action)
+            if self._change_listeners:
+                notice = Changes(action, part_of(action.type), action.seq is None
+                                 or action.seq in self._own)
+                for change_listener in list(self._change_listeners):
+                    change_listener(notice)
 
     def _fold(self, action: Action, *, replaying: bool = False, announce: bool = True) -> None:
         if (
-            action.type.startswith(RUNSHEET_PREFIX)
+            action.type in RUNSHEET_CHANGE_TYPES
             and not replaying
             and action.seq is not None
             and action.seq > self.last_seq

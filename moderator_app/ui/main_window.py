@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moderator_app.core.actions import Action, ActionRefused, ActionType
+from moderator_app.core.actions import Action, ActionRefused, ActionType, Changes
 from moderator_app.core.clock import to_us
 from moderator_app.core.engine import NOT_STARTED, PAUSED, REANCHOR_AFTER_US, RUNNING, Snapshot
 from moderator_app.io.session import ShowSession
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.keys.watch(self)
         self.keys.install()
 
-        session.subscribe(self._on_action)
+        session.subscribe_changes(self._on_change)
         self.ticker = SecondTicker(session, self)
         self.ticker.ticked.connect(self._on_tick)
         self._poll = QTimer(self)
@@ -447,8 +447,8 @@ class MainWindow(QMainWindow):
         except ShowFileError as exc:
             self.show_banner(str(exc))
 
-    def _on_action(self, action: Action) -> None:
-        if action.type.startswith("runsheet."):
+    def _on_change(self, change: Changes) -> None:
+        if change.runsheet:
             self.rundown.runsheet_changed()
             self.setWindowTitle(self._title())
         self.ticker.fire()  # refresh at once and re-align the next flip

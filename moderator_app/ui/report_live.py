@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from moderator_app.core.actions import Action
+from moderator_app.core.actions import Changes
 from moderator_app.core.clock import to_us
 from moderator_app.core.engine import Snapshot
 from moderator_app.core.report_plot import (
@@ -28,7 +28,6 @@ from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFileError
 
 US = 1_000_000
-REPLOT_PREFIXES = ("runsheet.",)  # a live edit moves the plan, so every point moves
 
 
 class LivePlotsPage(QWidget):
@@ -44,7 +43,7 @@ class LivePlotsPage(QWidget):
         self.started_us: int | None = -1
         self.series = OverUnderSeries([], None)
         self._stale = True  # a timer action or run sheet edit arrived since the curve was built
-        session.subscribe(self._on_action)
+        session.subscribe_changes(self._on_change)
         self.latest: Snapshot | None = None
         self.timeline = TimelinePlot(self.origin, show.tz)
         self.curve = OverUnderPlot(self.origin, show.tz)
@@ -96,10 +95,11 @@ class LivePlotsPage(QWidget):
         self.curve.set_tail(self._tail(snap) if snap.live else [])
         self.updates += 1
 
-    def _on_action(self, action: Action) -> None:
+    def _on_change(self, change: Changes) -> None:
         # The session announces every folded action (ours or another process's), so the
-        # journal need not be read again each second to learn whether the curve moved.
-        if action.type in SAMPLED or action.type.startswith(REPLOT_PREFIXES):
+        # journal need not be read again each second to learn whether the curve moved; a
+        # run sheet edit moves the plan, so every point moves.
+        if change.action.type in SAMPLED or change.runsheet:
             self._stale = True
 
     def _rebuild_curve(self) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moderator_app.core.actions import TIMER_TYPES, Action
+from moderator_app.core.actions import Action, Changes
 from moderator_app.core.clock import to_us
 from moderator_app.core.engine import Snapshot
 from moderator_app.core.report import (
@@ -144,7 +144,7 @@ class ReportView(QWidget):
         self.png_button.clicked.connect(self.export_png)
         self.exported.connect(self._on_exported)
         self.export_failed.connect(self._on_export_failed)
-        session.subscribe(self._on_action)
+        session.subscribe_changes(self._on_change)
         layout.addWidget(self.status)
         self.refresh()
 
@@ -465,8 +465,8 @@ class ReportView(QWidget):
             ).format(stop, on_air or unknown())
         return ""
 
-    def _on_action(self, action: Action) -> None:
-        if action.type in TIMER_TYPES or action.type.startswith(("question.", "runsheet.")):
+    def _on_change(self, change: Changes) -> None:
+        if change.timer or change.questions or change.runsheet:
             self._dirty = True
             if self.isVisible():  # hidden pages catch up when shown, not mid-show
                 self._refresh_timer.start()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moderator_app.core.actions import Changes
 from moderator_app.core.durations import format_duration
 from moderator_app.core.engine import Snapshot
 from moderator_app.core.runsheet_edit import (
@@ -159,7 +160,7 @@ class RunSheetEditor(QWidget):
         bottom.addWidget(self.total, 1)
         layout.addLayout(bottom)
 
-        session.subscribe(self._on_action)
+        session.subscribe_changes(self._on_change)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
         self.update_totals()
         self._update_actions()
@@ -359,9 +360,9 @@ class RunSheetEditor(QWidget):
         colour = "#c62828" if over >= 1 else "#2e7d32" if promised is not None else "palette(text)"
         self.total.setStyleSheet(f"font-weight:bold;padding:4px;color:{colour};")
 
-    def _on_action(self, action) -> None:
-        self.history.feed(action)
-        if action.type.startswith("runsheet."):
+    def _on_change(self, change: Changes) -> None:
+        self.history.feed(change.action)
+        if change.runsheet:
             self.update_totals()
             self._update_actions()
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from moderator_app.core.actions import Action
+from moderator_app.core.actions import RUNSHEET_LINK, RUNSHEET_UNLINK, Action
 from moderator_app.core.engine import PAUSED, RUNNING
 from moderator_app.core.runsheet_diff import RunSheetDiff
 from moderator_app.core.runsheet_edit import replace_all
@@ -29,8 +29,8 @@ from moderator_app.io.showfile import ShowFileError
 from moderator_app.ui.file_dialogs import choose_spreadsheet
 from moderator_app.ui.runsheet_changes import change_lines
 
-LINK_TYPE = "runsheet.link"
-UNLINK_TYPE = "runsheet.unlink"
+LINK_TYPE = RUNSHEET_LINK
+UNLINK_TYPE = RUNSHEET_UNLINK
 SETTLE_MS = 400  # editors save in several writes; read once they are done
 MAX_LINES = 6  # changes named in the bar; the rest counted
 

@@ -25,12 +25,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from moderator_app.core.actions import Action
+from moderator_app.core.actions import Changes
 from moderator_app.core.durations import format_duration
 from moderator_app.core.engine import PAUSED, RUNNING, Snapshot
 from moderator_app.core.runsheet import Segment, Show
 from moderator_app.core.runsheet_edit import Edit, EditRefused, move, set_field
-from moderator_app.io.session import RUNSHEET_PREFIX, ShowSession
+from moderator_app.io.session import ShowSession
 from moderator_app.ui.runsheet_icons import kind_icon, kind_label
 from moderator_app.ui.widgets import plain_tooltip
 
@@ -68,7 +68,7 @@ class RunSheetModel(QAbstractTableModel):
         self._starts: list[datetime] = session.show.planned_starts()
         self.current_index: int | None = None
         self.live = False
-        session.subscribe(self._on_action)
+        session.subscribe_changes(self._on_change)
 
     @property
     def show(self) -> Show:
@@ -249,9 +249,9 @@ class RunSheetModel(QAbstractTableModel):
         return False  # rows go only through delete edits
 
     # -- following the session -------------------------------------------------------------
-    def _on_action(self, action: Action) -> None:
-        if action.type.startswith(RUNSHEET_PREFIX):
-            self.sync(action.payload.get("segment"))
+    def _on_change(self, change: Changes) -> None:
+        if change.runsheet:
+            self.sync(change.action.payload.get("segment"))
 
     def sync(self, segment_id: str | None = None) -> None:
         """Bring the rows in line with the run sheet, with the narrowest notification."""
