@@ -980,6 +980,13 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
 </context>
 <context>
+    <name>Operation</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+</context>
+<context>
     <name>OverUnder</name>
     <message>
         <source>on time</source>
