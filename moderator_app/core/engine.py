@@ -99,9 +99,20 @@ class OutOfOrder:
 
 @dataclass(frozen=True)
 class Message:
+    """A message to the speaker, as sent. It stops showing (the snapshot leaves it out) when
+    the segment it was sent in is over, unless sent to ``keep``, when ``expires_s`` have
+    passed, and once the show is finished: a "2 minutes" must not outlive its truth."""
+
     text: str
     blink: bool
     at_us: int
+    segment: str | None = None  # the segment on air when it was sent
+    keep: bool = False  # stays when the segment changes
+    expires_s: float | None = None
+
+
+# A message's expiry: a positive number of seconds, at most a day.
+MAX_EXPIRY_S = 86400.0
 
 
 @dataclass(frozen=True)
@@ -212,7 +223,8 @@ class TimerEngine:
         Navigation actions record the segment they go to, so replaying the journal
         gives the same story even after the run sheet is reordered.
         """
-        payload = dict(payload or {})
+        asked = dict(payload or {})
+        payload = dict(asked)
         st = self.state
         kind = ActionType(action_type)
         segs = self.show.segments
@@ -223,7 +235,19 @@ class TimerEngine:
                 text = str(payload.get("text", "")).strip()
                 if not text:
                     raise ActionRefused("A message needs some text")
-                payload = {"text": text, "blink": bool(payload.get("blink", False))}
+                payload = {"text": text, "blink": bool(payload.get("blink", False)),
+                           "segment": self.state.current}
+                if asked.get("keep"):
+                    payload["keep"] = True
+                expiry = asked.get("expires_s")
+                if expiry is not None:
+                    try:
+                        seconds = float(expiry)
+                    except (TypeError, ValueError):
+                        raise ActionRefused(f"{expiry!r} is not a number of seconds") from None
+                    if not 0 < seconds <= MAX_EXPIRY_S:
+                        raise ActionRefused("A message expires after 1 second to 24 hours")
+                    payload["expires_s"] = seconds
             elif self.message is None:
                 raise ActionRefused("There is no message to clear")
             return Action(kind.value, at_us, payload)
@@ -327,8 +351,13 @@ class TimerEngine:
         kind = action.type
         if kind in MESSAGE_TYPES:
             if kind == ActionType.MESSAGE:
+                p = action.payload
+                expiry = p.get("expires_s")
                 self.message = Message(
-                    action.payload.get("text", ""), bool(action.payload.get("blink")), action.at_us
+                    p.get("text", ""), bool(p.get("blink")), action.at_us,
+                    p.get("segment") if isinstance(p.get("segment"), str) else None,
+                    bool(p.get("keep")),
+                    float(expiry) if isinstance(expiry, int | float) and expiry > 0 else None,
                 )
             else:
                 self.message = None
@@ -446,7 +475,7 @@ class TimerEngine:
                 projected_end=from_us(end_us),
                 planned_end=planned_end,
                 paused_s=0.0,
-                message=self.message,
+                message=self.shown_message(now_us),
                 run=self.run,
             )
 
@@ -492,9 +521,19 @@ class TimerEngine:
             projected_end=from_us(end_us),
             planned_end=planned_end,
             paused_s=self.paused_us(seg.id, moment) / US,
-            message=self.message,
+            message=self.shown_message(now_us),
             run=self.run,
         )
+
+    def shown_message(self, now_us: int) -> Message | None:
+        """The message the speaker sees now: none once it is stale (see ``Message``)."""
+        message = self.message
+        if message is None or self.state.status == FINISHED:
+            return None
+        if message.expires_s is not None and now_us >= message.at_us + message.expires_s * US:
+            return None
+        changed = message.segment is not None and self.state.current != message.segment
+        return None if changed and not message.keep else message
 
     def _phase(self, seg: Segment, remaining_us: int) -> str:
         warning, danger = self.show.thresholds(seg)

@@ -233,12 +233,40 @@ def test_two_hour_show_has_no_drift(clock: FakeClock) -> None:
 
 def test_message_is_not_undone(drv: Driver) -> None:
     drv.do(A.START)
-    drv.do(A.MESSAGE, text="Please wrap up", blink=True)
+    drv.do(A.MESSAGE, text="Please wrap up", blink=True, keep=True)
     assert drv.snap().message.text == "Please wrap up"
     drv.do(A.UNDO)
     assert drv.snap().message is not None
     drv.do(A.CLEAR_MESSAGE)
     assert drv.snap().message is None
+
+
+def test_a_message_stops_showing_when_it_stops_being_true(drv: Driver, clock) -> None:
+    drv.do(A.START)
+    sent = drv.do(A.MESSAGE, text="Merci de conclure")
+    assert sent.payload["segment"] == drv.engine.state.current
+    drv.do(A.NEXT)  # the next speaker must not read the last one's cue
+    assert drv.snap().message is None and drv.engine.message is not None
+    drv.do(A.UNDO)  # back to that segment: the cue is true again
+    assert drv.snap().message.text == "Merci de conclure"
+    drv.do(A.MESSAGE, text="Welcome", keep=True)
+    drv.do(A.NEXT)
+    assert drv.snap().message.text == "Welcome"  # sent to stay
+    drv.do(A.MESSAGE, text="2 minutes", expires_s=120)
+    clock.advance(seconds=119)
+    assert drv.snap().message.text == "2 minutes"
+    clock.advance(seconds=1)
+    assert drv.snap().message is None  # "2 minutes" into overtime would be a lie
+    drv.do(A.MESSAGE, text="Thank you", keep=True)
+    drv.do(A.FINISH)
+    assert drv.snap().message is None  # nothing to tell a speaker after the show
+
+
+def test_message_expiry_is_checked(drv: Driver) -> None:
+    drv.do(A.START)
+    for bad in (0, -5, "soon", 10**9):
+        with pytest.raises(ActionRefused):
+            drv.do(A.MESSAGE, text="x", expires_s=bad)
 
 
 def test_new_run_resets(drv: Driver) -> None:
