@@ -82,9 +82,14 @@ class SegmentLine:
 @dataclass(frozen=True)
 class SpeakerZone:
     zone: str  # the IANA name from the run sheet
-    label: str  # the regions of its segments, or their speakers, and the city
+    people: str  # the regions of its segments, or their speakers
+    city: str  # the zone's city, in English as the zone names it (the edge translates it)
     local: datetime | None  # now in that zone; None when the zone is unknown
     day_offset: int  # the speaker's local date minus the show's
+
+    @property
+    def label(self) -> str:
+        return f"{self.people} · {self.city}" if self.people else self.city
 
 
 @dataclass(frozen=True)
@@ -145,14 +150,13 @@ def speaker_zones(show: Show, now: datetime, show_tz: ZoneInfo) -> tuple[Speaker
     for name in order:
         city = name.rsplit("/", 1)[-1].replace("_", " ")
         people = ", ".join(regions[name] or speakers[name])
-        label = f"{people} · {city}" if people else city
         tz, ok = safe_zone(name)
         if not ok:
-            out.append(SpeakerZone(name, label, None, 0))
+            out.append(SpeakerZone(name, people, city, None, 0))
             continue
         local = now.astimezone(tz)
         days = (local.date() - now.astimezone(show_tz).date()).days
-        out.append(SpeakerZone(name, label, local, days))
+        out.append(SpeakerZone(name, people, city, local, days))
     return tuple(out)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QTime
 from PySide6.QtGui import QColor
 
 from moderator_app.app import presenter
@@ -80,6 +80,24 @@ def clock_time(moment: datetime, tz: ZoneInfo, seconds: bool = False) -> str:
     local = moment.astimezone(tz)
     qtime = QTime(local.hour, local.minute, local.second)
     return QLocale().toString(qtime, time_format(seconds))
+
+
+# Time zone cities whose name differs in French; the IANA name is the English one.
+CITY_NAMES = (
+    QT_TRANSLATE_NOOP("City", "Algiers"), QT_TRANSLATE_NOOP("City", "Athens"),
+    QT_TRANSLATE_NOOP("City", "Bogota"), QT_TRANSLATE_NOOP("City", "Brussels"),
+    QT_TRANSLATE_NOOP("City", "Bucharest"), QT_TRANSLATE_NOOP("City", "Cairo"),
+    QT_TRANSLATE_NOOP("City", "Copenhagen"), QT_TRANSLATE_NOOP("City", "Lisbon"),
+    QT_TRANSLATE_NOOP("City", "London"), QT_TRANSLATE_NOOP("City", "Mexico City"),
+    QT_TRANSLATE_NOOP("City", "Montreal"), QT_TRANSLATE_NOOP("City", "Moscow"),
+    QT_TRANSLATE_NOOP("City", "Sao Paulo"), QT_TRANSLATE_NOOP("City", "Tripoli"),
+    QT_TRANSLATE_NOOP("City", "Vienna"), QT_TRANSLATE_NOOP("City", "Warsaw"),
+)  # fmt: skip
+
+
+def city_name(city: str) -> str:
+    """A time zone's city in the interface's language (unchanged when it has no other name)."""
+    return QCoreApplication.translate("City", city)
 
 
 def day_offset_words(days: int) -> str:

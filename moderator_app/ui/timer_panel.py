@@ -46,6 +46,7 @@ from moderator_app.ui.formatting import (
     PAUSED_COLOUR,
     PHASE_COLOURS,
     big_text,
+    city_name,
     clock_time,
     day_offset_words,
     long_span_text,
@@ -418,8 +419,10 @@ class TimerPanel(QFrame):
                     self.tr("?  {0} — unknown time zone “{1}”").format(speaker.label, speaker.zone)
                 )
                 continue
+            city = city_name(speaker.city)
+            label = f"{speaker.people} · {city}" if speaker.people else city
             lines.append(
                 f"{clock_time(speaker.local, speaker.local.tzinfo)}"
-                f"{day_offset_words(speaker.day_offset)}  {speaker.label}"
+                f"{day_offset_words(speaker.day_offset)}  {label}"
             )
         return "\n".join(lines) if lines else self.tr("no speaker time zones")

@@ -32,6 +32,73 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
 </context>
 <context>
+    <name>City</name>
+    <message>
+        <source>Algiers</source>
+        <translation>Alger</translation>
+    </message>
+    <message>
+        <source>Athens</source>
+        <translation>Athènes</translation>
+    </message>
+    <message>
+        <source>Bogota</source>
+        <translation>Bogotá</translation>
+    </message>
+    <message>
+        <source>Brussels</source>
+        <translation>Bruxelles</translation>
+    </message>
+    <message>
+        <source>Bucharest</source>
+        <translation>Bucarest</translation>
+    </message>
+    <message>
+        <source>Cairo</source>
+        <translation>Le Caire</translation>
+    </message>
+    <message>
+        <source>Copenhagen</source>
+        <translation>Copenhague</translation>
+    </message>
+    <message>
+        <source>Lisbon</source>
+        <translation>Lisbonne</translation>
+    </message>
+    <message>
+        <source>London</source>
+        <translation>Londres</translation>
+    </message>
+    <message>
+        <source>Mexico City</source>
+        <translation>Mexico</translation>
+    </message>
+    <message>
+        <source>Montreal</source>
+        <translation>Montréal</translation>
+    </message>
+    <message>
+        <source>Moscow</source>
+        <translation>Moscou</translation>
+    </message>
+    <message>
+        <source>Sao Paulo</source>
+        <translation>São Paulo</translation>
+    </message>
+    <message>
+        <source>Tripoli</source>
+        <translation>Tripoli</translation>
+    </message>
+    <message>
+        <source>Vienna</source>
+        <translation>Vienne</translation>
+    </message>
+    <message>
+        <source>Warsaw</source>
+        <translation>Varsovie</translation>
+    </message>
+</context>
+<context>
     <name>DropImport</name>
     <message>
         <source>The {0} page is not available</source>
@@ -86,15 +153,15 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
     <message>
         <source>Space starts the show, then pauses and resumes the current segment. Every key works anywhere in the window, except while you type.</source>
-        <translation>Espace lance l&apos;émission, puis met en pause et relance le segment en cours. Chaque touche fonctionne partout dans la fenêtre, sauf pendant la saisie.</translation>
+        <translation>Espace lance l&apos;émission, puis met en pause et relance la séquence en cours. Chaque touche fonctionne partout dans la fenêtre, sauf pendant la saisie.</translation>
     </message>
     <message>
         <source>Move between segments</source>
-        <translation>Passez d&apos;un segment à l&apos;autre</translation>
+        <translation>Passez d&apos;une séquence à l&apos;autre</translation>
     </message>
     <message>
         <source>→ or N goes to the next segment, ← or P back to the previous one. Double-click a row of the rundown to jump to it.</source>
-        <translation>→ ou N passe au segment suivant, ← ou P revient au précédent. Double-cliquez une ligne du déroulé pour y aller.</translation>
+        <translation>→ ou N passe à la séquence suivante, ← ou P revient à la précédente. Double-cliquez une ligne du déroulé pour y aller.</translation>
     </message>
     <message>
         <source>Give or take time</source>
@@ -936,7 +1003,7 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
     <message>
         <source>Take next ▶</source>
-        <translation>Question suivante ▶</translation>
+        <translation>Prendre la suivante ▶</translation>
     </message>
     <message>
         <source>Put the top shortlisted question on air (Ctrl+Enter)</source>
@@ -1520,7 +1587,7 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
     <message>
         <source>Projected</source>
-        <translation>Projeté</translation>
+        <translation>Estimé</translation>
     </message>
     <message>
         <source>min (+ late)</source>
@@ -1763,7 +1830,7 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
     <message>
         <source>Planned end {0}; the run is in progress: projected end {1}, over/under now {2}.</source>
-        <translation>Fin prévue {0} ; passage en cours : fin projetée {1}, avance/retard actuel {2}.</translation>
+        <translation>Fin prévue {0} ; passage en cours : fin estimée {1}, avance/retard actuel {2}.</translation>
     </message>
     <message>
         <source>Planned start {0}, actual start {1} ({2}).</source>
@@ -1795,7 +1862,7 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
     <message>
         <source>This run stopped without a finish: its journal ends at {0} during «{1}». That segment&apos;s end, the show&apos;s end and the final over/under are unknown.</source>
-        <translation>Ce passage s&apos;est arrêté sans être terminé : son journal s&apos;arrête à {0} pendant « {1} ». La fin de ce segment, la fin de l&apos;émission et l&apos;avance/retard final sont inconnus.</translation>
+        <translation>Ce passage s&apos;est arrêté sans être terminé : son journal s&apos;arrête à {0} pendant « {1} ». La fin de cette séquence, la fin de l&apos;émission et l&apos;avance/retard final sont inconnus.</translation>
     </message>
     <message>
         <source>Export report</source>

@@ -85,6 +85,8 @@ def test_chime_file_is_a_valid_wave(tmp_path):
 def test_speaker_zones_are_distinct_and_labelled(seed_show):
     now = datetime(2027, 2, 25, 15, 0, tzinfo=UTC)
     zones = {z.zone: z.label for z in speaker_zones(seed_show, now, seed_show.tz)}
+    assert {z.zone: z.city for z in speaker_zones(seed_show, now, seed_show.tz)}[
+        "America/Mexico_City"] == "Mexico City"
     assert list(zones) == [
         "Europe/Madrid",
         "America/Mexico_City",
@@ -133,3 +135,17 @@ def test_bench_analysis_counts_lag_skips_and_repeats():
     assert result["skipped"] == 1 and result["repeated"] == 1
     assert result["median"] == pytest.approx(5.5)
     assert result["p99"] == pytest.approx(9.0)
+
+
+def test_speaker_cities_are_named_in_french(qtbot, session) -> None:
+    previous = current_language()
+    install_language("fr")
+    try:
+        window = MainWindow(session)
+        qtbot.addWidget(window)
+        window.ticker.fire()
+        text = window.panel.zones.text()
+        assert "Mexico ·" not in text and "· Mexico" in text and "Mexico City" not in text
+        assert "· Toronto" in text
+    finally:
+        install_language(previous)
