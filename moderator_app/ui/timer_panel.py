@@ -63,6 +63,7 @@ CAPTION_COLOUR = QColor("#4a4a4a")
 NOTES_BG = "#fffde7"
 # Laid out for a 1366x768 laptop; the middle column takes what the fixed ones leave.
 PANEL_HEIGHT = 318
+TIMELINE_HEIGHT = 46
 LEFT_WIDTH = 330
 FIGURES_WIDTH = 300
 DATE_AHEAD_S = 12 * 3600  # a start further ahead than this is given with its date
@@ -115,6 +116,7 @@ class TimerPanel(QFrame):
         self.remaining.setFont(big)
         self.remaining.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.remaining.setMinimumWidth(300)
+        self.remaining.setFixedHeight(self.remaining.sizeHint().height())
         self.remaining.setAutoFillBackground(True)
 
         self.phase = FitLabel(15)
@@ -125,6 +127,7 @@ class TimerPanel(QFrame):
         self.phase.setFont(phase_font)
         self.phase.setObjectName("Phase")
         self.phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.phase.setFixedHeight(self.phase.sizeHint().height())
         self.progress = QProgressBar()
         self.progress.setObjectName("SegmentProgress")
         self.progress.setRange(0, 1000)
@@ -140,6 +143,7 @@ class TimerPanel(QFrame):
         self.over_under.setFont(headline_font)
         self.over_under.setObjectName("OverUnder")
         self.over_under.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.over_under.setFixedHeight(self.over_under.sizeHint().height())
         self.projected_end = plain_label(11)
         self.projected_end.setObjectName("ProjectedEnd")
         self.projected_end.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -210,18 +214,24 @@ class TimerPanel(QFrame):
         self.side = QVBoxLayout()
         self.side.setContentsMargins(0, 0, 0, 0)
 
-        row = QHBoxLayout()
+        # The columns live in a box whose height the panel decides (Ignored): whatever they
+        # hold, they never push the message row or the timeline below them.
+        columns = QWidget()
+        columns.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        row = QHBoxLayout(columns)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(left_box)
         row.addLayout(middle, 1)
         row.addWidget(figures_box)
         row.addLayout(self.side, 0)
 
         self.timeline = TimelineStrip(show, self.engine)
+        self.timeline.setFixedHeight(TIMELINE_HEIGHT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(4)
         layout.addWidget(self.zone_warning)
-        layout.addLayout(row, 1)
+        layout.addWidget(columns, 1)
         layout.addWidget(self.timeline)
         # A fixed height: what is shown never moves the message row, the buttons or the
         # pages below, whatever the segment, the state or the page open.
