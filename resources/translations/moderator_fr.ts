@@ -2434,11 +2434,11 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
     <message>
         <source>Show: not started</source>
-        <translation>Direct : pas commencé</translation>
+        <translation>Émission : pas commencée</translation>
     </message>
     <message>
         <source>Show: {0}</source>
-        <translation>Direct : {0}</translation>
+        <translation>Émission : {0}</translation>
     </message>
     <message>
         <source>ends {0} (planned {1})</source>
