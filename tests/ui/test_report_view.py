@@ -108,8 +108,10 @@ def test_export_off_thread_and_png(qtbot, played: ShowSession, tmp_path: Path, m
         view.export_report()
     assert "Cannot write" in blocker.args[0] and not bad.parent.exists()
     assert view.export_button.isEnabled()
-    png = view.export_png(str(tmp_path / "plot.png"))
-    assert png and Path(png).read_bytes()[:4] == b"\x89PNG"
+    with qtbot.waitSignal(view.plot_exported, timeout=10000) as blocker:
+        assert view.export_png(str(tmp_path / "plot.png")) is not None  # written off the UI thread
+    png = blocker.args[0]
+    assert Path(png).read_bytes()[:4] == b"\x89PNG" and "Plot written" in view.status.text()
     # No temp files (the show's clock record, io.clockwitness, is not one).
     assert not [
         p for p in tmp_path.iterdir() if p.name.startswith(".") and p.suffix != ".clock"
