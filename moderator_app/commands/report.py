@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 from dataclasses import asdict
-from pathlib import Path
 
+from moderator_app.app import reports
+from moderator_app.app.errors import ReportExportError, ShowFileError
 from moderator_app.commands import CommandError, print_json
-from moderator_app.core.report import build_report
-from moderator_app.core.report_compare import compare_runs
-from moderator_app.io.export_labels import export_language
-from moderator_app.io.question_store import load_questions
-from moderator_app.io.report_export import ReportExportError, export_report, report_dict
-from moderator_app.io.showfile import ShowFile, ShowFileError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -44,41 +38,38 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_report)
 
 
-def _load(path: str):
+def _load(path: str) -> reports.Journal:
     """The show, its journal and its questions (the report lists them all)."""
-    if not Path(path).exists():
-        raise CommandError(f"{path}: no such show file")
     try:
-        with ShowFile.open(path) as file:
-            return file.load_show(), file.actions(), load_questions(file)
+        journal = reports.read_show_file(path)
     except ShowFileError as exc:
         raise CommandError(str(exc)) from None
-    except sqlite3.Error as exc:
-        raise CommandError(f"{path}: cannot read its questions ({exc})") from None
+    if journal.questions_error:  # a file missing questions would look complete
+        raise CommandError(journal.questions_error)
+    return journal
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     if not (args.out or args.json or args.runs or args.compare):
         raise CommandError("report needs OUT.xlsx|OUT.csv|OUT.json, or --json, --runs, --compare")
-    show, actions, questions = _load(args.show)
+    journal = _load(args.show)
     if args.runs:
-        data = report_dict(build_report(show, actions))["runs"]
-        print_json({"runs": data})
+        print_json({"runs": reports.runs_data(journal)})
         return 0
     try:
         if args.compare:
-            cmp = compare_runs(show, actions, *args.compare)
+            cmp = reports.compare(journal, *args.compare)
             print_json(
                 {"a": args.compare[0], "b": args.compare[1], "rows": [asdict(r) for r in cmp.rows]}
             )
             return 0
-        report = build_report(show, actions, args.run, questions=questions)
+        report = reports.build(journal, args.run)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     if args.out:
         try:
-            language = args.lang or export_language(show.language)
-            target = export_report(report, args.out, language=language)
+            language = args.lang or reports.export_language(journal.show.language)
+            target = reports.export(report, args.out, language)
         except ReportExportError as exc:
             raise CommandError(str(exc)) from None
         if not args.json:
@@ -92,5 +83,5 @@ def cmd_report(args: argparse.Namespace) -> int:
                 }
             )
             return 0
-    print_json(report_dict(report))
+    print_json(reports.report_data(report))
     return 0

@@ -9,11 +9,13 @@ the journal only when a timer action arrived; each second moves just its last po
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
+from moderator_app.app.errors import ShowFileError
 from moderator_app.core.actions import Changes
 from moderator_app.core.clock import to_us
 from moderator_app.core.engine import Snapshot
@@ -24,8 +26,9 @@ from moderator_app.core.report_plot import (
     over_under_series,
     seconds_since,
 )
-from moderator_app.io.session import ShowSession
-from moderator_app.io.showfile import ShowFileError
+
+if TYPE_CHECKING:
+    from moderator_app.app.show import ShowSession  # app-show's re-export (a type only)
 
 US = 1_000_000
 

@@ -5,10 +5,6 @@
 
 from __future__ import annotations
 
-import os
-import sqlite3
-import threading
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QTimer, Signal
@@ -25,8 +21,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
-from moderator_app.core.actions import Action, Changes
+from moderator_app.app import reports
+from moderator_app.app.errors import ShowFileError
+from moderator_app.core.actions import Changes
 from moderator_app.core.clock import to_us
 from moderator_app.core.engine import Snapshot
 from moderator_app.core.report import (
@@ -36,9 +35,8 @@ from moderator_app.core.report import (
     RUN_IN_PROGRESS,
     RUN_NOT_STARTED,
     Report,
-    build_report,
 )
-from moderator_app.core.report_compare import Comparison, compare_runs
+from moderator_app.core.report_compare import Comparison
 from moderator_app.core.report_plot import (
     OverUnderSeries,
     gantt_from_report,
@@ -46,17 +44,13 @@ from moderator_app.core.report_plot import (
     over_under_series,
 )
 from moderator_app.core.report_runs import RunInfo
-from moderator_app.io.atomic_file import write_atomically
-from moderator_app.io.export_labels import Labels
-from moderator_app.io.question_store import load_questions
-from moderator_app.io.report_export import ReportExportError, export_report
-from moderator_app.io.session import ShowSession
-from moderator_app.io.showfile import ShowFileError
 from moderator_app.ui.i18n import current_language
 from moderator_app.ui.lazy_page import LazyPage
+from moderator_app.ui.ops import Operation, run_op
 from moderator_app.ui.report_table import Column, ReportTableModel, clock, duration, unknown
 
 if TYPE_CHECKING:
+    from moderator_app.app.show import ShowSession
     from moderator_app.ui.main_window import MainWindow
 
 REFRESH_AFTER_MS = 400  # actions arrive in bursts; rebuild once they settle
@@ -65,6 +59,7 @@ REFRESH_AFTER_MS = 400  # actions arrive in bursts; rebuild once they settle
 class ReportView(QWidget):
     exported = Signal(str)  # path written
     export_failed = Signal(str)  # one-line message
+    plot_exported = Signal(str)  # path of the PNG written
 
     def __init__(self, session: ShowSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,7 +71,8 @@ class ReportView(QWidget):
         self.comparison: Comparison | None = None
         self.series = OverUnderSeries([], None)
         self.origin = session.show.planned_start
-        self.export_thread: threading.Thread | None = None
+        self.export_op: Operation | None = None
+        self.png_op: Operation | None = None
         tz = session.show.tz
 
         self.run_box = QComboBox()
@@ -298,25 +294,30 @@ class ReportView(QWidget):
         }.get(status, status)
 
     # -- data ---------------------------------------------------------------------------
-    def _actions(self) -> list[Action]:
-        return self.session.file.actions()
+    def _read(self) -> reports.Journal | None:
+        # The open show's own database, through the session's connection (which the UI
+        # thread writes through too): a read of it, like the session's each second, stays
+        # here. An unreadable questions table is not fatal: the journal names the
+        # questions it moderated.
+        try:
+            return reports.read_journal(self.session.file, self.session.show)
+        except ShowFileError as exc:
+            self.status.setText(self.tr("Cannot read the journal: {0}").format(exc))
+            return None
 
     def refresh(self) -> None:
         """Re-read the journal: list the runs, keep the chosen ones, rebuild the report."""
         self._dirty = False
-        try:
-            actions = self._actions()
-        except (ShowFileError, sqlite3.Error) as exc:
-            self.status.setText(self.tr("Cannot read the journal: {0}").format(exc))
+        journal = self._read()
+        if journal is None:
             return
-        report = build_report(self.session.show, actions)
         chosen = self.run_box.currentData()
         other = self.compare_box.currentData()
         for box in (self.run_box, self.compare_box):
             box.blockSignals(True)
             box.clear()
         self.compare_box.addItem(self.tr("(no comparison)"), None)
-        for info in report.runs:
+        for info in reports.runs(journal):
             text = self._run_text(info)
             self.run_box.addItem(text, info.number)
             self.compare_box.addItem(text, info.number)
@@ -326,7 +327,7 @@ class ReportView(QWidget):
         self.compare_box.setCurrentIndex(max(self.compare_box.findData(other), 0))
         for box in (self.run_box, self.compare_box):
             box.blockSignals(False)
-        self._show_selected(actions=actions)
+        self._show_selected(journal=journal)
 
     def _run_text(self, info: RunInfo) -> str:
         tz = self.session.show.tz
@@ -342,17 +343,15 @@ class ReportView(QWidget):
         }.get(info.state, info.state)
         return f"{label} — {when} ({state})" if when else f"{label} ({state})"
 
-    def _show_selected(self, *_: object, actions: list[Action] | None = None) -> None:
-        actions = self._actions() if actions is None else actions
+    def _show_selected(self, *_: object, journal: reports.Journal | None = None) -> None:
+        journal = self._read() if journal is None else journal
+        if journal is None:
+            return
         show = self.session.show
         number = self.run_box.currentData() or 1
-        try:
-            questions = load_questions(self.session.file)
-        except sqlite3.Error:
-            questions = None  # the journal still names the questions it moderated
-        self.report = build_report(show, actions, number, questions=questions)
+        self.report = reports.build(journal, number)
         other = self.compare_box.currentData()
-        self.comparison = compare_runs(show, actions, number, other) if other else None
+        self.comparison = reports.compare(journal, number, other) if other else None
         report = self.report
         self.summary.setText(self.summary_text(report))
         self.segments_model.set_rows(report.segments)
@@ -369,7 +368,7 @@ class ReportView(QWidget):
         self.timeline.set_origin(origin, show.tz)
         self.curve.set_origin(origin, show.tz)
         self.timeline.set_rows(gantt_from_report(report, origin))
-        self.series = over_under_series(show, actions, number)
+        self.series = over_under_series(show, journal.actions, number)
         self.origin = origin
         until = self.session.clock.now() if self._in_progress() else None
         self.curve.set_points(over_under_points(self.series, origin, until))
@@ -437,8 +436,7 @@ class ReportView(QWidget):
                 s.messages, s.edits, s.timezone
             ),
         ]
-        labels = Labels(current_language())  # the notes' French is the exports' French
-        notes = [labels.note(note) for note in s.notes]
+        notes = reports.note_lines(report, current_language())  # the exports' French
         state_note = self._state_note(report)
         if state_note:  # the core's first note says the same, less precisely
             notes[:1] = [state_note]
@@ -486,37 +484,39 @@ class ReportView(QWidget):
         return path
 
     def _suggested(self, suffix: str) -> str:
-        s = self.report.summary if self.report else None
-        stem = self.session.path.stem + (f"-run{s.run}" if s else "")
-        return str(Path(self.session.path).with_name(f"{stem}-report.{suffix}"))
+        return str(reports.default_export_path(self.session.path, self.report, suffix))
 
-    def export_report(self) -> None:
-        if self.report is None or (self.export_thread and self.export_thread.is_alive()):
-            return
+    def export_report(self) -> Operation | None:
+        """Ask where, then write the report off the UI thread (``exported`` or
+        ``export_failed`` follow); None if nothing was started."""
+        if self.report is None or self.export_op is not None:
+            return None
         path = self.ask_path(
             self.tr("Export report"),
             self._suggested("xlsx"),
             self.tr("Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)"),
         )
         if not path:
-            return
+            return None
         report = self.report  # immutable: safe to hand to the worker
         language = current_language()  # the file speaks the language of the screen
-
-        def work() -> None:
-            try:
-                written = export_report(report, path, language=language)
-            except ReportExportError as exc:
-                self.export_failed.emit(str(exc))
-            except Exception as exc:  # a worker must report, not die silently
-                self.export_failed.emit(f"Cannot write {path}: {exc}")
-            else:
-                self.exported.emit(str(written))
-
         self.export_button.setEnabled(False)
         self.status.setText(self.tr("Exporting {0}…").format(path))
-        self.export_thread = threading.Thread(target=work, name="report-export", daemon=True)
-        self.export_thread.start()
+        self.export_op = run_op(
+            lambda progress: str(reports.export(report, path, language)),
+            on_success=lambda written: self._export_done(str(written), None),
+            on_failure=lambda message: self._export_done(None, message),
+        )
+        return self.export_op
+
+    def _export_done(self, written: str | None, message: str | None) -> None:
+        if not isValid(self):  # the page went with its window while the file was written
+            return
+        self.export_op = None
+        if written is not None:
+            self.exported.emit(written)
+        else:
+            self.export_failed.emit(message or "")
 
     def _on_exported(self, path: str) -> None:
         self.export_button.setEnabled(True)
@@ -530,8 +530,15 @@ class ReportView(QWidget):
         widget = self.tabs.currentWidget()
         return widget if widget in (self.timeline, self.curve) else self.timeline
 
-    def export_png(self, path: str | None = None) -> str | None:
-        """Export the plot on screen (the timeline unless the curve is shown)."""
+    def export_png(self, path: str | None = None) -> Operation | None:
+        """Export the plot on screen (the timeline unless the curve is shown).
+
+        The image is rendered here: painting the plot's scene is the UI thread's work.
+        Only the file write goes to ui/ops.py: small, but the folder may be a slow
+        network share, and no file waits on the UI thread. ``plot_exported`` follows.
+        """
+        if self.png_op is not None:
+            return None
         plot = self.current_plot()
         if path is None:
             path = self.ask_path(
@@ -540,17 +547,32 @@ class ReportView(QWidget):
         if not path:
             return None
         try:
-            save_plot_png(plot.plot.plotItem, path)
+            data = render_plot_png(plot.plot.plotItem)
         except OSError as exc:
             self.status.setText(self.tr("Cannot write {0}: {1}").format(path, exc.strerror or exc))
             return None
-        self.status.setText(self.tr("Plot written to {0}").format(path))
-        return path
+        self.status.setText(self.tr("Exporting {0}…").format(path))
+        self.png_op = run_op(
+            lambda progress: str(reports.write_bytes(path, data)),
+            on_success=lambda written: self._png_done(str(written), None),
+            on_failure=lambda message: self._png_done(None, message),
+        )
+        return self.png_op
+
+    def _png_done(self, written: str | None, message: str | None) -> None:
+        if not isValid(self):
+            return
+        self.png_op = None
+        if written is None:
+            self.status.setText(message or "")
+            return
+        self.status.setText(self.tr("Plot written to {0}").format(written))
+        self.plot_exported.emit(written)
 
 
-def save_plot_png(plot_item, path: str | os.PathLike) -> None:
-    """Render with pyqtgraph's exporter, then write the target in one step, like the
-    report exports (the umask's mode, no part file left behind)."""
+def render_plot_png(plot_item) -> bytes:
+    """The plot as PNG bytes, rendered with pyqtgraph's exporter at twice its width (at
+    least 1200 px): sharp enough for a slide."""
     from pyqtgraph.exporters import ImageExporter
 
     exporter = ImageExporter(plot_item)
@@ -562,7 +584,7 @@ def save_plot_png(plot_item, path: str | os.PathLike) -> None:
     if not image.save(buffer, "PNG"):
         raise OSError(0, "the image could not be written")
     buffer.close()
-    write_atomically(path, lambda handle: handle.write(data.data()))
+    return bytes(data.data())
 
 
 class _Attached(QObject):

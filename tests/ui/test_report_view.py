@@ -7,12 +7,14 @@ from pathlib import Path
 import openpyxl
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QMessageBox
+from shiboken6 import isValid
 
 from moderator_app.core.actions import Action
 from moderator_app.core.actions import ActionType as A
 from moderator_app.io.session import ShowSession
+from moderator_app.ui.ops import Operation
 from moderator_app.ui.report_live import LivePlotsPage
 from moderator_app.ui.report_view import ReportView
 
@@ -108,8 +110,10 @@ def test_export_off_thread_and_png(qtbot, played: ShowSession, tmp_path: Path, m
         view.export_report()
     assert "Cannot write" in blocker.args[0] and not bad.parent.exists()
     assert view.export_button.isEnabled()
-    png = view.export_png(str(tmp_path / "plot.png"))
-    assert png and Path(png).read_bytes()[:4] == b"\x89PNG"
+    with qtbot.waitSignal(view.plot_exported, timeout=10000) as blocker:
+        assert view.export_png(str(tmp_path / "plot.png")) is not None  # written off the UI thread
+    png = blocker.args[0]
+    assert Path(png).read_bytes()[:4] == b"\x89PNG" and "Plot written" in view.status.text()
     # No temp files (the show's clock record, io.clockwitness, is not one).
     assert not [
         p for p in tmp_path.iterdir() if p.name.startswith(".") and p.suffix != ".clock"
@@ -118,6 +122,44 @@ def test_export_off_thread_and_png(qtbot, played: ShowSession, tmp_path: Path, m
     os.umask(mask)
     for path in (target, Path(png)):  # the umask's mode, as any file the user writes
         assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask, path
+
+
+def test_export_and_png_run_through_ops_and_fail_in_one_line(
+    qtbot, played: ShowSession, tmp_path: Path, monkeypatch
+) -> None:
+    """Both writes go through ui/ops.py; a refusal comes back as one line, the button
+    comes back, and a second click while a write is under way starts nothing."""
+    view = ReportView(played)
+    qtbot.addWidget(view)
+    monkeypatch.setattr(view, "ask_path", lambda *a: str(tmp_path / "r.csv"))
+    op = view.export_report()
+    assert isinstance(op, Operation) and view.export_report() is None
+    assert not view.export_button.isEnabled()
+    with qtbot.waitSignal(view.exported, timeout=10000):
+        pass
+    assert view.export_button.isEnabled() and view.export_op is None
+    bad = tmp_path / "nope" / "plot.png"
+    assert isinstance(view.export_png(str(bad)), Operation)
+    assert view.export_png(str(bad)) is None  # one at a time
+    qtbot.waitUntil(lambda: view.png_op is None, timeout=10000)
+    assert view.status.text().startswith(f"Cannot write {bad}") and "\n" not in view.status.text()
+    assert not bad.parent.exists() and view.png_op is None
+
+
+def test_view_closed_while_its_export_runs(qtbot, played: ShowSession, tmp_path: Path) -> None:
+    """The window may close while a file is written: the result finds no page, and
+    nothing raises on the UI thread."""
+    view = ReportView(played)
+    view.ask_path = lambda *a: str(tmp_path / "r.xlsx")
+    op = view.export_report()
+    png = view.export_png(str(tmp_path / "p.png"))
+    view.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not isValid(view)
+    for running in (op, png):
+        running.wait(10000)
+    qtbot.wait(50)  # the queued results are delivered
+    assert (tmp_path / "r.xlsx").exists() and (tmp_path / "p.png").exists()
 
 
 def test_compare_runs_in_view(qtbot, played: ShowSession, clock) -> None:
