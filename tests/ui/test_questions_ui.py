@@ -227,6 +227,20 @@ def test_import_dialog_bad_file_and_mapping_edit(qtbot, session: ShowSession) ->
     assert len(book.queue) == 0
 
 
+def test_import_dialog_header_row_past_the_table_end_takes_its_last_row(
+    qtbot, session: ShowSession
+) -> None:
+    # The spin box goes to 100,000: a header row past the end once raised in the slot.
+    dialog = ImportDialog(QuestionBook(session))
+    qtbot.addWidget(dialog)
+    dialog.load(FIX / "slido_export.csv")
+    qtbot.waitUntil(lambda: dialog.source is not None, timeout=5000)
+    last = len(dialog.source.table.rows)
+    dialog.header_row.setValue(500)
+    assert dialog.header_row.value() == last
+    assert dialog.source.plan.header_row == last - 1
+
+
 def test_import_cancel_leaves_show_untouched(qtbot, session: ShowSession) -> None:
     book = QuestionBook(session)
     dialog = ImportDialog(book)
