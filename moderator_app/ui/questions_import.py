@@ -351,13 +351,13 @@ class ImportDialog(QDialog):
         self.progress.hide()
         self.cancel_button.setText(self.tr("Close"))
         try:
-            done: Imported = apply_import(self.book, result, self._import_choices)
+            outcome: Imported = apply_import(self.book, result, self._import_choices)
         except Exception as exc:  # the show file refused: nothing changed
             self.warnings.setText(str(exc))
             self.import_button.setEnabled(True)
             return
         self.last_result = result
-        merge = done.merge
+        merge = outcome.merge
         lines = [self.tr("{0} added, {1} already in the queue, {2} skipped.").format(
             merge.added, merge.present, result.skipped)]
         if merge.answered:
@@ -365,8 +365,8 @@ class ImportDialog(QDialog):
         elif merge.answered_in_source:
             lines.append(self.tr("{0} answered in the source, imported as new.").format(
                 merge.answered_in_source))
-        if done.watch_error is not None:
-            lines.append(self.tr("The file is not watched: {0}").format(done.watch_error))
+        if outcome.watch_error is not None:
+            lines.append(self.tr("The file is not watched: {0}").format(outcome.watch_error))
         self.warnings.setText(" ".join(lines))
         self.imported.emit(result, merge)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from moderator_app.app.errors import ImportCancelled, QuestionError, TableError
+from moderator_app.app.errors import ImportCancelled, QuestionError, ShowFileError, TableError
 from moderator_app.app.questions import (
     PREVIEW_ROWS,
     ImportChoices,
@@ -29,6 +29,7 @@ from moderator_app.app.questions import (
 )
 from moderator_app.core.questions import QState
 from moderator_app.io.session import ShowSession
+from tests.faults.realfs import read_only_file
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures" / "questions"
 ZOOM = FIX / "zoom_qa_utf8bom.csv"  # 5 questions, 2 of them answered in the report
@@ -186,3 +187,24 @@ def test_list_and_counts(session: ShowSession) -> None:
     data = listing(book, [QState.NEW])
     assert data["counts"] == counts(book) and set(data["counts"]) == {s.value for s in QState}
     assert [q["state"] for q in data["questions"]] == ["new"] * 3
+
+
+def test_a_show_file_that_refuses_the_merge_keeps_neither_questions_nor_link(
+    show_path: Path, clock
+) -> None:
+    with read_only_file(show_path):  # a really read-only show file (needs root; skips)
+        session = ShowSession.open(show_path, clock=clock)
+        try:
+            book = QuestionBook(session)
+            choices = ImportChoices(watch=True)
+            result = read_import(ZOOM, choices, tz=session.show.tz)
+            with pytest.raises(ShowFileError, match="cannot be written"):
+                apply_import(book, result, choices)
+            assert len(book.queue) == 0 and book.linked_sources() == []
+        finally:
+            session.close()
+    reopened = ShowSession.open(show_path, clock=clock)
+    try:
+        assert len(QuestionBook(reopened).queue) == 0
+    finally:
+        reopened.close()
