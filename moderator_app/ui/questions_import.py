@@ -51,7 +51,7 @@ from moderator_app.app.questions import (
     QuestionBook,
     Source,
     apply_import,
-    extract,
+    extract,  # extract, load_source: the SourceWatcher's below, until it is replaced
     load_source,
     preview,
     question_preview_dict,
