@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import argparse
-from zoneinfo import ZoneInfo
 
-from moderator_app.commands import CommandError, open_session, print_json
-from moderator_app.core.questions import IMPORT_STATES, QState
-from moderator_app.core.runsheet import RunSheetError, zone
-from moderator_app.io.question_import import (
-    ImportResult,
-    extract,
-    load_source,
+from moderator_app.app.errors import QuestionError, ShowFileError, TableError
+from moderator_app.app.questions import (
+    IMPORT_STATES,
+    PROFILES,
+    ImportChoices,
+    QuestionBook,
+    import_file,
+    listing,
     preview_dict,
+    preview_file,
 )
-from moderator_app.io.question_sources import PROFILES
-from moderator_app.io.question_store import QuestionBook
-from moderator_app.io.showfile import ShowFileError
-from moderator_app.io.tables import TableError
+from moderator_app.commands import CommandError, open_session, print_json
+from moderator_app.core.questions import QState
+from moderator_app.core.runsheet import RunSheetError, zone
 from moderator_app.resources import default_show
 
 
@@ -61,35 +61,28 @@ def _source_options(p: argparse.ArgumentParser) -> None:
                        help="read dates as month/day")
 
 
-def _read(path: str, tz: ZoneInfo, args: argparse.Namespace) -> ImportResult:
-    try:
-        return extract(load_source(path, args.profile), tz=tz, dayfirst=args.dayfirst)
-    except TableError as exc:
-        raise CommandError(str(exc)) from None
-
-
 def cmd_preview(args: argparse.Namespace) -> int:
     try:
         tz = zone(args.timezone) if args.timezone else default_show().tz
     except RunSheetError as exc:
         raise CommandError(str(exc)) from None
-    print_json(preview_dict(_read(args.file, tz, args)))
+    try:
+        result = preview_file(args.file, tz=tz, profile=args.profile, dayfirst=args.dayfirst)
+    except TableError as exc:
+        raise CommandError(str(exc)) from None
+    print_json(preview_dict(result))
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     session = open_session(args.show)
     try:
-        result = _read(args.file, session.show.tz, args)  # read fully before touching the show
+        choices = ImportChoices(args.answered_as, args.profile, args.dayfirst)
         try:
-            merge = QuestionBook(session).import_result(result, args.answered_as)
-        except ShowFileError as exc:
+            imported = import_file(QuestionBook(session), args.file, choices)
+        except (TableError, ShowFileError, QuestionError) as exc:
             raise CommandError(str(exc)) from None
-        # Of the questions added, how many the file marks answered, and what they became.
-        print_json({"file": str(result.path), "profile": result.plan.profile,
-                    "added": merge.added, "present": merge.present,
-                    "skipped": result.skipped, "answered_in_source": merge.answered_in_source,
-                    "answered_as": args.answered_as, "warnings": result.warnings})
+        print_json(imported.to_dict())
     finally:
         session.close()
     return 0
@@ -98,10 +91,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     session = open_session(args.show)
     try:
-        book = QuestionBook(session)
-        items = book.queue.select(states=args.state) if args.state else book.queue.ordered()
-        print_json({"counts": book.queue.counts(),
-                    "questions": [q.to_dict() for q in items]})
+        print_json(listing(QuestionBook(session), args.state))
     finally:
         session.close()
     return 0

@@ -1,15 +1,15 @@
 """Importing questions: the dialog (file -> profile, sheet, header, columns -> preview ->
-import), the worker thread that reads large files, and the watcher of linked files.
+import), and the watcher of linked files.
 
-Reading and extracting run on a ``QThread`` with progress and cancel; the merge into the
-show (a short SQLite transaction) runs on the main thread when the result comes back, so
-the show file is only ever written from one thread.
+What a file holds and what an import does are ``app.questions``'s: the dialog reads and
+extracts through ``ui.ops`` (off the UI thread, with progress and cancel) and merges the
+result through ``app.questions.apply_import`` when it comes back, so the show file is only
+ever written from the UI thread, exactly as the command line's import merges.
 """
 
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QFileSystemWatcher,
     QObject,
     Qt,
-    QThread,
     QTimer,
     Signal,
 )
@@ -42,62 +41,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moderator_app.core.questions import QState
-from moderator_app.io.question_import import (
-    ImportCancelled,
+from moderator_app.app.errors import TableError
+from moderator_app.app.questions import (
+    PREVIEW_ROWS,
+    PROFILES,
+    ImportChoices,
+    Imported,
     ImportResult,
+    QuestionBook,
     Source,
-    answered_in_source,
-    extract,
+    apply_import,
+    extract,  # extract, load_source: the SourceWatcher's below, until it is replaced
     load_source,
+    preview,
     question_preview_dict,
+    read_import,
+    read_source,
     replan,
+    set_mapping,
 )
-from moderator_app.io.question_sources import PROFILES, ColumnMapping
-from moderator_app.io.question_store import QuestionBook
-from moderator_app.io.safe_read import cancel_scope
-from moderator_app.io.tables import TableError
+from moderator_app.core.questions import QState
 from moderator_app.ui.file_dialogs import choose_spreadsheet
+from moderator_app.ui.ops import Operation, Progress, run_op
 from moderator_app.ui.widgets import plain_tooltip
 
-PREVIEW_ROWS = 30
-
-
-class Worker(QThread):
-    """Runs ``job(progress)`` off the UI thread; results come back through signals."""
-
-    progressed = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, job: Callable[[Callable[[int, int], bool]], object],
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._job = job
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def _progress(self, done: int, total: int) -> bool:
-        self.progressed.emit(done, total)
-        return not self._cancel.is_set()
-
-    def run(self) -> None:
-        try:
-            with cancel_scope(self._cancel.is_set):  # a cancel also stops a workbook's child
-                result = self._job(self._progress)
-        except ImportCancelled as exc:
-            self.failed.emit(str(exc))
-        except TableError as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # a bad file must never take the console down
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            if self._cancel.is_set():
-                self.failed.emit(self.tr("Import cancelled"))
-            else:
-                self.succeeded.emit(result)
+# The watcher below (replaced by the one watcher of linked files) and drop_import.py
+# (moved to run_op by its own change) still start their reads as a ``Worker``: the same
+# operation, under its old name, until they do.
+Worker = Operation
 
 
 FIELD_LABELS = {
@@ -124,10 +95,10 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import questions"))
         self.book = book
         self.source: Source | None = None
-        self.worker: Worker | None = None
+        self.worker: Operation | None = None  # the read running for this dialog, if any
         self.last_result: ImportResult | None = None
         self._preview: ImportResult | None = None  # the rows shown, and the whole file's counts
-        self._import_choices: tuple[QState, bool, bool | None] = (QState.ANSWERED, False, None)
+        self._import_choices = ImportChoices()
         self._loading = False
 
         self.path = QLineEdit()
@@ -245,7 +216,7 @@ class ImportDialog(QDialog):
         self.path.setText(str(path))
         self.import_button.setEnabled(False)
         self.warnings.setText(self.tr("Reading {0}…").format(Path(path).name))
-        self._run(lambda progress: _read(path), self._loaded)
+        self._run(lambda _progress: read_source(path), self._loaded)
 
     def _loaded(self, source: Source) -> None:
         self.source = source
@@ -285,9 +256,7 @@ class ImportDialog(QDialog):
         elif header:
             kwargs["table_index"] = self.sheet.currentIndex()
             kwargs["header_row"] = self.header_row.value() - 1
-        self.source.plan = replan(self.source, **kwargs)
-        if self.source.plan.header_row >= len(self.source.table.rows):
-            self.source.plan.header_row = max(len(self.source.table.rows) - 1, 0)
+        replan(self.source, **kwargs)
         self._show_plan()
         self.update_preview()
 
@@ -296,7 +265,7 @@ class ImportDialog(QDialog):
             return
         values = {name: (combo.currentIndex() - 1 if combo.currentIndex() > 0 else None)
                   for name, combo in self.columns.items()}
-        self.source.plan.mapping = ColumnMapping(**values)
+        set_mapping(self.source, values)
         self.update_preview()
 
     # -- preview ------------------------------------------------------------------------------------
@@ -304,7 +273,7 @@ class ImportDialog(QDialog):
         if self.source is None:
             return
         try:
-            result = extract(self.source, tz=self.book.session.show.tz,
+            result = preview(self.source, tz=self.book.session.show.tz,
                              dayfirst=self.dates.currentData(), limit=PREVIEW_ROWS)
         except TableError as exc:
             self._preview = None
@@ -358,32 +327,37 @@ class ImportDialog(QDialog):
         self.warnings.setText("\n".join([*lines, *result.warnings]))
 
     # -- importing ----------------------------------------------------------------------------------
+    def choices(self) -> ImportChoices:
+        """The moderator's choices as the dialog shows them now."""
+        profile = self.source.plan.profile if self.source is not None else None
+        return ImportChoices(self.answered_as(), profile, self.dates.currentData(),
+                             self.watch.isChecked())
+
     def start_import(self) -> None:
         if self.source is None:
             return
         source, plan = self.source, self.source.plan
-        dayfirst = self.dates.currentData()
         # Fixed when Import is pressed: a click during the read does not change this import.
-        self._import_choices = (self.answered_as(), self.watch.isChecked(), dayfirst)
+        choices = self._import_choices = self.choices()
         zone = self.book.session.show.tz
         self.import_button.setEnabled(False)
         self.progress.setValue(0)
         self.progress.show()
         self.cancel_button.setText(self.tr("Cancel"))
-        self._run(lambda progress: extract(source, plan, tz=zone, dayfirst=dayfirst,
-                                           progress=progress), self._extracted)
+        self._run(lambda progress: read_import(source, choices, tz=zone, plan=plan,
+                                               progress=progress), self._extracted)
 
     def _extracted(self, result: ImportResult) -> None:
         self.progress.hide()
         self.cancel_button.setText(self.tr("Close"))
-        answered_as, watch, dayfirst = self._import_choices
         try:
-            merge = self.book.import_result(result, answered_as)
+            outcome: Imported = apply_import(self.book, result, self._import_choices)
         except Exception as exc:  # the show file refused: nothing changed
             self.warnings.setText(str(exc))
             self.import_button.setEnabled(True)
             return
         self.last_result = result
+        merge = outcome.merge
         lines = [self.tr("{0} added, {1} already in the queue, {2} skipped.").format(
             merge.added, merge.present, result.skipped)]
         if merge.answered:
@@ -391,12 +365,8 @@ class ImportDialog(QDialog):
         elif merge.answered_in_source:
             lines.append(self.tr("{0} answered in the source, imported as new.").format(
                 merge.answered_in_source))
-        if watch:
-            try:
-                # Later changes are merged the same way, answered ones included.
-                self.book.link_source(result.path, result.plan.profile, dayfirst, answered_as)
-            except Exception as exc:  # the import stands; only the watching failed
-                lines.append(self.tr("The file is not watched: {0}").format(exc))
+        if outcome.watch_error is not None:
+            lines.append(self.tr("The file is not watched: {0}").format(outcome.watch_error))
         self.warnings.setText(" ".join(lines))
         self.imported.emit(result, merge)
 
@@ -406,19 +376,34 @@ class ImportDialog(QDialog):
             return
         self.reject()
 
-    def _run(self, job, done: Callable[[object], None]) -> None:
-        worker = Worker(job, self)
-        self.worker = worker
-        worker.progressed.connect(self._progressed)
-        worker.succeeded.connect(done)
-        worker.failed.connect(self._failed)
-        worker.finished.connect(lambda: self._worker_finished(worker))
-        worker.start()
+    def _run(self, job: Callable[[Progress], object], done: Callable[[object], None]) -> None:
+        """Run ``job`` through ui.ops; only the latest one's answer reaches the dialog (a
+        file chosen again, or the dialog closed, leaves an older read's answer unheard)."""
+        if self.worker is not None:
+            self.worker.cancel()
+        started: list[Operation] = []
 
-    def _worker_finished(self, worker: Worker) -> None:
-        if self.worker is worker:
-            self.worker = None
-        worker.deleteLater()
+        def current() -> bool:
+            return bool(started) and self.worker is started[0]
+
+        def succeeded(result: object) -> None:
+            if current():
+                self.worker = None
+                done(result)
+
+        def failed(message: str) -> None:
+            if current():
+                self.worker = None
+                self._failed(message)
+
+        def progressed(done_: int, total: int) -> None:
+            if current():
+                self._progressed(done_, total)
+
+        # The answers are queued to the UI thread: none can arrive before ``started`` is set.
+        self.worker = run_op(job, on_success=succeeded, on_failure=failed,
+                             on_progress=progressed)
+        started.append(self.worker)
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
@@ -434,21 +419,16 @@ class ImportDialog(QDialog):
         worker = self.worker
         if worker is not None:
             worker.wait(ms)
-            QCoreApplication.sendPostedEvents()  # deliver its result signals
+            QCoreApplication.sendPostedEvents()  # deliver its answer
 
     def done(self, result: int) -> None:
-        worker = self.worker
+        worker, self.worker = self.worker, None  # its late answer is not for this dialog
         if worker is not None:
             worker.cancel()
-            worker.wait(10000)  # a QThread must not be destroyed while it runs
+            # Closing the dialog leaves no read behind: the cancel reaches a workbook's
+            # reading process at once, so this wait is short.
+            worker.wait(10000)
         super().done(result)
-
-
-def _read(path: str | os.PathLike) -> Source:
-    """Read ``path`` and count its answered questions (off the UI thread, once)."""
-    source = load_source(path)
-    answered_in_source(source)
-    return source
 
 
 def profile_label(name: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -31,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moderator_app.core.questions import QState, Question, QuestionError
-from moderator_app.io.question_store import QuestionBook
-from moderator_app.io.session import ShowSession
-from moderator_app.io.showfile import ShowFileError
+from moderator_app.app.errors import QuestionError, ShowFileError
+from moderator_app.app.questions import QuestionBook
+from moderator_app.app.questions import unlink_all as unlink_all_sources
+from moderator_app.core.questions import QState, Question
 from moderator_app.ui.keys import is_typing_target
 from moderator_app.ui.questions_dialogs import DuplicatesDialog, QuestionDialog
 from moderator_app.ui.questions_import import ImportDialog, SourceWatcher
@@ -54,6 +55,9 @@ from moderator_app.ui.questions_model import (
     state_label,
 )
 from moderator_app.ui.questions_onair import OnAirPanel, who_line
+
+if TYPE_CHECKING:  # only named in signatures; app.show re-exports it (issue 11's app-show)
+    from moderator_app.app.show import ShowSession
 
 
 class QuestionsPage(QWidget):
@@ -496,8 +500,7 @@ class QuestionsFeature(QObject):
         return dialog
 
     def unlink_all(self) -> None:
-        for link in self.book.linked_sources():
-            self.book.unlink_source(link.path)
+        unlink_all_sources(self.book)
         self.watcher.sync()
         self.window.show_status(self.tr("No file is watched any more."))
 

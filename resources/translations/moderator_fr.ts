@@ -2513,13 +2513,6 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
 </context>
 <context>
-    <name>Worker</name>
-    <message>
-        <source>Import cancelled</source>
-        <translation>Importation annulée</translation>
-    </message>
-</context>
-<context>
     <name>Zone</name>
     <message>
         <source>Unknown time zone “{0}”: times are shown in UTC</source>

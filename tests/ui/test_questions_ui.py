@@ -227,6 +227,36 @@ def test_import_dialog_bad_file_and_mapping_edit(qtbot, session: ShowSession) ->
     assert len(book.queue) == 0
 
 
+def test_import_dialog_header_row_past_the_table_end_takes_its_last_row(
+    qtbot, session: ShowSession
+) -> None:
+    # The spin box goes to 100,000: a header row past the end once raised in the slot.
+    dialog = ImportDialog(QuestionBook(session))
+    qtbot.addWidget(dialog)
+    dialog.load(FIX / "slido_export.csv")
+    qtbot.waitUntil(lambda: dialog.source is not None, timeout=5000)
+    last = len(dialog.source.table.rows)
+    dialog.header_row.setValue(500)
+    assert dialog.header_row.value() == last
+    assert dialog.source.plan.header_row == last - 1
+
+
+def test_import_dialog_shows_the_file_chosen_last(qtbot, session: ShowSession) -> None:
+    # A workbook read in a child process, then at once a CSV: the workbook's late answer
+    # must not replace the file the dialog shows.
+    dialog = ImportDialog(QuestionBook(session))
+    qtbot.addWidget(dialog)
+    dialog.load(FIX / "microsoft_forms.xlsx")
+    first = dialog.worker
+    dialog.load(FIX / "slido_export.csv")
+    qtbot.waitUntil(lambda: dialog.source is not None, timeout=5000)
+    first.wait(10000)
+    qtbot.wait(50)  # the workbook's answer, had it been heard
+    assert dialog.path.text() == str(FIX / "slido_export.csv")
+    assert dialog.source.path == FIX / "slido_export.csv"
+    assert dialog.profile.currentData() == "slido"
+
+
 def test_import_cancel_leaves_show_untouched(qtbot, session: ShowSession) -> None:
     book = QuestionBook(session)
     dialog = ImportDialog(book)
