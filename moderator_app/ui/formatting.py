@@ -77,9 +77,18 @@ def time_format(seconds: bool) -> str:
 
 
 def clock_time(moment: datetime, tz: ZoneInfo, seconds: bool = False) -> str:
+    """A time of day as every screen shows it: one rule, the interface locale's (24-hour
+    in French, the system's habit in English). No screen formats a time any other way."""
     local = moment.astimezone(tz)
     qtime = QTime(local.hour, local.minute, local.second)
     return QLocale().toString(qtime, time_format(seconds))
+
+
+def day_and_time(moment: datetime, tz: ZoneInfo, date_format: str = "%Y-%m-%d",
+                 seconds: bool = False) -> str:
+    """A date (in an unambiguous numeric form) and the time of day by ``clock_time``."""
+    local = moment.astimezone(tz)
+    return f"{local.strftime(date_format)} {clock_time(local, tz, seconds)}"
 
 
 # Time zone cities whose name differs in French; the IANA name is the English one.

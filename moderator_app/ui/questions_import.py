@@ -62,6 +62,7 @@ from moderator_app.app.questions import (
 )
 from moderator_app.core.questions import QState
 from moderator_app.ui.file_dialogs import choose_spreadsheet
+from moderator_app.ui.formatting import day_and_time
 from moderator_app.ui.ops import Operation, Progress, run_op
 from moderator_app.ui.widgets import plain_tooltip
 
@@ -286,8 +287,7 @@ class ImportDialog(QDialog):
         zone = self.book.session.show.tz
         for row, q in enumerate(result.questions):
             d = question_preview_dict(q)
-            when = q.submitted_at.astimezone(zone).strftime("%d/%m/%Y %H:%M") \
-                if q.submitted_at else ""
+            when = day_and_time(q.submitted_at, zone, "%d/%m/%Y") if q.submitted_at else ""
             asker = self.tr("Anonymous") if q.anonymous else (d["asker"] or "")
             cells = [" ".join(q.text.split()), asker, d["organisation"] or "", when,
                      "" if d["votes"] is None else str(d["votes"]),

@@ -27,6 +27,7 @@ from PySide6.QtGui import QColor, QFont
 
 from moderator_app.core.question_text import fold
 from moderator_app.core.questions import QState, Question, QuestionQueue
+from moderator_app.ui.formatting import day_and_time
 from moderator_app.ui.widgets import plain_tooltip
 
 QuestionRole = Qt.ItemDataRole.UserRole + 1  # the Question object
@@ -156,7 +157,7 @@ class QuestionTableModel(QAbstractTableModel):
                 return ""
             moment = q.submitted_at.astimezone(self.local_zone) if self.local_zone else \
                 q.submitted_at
-            return moment.strftime("%d/%m %H:%M")
+            return day_and_time(moment, moment.tzinfo, "%d/%m")
         if col == COL_SPEAKER:
             return q.speaker
         if col == COL_TAGS:

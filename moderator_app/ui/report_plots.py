@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from moderator_app.core.report_plot import GanttRow, with_zero_crossings
+from moderator_app.ui.formatting import clock_time
 
 PLANNED = QColor("#b0bec5")
 ON_TIME = QColor("#2e7d32")
@@ -47,9 +48,8 @@ class ClockAxis(pg.AxisItem):
         return [(major, 0), (major / 2, 0)]
 
     def tickStrings(self, values, scale, spacing):
-        fmt = "%H:%M:%S" if spacing < 60 else "%H:%M"
         return [
-            (self.origin + timedelta(seconds=float(v))).astimezone(self.tz).strftime(fmt)
+            clock_time(self.origin + timedelta(seconds=float(v)), self.tz, seconds=spacing < 60)
             for v in values
         ]
 

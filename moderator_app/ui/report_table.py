@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor
 
 from moderator_app.core.durations import format_duration
+from moderator_app.ui.formatting import clock_time
 
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1
 LATE = QColor("#c62828")
@@ -37,7 +38,7 @@ def unknown() -> str:
 def clock(moment: datetime | None, tz: ZoneInfo, blank: bool = False) -> str:
     if moment is None:
         return "" if blank else unknown()
-    return moment.astimezone(tz).strftime("%H:%M:%S")
+    return clock_time(moment, tz, seconds=True)
 
 
 def duration(seconds: float | None, signed: bool = False, blank: bool = False) -> str:

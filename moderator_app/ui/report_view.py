@@ -44,6 +44,7 @@ from moderator_app.core.report_plot import (
     over_under_series,
 )
 from moderator_app.core.report_runs import RunInfo
+from moderator_app.ui.formatting import clock_time, day_and_time
 from moderator_app.ui.i18n import current_language
 from moderator_app.ui.lazy_page import LazyPage
 from moderator_app.ui.ops import Operation, run_op
@@ -226,7 +227,7 @@ class ReportView(QWidget):
             # Registration questions come days ahead: the date too.
             Column(
                 self.tr("Asked at"),
-                lambda q: q.asked_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+                lambda q: day_and_time(q.asked_at, tz)
                 if q.asked_at
                 else "",
             ),
@@ -334,7 +335,7 @@ class ReportView(QWidget):
         label = (
             f"{info.number}. {info.label}" if info.label else self.tr("Run {0}").format(info.number)
         )
-        when = info.date.astimezone(tz).strftime("%Y-%m-%d %H:%M") if info.date else ""
+        when = day_and_time(info.date, tz) if info.date else ""
         state = {
             "finished": self.tr("finished"),
             "in_progress": self.tr("in progress"),
@@ -393,7 +394,7 @@ class ReportView(QWidget):
         tz = self.session.show.tz
 
         def when(moment) -> str:
-            return moment.astimezone(tz).strftime("%H:%M:%S") if moment else unknown()
+            return clock_time(moment, tz, seconds=True) if moment else unknown()
 
         longest = (
             self.tr("{0} by {1}").format(
@@ -456,7 +457,7 @@ class ReportView(QWidget):
             ) + " " + self.tr("Its end and final over/under are known when it finishes.")
         if s.state == RUN_CUT_OFF:
             last = next((e.at for e in reversed(report.events)), None)
-            stop = last.astimezone(tz).strftime("%H:%M:%S") if last else unknown()
+            stop = clock_time(last, tz, seconds=True) if last else unknown()
             return self.tr(
                 "This run stopped without a finish: its journal ends at {0} during «{1}». "
                 "That segment's end, the show's end and the final over/under are unknown."

@@ -1,0 +1,39 @@
+"""One time format per locale on every screen: the interface locale's rule (24-hour in
+French; the system's habit in English, "4:05 PM" for an American system)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from moderator_app.ui import report_table
+from moderator_app.ui.formatting import clock_time, day_and_time
+from moderator_app.ui.report_plots import ClockAxis
+
+PARIS = ZoneInfo("Europe/Paris")
+MOMENT = datetime(2027, 2, 25, 15, 5, 7, tzinfo=UTC)  # 16:05:07 in Paris
+
+
+@pytest.fixture(params=[("en", QLocale(QLocale.Language.English, QLocale.Country.UnitedStates),
+                         "4:05\u202fPM", "4:05:07\u202fPM"),
+                        ("fr", QLocale(QLocale.Language.French, QLocale.Country.France),
+                         "16:05", "16:05:07")], ids=["en_US", "fr_FR"])
+def locale(request, qapp):
+    previous = QLocale()
+    QLocale.setDefault(request.param[1])
+    yield request.param
+    QLocale.setDefault(previous)
+
+
+def test_every_surface_formats_a_time_by_the_one_rule(locale) -> None:
+    _, _, short, long = locale
+    assert clock_time(MOMENT, PARIS) == short
+    assert clock_time(MOMENT, PARIS, seconds=True) == long
+    assert report_table.clock(MOMENT, PARIS) == long  # the report's tables
+    assert day_and_time(MOMENT, PARIS) == f"2027-02-25 {short}"  # asked at, run dates
+    axis = ClockAxis.__new__(ClockAxis)  # the plots' time axis, as pyqtgraph calls it
+    axis.origin, axis.tz = MOMENT, PARIS
+    assert axis.tickStrings([0.0, 60.0], 1.0, 60) == [short, clock_time(MOMENT.replace(minute=6), PARIS)]
