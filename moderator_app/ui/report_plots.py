@@ -167,7 +167,7 @@ class TimelinePlot(QWidget):
             self.planned.setOpts(
                 x0=self._planned_x0, width=self._planned_w, y=self._y - BAR / 2, height=BAR
             )
-            self.plot.getAxis("left").setTicks([[(i, _short(t)) for i, t in enumerate(titles)]])
+            self.plot.getAxis("left").setTicks([[(i, _short(i, t)) for i, t in enumerate(titles)]])
             self.plot.setYRange(-0.7, max(len(rows), 1) - 0.3, padding=0)
         self.actual.setOpts(
             x0=self._actual_x0,
@@ -189,9 +189,15 @@ class TimelinePlot(QWidget):
             self.now_line.show()
 
 
-def _short(title: str, limit: int = 28) -> str:
+def _short(index: int, title: str, limit: int = 30) -> str:
+    """The segment's number and title, cut in the middle when long: titles of a show often
+    share their start ("Représentant·e d'une ville d'Afrique du Nord / d'Europe / …"), so
+    their ends are what tells the rows apart."""
     title = " ".join(title.split())
-    return title if len(title) <= limit else title[: limit - 1] + "…"
+    if len(title) > limit:
+        head = limit // 2 - 2
+        title = f"{title[:head].rstrip()}…{title[-(limit - head - 1):].lstrip()}"
+    return f"{index + 1}. {title}"
 
 
 class OverUnderPlot(QWidget):

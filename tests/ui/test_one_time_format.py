@@ -37,3 +37,13 @@ def test_every_surface_formats_a_time_by_the_one_rule(locale) -> None:
     axis = ClockAxis.__new__(ClockAxis)  # the plots' time axis, as pyqtgraph calls it
     axis.origin, axis.tz = MOMENT, PARIS
     assert axis.tickStrings([0.0, 60.0], 1.0, 60) == [short, clock_time(MOMENT.replace(minute=6), PARIS)]
+
+
+def test_timeline_rows_are_told_apart(qapp) -> None:
+    from moderator_app.ui.report_plots import _short
+
+    titles = ["Représentant·e d'une ville d'Afrique du Nord", "Représentant·e d'une ville d'Europe",
+              "Représentant·e d'une ville d'Amérique du Nord"]
+    labels = [_short(i + 2, t) for i, t in enumerate(titles)]
+    assert len(set(labels)) == 3 and all(len(x) <= 34 for x in labels)
+    assert labels[0].startswith("3. Représentant") and labels[1].endswith("d'Europe")
