@@ -57,6 +57,19 @@ if TYPE_CHECKING:
 REFRESH_AFTER_MS = 400  # actions arrive in bursts; rebuild once they settle
 
 
+class StatusLine(QLabel):
+    """The page's one-line status: it takes no room while it has nothing to say."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.hide()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
 class ReportView(QWidget):
     exported = Signal(str)  # path written
     export_failed = Signal(str)  # one-line message
@@ -96,8 +109,7 @@ class ReportView(QWidget):
         bar.addWidget(self.export_button)
         bar.addWidget(self.png_button)
 
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = StatusLine()
         self.summary = QLabel()
         self.summary.setObjectName("ReportSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)  # show titles are untrusted text
