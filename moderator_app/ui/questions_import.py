@@ -285,6 +285,7 @@ class ImportDialog(QDialog):
         self._preview = result
         self.preview.setRowCount(len(result.questions))
         zone = self.book.session.show.tz
+        filled = [False] * self.preview.columnCount()
         for row, q in enumerate(result.questions):
             d = question_preview_dict(q)
             when = day_and_time(q.submitted_at, zone, "%d/%m/%Y") if q.submitted_at else ""
@@ -293,12 +294,15 @@ class ImportDialog(QDialog):
                      "" if d["votes"] is None else str(d["votes"]),
                      "✓" if d["answered"] else ""]
             for col, text in enumerate(cells):
+                filled[col] = filled[col] or bool(text)
                 item = QTableWidgetItem(text)  # item text is plain, never rich text
                 if col == 0:
                     item.setToolTip(plain_tooltip(q.text))
                 elif col == 5:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.preview.setItem(row, col, item)
+        for col in range(1, len(filled)):  # columns the file has nothing for: no room taken
+            self.preview.setColumnHidden(col, not filled[col])
         self._show_info()
         self.import_button.setEnabled(not self.book.session.readonly and bool(result.questions))
 

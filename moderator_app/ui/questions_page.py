@@ -247,9 +247,14 @@ class QuestionsPage(QWidget):
         speakers, tags = self.book.queue.speakers(), self.book.queue.tags()
         self._fill_combo(self.speaker_filter, self.tr("All speakers"), speakers)
         self._fill_combo(self.tag_filter, self.tr("All tags"), tags)
-        # Empty columns give their room to the question text.
+        # Empty columns give their room to the question text (a Zoom report has no votes,
+        # a form no organisation): any() stops at the first question that has one.
+        questions = self.book.queue.ordered()
         self.table.setColumnHidden(COL_SPEAKER, not speakers)
         self.table.setColumnHidden(COL_TAGS, not tags)
+        self.table.setColumnHidden(COL_ORG, not any(q.organisation for q in questions))
+        self.table.setColumnHidden(COL_VOTES, not any(q.votes is not None for q in questions))
+        self.table.setColumnHidden(COL_TIME, not any(q.submitted_at for q in questions))
 
     @staticmethod
     def _fill_combo(combo: QComboBox, all_text: str, values: list[str]) -> None:

@@ -107,3 +107,15 @@ def test_an_added_question_is_removed_by_undo_and_imports_are_not_undone(
         assert len(QuestionBook(session).queue) == imported  # the row is gone from the file
     finally:
         session.close()
+
+
+def test_empty_columns_give_their_room_to_the_text(qtbot, show_path, clock) -> None:
+    from moderator_app.ui.questions_model import COL_ORG, COL_TIME, COL_VOTES
+
+    page = open_page(qtbot, show_path, clock)
+    page.book.add(Question.new("Une question sans rien d'autre ?"))
+    assert all(page.table.isColumnHidden(c) for c in (COL_ORG, COL_VOTES, COL_TIME))
+    page.book.import_result(preview_file(FIX / "slido_export.csv", tz=page.book.session.show.tz))
+    assert not page.table.isColumnHidden(COL_VOTES) and not page.table.isColumnHidden(COL_TIME)
+    assert page.table.isColumnHidden(COL_ORG)  # Slido has no organisation
+    close(page)
