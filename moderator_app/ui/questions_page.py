@@ -55,6 +55,7 @@ from moderator_app.ui.questions_model import (
     state_label,
 )
 from moderator_app.ui.questions_onair import OnAirPanel, who_line
+from moderator_app.ui.widgets import place_below_live_panel
 
 if TYPE_CHECKING:  # only named in signatures; app.show re-exports it (issue 11's app-show)
     from moderator_app.app.show import ShowSession
@@ -497,6 +498,7 @@ class QuestionsFeature(QObject):
         dialog = ImportDialog(self.book, self.window)
         dialog.imported.connect(lambda *_: self.watcher.sync())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        place_below_live_panel(dialog, self.window)
         dialog.show()  # not modal: the show goes on while the moderator imports
         if path is None:
             dialog.browse()

@@ -5,7 +5,14 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 ERROR_COLOUR = "#c62828"
 
@@ -21,6 +28,18 @@ def plain_tooltip(text: str) -> str:
         return ""
     lines = "\n".join(text.splitlines())
     return f'<p style="white-space:pre-wrap">{html.escape(lines, quote=False)}</p>'
+
+
+def place_below_live_panel(dialog: QWidget, window: QWidget) -> None:
+    """Put ``dialog`` over the window's pages, below the live panel, message row and
+    buttons: an import during the show must never cover the big digits. (A window manager
+    may still move it; this is where the console asks for it.)"""
+    pages = getattr(window, "pages", None)
+    if pages is None or not window.isVisible():
+        return
+    top_left = pages.mapToGlobal(pages.rect().topLeft())
+    dialog.resize(min(dialog.width(), pages.width()), min(dialog.height(), pages.height()))
+    dialog.move(top_left.x() + max(0, (pages.width() - dialog.width()) // 2), top_left.y())
 
 
 def plain_label(point_size: int = 0, bold: bool = False) -> QLabel:

@@ -135,3 +135,18 @@ def test_live_panel_fits_keeps_its_chrome_and_reads_well(qtbot, session, clock, 
                     f"{language} {name}: {label.objectName()} {label.text()!r} contrast {ratio:.2f}")
     finally:
         install_language(previous)
+
+
+def test_the_questions_import_never_covers_the_live_panel(qtbot, window) -> None:
+    from pathlib import Path
+
+    window.resize(1366, 740)
+    qtbot.waitExposed(window)
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "questions" / "slido_export.csv"
+    dialog = window.questions.open_import(fixture)  # deletes itself on close
+    qtbot.waitUntil(lambda: dialog.source is not None, timeout=5000)
+    panel_bottom = window.panel.mapToGlobal(window.panel.rect().bottomLeft()).y()
+    buttons_bottom = max(b.mapToGlobal(b.rect().bottomLeft()).y() for b in window.buttons.values())
+    assert dialog.frameGeometry().top() > max(panel_bottom, buttons_bottom)
+    assert not dialog.isModal()
+    dialog.close()
