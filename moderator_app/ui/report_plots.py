@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from moderator_app.core.report_plot import GanttRow, with_zero_crossings
@@ -113,6 +113,12 @@ class TimelinePlot(QWidget):
         self.now_line = pg.InfiniteLine(angle=90, movable=False, pen=pen)
         self.now_line.hide()
         self.plot.addItem(self.now_line)
+        # Every segment keeps its label at a laptop's height: pyqtgraph leaves out tick
+        # labels past 80 % of the axis by default, which hid three rows in four.
+        left = self.plot.getAxis("left")
+        label_font = QFont(left.font())
+        label_font.setPointSize(9)
+        left.setStyle(textFillLimits=[(0, 1.0)], tickFont=label_font)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
@@ -189,13 +195,13 @@ class TimelinePlot(QWidget):
             self.now_line.show()
 
 
-def _short(index: int, title: str, limit: int = 30) -> str:
+def _short(index: int, title: str, limit: int = 24) -> str:
     """The segment's number and title, cut in the middle when long: titles of a show often
     share their start ("Représentant·e d'une ville d'Afrique du Nord / d'Europe / …"), so
     their ends are what tells the rows apart."""
     title = " ".join(title.split())
     if len(title) > limit:
-        head = limit // 2 - 2
+        head = limit // 3
         title = f"{title[:head].rstrip()}…{title[-(limit - head - 1):].lstrip()}"
     return f"{index + 1}. {title}"
 
