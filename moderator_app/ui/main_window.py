@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moderator_app.core.actions import Action, ActionRefused, ActionType, Changes
+from moderator_app.app.errors import ActionRefused, ShowFileError
+from moderator_app.app.show import ShowSession
+from moderator_app.core.actions import Action, ActionType, Changes
 from moderator_app.core.clock import to_us
 from moderator_app.core.engine import NOT_STARTED, PAUSED, REANCHOR_AFTER_US, RUNNING, Snapshot
-from moderator_app.io.session import ShowSession
-from moderator_app.io.showfile import ShowFileError
 from moderator_app.ui.keys import ShowKeys
 from moderator_app.ui.rundown_model import COL_SPEAKER, COL_TITLE, RundownModel
 from moderator_app.ui.ticker import SecondTicker
