@@ -199,16 +199,15 @@ def test_closing_the_window_cancels_a_running_examination(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
     from moderator_app.io import file_checks, safe_read
-    from moderator_app.ui import drop_import
 
     # Checks loose enough to let the bomb through: the child takes seconds over it.
     monkeypatch.setattr(safe_read, "LIMITS", file_checks.Limits(ratio=10**6, strings=10**9))
     path = hostile.shared_strings_bomb_xlsx(tmp_path, strings=SLOW_STRINGS)
     assert drop(window, path)
-    qtbot.waitUntil(lambda: bool(drop_import._RUNNING), timeout=5000)
+    qtbot.waitUntil(lambda: bool(window.drop_router.running), timeout=5000)
     started = time.monotonic()
     window.close()
-    qtbot.waitUntil(lambda: not drop_import._RUNNING, timeout=5000)
+    qtbot.waitUntil(lambda: not window.drop_router.running, timeout=5000)
     assert time.monotonic() - started < 3
 
 
