@@ -33,8 +33,9 @@ from moderator_app.paths import default_show_path
 from moderator_app.resources import default_show
 
 __all__ = [
-    "FILE_SUFFIX", "FULL", "READONLY", "QuestionListGiven", "Rescue", "Role", "RunSheetImportError", "ShowFileError", "ShowSession",
-    "backup_show", "create_show", "default_show_path", "discard_rescue", "ensure_default_show",
+    "FILE_SUFFIX", "FULL", "READONLY", "QuestionListGiven", "Rescue", "Role",
+    "RunSheetImportError", "Show", "ShowFileError", "ShowSession", "backup_show",
+    "create_show", "default_show_path", "discard_rescue", "ensure_default_show",
     "find_rescue", "open_show", "replay_rescue", "show_from_runsheet", "show_status",
 ]  # fmt: skip
 

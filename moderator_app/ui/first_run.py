@@ -27,7 +27,7 @@ from moderator_app.app.show import (
     FILE_SUFFIX,
     QuestionListGiven,
     Role,
-    RunSheetImportError,
+    Show,
     ShowFileError,
     backup_show,
     create_show,
@@ -40,6 +40,7 @@ from moderator_app.resources import default_show
 from moderator_app.ui import recent
 from moderator_app.ui.about import about_box
 from moderator_app.ui.file_dialogs import choose_spreadsheet
+from moderator_app.ui.ops import Operation, run_op
 from moderator_app.ui.settings import Settings
 
 TOUR_DONE_KEY = "tour/done"
@@ -377,17 +378,42 @@ def import_spreadsheet(window) -> None:
         handle_file(window, path)
 
 
-def new_from_spreadsheet(window) -> Path | None:
+def new_from_spreadsheet(
+    window, on_done: Callable[[Path | None], None] | None = None
+) -> Operation | None:
     """File → New from spreadsheet: a new show made from a producer's run sheet (like
-    ``moderator-app new SHOW --runsheet FILE``), saved where the moderator says, opened."""
+    ``moderator-app new SHOW --runsheet FILE``), saved where the moderator says, opened.
+
+    The sheet is read off the UI thread (a workbook takes its reading process seconds; the
+    timer must not stop meanwhile); the save dialog opens when it is read. ``on_done``
+    gets the new show's path, or None when nothing was made. Returns the reading
+    operation, or None if no file was chosen."""
+    done = on_done or (lambda _path: None)
     source = choose_spreadsheet(
         window, QCoreApplication.translate("FirstRun", "New show from a run sheet")
     )
     if source is None:
+        done(None)
         return None
-    try:
-        show = show_from_runsheet(source, default_show())
-    except QuestionListGiven:
+
+    def read(_progress) -> Show | None:
+        try:
+            return show_from_runsheet(source, default_show())
+        except QuestionListGiven:
+            return None  # said below, in the moderator's language
+
+    def failed(message: str) -> None:
+        window.show_error(message)
+        done(None)
+
+    return run_op(
+        read, on_success=lambda show: done(_save_new_show(window, source, show)),
+        on_failure=failed,
+    )  # fmt: skip
+
+
+def _save_new_show(window, source: Path, show: Show | None) -> Path | None:
+    if show is None:
         window.show_error(
             QCoreApplication.translate(
                 "FirstRun",
@@ -395,9 +421,6 @@ def new_from_spreadsheet(window) -> Path | None:
                 "its questions",
             ).format(source.name)
         )
-        return None
-    except RunSheetImportError as exc:
-        window.show_error(str(exc))
         return None
     chosen, _ = QFileDialog.getSaveFileName(
         window,
