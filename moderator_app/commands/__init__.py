@@ -6,10 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from moderator_app.io.clockwitness import CarriedClock
-from moderator_app.io.rescue import find_rescue
-from moderator_app.io.session import ShowSession
-from moderator_app.io.showfile import ShowFileError
+from moderator_app.app.show import Role, ShowFileError, ShowSession, find_rescue, open_show
 
 COMMAND_MODULES = [
     "moderator_app.commands.show",
@@ -37,16 +34,14 @@ def open_session(path: str, *, wait_s: float | None = None) -> ShowSession:
     """The show file at ``path``, opened for a command; CommandError if it cannot be.
 
     A command stamps with the show's clock carried from the last writer on this machine
-    (io.clockwitness), so a process with a wrong wall clock still journals true times.
+    (see app/show.py), so a process with a wrong wall clock still journals true times.
     ``wait_s``: how long a write waits for another writer's lock before failing.
     """
     try:
-        session = ShowSession.open(path, clock=CarriedClock(Path(path)))
+        session = open_show(path, role=Role.COMMAND, wait_s=wait_s)
     except ShowFileError as exc:
         raise CommandError(str(exc)) from None
     note_rescue(session.path)
-    if wait_s is not None:
-        session.file.wait_for_lock(wait_s)
     return session
 
 

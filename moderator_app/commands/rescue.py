@@ -1,15 +1,13 @@
 """Rescue command: actions the console kept in a rescue file because the show file would
-not take them (disk full, read-only) when it closed. See io/rescue.py."""
+not take them (disk full, read-only) when it closed. See app/show.py."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+from moderator_app.app.show import ShowFileError, discard_rescue, find_rescue, replay_rescue
 from moderator_app.commands import CommandError, print_json
-from moderator_app.io.rescue import discard, find_rescue, replay
-from moderator_app.io.session import ShowSession
-from moderator_app.io.showfile import ShowFileError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,16 +37,12 @@ def cmd_rescue(args: argparse.Namespace) -> int:
             print_json({"show": str(show), "file": None, "actions": []})
             return 0
         if args.replay:
-            session = ShowSession.open(show)
-            try:
-                stored = replay(session, rescue)
-            finally:
-                session.close()
+            stored = replay_rescue(show, rescue)
             print_json({"replayed": len(stored), "from": str(rescue.path),
                         "seqs": [a.seq for a in stored]})  # fmt: skip
             return 0
         if args.discard:
-            discard(rescue)
+            discard_rescue(rescue)
             print_json({"discarded": len(rescue.actions), "file": str(rescue.path)})
             return 0
     except ShowFileError as exc:

@@ -5,13 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from moderator_app.app.show import RunSheetImportError, ShowFileError, create_show, show_status
 from moderator_app.commands import CommandError, open_session, print_json
 from moderator_app.core.actions import ActionRefused, ActionType
-from moderator_app.core.clock import ClockError, MonotonicGuardClock, read_us
-from moderator_app.core.status import status_dict
-from moderator_app.io.clockwitness import write_witness
-from moderator_app.io.showfile import ShowFile, ShowFileError
-from moderator_app.resources import default_show
 
 # A one-shot command waits this long for another writer (an import, a second console's
 # commit) before failing: long enough for any single commit, short enough for a button.
@@ -80,20 +76,10 @@ def _seconds(text: str) -> float:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    show = default_show()
-    if getattr(args, "runsheet", None):
-        from moderator_app.commands.runsheet import show_from_sheet
-
-        show = show_from_sheet(show, args.runsheet)
     try:
-        with ShowFile.create(Path(args.show), show) as file:
-            show = file.load_show()
-    except ShowFileError as exc:
+        show = create_show(Path(args.show), runsheet=getattr(args, "runsheet", None))
+    except (RunSheetImportError, ShowFileError) as exc:
         raise CommandError(str(exc)) from None
-    try:  # the show's clock starts as this machine's (io.clockwitness)
-        write_witness(Path(args.show), read_us(MonotonicGuardClock()))
-    except ClockError:
-        pass  # the first action will say what is wrong with the clock
     print_json(
         {"created": str(Path(args.show)), "title": show.title, "segments": len(show.segments)}
     )
@@ -103,8 +89,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     session = open_session(args.show)
     try:
-        snap = session.snapshot()
-        print_json(status_dict(session.show, snap))
+        print_json(show_status(session))
     finally:
         session.close()
     return 0
@@ -150,7 +135,7 @@ def cmd_control(args: argparse.Namespace) -> int:
             raise CommandError(f"{args.action} refused: {exc}") from None
         except ShowFileError as exc:
             raise CommandError(_not_saved(args, str(exc))) from None
-        status = status_dict(session.show, session.snapshot())
+        status = show_status(session)
         print_json({"action": action.type, "seq": action.seq, "live": status["live"]})
     finally:
         session.close()

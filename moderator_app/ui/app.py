@@ -11,11 +11,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from moderator_app import __version__
-from moderator_app.io.ownerlock import OwnerLock
-from moderator_app.io.session import ShowSession
-from moderator_app.io.showfile import ShowFile, ShowFileError
-from moderator_app.paths import default_show_path
-from moderator_app.resources import default_show, resource
+from moderator_app.app.show import Role, ShowFileError, ShowSession, ensure_default_show, open_show
+from moderator_app.resources import resource
 from moderator_app.ui.i18n import choose_language, install_language
 from moderator_app.ui.settings import Settings
 
@@ -46,29 +43,15 @@ def open_session(path: str | None) -> ShowSession:
     """The show given, or the user's default show (made from the bundled one on first run,
     with this machine's default warning and wrap-up thresholds).
 
-    The first console to open a show owns it (see io/ownerlock.py); a second one opens it
-    read-only and follows it live. Closing the session releases the lock.
+    The first console to open a show owns it; a second one opens it read-only and follows
+    it live (see app/show.py). Closing the session releases the lock.
     """
     if path is None:
-        target = default_show_path()
-        if not target.exists():
-            show = default_show()
-            prefs = Settings().load()
-            show.warning_s, show.danger_s = prefs.warning_s, prefs.danger_s
-            ShowFile.create(target, show).close()
+        prefs = Settings().load()
+        target = ensure_default_show(prefs.warning_s, prefs.danger_s)
     else:
         target = Path(path)
-        if not target.is_file():
-            return ShowSession.open(target)  # raises the clear "no such show file" error
-    lock = OwnerLock.acquire(target)
-    try:
-        session = ShowSession.open(target, readonly=lock is None)
-    except BaseException:
-        if lock is not None:
-            lock.release()
-        raise
-    session.owner_lock = lock
-    return session
+    return open_show(target, role=Role.CONSOLE)
 
 
 # Set to "1" to print a marker once the window is shown and its event loop runs (the

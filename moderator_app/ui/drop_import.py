@@ -1,9 +1,9 @@
 """Dropping a spreadsheet on the console (or File → Import a spreadsheet): question lists
 go to the questions import dialog, run sheets to the run sheet import dialog.
 
-Which one a file is comes from ``io.spreadsheet_kind`` (the first rows only, never an
-exception), asked on a worker thread: even the first rows of a workbook are parsed in a
-child process (see ``io.safe_read``), and a hostile file may take that child its whole
+Which one a file is comes from ``app.files.detect`` (the first rows only, never an
+exception), asked off the UI thread (ui/ops.py): even the first rows of a workbook are
+parsed in a child process (see ``io.safe_read``), and a hostile file may take that child its whole
 time limit before it is refused. The drop returns at once; the timer keeps ticking; the
 dialog opens (or the one-line refusal shows) when the answer comes back. Both dialogs
 open on the file with its detected layout: nothing is imported until the moderator
@@ -13,17 +13,13 @@ presses Import.
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
+from moderator_app.app.files import QUESTIONS, RUNSHEET, detect
 from moderator_app.ui.first_run import SPREADSHEET_SUFFIXES, register_drop_handler
-
-# Workers outlive the window that started them by at most a poll of their cancel flag;
-# a QThread destroyed while it runs aborts the process, so they are held here, not by
-# the window.
-_RUNNING: dict[object, threading.Event] = {}
+from moderator_app.ui.ops import Operation, run_op
 
 
 def claims(path: Path) -> bool:
@@ -31,51 +27,49 @@ def claims(path: Path) -> bool:
     return path.suffix.lower() in SPREADSHEET_SUFFIXES and os.path.lexists(path)
 
 
-def _examine(path: Path, cancel: threading.Event) -> tuple[Path, object]:
-    from moderator_app.io.spreadsheet_kind import detect  # the importers load on first drop
-
-    return path, detect(path, cancelled=cancel.is_set)
-
-
 class DropRouter(QObject):
-    """Sends each dropped file to its import dialog once a worker thread has said what
-    it is; lives on the UI thread as a child of the window."""
+    """Sends each dropped file to its import dialog once an operation off the UI thread
+    has said what it is; lives on the UI thread as a child of the window. It is given the
+    questions feature and the run sheet editor (None when the window has not got one)."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, window, questions=None, runsheet_editor=None) -> None:
         super().__init__(window)
         self.window = window
+        self.questions = questions
+        self.runsheet_editor = runsheet_editor
         self.pending: list[Path] = []
+        self.running: set[Operation] = set()
         window.installEventFilter(self)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.cancel_all)
 
     def examine(self, path: Path) -> None:
-        from moderator_app.ui.questions_import import Worker
-
-        cancel = threading.Event()
-        worker = Worker(lambda _progress: _examine(path, cancel))  # no parent: see _RUNNING
-        _RUNNING[worker] = cancel
         self.pending.append(path)
-        worker.succeeded.connect(self._detected)
-        worker.failed.connect(self._failed)
-        worker.finished.connect(lambda: _forget(worker))
-        worker.start()
+        # A cancel reaches a workbook's reading process through the operation's scope.
+        op = run_op(
+            lambda _progress: detect(path),
+            on_success=lambda detection: self._detected(path, detection),
+            on_failure=lambda _message: self._forget(path),
+        )
+        self.running.add(op)
+        op.finished.connect(lambda: self.running.discard(op))
 
-    @Slot(object)
-    def _detected(self, result: tuple[Path, object]) -> None:
-        from moderator_app.io.spreadsheet_kind import QUESTIONS, RUNSHEET
-
-        path, detection = result
+    def _forget(self, path: Path) -> None:
+        # Only a cancelled read fails (detect never raises otherwise): the window is
+        # closing, nobody is waiting for the answer.
         if path in self.pending:
             self.pending.remove(path)
+
+    def _detected(self, path: Path, detection) -> None:
+        self._forget(path)
         window = self.window
         if detection.problem:
             window.show_error(detection.problem)
         elif detection.kind == RUNSHEET:
-            import_runsheet(window, path)
+            self.import_runsheet(path)
         elif detection.kind == QUESTIONS:
-            import_questions(window, path)
+            self.import_questions(path)
         else:
             window.show_error(
                 QCoreApplication.translate(
@@ -83,15 +77,27 @@ class DropRouter(QObject):
                 ).format(path.name)
             )
 
-    @Slot(str)
-    def _failed(self, message: str) -> None:
-        # Only a cancelled read ends here (detect never raises otherwise): the window is
-        # closing, nobody is waiting for the answer.
-        self.pending.clear()
+    def import_questions(self, path: Path):
+        """Open the questions import dialog on ``path``; the dialog, or None."""
+        if self.questions is None:
+            _missing(self.window, QCoreApplication.translate("DropImport", "Questions"))
+            return None
+        self.window.pages.setCurrentWidget(self.questions.page)
+        return self.questions.open_import(path)
+
+    def import_runsheet(self, path: Path):
+        """Open the run sheet import dialog on ``path``; the dialog, or None (and a message)."""
+        from moderator_app.ui.runsheet_dialogs import ImportDialog
+
+        if self.runsheet_editor is None:
+            _missing(self.window, QCoreApplication.translate("DropImport", "Run sheet"))
+            return None
+        self.window.pages.setCurrentWidget(self.runsheet_editor)
+        return ImportDialog.run(self.runsheet_editor, str(path))
 
     def cancel_all(self) -> None:
-        for cancel in list(_RUNNING.values()):
-            cancel.set()
+        for op in list(self.running):
+            op.cancel()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
@@ -99,15 +105,11 @@ class DropRouter(QObject):
         return False
 
 
-def _forget(worker) -> None:
-    _RUNNING.pop(worker, None)
-    worker.deleteLater()
-
-
 def import_dropped(window, path: Path) -> None:
-    router = getattr(window, "drop_router", None)
-    if router is None:
-        router = window.drop_router = DropRouter(window)
+    """The drop handler: the window's own router examines the file."""
+    router = window.findChild(DropRouter)
+    if router is None:  # a window built without this feature: each page says it is missing
+        router = DropRouter(window)
     router.examine(path)
 
 
@@ -117,32 +119,11 @@ def _missing(window, what: str) -> None:
     )
 
 
-def import_questions(window, path: Path):
-    """Open the questions import dialog on ``path``; the dialog, or None."""
-    feature = getattr(window, "questions", None)
-    if feature is None:
-        _missing(window, QCoreApplication.translate("DropImport", "Questions"))
-        return None
-    window.pages.setCurrentWidget(feature.page)
-    return feature.open_import(path)
-
-
-def import_runsheet(window, path: Path):
-    """Open the run sheet import dialog on ``path``; the dialog, or None (and a message)."""
-    from moderator_app.ui.runsheet_dialogs import ImportDialog
-
-    editor = getattr(window, "runsheet_editor", None)
-    if editor is None:
-        _missing(window, QCoreApplication.translate("DropImport", "Run sheet"))
-        return None
-    window.pages.setCurrentWidget(editor)
-    return ImportDialog.run(editor, str(path))
-
-
-def attach(window) -> None:
-    # Registered after the questions and run sheet features, which the handlers reach
-    # through the window. One handler claims every spreadsheet that exists; the kind
-    # (the stronger match when both importers would take it, see detect) is found on a
-    # worker thread.
-    window.drop_router = DropRouter(window)
+def attach(window, questions=None, runsheet=None) -> DropRouter:
+    """Spreadsheets dropped on the window (or chosen with File → Import) go to the
+    ``questions`` feature's or the ``runsheet`` editor's import dialog. One handler claims
+    every spreadsheet that exists; the kind (the stronger match when both importers would
+    take it, see detect) is found off the UI thread."""
+    router = DropRouter(window, questions, runsheet)
     register_drop_handler("spreadsheet", claims, import_dropped)
+    return router

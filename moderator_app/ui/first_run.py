@@ -23,11 +23,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moderator_app.io.showfile import FILE_SUFFIX, ShowFile, ShowFileError
+from moderator_app.app.show import (
+    FILE_SUFFIX,
+    QuestionListGiven,
+    Role,
+    Show,
+    ShowFileError,
+    backup_show,
+    create_show,
+    show_from_runsheet,
+)
+from moderator_app.app.show import (
+    open_show as open_show_file,
+)
 from moderator_app.resources import default_show
 from moderator_app.ui import recent
 from moderator_app.ui.about import about_box
 from moderator_app.ui.file_dialogs import choose_spreadsheet
+from moderator_app.ui.ops import Operation, run_op
 from moderator_app.ui.settings import Settings
 
 TOUR_DONE_KEY = "tour/done"
@@ -188,14 +201,13 @@ def show_tour(window: QWidget) -> TourCard:
 # -- switching shows -----------------------------------------------------------------------
 def switch_show(window, path: Path):
     """Open ``path`` in a new main window and close this one; None (and a message) on failure."""
-    from moderator_app.ui.app import open_session
     from moderator_app.ui.main_window import MainWindow
 
     path = Path(path)
     if path.resolve() == window.session.path.resolve():
         return window
     try:
-        session = open_session(str(path))
+        session = open_show_file(path, role=Role.CONSOLE)
     except ShowFileError as exc:
         window.show_error(str(exc))
         return None
@@ -232,7 +244,7 @@ def new_from_template(window) -> None:
     if not target.suffix:
         target = target.with_suffix(FILE_SUFFIX)
     try:
-        ShowFile.create(target, default_show()).close()
+        create_show(target, default_show())
     except ShowFileError as exc:
         window.show_error(str(exc))
         return
@@ -267,7 +279,7 @@ def save_as(window) -> None:
     if target.resolve() == session.path.resolve():
         return
     try:
-        session.file.backup_to(target)  # journal and all: the timer carries on in the copy
+        backup_show(session, target)  # journal and all: the timer carries on in the copy
     except ShowFileError as exc:
         window.show_error(str(exc))
         return
@@ -366,30 +378,49 @@ def import_spreadsheet(window) -> None:
         handle_file(window, path)
 
 
-def new_from_spreadsheet(window) -> Path | None:
+def new_from_spreadsheet(
+    window, on_done: Callable[[Path | None], None] | None = None
+) -> Operation | None:
     """File → New from spreadsheet: a new show made from a producer's run sheet (like
-    ``moderator-app new SHOW --runsheet FILE``), saved where the moderator says, opened."""
-    from moderator_app.io.runsheet_import import RunSheetImportError, new_show, read_runsheet
-    from moderator_app.io.spreadsheet_kind import QUESTIONS, detect
+    ``moderator-app new SHOW --runsheet FILE``), saved where the moderator says, opened.
 
+    The sheet is read off the UI thread (a workbook takes its reading process seconds; the
+    timer must not stop meanwhile); the save dialog opens when it is read. ``on_done``
+    gets the new show's path, or None when nothing was made. Returns the reading
+    operation, or None if no file was chosen."""
+    done = on_done or (lambda _path: None)
     source = choose_spreadsheet(
         window, QCoreApplication.translate("FirstRun", "New show from a run sheet")
     )
     if source is None:
+        done(None)
         return None
-    try:
-        show = new_show(default_show(), read_runsheet(source))
-    except RunSheetImportError as exc:
-        if detect(source).kind == QUESTIONS:
-            window.show_error(
-                QCoreApplication.translate(
-                    "FirstRun",
-                    "{0}: a question list, not a run sheet; drop it on the window to import "
-                    "its questions",
-                ).format(source.name)
-            )
-        else:
-            window.show_error(str(exc))
+
+    def read(_progress) -> Show | None:
+        try:
+            return show_from_runsheet(source, default_show())
+        except QuestionListGiven:
+            return None  # said below, in the moderator's language
+
+    def failed(message: str) -> None:
+        window.show_error(message)
+        done(None)
+
+    return run_op(
+        read, on_success=lambda show: done(_save_new_show(window, source, show)),
+        on_failure=failed,
+    )  # fmt: skip
+
+
+def _save_new_show(window, source: Path, show: Show | None) -> Path | None:
+    if show is None:
+        window.show_error(
+            QCoreApplication.translate(
+                "FirstRun",
+                "{0}: a question list, not a run sheet; drop it on the window to import "
+                "its questions",
+            ).format(source.name)
+        )
         return None
     chosen, _ = QFileDialog.getSaveFileName(
         window,
@@ -403,7 +434,7 @@ def new_from_spreadsheet(window) -> Path | None:
     if not target.suffix:
         target = target.with_suffix(FILE_SUFFIX)
     try:
-        ShowFile.create(target, show).close()
+        create_show(target, show)
     except ShowFileError as exc:
         window.show_error(str(exc))
         return None

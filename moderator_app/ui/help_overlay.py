@@ -128,11 +128,19 @@ def _menu_actions(menu: QMenu) -> list[QAction]:
     return found
 
 
-def help_sections(window) -> list[HelpSection]:
-    """Every key of the console, grouped by where it works; live keys first."""
+def help_sections(
+    window,
+    live_actions: dict[str, QAction] | None = None,
+    *,
+    questions: bool = False,
+    runsheet: bool = False,
+) -> list[HelpSection]:
+    """Every key of the console, grouped by where it works; live keys first.
+
+    ``live_actions``: the live console's actions by key; ``questions`` / ``runsheet``:
+    whether the window has those pages (each has keys of its own)."""
     timer = [window.timer_actions[k] for k in window.timer_actions]
-    live = getattr(window, "live", None)
-    live_actions = live.actions if live is not None else {}
+    live_actions = live_actions or {}
     messages = [a for k, a in live_actions.items() if k.startswith("preset_")]
     messages += [live_actions[k] for k in ("message", "clear_message") if k in live_actions]
     stage = [live_actions[k] for k in ("stage", "full_screen", "blackout", "stage_clock", "leave")
@@ -146,12 +154,12 @@ def help_sections(window) -> list[HelpSection]:
         HelpSection("messages", QCoreApplication.translate("HelpOverlay", "Messages to the speaker"), "", action_rows(messages)),
         HelpSection("stage", QCoreApplication.translate("HelpOverlay", "Stage display"), "", action_rows(stage)),
     ]
-    if getattr(window, "questions", None) is not None:
+    if questions:
         sections.append(HelpSection(
             "questions", QCoreApplication.translate("HelpOverlay", "Questions tab"),
             QCoreApplication.translate("HelpOverlay", "When the question table has focus; the live keys work there too."),
             question_table_rows()))
-    if getattr(window, "runsheet_editor", None) is not None:
+    if runsheet:
         sections.append(HelpSection(
             "runsheet", QCoreApplication.translate("HelpOverlay", "Run sheet tab (an editing grid)"),
             QCoreApplication.translate("HelpOverlay", "Keys type and edit here, as in a spreadsheet: the live keys are off."),
@@ -166,6 +174,16 @@ def help_sections(window) -> list[HelpSection]:
                 rest.append(action)
     sections.append(HelpSection("files", QCoreApplication.translate("HelpOverlay", "Files and windows"), "", action_rows(rest)))
     return sections
+
+
+def attach(window, live, questions, runsheet) -> None:
+    """The keyboard help (opened by the live console's F1) lists the keys of the pages
+    this window has."""
+    if live is None:
+        return  # no F1 without the live console
+    live.set_help(lambda: help_sections(
+        window, live.actions, questions=questions is not None, runsheet=runsheet is not None
+    ))
 
 
 MENU_KEYS = ("file", "show", "questions", "runsheet", "report", "view", "help")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from moderator_app.core.actions import ActionType
 from moderator_app.core.engine import DANGER, NORMAL, OVERTIME, RUNNING, WARNING, Snapshot
-from moderator_app.ui.help_overlay import HelpOverlay, help_sections
+from moderator_app.ui.help_overlay import HelpOverlay, HelpSection, help_sections
 from moderator_app.ui.i18n import choose_language, current_language, install_language
 from moderator_app.ui.messages import PRESET_KEYS, MessageBar
 from moderator_app.ui.preferences import PreferencesDialog
@@ -34,9 +34,7 @@ PREVIEW_SIZE = (240, 135)
 
 
 def attach(window: MainWindow) -> LiveConsole:
-    console = LiveConsole(window)
-    window.live = console  # type: ignore[attr-defined]
-    return console
+    return LiveConsole(window)
 
 
 class LiveConsole(QObject):
@@ -78,6 +76,10 @@ class LiveConsole(QObject):
         window.panel.add_row(self.messages)
 
         self.help = HelpOverlay(window)
+        # What F1 lists; the help feature widens it to the pages the window has.
+        self._help_sections: Callable[[], list[HelpSection]] = lambda: help_sections(
+            window, self.actions
+        )
         self._build_actions()
         window.ticked.connect(self.on_tick)
         if window.snapshot is not None:
@@ -288,11 +290,15 @@ class LiveConsole(QObject):
             self.stage.showNormal()
             self.refresh()
 
+    def set_help(self, sections: Callable[[], list[HelpSection]]) -> None:
+        """What the keyboard help lists, asked each time it opens."""
+        self._help_sections = sections
+
     def toggle_help(self) -> None:
         if self.help.isVisible():
             self.help.hide()
         else:
-            self.help.open_over(help_sections(self.window))
+            self.help.open_over(self._help_sections())
 
     # -- messages ------------------------------------------------------------------------
     def send_message(self, text: str, blink: bool) -> None:

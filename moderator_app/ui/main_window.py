@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QElapsedTimer, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,27 +22,67 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moderator_app.core.actions import Action, ActionRefused, ActionType, Changes
+from moderator_app.app.errors import ActionRefused, ShowFileError
+from moderator_app.app.show import ShowSession
+from moderator_app.core.actions import Action, ActionType, Changes
 from moderator_app.core.clock import to_us
 from moderator_app.core.engine import NOT_STARTED, PAUSED, REANCHOR_AFTER_US, RUNNING, Snapshot
-from moderator_app.io.session import ShowSession
-from moderator_app.io.showfile import ShowFileError
+from moderator_app.ui import (
+    drop_import,
+    first_run,
+    help_overlay,
+    live_console,
+    questions_page,
+    reliability,
+    report_view,
+    runsheet_editor,
+)
 from moderator_app.ui.keys import ShowKeys
 from moderator_app.ui.rundown_model import COL_SPEAKER, COL_TITLE, RundownModel
 from moderator_app.ui.ticker import SecondTicker
 from moderator_app.ui.timer_panel import TimerPanel
 
-# Features add their pages and menus through ``attach(window)``; listed here so that the
-# window builds them in a known order and a failing feature is reported, not fatal.
-FEATURES: list[str] = [
-    "moderator_app.ui.live_console.attach",
-    "moderator_app.ui.report_view.attach",
-    "moderator_app.ui.questions_page.attach",
-    "moderator_app.ui.reliability.attach",
-    "moderator_app.ui.first_run.attach",
-    "moderator_app.ui.runsheet_editor.attach",
-    "moderator_app.ui.drop_import.attach",
-]
+
+@dataclass(frozen=True)
+class Feature:
+    """A part of the console built onto the main window: ``attach(window, **needs)`` adds
+    its pages, menus and keys and returns the feature object (or None). ``needs`` names
+    earlier features it is given, as keyword arguments of those names: features never
+    reach each other through the window."""
+
+    name: str
+    attach: Callable[..., object]
+    needs: tuple[str, ...] = ()
+
+
+# Built in this order, which is also the order of their pages and menu entries; a feature
+# comes after the features it needs. A feature whose attach fails is reported on the
+# status bar and the console goes on without it (a broken report page must not stop the
+# timer mid-show); those that need it get None and say "not available" where it matters.
+FEATURES: tuple[Feature, ...] = (
+    Feature("live", live_console.attach),
+    Feature("report", report_view.attach),
+    Feature("questions", questions_page.attach, needs=("live",)),
+    Feature("reliability", reliability.attach),
+    Feature("first_run", first_run.attach),
+    Feature("runsheet", runsheet_editor.attach),
+    Feature("drop_import", drop_import.attach, needs=("questions", "runsheet")),
+    Feature("help", help_overlay.attach, needs=("live", "questions", "runsheet")),
+)
+
+
+def check_wiring(features: tuple[Feature, ...]) -> None:
+    """ValueError unless names are unique and each feature needs only earlier ones: a
+    wrong list is a programming error, caught before any window is built."""
+    seen: set[str] = set()
+    for feature in features:
+        if feature.name in seen:
+            raise ValueError(f"feature {feature.name!r} is listed twice")
+        later = [n for n in feature.needs if n not in seen]
+        if later:
+            raise ValueError(f"feature {feature.name!r} needs {later} built before it")
+        seen.add(feature.name)
+
 
 POLL_MS = 100  # another process's action shows within this, well under the 250 ms promise
 ONE_MINUTE = 60
@@ -56,9 +96,18 @@ class MainWindow(QMainWindow):
 
     ticked = Signal(object)  # Snapshot, at each displayed-second change and after each action
 
-    def __init__(self, session: ShowSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: ShowSession,
+        parent: QWidget | None = None,
+        features: tuple[Feature, ...] = FEATURES,
+    ) -> None:
+        check_wiring(features)  # before any widget exists: a wrong list builds nothing
         super().__init__(parent)
         self.session = session
+        # Each feature by name, None for one that failed: for the window's tests, never
+        # for other features (they are given what they need, see Feature).
+        self.features: dict[str, object] = {}
         self.snapshot: Snapshot | None = None
         self._menus: dict[str, QMenu] = {}
         self.timer_actions: dict[str, QAction] = {}
@@ -132,7 +181,7 @@ class MainWindow(QMainWindow):
         # Features may refuse a close (e.g. actions not yet in the file): each returns
         # whether the window may close, asking the moderator if it must.
         self.close_checks: list[Callable[[], bool]] = []
-        self._attach_features()
+        self._attach_features(features)
         if session.readonly:
             self.show_banner(self.tr("Read-only: this show is open elsewhere; following it live."))
         self.ticker.start()
@@ -267,13 +316,35 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
-    def _attach_features(self) -> None:
-        for name in FEATURES:
-            module_name, _, func = name.rpartition(".")
+    def _attach_features(self, features: tuple[Feature, ...]) -> None:
+        for feature in features:
+            given = {name: self.features[name] for name in feature.needs}
             try:
-                getattr(importlib.import_module(module_name), func)(self)
+                self.features[feature.name] = feature.attach(self, **given)
             except Exception as exc:
-                self.show_error(self.tr("Could not load {0}: {1}").format(module_name, exc))
+                self.features[feature.name] = None
+                self.show_error(self.tr("Could not load {0}: {1}").format(feature.name, exc))
+
+    # Handles for tests (and people reading a traceback); no feature uses them.
+    @property
+    def live(self):
+        return self.features.get("live")
+
+    @property
+    def questions(self):
+        return self.features.get("questions")
+
+    @property
+    def runsheet_editor(self):
+        return self.features.get("runsheet")
+
+    @property
+    def report_feature(self):
+        return self.features.get("report")
+
+    @property
+    def drop_router(self):
+        return self.features.get("drop_import")
 
     # -- contract for features ------------------------------------------------------------
     def add_page(self, widget: QWidget, title: str) -> int:

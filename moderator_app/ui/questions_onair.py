@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -17,9 +19,11 @@ from PySide6.QtWidgets import (
 
 from moderator_app.core.engine import Snapshot
 from moderator_app.core.questions import Question
-from moderator_app.io.question_store import QuestionBook
 from moderator_app.ui.questions_model import asker_label
 from moderator_app.ui.widgets import plain_label, plain_tooltip
+
+if TYPE_CHECKING:  # app/questions.py comes with the app-questions branch of issue 11
+    from moderator_app.app.questions import QuestionBook
 
 QUESTION_POINT_SIZE = 20
 # Below this the moderator, reading aloud at arm's length, starts to stumble: past it the

@@ -444,7 +444,7 @@ class QuestionsPage(QWidget):
 class QuestionsFeature(QObject):
     """The queue page, its import dialog and file watcher, wired into the main window."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, window, live=None) -> None:
         super().__init__(window)
         self.window = window
         self.page = QuestionsPage(window.session, parent=None)
@@ -457,7 +457,7 @@ class QuestionsFeature(QObject):
         self.book.subscribe(lambda kind, qs: self.watcher.sync() if kind == "reset" else None)
         window.add_page(self.page, self.tr("Questions"))
         window.ticked.connect(self.page.onair.update_snapshot)
-        self._follow_on_stage(getattr(window, "live", None))
+        self._follow_on_stage(live)
         menu = window.menu("questions")
         for text, slot, tip in (
             (self.tr("&Import questions…"), lambda: self.open_import(), ""),
@@ -517,8 +517,7 @@ class QuestionsFeature(QObject):
                 self.tr("{0} new question(s) from {1}").format(added, Path(path).name))
 
 
-def attach(window) -> QuestionsFeature:
-    """Add the Questions page and menu to the console's main window."""
-    feature = QuestionsFeature(window)
-    window.questions = feature  # keeps it alive and reachable for tests
-    return feature
+def attach(window, live=None) -> QuestionsFeature:
+    """Add the Questions page and menu to the console's main window; ``live``, the live
+    console (None without one), shows the question on air on the stage display."""
+    return QuestionsFeature(window, live)

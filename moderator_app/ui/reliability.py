@@ -14,12 +14,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from moderator_app.app.show import (
+    FULL,
+    READONLY,
+    Rescue,
+    ShowFileError,
+    ShowSession,
+    discard_rescue,
+    find_rescue,
+    replay_rescue,
+)
 from moderator_app.core.actions import CLOCK_JUMP, Action
-from moderator_app.io.rescue import Rescue, discard, find_rescue, replay
-from moderator_app.io.showfile import FULL, READONLY, ShowFileError
 
 if TYPE_CHECKING:
-    from moderator_app.io.session import ShowSession
     from moderator_app.ui.main_window import MainWindow
 
 
@@ -213,7 +220,7 @@ def offer_replay(window: MainWindow, rescue: Rescue) -> bool:
     clicked = box.clickedButton()
     try:
         if clicked is write:
-            stored = replay(session, rescue)
+            stored = replay_rescue(session.path, rescue, session)
             window.show_status(
                 QCoreApplication.translate(
                     "Reliability", "{0} unsaved action(s) written into the show."
@@ -221,7 +228,7 @@ def offer_replay(window: MainWindow, rescue: Rescue) -> bool:
             )
             return True
         if clicked is drop:
-            discard(rescue)
+            discard_rescue(rescue)
     except ShowFileError as exc:
         window.show_error(str(exc))
     return False

@@ -661,5 +661,5 @@ class _Attached(QObject):
             self.view.on_tick(snap)
 
 
-def attach(window: MainWindow) -> None:
-    window.report_feature = _Attached(window)  # type: ignore[attr-defined]
+def attach(window: MainWindow) -> _Attached:
+    return _Attached(window)

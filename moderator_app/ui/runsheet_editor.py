@@ -389,7 +389,7 @@ class RunSheetEditor(QWidget):
         return True
 
 
-def attach(window) -> None:
+def attach(window) -> RunSheetEditor:
     """Add the run sheet page and the Run sheet menu to the console's main window."""
     from moderator_app.ui.runsheet_dialogs import (
         ImportDialog,
@@ -398,7 +398,6 @@ def attach(window) -> None:
     from moderator_app.ui.runsheet_link import RunSheetLink
 
     editor = RunSheetEditor(window.session, window)
-    window.runsheet_editor = editor  # reachable for drops and tests
     window.add_page(editor, QCoreApplication.translate("RunSheetEditor", "Run sheet"))
     editor.error.connect(window.show_error)
     editor.status.connect(window.show_status)
@@ -426,3 +425,4 @@ def attach(window) -> None:
         action.triggered.connect(slot)
         menu.addAction(action)
     QTimer.singleShot(0, editor.link.restore)
+    return editor

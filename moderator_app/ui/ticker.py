@@ -12,8 +12,8 @@ import math
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from moderator_app.app.show import ShowSession
 from moderator_app.core.engine import RUNNING
-from moderator_app.io.session import ShowSession
 
 US = 1_000_000
 # Wake a little after the boundary: a timer that fires early would show the old second.

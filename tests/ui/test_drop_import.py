@@ -199,18 +199,43 @@ def test_closing_the_window_cancels_a_running_examination(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
     from moderator_app.io import file_checks, safe_read
-    from moderator_app.ui import drop_import
 
     # Checks loose enough to let the bomb through: the child takes seconds over it.
     monkeypatch.setattr(safe_read, "LIMITS", file_checks.Limits(ratio=10**6, strings=10**9))
     path = hostile.shared_strings_bomb_xlsx(tmp_path, strings=SLOW_STRINGS)
     assert drop(window, path)
-    qtbot.waitUntil(lambda: bool(drop_import._RUNNING), timeout=5000)
+    qtbot.waitUntil(lambda: bool(window.drop_router.running), timeout=5000)
     started = time.monotonic()
     window.close()
-    qtbot.waitUntil(lambda: not drop_import._RUNNING, timeout=5000)
+    qtbot.waitUntil(lambda: not window.drop_router.running, timeout=5000)
     assert time.monotonic() - started < 3
 
+
+
+def new_show_from_sheet(qtbot, window: MainWindow) -> Path | None:
+    """File → New from spreadsheet, waited for: the sheet is read off the UI thread."""
+    outcome: list[Path | None] = []
+    first_run.new_from_spreadsheet(window, outcome.append)
+    qtbot.waitUntil(lambda: bool(outcome), timeout=20000)
+    return outcome[0]
+
+
+@pytest.mark.slow
+def test_new_from_spreadsheet_reads_the_sheet_off_the_ui_thread(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    from moderator_app.io import file_checks, safe_read
+
+    # Checks loose enough to let the bomb through: its reading process takes seconds.
+    monkeypatch.setattr(safe_read, "LIMITS", file_checks.Limits(ratio=10**6, strings=10**9))
+    path = hostile.shared_strings_bomb_xlsx(tmp_path, strings=SLOW_STRINGS)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    started = time.monotonic()
+    op = first_run.new_from_spreadsheet(window)
+    assert time.monotonic() - started < 1  # back to the timer at once
+    assert op is not None and op.isRunning()
+    op.cancel()  # and the cancel reaches the reading process
+    assert op.wait(5000)
 
 
 def test_new_from_spreadsheet_creates_the_show_and_opens_it(
@@ -219,7 +244,7 @@ def test_new_from_spreadsheet_creates_the_show_and_opens_it(
     target = tmp_path / "webinaire"
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(RUNSHEET), ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    created = first_run.new_from_spreadsheet(window)
+    created = new_show_from_sheet(qtbot, window)
     assert created == target.with_suffix(".show")
     with ShowFile.open(created, readonly=True) as file:
         show = file.load_show()
@@ -231,7 +256,7 @@ def test_new_from_spreadsheet_creates_the_show_and_opens_it(
 
 
 def test_new_from_spreadsheet_refuses_a_question_list_and_bad_files(
-    window: MainWindow, tmp_path: Path, monkeypatch
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
     saved: list[str] = []
 
@@ -243,24 +268,26 @@ def test_new_from_spreadsheet_refuses_a_question_list_and_bad_files(
     for chosen, expected in ((ZOOM, "a question list, not a run sheet"),
                              (FIX / "bad_fake.xlsx", "bad_fake.xlsx: not a readable")):  # fmt: skip
         monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, c=chosen, **k: (str(c), ""))
-        assert first_run.new_from_spreadsheet(window) is None
+        assert new_show_from_sheet(qtbot, window) is None
         assert expected in window.statusBar().currentMessage()
     assert not saved and not (tmp_path / "x.show").exists()
     # Cancelled at either dialog: nothing made.
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
-    assert first_run.new_from_spreadsheet(window) is None
+    assert first_run.new_from_spreadsheet(window) is None  # no file chosen, nothing read
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(RUNSHEET), ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
-    assert first_run.new_from_spreadsheet(window) is None
+    assert new_show_from_sheet(qtbot, window) is None
     assert window.isVisible()
 
 
-def test_new_show_never_overwrites(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+def test_new_show_never_overwrites(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
     existing = tmp_path / "taken.show"
     existing.write_bytes(b"precious")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(RUNSHEET), ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(existing), ""))
-    assert first_run.new_from_spreadsheet(window) is None
+    assert new_show_from_sheet(qtbot, window) is None
     assert existing.read_bytes() == b"precious"
     assert "already exists" in window.statusBar().currentMessage()
 
