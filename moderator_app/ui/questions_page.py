@@ -498,7 +498,7 @@ class QuestionsFeature(QObject):
         dialog = ImportDialog(self.book, self.window)
         dialog.imported.connect(lambda *_: self.watcher.sync())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        place_below_live_panel(dialog, self.window)
+        place_below_live_panel(dialog, self.window.pages)
         dialog.show()  # not modal: the show goes on while the moderator imports
         if path is None:
             dialog.browse()

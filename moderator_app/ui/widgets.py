@@ -30,12 +30,11 @@ def plain_tooltip(text: str) -> str:
     return f'<p style="white-space:pre-wrap">{html.escape(lines, quote=False)}</p>'
 
 
-def place_below_live_panel(dialog: QWidget, window: QWidget) -> None:
-    """Put ``dialog`` over the window's pages, below the live panel, message row and
-    buttons: an import during the show must never cover the big digits. (A window manager
-    may still move it; this is where the console asks for it.)"""
-    pages = getattr(window, "pages", None)
-    if pages is None or not window.isVisible():
+def place_below_live_panel(dialog: QWidget, pages: QWidget) -> None:
+    """Put ``dialog`` over the main window's ``pages``, below the live panel, message row
+    and buttons: an import during the show must never cover the big digits. (A window
+    manager may still move it; this is where the console asks for it.)"""
+    if not pages.isVisible():
         return
     top_left = pages.mapToGlobal(pages.rect().topLeft())
     dialog.resize(min(dialog.width(), pages.width()), min(dialog.height(), pages.height()))
