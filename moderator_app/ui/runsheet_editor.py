@@ -22,31 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moderator_app.app import runsheet as rs
+from moderator_app.app.errors import (
+    USER_ERRORS,
+    EditRefused,
+    RunSheetExportError,
+    ShowFileError,
+)
+from moderator_app.app.runsheet import Edit, ShowSession
 from moderator_app.core.actions import Changes
 from moderator_app.core.durations import format_duration
 from moderator_app.core.engine import Snapshot
-from moderator_app.core.runsheet_edit import (
-    RUNSHEET_EDIT_TYPES,
-    Edit,
-    EditRefused,
-    delete,
-    duplicate,
-    insert,
-    inverse,
-    move,
-)
-from moderator_app.core.undo_history import (
-    GROUP,
-    LEGACY_UNDO,
-    REDOES,
-    UNDOES,
-    UndoHistory,
-    new_group,
-)
-from moderator_app.io.runsheet_export import RunSheetExportError, export_runsheet
-from moderator_app.io.runsheet_store import commit_edit
-from moderator_app.io.session import ShowSession
-from moderator_app.io.showfile import ShowFileError
+from moderator_app.core.runsheet_edit import delete, duplicate, insert, move
+from moderator_app.core.undo_history import GROUP
 from moderator_app.ui.i18n import current_language
 from moderator_app.ui.keys import TYPING_PROPERTY
 from moderator_app.ui.runsheet_delegates import (
@@ -84,10 +72,7 @@ class RunSheetEditor(QWidget):
         self.setObjectName("RunSheetEditor")
         self.session = session
         # Undo and redo are folds over the journal: they survive a restart of the console.
-        self.history = UndoHistory(
-            lambda a: a.type in RUNSHEET_EDIT_TYPES,
-            session.file.actions(types=tuple(RUNSHEET_EDIT_TYPES)),
-        )
+        self.history = rs.RunSheetHistory(session)
         self.model = RunSheetModel(session, self.commit, self)
         self.model.refused.connect(self._refused)
 
@@ -235,41 +220,35 @@ class RunSheetEditor(QWidget):
         return self.apply(edit, extra={GROUP: group} if group else None)
 
     def apply(self, edit: Edit, *, extra: dict | None = None) -> bool:
+        return self.attempt(lambda: rs.commit(self.session, edit, extra=extra))
+
+    def attempt(self, operation) -> bool:
+        """Run an operation that changes the run sheet; False (with its one-line message)
+        when refused: the live rule, a sheet that cannot be imported, the file."""
         try:
-            commit_edit(self.session, edit, extra=extra)
-        except EditRefused as exc:
-            self.show_message(str(exc))
-            return False
+            operation()
         except ShowFileError as exc:
             self.show_message(self.tr("The show file could not be written: {0}").format(exc))
+            return False
+        except USER_ERRORS as exc:
+            self.show_message(str(exc))
             return False
         self.show_message("")
         return True
 
     def undo(self) -> bool:
         """Undo the latest run sheet change still in force (this session's or not)."""
-        step = self.history.undo_step()
-        if not step:
+        if not self.history.can_undo():
             self.show_message(self.tr("Nothing to undo in the run sheet"))
             return False
-        group = new_group() if len(step) > 1 else None
-        for action in step:
-            extra = {LEGACY_UNDO: True, UNDOES: action.seq, **({GROUP: group} if group else {})}
-            if not self.apply(inverse(Edit.from_payload(action.payload)), extra=extra):
-                return False  # the run sheet moved on (live rule, another process)
-        return True
+        # Refused when the run sheet moved on (live rule, another process).
+        return self.attempt(self.history.undo)
 
     def redo(self) -> bool:
-        step = self.history.redo_step()
-        if not step:
+        if not self.history.can_redo():
             self.show_message(self.tr("Nothing to redo in the run sheet"))
             return False
-        group = new_group() if len(step) > 1 else None
-        for action in step:
-            extra = {REDOES: action.seq, **({GROUP: group} if group else {})}
-            if not self.apply(Edit.from_payload(action.payload), extra=extra):
-                return False
-        return True
+        return self.attempt(self.history.redo)
 
     def _describe(self, edit: Edit) -> str:
         names = {
@@ -381,7 +360,7 @@ class RunSheetEditor(QWidget):
     def export_to(self, path: str) -> bool:
         try:
             # Headers in the interface language: the importer reads either.
-            written = export_runsheet(self.session.show, path, language=current_language())
+            written = rs.export(self.session.show, path, language=current_language())
         except RunSheetExportError as exc:
             self.show_message(str(exc))
             return False

@@ -1,0 +1,69 @@
+"""The run sheet import dialog reads and previews its file off the UI thread (ui/ops.py)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from moderator_app.app import runsheet as rs
+from moderator_app.ui.runsheet_dialogs import ImportDialog
+from moderator_app.ui.runsheet_editor import RunSheetEditor
+from tests.io.runsheet_fixtures import french_xlsx
+
+
+def test_the_file_is_read_and_previewed_off_the_ui_thread(
+    qtbot, session, tmp_path: Path, monkeypatch
+) -> None:
+    editor = RunSheetEditor(session)
+    qtbot.addWidget(editor)
+    threads: list[threading.Thread] = []
+    for name in ("load_table", "build_runsheet"):
+        real = getattr(rs, name)
+
+        def spy(*args, real=real, **kwargs):
+            threads.append(threading.current_thread())
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(rs, name, spy)
+    sheet = french_xlsx(tmp_path)
+    dialog = ImportDialog.run(editor, str(sheet))
+    assert dialog is not None and dialog.table is None  # the UI thread went on
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled() and "Reading conducteur.xlsx" in dialog.messages.toPlainText()
+    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+        pass
+    assert dialog.table.path == sheet and ok.isEnabled()
+    assert dialog.preview_model.rowCount() == 8
+    assert len(threads) == 2 and threading.main_thread() not in threads
+
+
+def test_an_unreadable_file_is_said_in_the_editor_and_no_dialog_stays(
+    qtbot, session, tmp_path: Path
+) -> None:
+    editor = RunSheetEditor(session)
+    qtbot.addWidget(editor)
+    bad = tmp_path / "half.xlsx"
+    bad.write_bytes(b"PK\x03\x04 half written")
+    before = session.show.to_dict()
+    dialog = ImportDialog.run(editor, str(bad))
+    with qtbot.waitSignal(dialog.unreadable, timeout=10000):
+        pass
+    assert "half.xlsx" in editor.message.text()
+    qtbot.waitUntil(lambda: not editor.findChildren(ImportDialog), timeout=5000)
+    assert session.show.to_dict() == before
+
+
+def test_another_header_row_uses_the_rows_already_read(qtbot, session, tmp_path: Path) -> None:
+    editor = RunSheetEditor(session)
+    qtbot.addWidget(editor)
+    sheet = french_xlsx(tmp_path)
+    dialog = ImportDialog.run(editor, str(sheet))
+    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+        pass
+    sheet.unlink()  # a re-read would fail now
+    dialog.header_row.setValue(1)
+    assert dialog.table.header_row == 0 and dialog.result_ is None
+    dialog.header_row.setValue(4)
+    assert dialog.table.header_row == 3 and len(dialog.result_.segments) == 8
