@@ -109,7 +109,8 @@ def test_linked_sheet_keeps_fields_and_names_them(
     rows[3][2] = "Ada Colau"
     sheet = _sheet(tmp_path / "producer.csv", header, rows)
     session.perform(ActionType.START)
-    link.link(sheet)  # live: offered, not applied
+    with qtbot.waitSignal(link.handled, timeout=10000):
+        link.link(sheet)  # live: offered, not applied
     assert link.pending is not None
     assert "Représentant·e d'une ville d'Europe: Speaker" in link.label.text()
     qtbot.mouseClick(link.apply_button, Qt.MouseButton.LeftButton)
