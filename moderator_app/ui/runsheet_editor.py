@@ -7,6 +7,9 @@ inverse. Ctrl+Z here is scoped to this page, so it never undoes a timer action.
 
 from __future__ import annotations
 
+import copy
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -26,7 +29,6 @@ from moderator_app.app import runsheet as rs
 from moderator_app.app.errors import (
     USER_ERRORS,
     EditRefused,
-    RunSheetExportError,
     ShowFileError,
 )
 from moderator_app.app.runsheet import Edit, ShowSession
@@ -37,6 +39,7 @@ from moderator_app.core.runsheet_edit import delete, duplicate, insert, move
 from moderator_app.core.undo_history import GROUP
 from moderator_app.ui.i18n import current_language
 from moderator_app.ui.keys import TYPING_PROPERTY
+from moderator_app.ui.ops import Operation, run_op
 from moderator_app.ui.runsheet_delegates import (
     KindDelegate,
     TextDelegate,
@@ -66,6 +69,7 @@ EDITOR_KEYS = "Ctrl+Z / Ctrl+Shift+Z, Ctrl+Up / Ctrl+Down, Insert, Ctrl+D, Delet
 class RunSheetEditor(QWidget):
     error = Signal(str)
     status = Signal(str)
+    exported = Signal(str)  # the file a run sheet export wrote
 
     def __init__(self, session: ShowSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -357,16 +361,20 @@ class RunSheetEditor(QWidget):
         if path:
             self.export_to(path)
 
-    def export_to(self, path: str) -> bool:
-        try:
-            # Headers in the interface language: the importer reads either.
-            written = rs.export(self.session.show, path, language=current_language())
-        except RunSheetExportError as exc:
-            self.show_message(str(exc))
-            return False
-        self.status.emit(self.tr("Run sheet exported to {0}").format(written))
-        return True
+    def export_to(self, path: str) -> Operation:
+        """Write the run sheet to ``path`` off the UI thread (a slow or full drive never
+        freezes the console); ``exported`` follows, or the one-line reason."""
+        show = copy.deepcopy(self.session.show)  # the show as it is now, whatever follows
+        language = current_language()  # headers in the interface language: either imports
 
+        def write(_progress) -> Path:
+            return rs.export(show, path, language=language)
+
+        return run_op(write, on_success=self._exported, on_failure=self.show_message)
+
+    def _exported(self, written: object) -> None:
+        self.status.emit(self.tr("Run sheet exported to {0}").format(written))
+        self.exported.emit(str(written))
 
 def attach(window) -> None:
     """Add the run sheet page and the Run sheet menu to the console's main window."""

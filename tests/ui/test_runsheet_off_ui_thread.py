@@ -1,4 +1,5 @@
-"""The run sheet import dialog reads and previews its file off the UI thread (ui/ops.py)."""
+"""The run sheet import dialog reads and previews its file, and the editor exports, off the
+UI thread (ui/ops.py)."""
 
 from __future__ import annotations
 
@@ -67,3 +68,31 @@ def test_another_header_row_uses_the_rows_already_read(qtbot, session, tmp_path:
     assert dialog.table.header_row == 0 and dialog.result_ is None
     dialog.header_row.setValue(4)
     assert dialog.table.header_row == 3 and len(dialog.result_.segments) == 8
+
+
+def test_the_export_is_written_off_the_ui_thread(
+    qtbot, session, tmp_path: Path, monkeypatch
+) -> None:
+    editor = RunSheetEditor(session)
+    qtbot.addWidget(editor)
+    threads: list[threading.Thread] = []
+    real = rs.export_runsheet
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(rs, "export_runsheet", spy)
+    target = tmp_path / "out.csv"
+    with qtbot.waitSignal(editor.exported, timeout=10000):
+        editor.export_to(str(target))
+    assert rs.read_sheet(target).segments[0].title == session.show.segments[0].title
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+
+
+def test_an_export_that_cannot_be_written_says_why(qtbot, session, tmp_path: Path) -> None:
+    editor = RunSheetEditor(session)
+    qtbot.addWidget(editor)
+    with qtbot.waitSignal(editor.error, timeout=10000) as signal:
+        editor.export_to(str(tmp_path / "gone" / "out.xlsx"))
+    assert "does not exist" in signal.args[0] and "\n" not in signal.args[0]
