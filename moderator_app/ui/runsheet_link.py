@@ -49,6 +49,9 @@ class RunSheetLink(QObject):
         self.poller.timeout.connect(self.poll)
         self.reading: Operation | None = None
         self._read_again = False  # the file changed while it was being read
+        # The show closed (another opened) during a read: what it brings is for no one.
+        life = self._life = {"alive": True}
+        self.destroyed.connect(lambda *_: life.update(alive=False))
 
         self.bar = QWidget()
         self.bar.setObjectName("LinkBar")
@@ -141,6 +144,8 @@ class RunSheetLink(QObject):
         """The read of ``path`` ended: False when it no longer matters (unlinked, or
         another change came in: then it is read again)."""
         self.reading = None
+        if not self._life["alive"]:
+            return False
         if self._read_again:
             self._read_again = False
             self.check()

@@ -79,3 +79,22 @@ def test_unlinking_stops_watching(qtbot, session, tmp_path, monkeypatch) -> None
     _csv(sheet, 40)
     qtbot.wait(900)
     assert reads == [] and session.show.segments[3].planned_duration_s == 25 * 60
+
+
+def test_a_read_ending_after_the_editor_closed_changes_nothing(
+    qtbot, session, tmp_path
+) -> None:
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication
+
+    editor = RunSheetEditor(session)
+    link = RunSheetLink(editor)
+    before = session.show.to_dict()
+    link.link(_csv(tmp_path / "producer.csv", 25))  # a different run sheet: it would apply
+    op = link.reading
+    assert op is not None
+    shiboken6.delete(editor)  # another show opened meanwhile
+    op.wait(10000)
+    QCoreApplication.sendPostedEvents()
+    QCoreApplication.processEvents()
+    assert session.show.to_dict() == before
