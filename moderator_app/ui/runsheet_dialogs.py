@@ -195,7 +195,9 @@ class ImportDialog(QDialog):
         self.session = session
         self.result_: RunSheetImport | None = None
         self.reading: Operation | None = None
-        self._closed = False  # a read finishing after Cancel finds nothing to fill
+        # A read finishing after Cancel, or after the editor closed, finds nothing to fill.
+        closed = self._closed = {"closed": False}
+        self.destroyed.connect(lambda *_: closed.update(closed=True))
 
         self.header_row = QSpinBox()
         self.header_row.valueChanged.connect(self._header_moved)
@@ -281,7 +283,7 @@ class ImportDialog(QDialog):
 
     def _read(self, outcome: object) -> None:
         self.reading = None
-        if self._closed:
+        if self._closed["closed"]:
             return
         table, result = outcome  # type: ignore[misc]
         self.set_table(table, result)
@@ -289,13 +291,13 @@ class ImportDialog(QDialog):
 
     def _unreadable(self, message: str) -> None:
         self.reading = None
-        if self._closed:
+        if self._closed["closed"]:
             return
         self.messages.setPlainText(message)
         self.unreadable.emit(message)
 
     def done(self, result: int) -> None:
-        self._closed = True
+        self._closed["closed"] = True
         if self.reading is not None:
             self.reading.cancel()  # also stops a workbook's reading process
         super().done(result)

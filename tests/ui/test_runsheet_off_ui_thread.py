@@ -96,3 +96,17 @@ def test_an_export_that_cannot_be_written_says_why(qtbot, session, tmp_path: Pat
     with qtbot.waitSignal(editor.error, timeout=10000) as signal:
         editor.export_to(str(tmp_path / "gone" / "out.xlsx"))
     assert "does not exist" in signal.args[0] and "\n" not in signal.args[0]
+
+
+def test_a_read_ending_after_the_editor_closed_is_ignored(qtbot, session, tmp_path: Path) -> None:
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication
+
+    editor = RunSheetEditor(session)
+    dialog = ImportDialog.run(editor, str(french_xlsx(tmp_path)))
+    op = dialog.reading
+    assert op is not None
+    shiboken6.delete(editor)  # the dialog with it
+    op.wait(10000)
+    QCoreApplication.sendPostedEvents()
+    QCoreApplication.processEvents()  # no call on the deleted dialog (pytest-qt fails on one)
