@@ -75,6 +75,8 @@ class RunSheetEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("RunSheetEditor")
         self.session = session
+        alive = self._alive = {"alive": True}  # read by work ending after the page closed
+        self.destroyed.connect(lambda *_: alive.update(alive=False))
         # Undo and redo are folds over the journal: they survive a restart of the console.
         self.history = rs.RunSheetHistory(session)
         self.model = RunSheetModel(session, self.commit, self)
@@ -370,7 +372,17 @@ class RunSheetEditor(QWidget):
         def write(_progress) -> Path:
             return rs.export(show, path, language=language)
 
-        return run_op(write, on_success=self._exported, on_failure=self.show_message)
+        alive = self._alive  # the editor may close (another show) before the write ends
+
+        def refused(message: str) -> None:
+            if alive["alive"]:
+                self.show_message(message)
+
+        return run_op(
+            write,
+            on_success=lambda written: alive["alive"] and self._exported(written),
+            on_failure=refused,
+        )
 
     def _exported(self, written: object) -> None:
         self.status.emit(self.tr("Run sheet exported to {0}").format(written))

@@ -110,3 +110,18 @@ def test_a_read_ending_after_the_editor_closed_is_ignored(qtbot, session, tmp_pa
     op.wait(10000)
     QCoreApplication.sendPostedEvents()
     QCoreApplication.processEvents()  # no call on the deleted dialog (pytest-qt fails on one)
+
+
+def test_an_export_ending_after_the_editor_closed_is_ignored(
+    qtbot, session, tmp_path: Path
+) -> None:
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication
+
+    editor = RunSheetEditor(session)
+    op = editor.export_to(str(tmp_path / "out.xlsx"))
+    shiboken6.delete(editor)
+    op.wait(10000)
+    QCoreApplication.sendPostedEvents()
+    QCoreApplication.processEvents()  # no call on the deleted editor (pytest-qt fails on one)
+    assert (tmp_path / "out.xlsx").exists()
