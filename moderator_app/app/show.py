@@ -19,13 +19,14 @@ import os
 from enum import Enum
 from pathlib import Path
 
+from moderator_app.app.runsheet import show_from_sheet
 from moderator_app.core.clock import ClockError, MonotonicGuardClock, read_us
 from moderator_app.core.runsheet import Show
 from moderator_app.core.status import status_dict
 from moderator_app.io.clockwitness import CarriedClock, write_witness
 from moderator_app.io.ownerlock import OwnerLock
 from moderator_app.io.rescue import Rescue, discard, find_rescue, replay
-from moderator_app.io.runsheet_import import RunSheetImportError, new_show, read_runsheet
+from moderator_app.io.runsheet_import import RunSheetImportError
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import FILE_SUFFIX, FULL, READONLY, ShowFile, ShowFileError
 from moderator_app.io.spreadsheet_kind import QUESTIONS, detect
@@ -117,9 +118,8 @@ def show_from_runsheet(source: str | os.PathLike, base: Show | None = None) -> S
     title and start. RunSheetImportError if the file is not a run sheet; its subclass
     QuestionListGiven when it is a question list (the console says what to do instead)."""
     source = Path(source)
-    base = base if base is not None else default_show()
     try:
-        return new_show(base, read_runsheet(source))
+        return show_from_sheet(source, base)  # the one reading of a producer's sheet
     except RunSheetImportError as exc:
         if detect(source).kind == QUESTIONS:
             raise QuestionListGiven(str(exc), source) from None

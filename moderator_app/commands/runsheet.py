@@ -5,21 +5,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from moderator_app.app import runsheet as rs
+from moderator_app.app.errors import (
+    EditRefused,
+    RunSheetExportError,
+    RunSheetImportError,
+    ShowFileError,
+)
 from moderator_app.commands import CommandError, open_session, print_json
 from moderator_app.core.runsheet import Show
-from moderator_app.core.runsheet_edit import EditRefused
-from moderator_app.io.export_labels import export_language
-from moderator_app.io.runsheet_export import RunSheetExportError, export_runsheet
-from moderator_app.io.runsheet_import import (
-    RunSheetImport,
-    RunSheetImportError,
-    new_show,
-    plan_import,
-    preview_dict,
-    read_runsheet,
-)
-from moderator_app.io.runsheet_store import commit_replace
-from moderator_app.io.showfile import ShowFileError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,24 +43,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(func=cmd_export)
 
 
-def read(path: str) -> RunSheetImport:
+def read(path: str) -> rs.RunSheetImport:
     try:
-        return read_runsheet(Path(path))
+        return rs.read_sheet(path)
     except RunSheetImportError as exc:
         raise CommandError(str(exc)) from None
 
 
 def show_from_sheet(base: Show, path: str) -> Show:
-    """A new show: the default show's header, the sheet's run sheet, title and start."""
-    result = read(path)
+    """``new --runsheet``: app.runsheet.show_from_sheet, its refusal as a command error."""
     try:
-        return new_show(base, result)
+        return rs.show_from_sheet(path, base)
     except RunSheetImportError as exc:
         raise CommandError(str(exc)) from None
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
-    print_json(preview_dict(read(args.file)))
+    print_json(rs.preview(read(args.file)))
     return 0
 
 
@@ -75,12 +68,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     session = open_session(args.show)
     try:
         try:
-            plan = plan_import(session.show, result, session.engine)
-            seq = None
-            if not args.dry_run:
-                seq = commit_replace(session, plan.show, source=Path(args.file).name).seq
+            applied = rs.apply_import(session, result, dry_run=args.dry_run)
         except (RunSheetImportError, EditRefused, ShowFileError) as exc:
             raise CommandError(str(exc)) from None
+        plan, seq = applied.plan, applied.action.seq if applied.action else None
         print_json({
             "imported": str(Path(args.file)), "show": str(Path(args.show)),
             "segments": len(plan.show.segments), "seq": seq,
@@ -95,12 +86,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     session = open_session(args.show)
     try:
         try:
-            path = export_runsheet(session.show, Path(args.out), language=args.lang)
+            path = rs.export(session.show, args.out, language=args.lang)
         except RunSheetExportError as exc:
             raise CommandError(str(exc)) from None
         print_json({
             "exported": str(path), "segments": len(session.show.segments),
-            "language": export_language(args.lang or session.show.language),
+            "language": rs.export_language(args.lang or session.show.language),
         })  # fmt: skip
     finally:
         session.close()

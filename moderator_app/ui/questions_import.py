@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QFileSystemWatcher,
     QObject,
     Qt,
     QTimer,
@@ -51,8 +50,6 @@ from moderator_app.app.questions import (
     QuestionBook,
     Source,
     apply_import,
-    extract,  # extract, load_source: the SourceWatcher's below, until it is replaced
-    load_source,
     preview,
     question_preview_dict,
     read_import,
@@ -60,17 +57,12 @@ from moderator_app.app.questions import (
     replan,
     set_mapping,
 )
+from moderator_app.app.watch import CHANGED, MISSING, FileWatch
 from moderator_app.core.questions import QState
 from moderator_app.ui.file_dialogs import choose_spreadsheet
 from moderator_app.ui.formatting import day_and_time
 from moderator_app.ui.ops import Operation, Progress, run_op
 from moderator_app.ui.widgets import plain_tooltip
-
-# The watcher below (replaced by the one watcher of linked files) and drop_import.py
-# (moved to run_op by its own change) still start their reads as a ``Worker``: the same
-# operation, under its old name, until they do.
-Worker = Operation
-
 
 FIELD_LABELS = {
     "text": QT_TRANSLATE_NOOP("ImportDialog", "Question"),
@@ -450,49 +442,59 @@ def profile_label(name: str) -> str:
 class SourceWatcher(QObject):
     """Merges new questions from linked files when they change on disk.
 
-    Each changed file is read and its questions extracted off the UI thread (the
-    import dialog's Worker), one file at a time; only the merge into the show file
-    runs on the UI thread, where the queue lives.
+    The files are watched by the one watcher of linked files (app/watch.py), polled from
+    a QTimer: a change is read once the file has settled (exports are often written in
+    several steps), a file that disappears or turns unreadable is said once and its
+    questions stay. Each changed file is read and its questions extracted off the UI
+    thread (ui/ops.py), one file at a time; only the merge into the show file runs on the
+    UI thread, where the queue lives.
     """
 
     merged = Signal(str, int)  # (file, questions added)
     failed = Signal(str)
     idle = Signal()  # every pending file has been merged (or has failed)
     DEBOUNCE_MS = 600  # exports are often written in several steps
+    POLL_MS = 250  # a stat per linked file
 
     def __init__(self, book: QuestionBook, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.book = book
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.fileChanged.connect(self._changed)
+        self.watch = FileWatch(settle_s=self.DEBOUNCE_MS / 1000)
         self._pending: set[str] = set()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(self.DEBOUNCE_MS)
-        self._timer.timeout.connect(self.merge_pending)
-        self.worker: Worker | None = None
+        self._poller = QTimer(self)
+        self._poller.setInterval(self.POLL_MS)
+        self._poller.timeout.connect(self.poll)
+        self.worker: Operation | None = None
         self._reading: str | None = None
-        self._answered_as = QState.ANSWERED.value  # the link's choice for the file being read
-        self._running: list[Worker | None] = [None]
-        running = self._running
-        # A QThread must not be destroyed while it runs: the console closing mid-merge
-        # waits for the file being read (a second or so at worst).
-        self.destroyed.connect(lambda *_: running[0] is not None and running[0].wait(10000))
+        self._choices = ImportChoices()  # the link's choices for the file being read
+        # A read outliving the console's closing is cancelled, and what it brings ignored.
+        life = self._life = {"alive": True, "worker": None}
+        self.destroyed.connect(lambda *_: _end(life))
         self.sync()
 
     def sync(self) -> None:
         """Watch exactly the files the show links (they may have been linked elsewhere)."""
-        wanted = {s.path for s in self.book.linked_sources()}
-        watched = set(self.watcher.files())
-        if watched - wanted:
-            self.watcher.removePaths(sorted(watched - wanted))
-        for path in wanted - watched:
-            if Path(path).exists():
-                self.watcher.addPath(path)
+        wanted = sorted({s.path for s in self.book.linked_sources()})
+        self.watch.set_paths(wanted)
+        if wanted:
+            self._poller.start()
+        else:
+            self._poller.stop()
 
-    def _changed(self, path: str) -> None:
-        self._pending.add(path)
-        self._timer.start()
+    def poll(self) -> None:
+        """One look at the linked files (the poller's tick): merge those that changed."""
+        for event in self.watch.poll():
+            path = str(event.path)
+            if event.kind == CHANGED:
+                self._pending.add(path)
+            elif event.kind == MISSING:
+                self.failed.emit(self.tr("{0}: the linked file is gone; its questions "
+                                         "stay").format(path))  # fmt: skip
+            else:
+                self.failed.emit(self.tr("{0}: the linked file cannot be opened; its "
+                                         "questions stay").format(path))  # fmt: skip
+        if self._pending:
+            self.merge_pending()
 
     def merge_pending(self) -> None:
         """Start reading the next changed file; the others follow when it is merged."""
@@ -505,46 +507,52 @@ class SourceWatcher(QObject):
             link = links.get(path)
             if link is None:
                 continue
-            if Path(path).exists() and path not in self.watcher.files():
-                self.watcher.addPath(path)  # replaced by a rename: watch the new file
             zone = self.book.session.show.tz
 
-            def job(progress, path=path, link=link, zone=zone):
-                return extract(load_source(path, link.profile), tz=zone,
-                               dayfirst=link.dayfirst, progress=progress)
+            choices = ImportChoices.of_link(link)  # merged as it was first imported
 
-            worker = Worker(job, self)
-            self.worker, self._reading, self._running[0] = worker, path, worker
-            self._answered_as = link.answered_as
-            worker.succeeded.connect(self._extracted)
-            worker.failed.connect(self._failed)
-            worker.finished.connect(self._finished)
-            worker.start()
+            def job(progress, path=path, choices=choices, zone=zone):
+                return read_import(path, choices, tz=zone, progress=progress)
+
+            worker = run_op(job, on_success=self._extracted, on_failure=self._failed)
+            self.worker, self._reading, self._life["worker"] = worker, path, worker
+            self._choices = choices
             return
         self.idle.emit()
 
+    # Each read ends in exactly one of these two (the next file is read then).
     def _extracted(self, result: ImportResult) -> None:
-        path = self._reading or str(result.path)
-        try:
-            merge = self.book.import_result(result, self._answered_as)
+        if not self._life["alive"]:
+            return
+        path = self._done()
+        try:  # the one merge path of every question import (app.questions)
+            done = apply_import(self.book, result, self._choices)
         except Exception as exc:  # a watched file must never crash the console
             self.failed.emit(f"{path}: {exc}")
-            return
-        self.merged.emit(path, merge.added)
+        else:
+            self.merged.emit(path, done.merge.added)
+        self.merge_pending()
 
     def _failed(self, message: str) -> None:
-        path = self._reading or ""
+        if not self._life["alive"]:
+            return
+        path = self._done()
         self.failed.emit(message if path in message else f"{path}: {message}")
-
-    def _finished(self) -> None:
-        worker, self.worker, self._reading, self._running[0] = self.worker, None, None, None
-        if worker is not None:
-            worker.wait()
-            worker.deleteLater()
         self.merge_pending()
+
+    def _done(self) -> str:
+        path = self._reading or ""
+        self.worker, self._reading, self._life["worker"] = None, None, None
+        return path
 
     def wait_idle(self, ms: int = 10000) -> None:
         """Block until the file being read is merged (for tests and closing)."""
         while self.worker is not None:
             self.worker.wait(ms)
             QCoreApplication.sendPostedEvents()  # deliver its result signals
+
+
+def _end(life: dict) -> None:
+    life["alive"] = False
+    if life["worker"] is not None:
+        life["worker"].cancel()

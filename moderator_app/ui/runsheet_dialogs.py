@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,23 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moderator_app.app import runsheet as rs
+from moderator_app.app.errors import EditRefused, RunSheetImportError
+from moderator_app.app.runsheet import FIELDS, RunSheetImport, SheetTable, ShowSession, text_of
 from moderator_app.core.durations import format_duration
 from moderator_app.core.runsheet import Show
-from moderator_app.core.runsheet_edit import Edit, EditRefused, edited, replace_all, set_show
+from moderator_app.core.runsheet_edit import Edit, edited, set_show
 from moderator_app.core.undo_history import new_group
-from moderator_app.io.runsheet_cells import text_of
-from moderator_app.io.runsheet_import import (
-    FIELDS,
-    RunSheetImport,
-    RunSheetImportError,
-    SheetTable,
-    build_runsheet,
-    load_table,
-    plan_import,
-    preview_dict,
-)
-from moderator_app.io.session import ShowSession
 from moderator_app.ui.file_dialogs import choose_spreadsheet
+from moderator_app.ui.ops import Operation, run_op
 from moderator_app.ui.runsheet_changes import change_lines, nothing_changes
 from moderator_app.ui.runsheet_icons import kind_icon, kind_label
 from moderator_app.ui.widgets import lay_out_form_dialog, ok_cancel
@@ -182,21 +174,32 @@ def apply_edits(editor, edits: list[Edit]) -> None:
 
 class ImportDialog(QDialog):
     """Shows how a spreadsheet maps onto the run sheet, and every change it makes to the
-    session's show; the producer corrects columns."""
+    session's show; the producer corrects columns.
+
+    Opened on a file (``run``/``load``), it reads and previews it off the UI thread
+    (ui/ops.py): a slow drive or a large workbook never freezes the console, and Cancel
+    stops the reading. Correcting columns or the header row works on the rows read."""
+
+    loaded = Signal()  # the file is read and previewed
+    unreadable = Signal(str)  # the file cannot be read: the one-line reason
 
     def __init__(
-        self, table: SheetTable, session: ShowSession, parent: QWidget | None = None
+        self,
+        table: SheetTable | None,
+        session: ShowSession,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ImportDialog")
-        self.setWindowTitle(self.tr("Import a run sheet — {0}").format(table.path.name))
-        self.table = table
+        self.table: SheetTable | None = None
         self.session = session
         self.result_: RunSheetImport | None = None
+        self.reading: Operation | None = None
+        # A read finishing after Cancel, or after the editor closed, finds nothing to fill.
+        closed = self._closed = {"closed": False}
+        self.destroyed.connect(lambda *_: closed.update(closed=True))
 
         self.header_row = QSpinBox()
-        self.header_row.setRange(1, max(len(table.rows), 1))
-        self.header_row.setValue(table.header_row + 1)
         self.header_row.valueChanged.connect(self._header_moved)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Header row")))
@@ -247,8 +250,57 @@ class ImportDialog(QDialog):
         layout.addWidget(self.messages)
         layout.addWidget(self.buttons)
         self.resize(900, 760)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        if table is not None:
+            self.set_table(table)
+
+    def set_table(self, table: SheetTable, result: RunSheetImport | None = None) -> None:
+        """Show ``table`` (and ``result``, its run sheet when already built)."""
+        self.table = table
+        self.setWindowTitle(self.tr("Import a run sheet — {0}").format(table.path.name))
+        self.header_row.blockSignals(True)
+        self.header_row.setRange(1, max(len(table.rows), 1))
+        self.header_row.setValue(table.header_row + 1)
+        self.header_row.blockSignals(False)
         self._fill_columns()
-        self.rebuild()
+        self.rebuild(result)
+
+    def load(self, path: str | Path) -> Operation:
+        """Read and preview ``path`` off the UI thread; ``loaded`` or ``unreadable`` follows."""
+        target = Path(path)
+        self.setWindowTitle(self.tr("Import a run sheet — {0}").format(target.name))
+        self.messages.setPlainText(self.tr("Reading {0}…").format(target.name))
+
+        def read(_progress) -> tuple[SheetTable, RunSheetImport | None]:
+            table = rs.read_table(target)
+            try:
+                return table, rs.build(table)
+            except RunSheetImportError:
+                return table, None  # the dialog says why, and the producer corrects columns
+
+        self.reading = run_op(read, on_success=self._read, on_failure=self._unreadable)
+        return self.reading
+
+    def _read(self, outcome: object) -> None:
+        self.reading = None
+        if self._closed["closed"]:
+            return
+        table, result = outcome  # type: ignore[misc]
+        self.set_table(table, result)
+        self.loaded.emit()
+
+    def _unreadable(self, message: str) -> None:
+        self.reading = None
+        if self._closed["closed"]:
+            return
+        self.messages.setPlainText(message)
+        self.unreadable.emit(message)
+
+    def done(self, result: int) -> None:
+        self._closed["closed"] = True
+        if self.reading is not None:
+            self.reading.cancel()  # also stops a workbook's reading process
+        super().done(result)
 
     def _field_names(self) -> dict[str, str]:
         return {
@@ -262,6 +314,7 @@ class ImportDialog(QDialog):
 
     def _fill_columns(self) -> None:
         table = self.table
+        assert table is not None
         by_col = {col: name for name, col in table.mapping.items()}
         names = self._field_names()
         data = [r for _, r in table.data_rows() if any(c is not None for c in r)][:3]
@@ -300,22 +353,29 @@ class ImportDialog(QDialog):
         self.rebuild()
 
     def _header_moved(self, value: int) -> None:
+        if self.table is None:
+            return
         try:
-            self.table = load_table(self.table.path, header_row=value - 1)
+            self.table = rs.with_header_row(self.table, value - 1)  # the rows read: no new read
         except RunSheetImportError as exc:
             self.messages.setPlainText(str(exc))
             return
         self._fill_columns()
         self.rebuild()
 
-    def rebuild(self) -> None:
+    def rebuild(self, result: RunSheetImport | None = None) -> None:
+        """Preview the table with its current columns (``result``: already built off the
+        UI thread) and the change list it makes to the show."""
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.preview_model.clear()
         self.changes.clear()
+        if self.table is None:
+            return
         try:
-            result = build_runsheet(self.table)
+            if result is None:
+                result = rs.build(self.table)
             # The same plan as Import makes (on copies): its checks, and its change list.
-            plan = plan_import(self.session.show, result, self.session.engine)
+            plan = rs.plan(self.session, result)
         except RunSheetImportError as exc:
             self.result_ = None
             self.messages.setPlainText(str(exc))
@@ -327,7 +387,7 @@ class ImportDialog(QDialog):
             [self.tr("Row"), self.tr("Start"), self.tr("Duration"), self.tr("Title"), self.tr("Kind"), self.tr("Speaker"),
              self.tr("Organisation"), self.tr("Notes")]
         )  # fmt: skip
-        for seg, row, data in zip(result.segments, result.rows, preview_dict(result)["segments"],
+        for seg, row, data in zip(result.segments, result.rows, rs.preview(result)["segments"],
                                   strict=True):  # fmt: skip
             kind = QStandardItem(kind_icon(seg.kind), kind_label(seg.kind))
             start = (data["planned_start"] or "") + (" ⚑" if seg.hard_start else "")
@@ -350,15 +410,19 @@ class ImportDialog(QDialog):
             )
             if path is None:
                 return None
-        try:
-            table = load_table(Path(path))
-        except RunSheetImportError as exc:
-            editor.show_message(str(exc))
-            return None
-        dialog = cls(table, editor.session, editor)
+        dialog = cls(None, editor.session, editor)
         dialog.accepted.connect(lambda: import_into(editor, dialog.result_))
+        dialog.unreadable.connect(lambda message: _refused(editor, dialog, message))
         dialog.open()
+        dialog.load(path)
         return dialog
+
+
+def _refused(editor, dialog: ImportDialog, message: str) -> None:
+    """A file that cannot be read: said in the editor, as before a dialog was shown."""
+    editor.show_message(message)
+    dialog.reject()
+    dialog.deleteLater()
 
 
 def _plain(text: str) -> QLabel:
@@ -374,18 +438,8 @@ def import_into(editor, result: RunSheetImport | None) -> bool:
     on air stay in place."""
     if result is None:
         return False
-    session = editor.session
-    show = session.show
-    try:
-        # Planned again now: the show may have moved on since the dialog opened.
-        new = plan_import(show, result, session.engine).show
-    except RunSheetImportError as exc:
-        editor.show_message(str(exc))
-        return False
-    ok = editor.commit(
-        replace_all(show, new),
-        QCoreApplication.translate("RunSheetEditor", "Import {0}").format(result.path.name),
-    )
+    # Planned again there: the show may have moved on since the dialog opened.
+    ok = editor.attempt(lambda: rs.apply_import(editor.session, result))
     if ok:
         editor.status.emit(
             QCoreApplication.translate("RunSheetEditor", "Run sheet imported from {0}").format(

@@ -7,6 +7,9 @@ inverse. Ctrl+Z here is scoped to this page, so it never undoes a timer action.
 
 from __future__ import annotations
 
+import copy
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -22,33 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moderator_app.app import runsheet as rs
+from moderator_app.app.errors import (
+    USER_ERRORS,
+    EditRefused,
+    ShowFileError,
+)
+from moderator_app.app.runsheet import Edit, ShowSession
 from moderator_app.core.actions import Changes
 from moderator_app.core.durations import format_duration
 from moderator_app.core.engine import Snapshot
-from moderator_app.core.runsheet_edit import (
-    RUNSHEET_EDIT_TYPES,
-    Edit,
-    EditRefused,
-    delete,
-    duplicate,
-    insert,
-    inverse,
-    move,
-)
-from moderator_app.core.undo_history import (
-    GROUP,
-    LEGACY_UNDO,
-    REDOES,
-    UNDOES,
-    UndoHistory,
-    new_group,
-)
-from moderator_app.io.runsheet_export import RunSheetExportError, export_runsheet
-from moderator_app.io.runsheet_store import commit_edit
-from moderator_app.io.session import ShowSession
-from moderator_app.io.showfile import ShowFileError
+from moderator_app.core.runsheet_edit import delete, duplicate, insert, move
+from moderator_app.core.undo_history import GROUP
 from moderator_app.ui.i18n import current_language
 from moderator_app.ui.keys import TYPING_PROPERTY
+from moderator_app.ui.ops import Operation, run_op
 from moderator_app.ui.runsheet_delegates import (
     KindDelegate,
     TextDelegate,
@@ -78,16 +69,16 @@ EDITOR_KEYS = "Ctrl+Z / Ctrl+Shift+Z, Ctrl+Up / Ctrl+Down, Insert, Ctrl+D, Delet
 class RunSheetEditor(QWidget):
     error = Signal(str)
     status = Signal(str)
+    exported = Signal(str)  # the file a run sheet export wrote
 
     def __init__(self, session: ShowSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("RunSheetEditor")
         self.session = session
+        alive = self._alive = {"alive": True}  # read by work ending after the page closed
+        self.destroyed.connect(lambda *_: alive.update(alive=False))
         # Undo and redo are folds over the journal: they survive a restart of the console.
-        self.history = UndoHistory(
-            lambda a: a.type in RUNSHEET_EDIT_TYPES,
-            session.file.actions(types=tuple(RUNSHEET_EDIT_TYPES)),
-        )
+        self.history = rs.RunSheetHistory(session)
         self.model = RunSheetModel(session, self.commit, self)
         self.model.refused.connect(self._refused)
 
@@ -235,41 +226,35 @@ class RunSheetEditor(QWidget):
         return self.apply(edit, extra={GROUP: group} if group else None)
 
     def apply(self, edit: Edit, *, extra: dict | None = None) -> bool:
+        return self.attempt(lambda: rs.commit(self.session, edit, extra=extra))
+
+    def attempt(self, operation) -> bool:
+        """Run an operation that changes the run sheet; False (with its one-line message)
+        when refused: the live rule, a sheet that cannot be imported, the file."""
         try:
-            commit_edit(self.session, edit, extra=extra)
-        except EditRefused as exc:
-            self.show_message(str(exc))
-            return False
+            operation()
         except ShowFileError as exc:
             self.show_message(self.tr("The show file could not be written: {0}").format(exc))
+            return False
+        except USER_ERRORS as exc:
+            self.show_message(str(exc))
             return False
         self.show_message("")
         return True
 
     def undo(self) -> bool:
         """Undo the latest run sheet change still in force (this session's or not)."""
-        step = self.history.undo_step()
-        if not step:
+        if not self.history.can_undo():
             self.show_message(self.tr("Nothing to undo in the run sheet"))
             return False
-        group = new_group() if len(step) > 1 else None
-        for action in step:
-            extra = {LEGACY_UNDO: True, UNDOES: action.seq, **({GROUP: group} if group else {})}
-            if not self.apply(inverse(Edit.from_payload(action.payload)), extra=extra):
-                return False  # the run sheet moved on (live rule, another process)
-        return True
+        # Refused when the run sheet moved on (live rule, another process).
+        return self.attempt(self.history.undo)
 
     def redo(self) -> bool:
-        step = self.history.redo_step()
-        if not step:
+        if not self.history.can_redo():
             self.show_message(self.tr("Nothing to redo in the run sheet"))
             return False
-        group = new_group() if len(step) > 1 else None
-        for action in step:
-            extra = {REDOES: action.seq, **({GROUP: group} if group else {})}
-            if not self.apply(Edit.from_payload(action.payload), extra=extra):
-                return False
-        return True
+        return self.attempt(self.history.redo)
 
     def _describe(self, edit: Edit) -> str:
         names = {
@@ -378,16 +363,30 @@ class RunSheetEditor(QWidget):
         if path:
             self.export_to(path)
 
-    def export_to(self, path: str) -> bool:
-        try:
-            # Headers in the interface language: the importer reads either.
-            written = export_runsheet(self.session.show, path, language=current_language())
-        except RunSheetExportError as exc:
-            self.show_message(str(exc))
-            return False
-        self.status.emit(self.tr("Run sheet exported to {0}").format(written))
-        return True
+    def export_to(self, path: str) -> Operation:
+        """Write the run sheet to ``path`` off the UI thread (a slow or full drive never
+        freezes the console); ``exported`` follows, or the one-line reason."""
+        show = copy.deepcopy(self.session.show)  # the show as it is now, whatever follows
+        language = current_language()  # headers in the interface language: either imports
 
+        def write(_progress) -> Path:
+            return rs.export(show, path, language=language)
+
+        alive = self._alive  # the editor may close (another show) before the write ends
+
+        def refused(message: str) -> None:
+            if alive["alive"]:
+                self.show_message(message)
+
+        return run_op(
+            write,
+            on_success=lambda written: alive["alive"] and self._exported(written),
+            on_failure=refused,
+        )
+
+    def _exported(self, written: object) -> None:
+        self.status.emit(self.tr("Run sheet exported to {0}").format(written))
+        self.exported.emit(str(written))
 
 def attach(window) -> RunSheetEditor:
     """Add the run sheet page and the Run sheet menu to the console's main window."""

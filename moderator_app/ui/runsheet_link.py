@@ -1,10 +1,12 @@
 """A show linked to the producer's spreadsheet: watched on disk, changes shown and applied.
 
 The link lives in the journal (``runsheet.link`` / ``runsheet.unlink``), so it travels
-with the show file. When the file changes, the console works out what changed; with
-the show not live it applies it at once, during the show it waits for one click, and
-even then what has run and the segment on air stay where they are. It follows the same
-rule as an import (``plan_import``): what the sheet has no column for is kept.
+with the show file. The file is watched by the one watcher of linked files (app/watch.py),
+polled from a QTimer; when it changed and settled, it is read off the UI thread (ui/ops.py)
+and the console works out what changed: with the show not live it applies it at once,
+during the show it waits for one click, and even then what has run and the segment on air
+stay where they are. It is the same import as the dialog's and the command line's
+(app/runsheet.py): what the sheet has no column for is kept.
 """
 
 from __future__ import annotations
@@ -12,40 +14,28 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from moderator_app.core.actions import RUNSHEET_LINK, RUNSHEET_UNLINK, Action
+from moderator_app.app import runsheet as rs
+from moderator_app.app.errors import RunSheetImportError, ShowFileError
+from moderator_app.app.runsheet import RunSheetDiff, RunSheetImport, linked_path
+from moderator_app.app.watch import CHANGED, MISSING, FileWatch
 from moderator_app.core.engine import PAUSED, RUNNING
-from moderator_app.core.runsheet_diff import RunSheetDiff
-from moderator_app.core.runsheet_edit import replace_all
-from moderator_app.io.runsheet_import import (
-    RunSheetImport,
-    RunSheetImportError,
-    plan_import,
-    read_runsheet,
-)
-from moderator_app.io.showfile import ShowFileError
 from moderator_app.ui.file_dialogs import choose_spreadsheet
+from moderator_app.ui.ops import Operation, run_op
 from moderator_app.ui.runsheet_changes import change_lines
 
-LINK_TYPE = RUNSHEET_LINK
-UNLINK_TYPE = RUNSHEET_UNLINK
-SETTLE_MS = 400  # editors save in several writes; read once they are done
+__all__ = ["RunSheetLink", "linked_path"]
+
+POLL_MS = 250  # a stat of one file: cheap, and a change shows within a second
+SETTLE_S = 0.4  # editors save in several writes; read once they are done
 MAX_LINES = 6  # changes named in the bar; the rest counted
 
 
-def linked_path(actions: list[Action]) -> Path | None:
-    path = None
-    for action in actions:
-        if action.type == LINK_TYPE:
-            path = Path(action.payload["path"])
-        elif action.type == UNLINK_TYPE:
-            path = None
-    return path
-
-
 class RunSheetLink(QObject):
+    handled = Signal()  # a read of the linked file was applied, offered or refused
+
     def __init__(self, editor) -> None:
         super().__init__(editor)
         self.editor = editor
@@ -53,14 +43,15 @@ class RunSheetLink(QObject):
         self.path: Path | None = None
         self.pending: RunSheetImport | None = None  # the sheet read, waiting for Apply
         self.diff: RunSheetDiff | None = None
-        self._seen: tuple[float, int] | None = None
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.fileChanged.connect(self._changed)
-        self.watcher.directoryChanged.connect(self._changed)
-        self.settle = QTimer(self)
-        self.settle.setSingleShot(True)
-        self.settle.setInterval(SETTLE_MS)
-        self.settle.timeout.connect(self.check)
+        self.watch = FileWatch(settle_s=SETTLE_S)
+        self.poller = QTimer(self)
+        self.poller.setInterval(POLL_MS)
+        self.poller.timeout.connect(self.poll)
+        self.reading: Operation | None = None
+        self._read_again = False  # the file changed while it was being read
+        # The show closed (another opened) during a read: what it brings is for no one.
+        life = self._life = {"alive": True}
+        self.destroyed.connect(lambda *_: life.update(alive=False))
 
         self.bar = QWidget()
         self.bar.setObjectName("LinkBar")
@@ -84,7 +75,7 @@ class RunSheetLink(QObject):
     # -- linking ---------------------------------------------------------------------------
     def restore(self) -> None:
         try:
-            path = linked_path(self.session.file.actions(types=(LINK_TYPE, UNLINK_TYPE)))
+            path = rs.linked_path_of(self.session)
         except ShowFileError:
             return  # deferred call: the show may have been closed in the meantime
         if path is not None:
@@ -97,47 +88,38 @@ class RunSheetLink(QObject):
             self.link(path)
 
     def link(self, path: str | os.PathLike) -> None:
-        target = Path(path).resolve()
-        self.session.record(Action(LINK_TYPE, self.session.now_us(), {"path": str(target)}))
-        self._watch(target)
-        self._seen = None
+        """Link to ``path`` and read it (off the UI thread): ``handled`` follows."""
+        self._watch(rs.link(self.session, path))
         self.check()
 
     def unlink(self) -> None:
         if self.path is None:
             return
-        self.session.record(Action(UNLINK_TYPE, self.session.now_us(), {"path": str(self.path)}))
-        self.watcher.removePaths(self.watcher.files() + self.watcher.directories())
+        rs.unlink(self.session, self.path)
+        self.watch.set_paths([])
+        self.poller.stop()
         self.path = None
         self.dismiss()
         self.editor.status.emit(self.tr("The run sheet is no longer linked"))
 
     def _watch(self, path: Path) -> None:
         self.path = path
-        old = self.watcher.files() + self.watcher.directories()
-        if old:
-            self.watcher.removePaths(old)
-        # The folder too: saving often replaces the file, which ends a watch on it.
-        paths = [str(p) for p in (path, path.parent) if p.exists()]
-        if paths:
-            self.watcher.addPaths(paths)
-        self._seen = self._stamp()
+        self.watch.set_paths([path])  # as it is now: the caller reads it if it must
+        self.poller.start()
 
-    def _stamp(self) -> tuple[float, int] | None:
-        try:
-            st = self.path.stat() if self.path else None
-        except OSError:
-            return None
-        return (st.st_mtime, st.st_size) if st else None
-
-    def _changed(self, _path: str) -> None:
-        if (
-            self.path is not None
-            and str(self.path) not in self.watcher.files()
-            and self.path.exists()
-        ):
-            self.watcher.addPath(str(self.path))
-        self.settle.start()
+    def poll(self) -> None:
+        """One look at the linked file (the poller's tick): read it once it changed."""
+        for event in self.watch.poll():
+            if event.kind == CHANGED:
+                self.check()
+            elif event.kind == MISSING:
+                self._note(self.tr("The linked sheet {0} is gone; the run sheet stays as it "
+                                   "is").format(event.path.name), error=True)  # fmt: skip
+                self.handled.emit()
+            else:
+                self._note(self.tr("The linked sheet {0} cannot be opened; the run sheet "
+                                   "stays as it is").format(event.path.name), error=True)  # fmt: skip
+                self.handled.emit()
 
     # -- following changes -----------------------------------------------------------------
     @property
@@ -145,32 +127,60 @@ class RunSheetLink(QObject):
         return self.session.engine.state.status in (RUNNING, PAUSED)
 
     def check(self) -> None:
-        """Read the linked file if it changed; apply, or offer, what changed."""
+        """Read the linked file off the UI thread; apply, or offer, what changed."""
         if self.path is None:
             return
-        stamp = self._stamp()
-        if stamp is not None and stamp == self._seen and self.pending is None:
+        if self.reading is not None:
+            self._read_again = True  # read again once this read is done
             return
-        self._seen = stamp
+        path = self.path
+        self.reading = run_op(
+            lambda _progress: rs.read_sheet(path),
+            on_success=lambda result: self._read(path, result),
+            on_failure=lambda message: self._unreadable(path, message),
+        )
+
+    def _done_reading(self, path: Path) -> bool:
+        """The read of ``path`` ended: False when it no longer matters (unlinked, or
+        another change came in: then it is read again)."""
+        self.reading = None
+        if not self._life["alive"]:
+            return False
+        if self._read_again:
+            self._read_again = False
+            self.check()
+            return False
+        return path == self.path
+
+    def _unreadable(self, path: Path, message: str) -> None:
+        if not self._done_reading(path):
+            return
+        self._note(self.tr("The linked sheet cannot be read: {0}").format(message), error=True)
+        self.handled.emit()
+
+    def _read(self, path: Path, result: RunSheetImport) -> None:
+        if not self._done_reading(path):
+            return
         try:
-            result = read_runsheet(self.path)
-            diff = plan_import(self.session.show, result, self.session.engine).diff
+            diff = rs.plan(self.session, result).diff
         except RunSheetImportError as exc:
             self._note(self.tr("The linked sheet cannot be read: {0}").format(exc), error=True)
+            self.handled.emit()
             return
         if diff.empty:
             self.pending = None
             self.bar.hide()
-            return
-        self.pending, self.diff = result, diff
-        if self.live:
-            self._note(
-                self.tr("The linked sheet changed: {0}. During the show, what has run and the "
-                        "segment on air stay as they are.").format(self.describe(diff)),
-                offer=True,
-            )  # fmt: skip
         else:
-            self.apply_pending()
+            self.pending, self.diff = result, diff
+            if self.live:
+                self._note(
+                    self.tr("The linked sheet changed: {0}. During the show, what has run and "
+                            "the segment on air stay as they are.").format(self.describe(diff)),
+                    offer=True,
+                )  # fmt: skip
+            else:
+                self.apply_pending()
+        self.handled.emit()
 
     def describe(self, diff: RunSheetDiff) -> str:
         """The change list on one line, each changing field named (long lists cut)."""
@@ -184,17 +194,16 @@ class RunSheetLink(QObject):
         result = self.pending
         if result is None:
             return False
-        show = self.session.show
         try:
             # Planned again: during the show the segment on air may have moved on.
-            plan = plan_import(show, result, self.session.engine)
+            rs.plan(self.session, result)
         except RunSheetImportError as exc:
             self._note(self.tr("The linked sheet cannot be read: {0}").format(exc), error=True)
             return False
-        new, self.diff = plan.show, plan.diff
-        text = self.tr("Linked sheet update")
-        if not self.editor.commit(replace_all(show, new), text):
+        applied: list[rs.Applied] = []
+        if not self.editor.attempt(lambda: applied.append(rs.apply_import(self.session, result))):
             return False
+        self.diff = applied[0].plan.diff
         summary = self.describe(self.diff) if self.diff else ""
         self.pending = None
         self.bar.hide()

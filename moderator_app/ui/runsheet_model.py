@@ -25,12 +25,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from moderator_app.app.runsheet import ShowSession
 from moderator_app.core.actions import Changes
 from moderator_app.core.durations import format_duration
 from moderator_app.core.engine import PAUSED, RUNNING, Snapshot
 from moderator_app.core.runsheet import Segment, Show
 from moderator_app.core.runsheet_edit import Edit, EditRefused, move, set_field
-from moderator_app.io.session import ShowSession
 from moderator_app.ui.runsheet_icons import kind_icon, kind_label
 from moderator_app.ui.widgets import plain_tooltip
 

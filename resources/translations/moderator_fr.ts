@@ -1951,10 +1951,6 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Importer un conducteur</translation>
     </message>
     <message>
-        <source>Import {0}</source>
-        <translation>Import de {0}</translation>
-    </message>
-    <message>
         <source>Run sheet imported from {0}</source>
         <translation>Conducteur importé depuis {0}</translation>
     </message>
@@ -2134,6 +2130,14 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Le conducteur n’est plus lié</translation>
     </message>
     <message>
+        <source>The linked sheet {0} is gone; the run sheet stays as it is</source>
+        <translation>Le tableur lié {0} a disparu ; le conducteur reste tel quel</translation>
+    </message>
+    <message>
+        <source>The linked sheet {0} cannot be opened; the run sheet stays as it is</source>
+        <translation>Le tableur lié {0} ne peut pas être ouvert ; le conducteur reste tel quel</translation>
+    </message>
+    <message>
         <source>The linked sheet cannot be read: {0}</source>
         <translation>Le tableur lié est illisible : {0}</translation>
     </message>
@@ -2148,10 +2152,6 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>show details</source>
         <translation>détails de l’émission</translation>
-    </message>
-    <message>
-        <source>Linked sheet update</source>
-        <translation>Mise à jour du tableur lié</translation>
     </message>
     <message>
         <source>Run sheet updated from {0}: {1}</source>
@@ -2336,6 +2336,17 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>The planned end must come after the start</source>
         <translation>La fin prévue doit suivre le début</translation>
+    </message>
+</context>
+<context>
+    <name>SourceWatcher</name>
+    <message>
+        <source>{0}: the linked file is gone; its questions stay</source>
+        <translation>{0} : le fichier lié a disparu ; ses questions restent</translation>
+    </message>
+    <message>
+        <source>{0}: the linked file cannot be opened; its questions stay</source>
+        <translation>{0} : le fichier lié ne peut pas être ouvert ; ses questions restent</translation>
     </message>
 </context>
 <context>

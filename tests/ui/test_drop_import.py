@@ -93,6 +93,7 @@ def test_dropping_a_run_sheet_opens_the_run_sheet_import_on_it(
     assert drop(window, RUNSHEET)
     settled(qtbot, window)
     (dialog,) = runsheet_dialogs_of(window)
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=10000)  # read off the UI thread
     assert dialog.table.path == RUNSHEET
     assert window.pages.currentWidget() is window.runsheet_editor
     assert not question_dialogs(window)  # its notes column is free text, yet a run sheet

@@ -67,5 +67,6 @@ def test_runsheet_export_follows_the_interface(
     editor = RunSheetEditor(session)
     qtbot.addWidget(editor)
     target = tmp_path / "sheet.xlsx"
-    assert editor.export_to(str(target))
+    with qtbot.waitSignal(editor.exported, timeout=10000):  # written off the UI thread
+        editor.export_to(str(target))
     assert openpyxl.load_workbook(target).active["A4"].value == header

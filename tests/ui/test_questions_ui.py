@@ -280,7 +280,7 @@ def test_watched_file_merges_new_questions(qtbot, session: ShowSession, tmp_path
     book.import_result(preview_file(path, tz=session.show.tz))
     book.link_source(path, "slido")
     watcher = SourceWatcher(book)
-    assert str(path.resolve()) in watcher.watcher.files()
+    assert path.resolve() in watcher.watch.paths
     with qtbot.waitSignal(watcher.merged, timeout=5000) as signal:
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert signal.args[1] == 1 and len(book.queue) == 3
@@ -290,16 +290,16 @@ def test_watched_files_are_read_off_the_ui_thread_one_at_a_time(
         qtbot, session: ShowSession, tmp_path: Path, monkeypatch) -> None:
     import threading
 
-    from moderator_app.ui import questions_import
+    from moderator_app.app import questions as app_questions
 
     threads: list[threading.Thread] = []
-    real_extract = questions_import.extract
+    real_extract = app_questions.extract
 
     def spying_extract(*args, **kwargs):
         threads.append(threading.current_thread())
         return real_extract(*args, **kwargs)
 
-    monkeypatch.setattr(questions_import, "extract", spying_extract)
+    monkeypatch.setattr(app_questions, "extract", spying_extract)  # the one read path
     good = tmp_path / "slido.csv"
     shutil.copy(FIX / "slido_export.csv", good)
     bad = tmp_path / "broken.xlsx"
@@ -429,7 +429,7 @@ def test_ticking_watch_and_importing_merges_later_changes(
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     [link] = feature.book.linked_sources()
     assert link.path == str(path.resolve()) and link.answered_as == "new"
-    assert link.path in feature.watcher.watcher.files()
+    assert Path(link.path) in feature.watcher.watch.paths
     assert len(feature.book.queue) == 1
     # The export is written again with more questions: merged without the dialog.
     extra = [*lines[2:],

@@ -156,7 +156,8 @@ def test_linked_sheet_applies_when_not_live(qtbot, session, tmp_path: Path) -> N
     link = RunSheetLink(editor)
     sheet = tmp_path / "producer.xlsx"
     export_runsheet(session.show, sheet)
-    link.link(sheet)
+    with qtbot.waitSignal(link.handled, timeout=10000):  # read off the UI thread
+        link.link(sheet)
     assert linked_path(session.file.actions()) == sheet.resolve()
     assert link.pending is None  # same run sheet: nothing to do
     # the producer shortens the Q&A and adds a segment, saving over the file
@@ -187,7 +188,8 @@ def test_linked_sheet_waits_for_a_click_during_show(qtbot, session, tmp_path: Pa
     link = RunSheetLink(editor)
     sheet = tmp_path / "producer.csv"
     export_runsheet(session.show, sheet)
-    link.link(sheet)
+    with qtbot.waitSignal(link.handled, timeout=10000):
+        link.link(sheet)
     session.perform(ActionType.START)
     session.perform(ActionType.NEXT)
     # the producer moves the closing to the top (and so before the segment on air)
@@ -216,10 +218,12 @@ def test_unreadable_linked_sheet_is_reported(qtbot, session, tmp_path: Path) -> 
 
     link = RunSheetLink(editor)
     sheet = french_xlsx(tmp_path)
-    link.link(sheet)
+    with qtbot.waitSignal(link.handled, timeout=10000):
+        link.link(sheet)
     assert len(session.show.segments) == 8
     before = session.show.to_dict()
     sheet.write_bytes(b"PK\x03\x04 half written")
-    link.check()
+    with qtbot.waitSignal(link.handled, timeout=10000):
+        link.check()
     assert "cannot be read" in link.label.text()
     assert session.show.to_dict() == before

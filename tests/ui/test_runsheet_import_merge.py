@@ -9,9 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from moderator_app.app.runsheet import read_table
 from moderator_app.core.actions import ActionType
 from moderator_app.core.runsheet import Show
-from moderator_app.io.runsheet_import import load_table
 from moderator_app.ui.main_window import MainWindow
 from moderator_app.ui.runsheet_dialogs import ImportDialog
 from moderator_app.ui.runsheet_editor import RunSheetEditor
@@ -44,6 +44,13 @@ def _import_button(dialog: ImportDialog):
     return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
 
+def _read(qtbot, dialog: ImportDialog | None) -> ImportDialog:
+    """The dialog once it has read its file (off the UI thread)."""
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=10000)
+    return dialog
+
+
 def test_sample_into_running_default_show_keeps_speakers_zones(
     qtbot, window: MainWindow, seed_show: Show
 ) -> None:
@@ -53,8 +60,8 @@ def test_sample_into_running_default_show_keeps_speakers_zones(
         window.perform(action)
     session = window.session
     assert session.snapshot().current_index == 2
-    dialog = ImportDialog.run(window.runsheet_editor, str(SAMPLE))
-    assert dialog is not None and _import_button(dialog).isEnabled()
+    dialog = _read(qtbot, ImportDialog.run(window.runsheet_editor, str(SAMPLE)))
+    assert _import_button(dialog).isEnabled()
     qtbot.mouseClick(_import_button(dialog), Qt.MouseButton.LeftButton)
     assert session.file.actions()[-1].type == "runsheet.replace"
     segments = session.show.segments
@@ -71,12 +78,11 @@ def test_sample_into_running_default_show_keeps_speakers_zones(
 def test_dialog_lists_every_changed_field(qtbot, session, seed_show, tmp_path: Path) -> None:
     editor = RunSheetEditor(session)
     qtbot.addWidget(editor)
-    sample = ImportDialog(load_table(SAMPLE), session, editor)
+    sample = ImportDialog(read_table(SAMPLE), session, editor)
     qtbot.addWidget(sample)
     assert sample.changes.toPlainText() == "Nothing in the show changes."
 
-    dialog = ImportDialog.run(editor, str(_revised(tmp_path, seed_show)))
-    assert dialog is not None
+    dialog = _read(qtbot, ImportDialog.run(editor, str(_revised(tmp_path, seed_show))))
     lines = dialog.changes.toPlainText().splitlines()
     assert "Représentant·e d'une ville d'Europe: Speaker, Speaker time zone" in lines
     assert "Représentant·e d'une ville d'Amérique du Nord: Region (cleared)" in lines
@@ -103,7 +109,8 @@ def test_linked_sheet_keeps_fields_and_names_them(
     rows[3][2] = "Ada Colau"
     sheet = _sheet(tmp_path / "producer.csv", header, rows)
     session.perform(ActionType.START)
-    link.link(sheet)  # live: offered, not applied
+    with qtbot.waitSignal(link.handled, timeout=10000):
+        link.link(sheet)  # live: offered, not applied
     assert link.pending is not None
     assert "Représentant·e d'une ville d'Europe: Speaker" in link.label.text()
     qtbot.mouseClick(link.apply_button, Qt.MouseButton.LeftButton)
