@@ -141,6 +141,30 @@ def _checked(seconds: int, original: object) -> int:
     return seconds
 
 
+_CLOCK_RE = re.compile(
+    r"^(\d{1,2})\s*(?:[:h.]\s*(\d{2})?\s*(?:[:m.]\s*(\d{2}))?)?\s*(am|pm|a\.m\.|p\.m\.)?$"
+)
+
+
+def parse_clock_text(text: str) -> int:
+    """Seconds after midnight for a clock time typed or read from a sheet: ``16:05``,
+    ``16h05``, ``16.05``, ``16h``, ``16:05:30``, ``4:05 PM``. The one reading of a clock
+    time, for the run sheet editor and the spreadsheet importer alike; DurationError when
+    it is not one."""
+    match = _CLOCK_RE.match(str(text).strip().lower())
+    if not match:
+        raise DurationError(f"cannot read {text!r} as a clock time such as 16:05 or 4:05 PM")
+    hours, minutes, seconds = int(match.group(1)), int(match.group(2) or 0), int(match.group(3) or 0)
+    suffix = (match.group(4) or "").replace(".", "")
+    if suffix:
+        if not 1 <= hours <= 12:
+            raise DurationError(f"cannot read {text!r} as a clock time such as 4:05 PM")
+        hours = hours % 12 + (12 if suffix == "pm" else 0)
+    if hours > 23 or minutes > 59 or seconds > 59:
+        raise DurationError(f"{text!r} is not a clock time (hours 0-23, minutes 0-59)")
+    return hours * 3600 + minutes * 60 + seconds
+
+
 def format_duration(seconds: float, *, signed: bool = False, always_hours: bool = False) -> str:
     """Format seconds as m:ss or h:mm:ss, truncating toward zero (a count-up display).
 

@@ -11,12 +11,11 @@ moved, and anything after it may change; the engine re-plans from the new run sh
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass
 from datetime import datetime, time
 
 from moderator_app.core.actions import RUNSHEET_CHANGE_TYPES, RUNSHEET_EDIT, RUNSHEET_REPLACE
-from moderator_app.core.durations import DurationError, parse_duration
+from moderator_app.core.durations import DurationError, parse_clock_text, parse_duration
 from moderator_app.core.engine import PAUSED, RUNNING, TimerEngine
 from moderator_app.core.runsheet import (
     RunSheetError,
@@ -82,22 +81,22 @@ class Edit:
 
 
 # -- field values ------------------------------------------------------------------------------
-_CLOCK_RE = re.compile(r"^(\d{1,2})\s*(?:[:h]\s*(\d{2})?(?::(\d{2}))?)?$")
 
 
 def parse_clock(value: object) -> time | None:
-    """A clock time from an editor: ``16:05``, ``16h05``, ``16h``, ``16:05:30``; empty is None."""
+    """A clock time from an editor (as ``parse_clock_text`` reads it); empty is None."""
     if value is None or isinstance(value, time):
         return value
-    text = str(value).strip().lower()
+    text = str(value).strip()
     if not text:
         return None
-    match = _CLOCK_RE.match(text)
-    if match:
-        hours, minutes, seconds = (int(g or 0) for g in match.groups())
-        if hours < 24 and minutes < 60 and seconds < 60:
-            return time(hours, minutes, seconds)
-    raise EditRefused(f"Cannot read {value!r} as a clock time: expected 16:05 or 16h05")
+    try:
+        seconds = parse_clock_text(text)  # the importer's reading too: one rule
+    except DurationError:
+        raise EditRefused(
+            f"Cannot read {value!r} as a clock time: expected 16:05, 16h05 or 4:05 PM"
+        ) from None
+    return time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
 
 
 def _duration(value: object, label: str, *, optional: bool) -> int | None:

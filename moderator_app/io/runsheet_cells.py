@@ -11,7 +11,7 @@ import re
 import unicodedata
 from datetime import datetime, time, timedelta
 
-from moderator_app.core.durations import DurationError, parse_duration
+from moderator_app.core.durations import DurationError, parse_clock_text, parse_duration
 from moderator_app.core.runsheet import SegmentKind
 
 DAY_S = 24 * 3600
@@ -43,11 +43,6 @@ def text_of(value: object) -> str:
     return str(value).strip()
 
 
-_CLOCK_RE = re.compile(
-    r"^(\d{1,2})\s*(?:[:h.]\s*(\d{2})?\s*(?:[:m.]\s*(\d{2}))?)?\s*(am|pm|a\.m\.|p\.m\.)?$"
-)
-
-
 def clock_seconds(value: object) -> int:
     """Seconds after midnight for a start or end cell."""
     if isinstance(value, datetime):
@@ -64,21 +59,10 @@ def clock_seconds(value: object) -> int:
         if float(value).is_integer() and 0 <= value < 24:
             return int(value) * 3600
         raise CellError(f"cannot read {text_of(value)!r} as a clock time such as 16:05")
-    text = str(value).strip().lower()
-    match = _CLOCK_RE.match(text)
-    if not match:
-        raise CellError(f"cannot read {value!r} as a clock time such as 16:05")
-    hours = int(match.group(1))
-    minutes = int(match.group(2) or 0)
-    seconds = int(match.group(3) or 0)
-    suffix = (match.group(4) or "").replace(".", "")
-    if suffix:
-        if not 1 <= hours <= 12:
-            raise CellError(f"cannot read {value!r} as a clock time such as 4:05 PM")
-        hours = hours % 12 + (12 if suffix == "pm" else 0)
-    if hours > 23 or minutes > 59 or seconds > 59:
-        raise CellError(f"{value!r} is not a clock time (hours 0-23, minutes 0-59)")
-    return hours * 3600 + minutes * 60 + seconds
+    try:
+        return parse_clock_text(str(value))
+    except DurationError as exc:
+        raise CellError(str(exc)) from None
 
 
 def duration_seconds(value: object, *, seconds_unit: bool = False) -> int:

@@ -65,3 +65,24 @@ def test_format_duration() -> None:
     assert format_duration(-90) == "-1:30"
     assert format_duration(90, signed=True) == "+1:30"
     assert format_duration(0, signed=True) == "0:00"
+
+
+def test_one_clock_reading_for_the_editor_and_the_importer() -> None:
+    from moderator_app.core.durations import parse_clock_text
+    from moderator_app.core.runsheet_edit import EditRefused, parse_clock
+    from moderator_app.io.runsheet_cells import CellError, clock_seconds
+
+    for text, seconds in [("16:05", 57900), ("16h05", 57900), ("16.05", 57900), ("16h", 57600),
+                          ("4:05 PM", 57900), ("4:05 p.m.", 57900), ("12 am", 0),
+                          ("16:05:30", 57930)]:
+        assert parse_clock_text(text) == seconds, text
+        assert clock_seconds(text) == seconds, text  # the spreadsheet importer
+        t = parse_clock(text)  # the run sheet editor: they no longer disagree
+        assert t.hour * 3600 + t.minute * 60 + t.second == seconds, text
+    for bad in ("25:00", "13:05 PM", "16:75", "soon"):
+        with pytest.raises(DurationError):
+            parse_clock_text(bad)
+        with pytest.raises(CellError):
+            clock_seconds(bad)
+        with pytest.raises(EditRefused):
+            parse_clock(bad)
