@@ -438,25 +438,34 @@ class QuestionsPage(QWidget):
             return
         q = self.book.queue.get(ids[0])
         dialog = QuestionDialog(self.session.show, q, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._run(lambda: self.book.edit(q.id, **dialog.values()))
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self._run(lambda: self.book.edit(q.id, **dialog.values()))
+        finally:
+            dialog.deleteLater()  # a closed dialog kept hidden would keep its old language
 
     def add_question(self) -> None:
         dialog = QuestionDialog(self.session.show, None, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            question = dialog.new_question(self.session.clock.now())
-            if self._run(lambda: self.book.add(question)):
-                self.select_id(question.id)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                question = dialog.new_question(self.session.clock.now())
+                if self._run(lambda: self.book.add(question)):
+                    self.select_id(question.id)
+        finally:
+            dialog.deleteLater()
 
     def show_duplicates(self) -> None:
         dialog = DuplicatesDialog(self.book.queue, self)
-        if dialog.list.count() == 0:
-            self.on_status(self.tr("No duplicate questions found."))
-            return
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            for keep, dup in dialog.chosen():
-                if not self._run(lambda k=keep, d=dup: self.book.merge(k, d)):
-                    break
+        try:
+            if dialog.list.count() == 0:
+                self.on_status(self.tr("No duplicate questions found."))
+                return
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                for keep, dup in dialog.chosen():
+                    if not self._run(lambda k=keep, d=dup: self.book.merge(k, d)):
+                        break
+        finally:
+            dialog.deleteLater()
 
     def _default_error(self, text: str) -> None:
         self.counts.setText(text)

@@ -170,3 +170,21 @@ def test_qt_file_dialogs_follow_the_switch(english, qtbot):
     texts = {b.text() for b in dialog.findChildren(QPushButton)}
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") in texts
     assert "Cancel" not in texts
+
+
+def test_closed_dialogs_leave_no_hidden_copy_in_the_old_language(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from moderator_app.ui.about import about_box
+    from moderator_app.ui.questions_dialogs import QuestionDialog
+
+    about_box(window).close()
+    live = window.live
+    live.open_preferences().reject()
+    monkeypatch.setattr(QuestionDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    window.questions.page.add_question()
+    from moderator_app.ui.preferences import PreferencesDialog
+
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "AboutBox") is None, timeout=1000)
+    qtbot.waitUntil(lambda: not window.findChildren(QuestionDialog), timeout=1000)
+    qtbot.waitUntil(lambda: not window.findChildren(PreferencesDialog), timeout=1000)
