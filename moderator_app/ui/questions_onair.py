@@ -133,7 +133,7 @@ class OnAirPanel(QFrame):
         self.on_stage = QCheckBox()
         self.on_stage.setObjectName("ShowOnStage")
         self.on_stage.toggled.connect(self.stageToggled)
-        self._snap: Snapshot | None = None
+        self._estimate = None  # the last live estimate shown (re-worded on a switch)
 
         # The buttons share the heading's line, and the estimate the stage box's: every
         # pixel of height goes to the question.
@@ -169,10 +169,10 @@ class OnAirPanel(QFrame):
             self.tr("Show the question on air, with its asker, on the stage display")
         )
         self.refresh()
-        self.update_snapshot(self._snap)
+        self._show_estimate(self._estimate)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_snap"):
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_estimate"):
             self.retranslate()
         super().changeEvent(event)
 
@@ -210,8 +210,11 @@ class OnAirPanel(QFrame):
         self._elide_next()
 
     def update_snapshot(self, snap: Snapshot | None) -> None:
-        self._snap = snap
         estimate = self.book.live_estimate(snap) if snap is not None else None
+        self._estimate = estimate
+        self._show_estimate(estimate)
+
+    def _show_estimate(self, estimate) -> None:
         if estimate is None:
             self.estimate.setText("")
             return

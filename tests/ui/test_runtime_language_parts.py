@@ -188,3 +188,27 @@ def test_closed_dialogs_leave_no_hidden_copy_in_the_old_language(window, qtbot, 
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "AboutBox") is None, timeout=1000)
     qtbot.waitUntil(lambda: not window.findChildren(QuestionDialog), timeout=1000)
     qtbot.waitUntil(lambda: not window.findChildren(PreferencesDialog), timeout=1000)
+
+
+def test_q_and_a_estimate_is_reworded_at_once(window, session, clock, qtbot):
+    from moderator_app.core.actions import ActionType
+    from moderator_app.core.questions import Question
+
+    page = window.questions.page
+    book = page.book
+    for text in ("First question?", "Second question?"):
+        book.add(Question.new(text))
+    for q in book.queue.ordered()[:2]:
+        book.set_state(q.id, "shortlisted")
+    session.perform(ActionType.START, {"index": 5})  # the seed show's Q&A segment
+    page.take_next()
+    clock.advance(120)
+    page.take_next()
+    snap = session.snapshot()
+    page.onair.update_snapshot(snap)
+    assert "more question" in page.onair.estimate.text()
+    estimate = book.live_estimate(snap)
+    to_french(qtbot)  # no tick in between: the panel re-words what it showed
+    assert page.onair.estimate.text() == french(
+        "OnAirPanel", "{0} min left: about {1} more question(s) at {2} s each"
+    ).format(int(estimate.remaining_s // 60), estimate.fit, round(estimate.average_s))
