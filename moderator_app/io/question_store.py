@@ -464,5 +464,6 @@ class QuestionBook:
             return None
         average = self.queue.average_answer_s(segment.id) or self.queue.average_answer_s()
         remaining = max(snapshot.remaining_s, 0.0)
-        fit = None if average is None else int(remaining // average)
+        # An answer marked the instant it went on air averages 0 s: no pace to divide by.
+        fit = None if not average or average <= 0 else int(remaining // average)
         return LiveEstimate(segment.id, snapshot.remaining_s, average, fit)

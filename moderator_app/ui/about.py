@@ -6,7 +6,7 @@ import platform
 import sys
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from moderator_app import __version__
@@ -38,5 +38,7 @@ def about_box(parent: QWidget | None) -> QMessageBox:
     if parent is not None and not parent.windowIcon().isNull():
         box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
     box.setObjectName("AboutBox")
+    # Gone once closed: a hidden box would keep its language after a switch.
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

@@ -40,6 +40,7 @@ from moderator_app.resources import default_show
 from moderator_app.ui import recent
 from moderator_app.ui.about import about_box
 from moderator_app.ui.file_dialogs import choose_spreadsheet
+from moderator_app.ui.i18n import follow_language
 from moderator_app.ui.ops import Operation, run_op
 from moderator_app.ui.settings import Settings
 
@@ -116,9 +117,9 @@ class TourCard(QFrame):
         self.body.setWordWrap(True)
         for label in (self.counter, self.heading, self.body):
             label.setTextFormat(Qt.TextFormat.PlainText)
-        self.back = self._button(self.tr("Back"), self.previous_step)
-        self.forward = self._button(self.tr("Next"), self.next_step)
-        self.skip = self._button(self.tr("Close the tour"), self.dismiss)
+        self.back = self._button(self.previous_step)
+        self.forward = self._button(self.next_step)
+        self.skip = self._button(self.dismiss)
         buttons = QHBoxLayout()
         buttons.addWidget(self.skip)
         buttons.addStretch(1)
@@ -133,13 +134,21 @@ class TourCard(QFrame):
         parent.installEventFilter(self)
         self._show_step()
 
-    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text)
+    def _button(self, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton()
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays the show key
         button.clicked.connect(slot)
         return button
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "skip"):
+            self.steps = tour_steps()
+            self._show_step()
+        super().changeEvent(event)
+
     def _show_step(self) -> None:
+        self.back.setText(self.tr("Back"))
+        self.skip.setText(self.tr("Close the tour"))
         title, text = self.steps[self.step]
         self.counter.setText(self.tr("Tour {0} of {1}").format(self.step + 1, len(self.steps)))
         self.heading.setText(title)
@@ -447,45 +456,47 @@ def attach(window) -> None:
     file_menu = window.menu("file")
     first = file_menu.actions()[0] if file_menu.actions() else None
 
-    def action(text: str, slot, shortcut=None) -> QAction:
-        act = QAction(text, window)
+    def action(slot, shortcut=None) -> QAction:
+        act = QAction(window)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
         act.triggered.connect(lambda _checked=False: slot(window))
         file_menu.insertAction(first, act)
         return act
 
-    action(
-        QCoreApplication.translate("FirstRun", "&New from Template…"),
-        new_from_template,
-        QKeySequence.StandardKey.New,
-    )
-    action(QCoreApplication.translate("FirstRun", "New from &Spreadsheet…"), new_from_spreadsheet)
-    action(
-        QCoreApplication.translate("FirstRun", "&Open…"), open_show, QKeySequence.StandardKey.Open
-    )
-    recent_menu = QMenu(QCoreApplication.translate("FirstRun", "Open &Recent"), window)
+    new = action(new_from_template, QKeySequence.StandardKey.New)
+    new_sheet = action(new_from_spreadsheet)
+    open_ = action(open_show, QKeySequence.StandardKey.Open)
+    recent_menu = QMenu(window)
     recent_menu.aboutToShow.connect(
         lambda: recent.fill_menu(recent_menu, lambda p: switch_show(window, p))
     )
     file_menu.insertMenu(first, recent_menu)
-    action(QCoreApplication.translate("FirstRun", "&Import a Spreadsheet…"), import_spreadsheet)
-    action(
-        QCoreApplication.translate("FirstRun", "Save &As…"),
-        save_as,
-        QKeySequence.StandardKey.SaveAs,
-    )
+    import_sheet = action(import_spreadsheet)
+    save = action(save_as, QKeySequence.StandardKey.SaveAs)
     file_menu.insertSeparator(first)
     window.recent_menu = recent_menu
 
     help_menu = window.menu("help")
-    tour = QAction(QCoreApplication.translate("FirstRun", "Tour of the &Keys"), window)
+    tour = QAction(window)
     tour.triggered.connect(lambda: show_tour(window))
     help_menu.addAction(tour)
-    about = QAction(QCoreApplication.translate("FirstRun", "&About the Moderator Console"), window)
+    about = QAction(window)
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(lambda: about_box(window))
     help_menu.addAction(about)
+
+    def retranslate() -> None:
+        new.setText(QCoreApplication.translate("FirstRun", "&New from Template…"))
+        new_sheet.setText(QCoreApplication.translate("FirstRun", "New from &Spreadsheet…"))
+        open_.setText(QCoreApplication.translate("FirstRun", "&Open…"))
+        recent_menu.setTitle(QCoreApplication.translate("FirstRun", "Open &Recent"))
+        import_sheet.setText(QCoreApplication.translate("FirstRun", "&Import a Spreadsheet…"))
+        save.setText(QCoreApplication.translate("FirstRun", "Save &As…"))
+        tour.setText(QCoreApplication.translate("FirstRun", "Tour of the &Keys"))
+        about.setText(QCoreApplication.translate("FirstRun", "&About the Moderator Console"))
+
+    follow_language(window, retranslate)
 
     window.setAcceptDrops(True)
     window.drop_filter = DropFilter(window)

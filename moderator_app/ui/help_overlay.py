@@ -8,6 +8,7 @@ the live keys staying at the top. The rows are read from the real actions and pa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, QObject, Qt
@@ -220,6 +221,7 @@ class HelpOverlay(QWidget):
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll.viewport().setAutoFillBackground(False)
         self.sections: list[HelpSection] = []
+        self._sections: Callable[[], list[HelpSection]] | None = None
         self.key_labels: list[QLabel] = []
         self.text_labels: list[QLabel] = []
         layout = QVBoxLayout(self)
@@ -296,8 +298,11 @@ class HelpOverlay(QWidget):
         """(section, keys, what) as shown, top to bottom."""
         return [(s.key, k, w) for s in self.sections for k, w in s.rows]
 
-    def open_over(self, sections: list[HelpSection]) -> None:
-        self.fill(sections)
+    def open_over(self, sections: Callable[[], list[HelpSection]]) -> None:
+        """Show the sections ``sections()`` returns, asked again if the language changes
+        while the help is open (the keys' descriptions are the actions' texts)."""
+        self._sections = sections
+        self.fill(sections())
         self.setGeometry(self.parentWidget().rect())
         self.raise_()
         self.show()
@@ -310,4 +315,8 @@ class HelpOverlay(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            # The window and its features have retranslated their actions by now: Qt
+            # tells a parent before its children.
+            if self.isVisible() and self._sections is not None:
+                self.fill(self._sections())
         super().changeEvent(event)

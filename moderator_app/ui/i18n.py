@@ -7,9 +7,18 @@ formatted by ``QLocale()``, which follows the language chosen here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTranslator,
+)
 
 from moderator_app.resources import resource
 
@@ -77,3 +86,44 @@ def install_language(language: str) -> bool:
         app.installTranslator(qtbase)
         _installed.append(qtbase)
     return ok
+
+
+class _Retranslator(QObject):
+    """Re-runs the texts' setters registered on one widget each time it gets LanguageChange.
+
+    One per watched widget (a filter on the main window costs one Python call per event
+    it gets, so they are shared)."""
+
+    def __init__(self, watched: QObject) -> None:
+        super().__init__(watched)
+        self.setObjectName("Retranslator")
+        self.callbacks: list[Callable[[], None]] = []
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange and watched is self.parent():
+            for callback in list(self.callbacks):
+                try:
+                    callback()
+                except RuntimeError as exc:
+                    if "already deleted" not in str(exc):
+                        raise
+                    self.callbacks.remove(callback)  # its action or menu is gone
+        return False
+
+
+def follow_language(watched: QObject, retranslate: Callable[[], None]) -> None:
+    """Call ``retranslate`` now and after every language switch that ``watched`` (a widget,
+    usually the main window) is told of.
+
+    For texts set on objects that get no LanguageChange themselves (actions, menus built
+    by a feature's ``attach``, item models' headers) or by code that is not a widget's
+    class. ``retranslate`` sets each text with a literal ``QCoreApplication.translate(ctx,
+    "...")`` or ``self.tr("...")`` call, so lupdate still finds every string.
+    """
+    retranslate()
+    keeper = watched.findChild(_Retranslator, "Retranslator",
+                               options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if keeper is None:
+        keeper = _Retranslator(watched)
+    keeper.callbacks.append(retranslate)

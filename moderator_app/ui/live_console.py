@@ -298,7 +298,7 @@ class LiveConsole(QObject):
         if self.help.isVisible():
             self.help.hide()
         else:
-            self.help.open_over(self._help_sections())
+            self.help.open_over(lambda: self._help_sections())
 
     # -- messages ------------------------------------------------------------------------
     def send_message(self, text: str, blink: bool) -> None:
@@ -314,6 +314,8 @@ class LiveConsole(QObject):
     # -- preferences ---------------------------------------------------------------------
     def open_preferences(self) -> PreferencesDialog:
         dialog = PreferencesDialog(self.prefs, self.window)
+        # Gone once closed: a hidden one would keep the old language's texts.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.apply_preferences(dialog.result_preferences()))
         dialog.open()  # window-modal, never blocks the timer
         return dialog

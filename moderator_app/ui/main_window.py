@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.features: dict[str, object] = {}
         self.snapshot: Snapshot | None = None
         self._menus: dict[str, QMenu] = {}
+        self._page_titles: list[tuple[QWidget, Callable[[], str]]] = []
         self.timer_actions: dict[str, QAction] = {}
         self.setWindowTitle(self._title())
         self.resize(1280, 760)
@@ -133,7 +134,7 @@ class MainWindow(QMainWindow):
         self.pages = QTabWidget()
         self.pages.setObjectName("Pages")
         self.pages.setDocumentMode(True)
-        self.add_page(self.rundown_view, self.tr("Rundown"))
+        self.add_page(self.rundown_view, lambda: self.tr("Rundown"))
 
         self.banner = QLabel()
         self.banner.setObjectName("Banner")
@@ -305,8 +306,13 @@ class MainWindow(QMainWindow):
             self.buttons[key].setText(text)
             self.buttons[key].setToolTip(action.toolTip())
         self.quit_action.setText(self.tr("&Quit"))
-        self.pages.setTabText(self.pages.indexOf(self.rundown_view), self.tr("Rundown"))
-        self.rundown.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
+        for page, title in self._page_titles:
+            index = self.pages.indexOf(page)
+            if index >= 0:
+                self.pages.setTabText(index, title())
+        self.rundown.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.rundown.columnCount() - 1
+        )
         self.setWindowTitle(self._title())
         if self.snapshot is not None:
             self._update_buttons(self.snapshot)
@@ -347,7 +353,12 @@ class MainWindow(QMainWindow):
         return self.features.get("drop_import")
 
     # -- contract for features ------------------------------------------------------------
-    def add_page(self, widget: QWidget, title: str) -> int:
+    def add_page(self, widget: QWidget, title: str | Callable[[], str]) -> int:
+        """A tab for ``widget``. A title given as a function (``lambda: self.tr("...")``)
+        is asked again after a language switch; a string stays as it is."""
+        if callable(title):
+            self._page_titles.append((widget, title))
+            return self.pages.addTab(widget, title())
         return self.pages.addTab(widget, title)
 
     def menu(self, key: str) -> QMenu:

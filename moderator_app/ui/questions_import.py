@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QEvent,
     QObject,
     Qt,
     QTimer,
@@ -85,7 +86,6 @@ class ImportDialog(QDialog):
     def __init__(self, book: QuestionBook, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ImportDialog")
-        self.setWindowTitle(self.tr("Import questions"))
         self.book = book
         self.source: Source | None = None
         self.worker: Operation | None = None  # the read running for this dialog, if any
@@ -93,20 +93,21 @@ class ImportDialog(QDialog):
         self._preview: ImportResult | None = None  # the rows shown, and the whole file's counts
         self._import_choices = ImportChoices()
         self._loading = False
+        self._info_shown = ""  # the detection summary last shown in the warnings
 
         self.path = QLineEdit()
         self.path.setObjectName("ImportPath")
         self.path.setReadOnly(True)
-        browse = QPushButton(self.tr("Choose file…"))
-        browse.clicked.connect(self.browse)
+        self.browse_button = QPushButton()
+        self.browse_button.clicked.connect(self.browse)
         top = QHBoxLayout()
         top.addWidget(self.path, 1)
-        top.addWidget(browse)
+        top.addWidget(self.browse_button)
 
         self.profile = QComboBox()
         self.profile.setObjectName("ImportProfile")
         for name in PROFILES:
-            self.profile.addItem(profile_label(name), name)
+            self.profile.addItem("", name)
         self.sheet = QComboBox()
         self.sheet.setObjectName("ImportSheet")
         self.header_row = QSpinBox()
@@ -115,43 +116,37 @@ class ImportDialog(QDialog):
         self.header_row.setMaximum(100000)
         self.dates = QComboBox()
         self.dates.setObjectName("ImportDates")
-        self.dates.addItem(self.tr("Dates: detect day/month order"), None)
-        self.dates.addItem(self.tr("Dates: day first (25/02)"), True)
-        self.dates.addItem(self.tr("Dates: month first (02/25)"), False)
-        self.answered_as_answered = QCheckBox(
-            self.tr("Import questions answered in the source as answered"))
+        for day_first in (None, True, False):
+            self.dates.addItem("", day_first)
+        self.answered_as_answered = QCheckBox()
         self.answered_as_answered.setObjectName("ImportAnsweredAs")
         self.answered_as_answered.setChecked(True)
-        self.answered_as_answered.setToolTip(self.tr(
-            "Zoom's Answer(s) column or an Answered column marks them. Untick to import them "
-            "as new, for instance when a typed answer only says the question will be taken "
-            "live."))
-        self.watch = QCheckBox(self.tr("Watch this file and merge new questions when it changes"))
+        self.watch = QCheckBox()
         self.watch.setObjectName("ImportWatch")
         options = QVBoxLayout()
         options.addWidget(self.answered_as_answered)
         options.addWidget(self.watch)
         form = QFormLayout()
-        form.addRow(self.tr("Source"), self.profile)
-        form.addRow(self.tr("Sheet"), self.sheet)
-        form.addRow(self.tr("Header row"), self.header_row)
+        self.form_labels = [QLabel(), QLabel(), QLabel()]
+        for label, field in zip(self.form_labels, (self.profile, self.sheet, self.header_row),
+                                strict=True):
+            form.addRow(label, field)
         form.addRow("", self.dates)
 
         self.columns: dict[str, QComboBox] = {}
         grid = QGridLayout()
-        for i, (name, label) in enumerate(FIELD_LABELS.items()):
+        self.field_labels: dict[str, QLabel] = {}
+        for i, name in enumerate(FIELD_LABELS):
             combo = QComboBox()
             combo.setObjectName(f"Column_{name}")
             combo.currentIndexChanged.connect(self._mapping_edited)
             self.columns[name] = combo
-            grid.addWidget(QLabel(self.tr(label)), i // 3, (i % 3) * 2)
+            self.field_labels[name] = QLabel()
+            grid.addWidget(self.field_labels[name], i // 3, (i % 3) * 2)
             grid.addWidget(combo, i // 3, (i % 3) * 2 + 1)
 
         self.preview = QTableWidget(0, 6)
         self.preview.setObjectName("ImportPreview")
-        self.preview.setHorizontalHeaderLabels(
-            [self.tr("Question"), self.tr("Asked by"), self.tr("Organisation"), self.tr("Time"),
-             self.tr("Votes"), self.tr("Answered in source")])
         head = self.preview.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -169,12 +164,12 @@ class ImportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setObjectName("ImportProgress")
         self.progress.hide()
-        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button = QPushButton()
         self.import_button.setObjectName("ImportButton")
         self.import_button.setEnabled(False)
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start_import)
-        self.cancel_button = QPushButton(self.tr("Close"))
+        self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("ImportCancel")
         self.cancel_button.clicked.connect(self.cancel_or_close)
         buttons = QHBoxLayout()
@@ -197,6 +192,46 @@ class ImportDialog(QDialog):
         self.header_row.valueChanged.connect(lambda _: self._replan(header=True))
         self.dates.currentIndexChanged.connect(lambda _: self.update_preview())
         self.answered_as_answered.toggled.connect(lambda _: self._show_info())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every fixed text in the current language (at start and after a language switch:
+        the dialog stays open while the show goes on)."""
+        self.setWindowTitle(self.tr("Import questions"))
+        self.browse_button.setText(self.tr("Choose file…"))
+        for i in range(self.profile.count()):
+            self.profile.setItemText(i, profile_label(self.profile.itemData(i)))
+        self.dates.setItemText(0, self.tr("Dates: detect day/month order"))
+        self.dates.setItemText(1, self.tr("Dates: day first (25/02)"))
+        self.dates.setItemText(2, self.tr("Dates: month first (02/25)"))
+        self.answered_as_answered.setText(
+            self.tr("Import questions answered in the source as answered"))
+        self.answered_as_answered.setToolTip(self.tr(
+            "Zoom's Answer(s) column or an Answered column marks them. Untick to import them "
+            "as new, for instance when a typed answer only says the question will be taken "
+            "live."))
+        self.watch.setText(self.tr("Watch this file and merge new questions when it changes"))
+        for label, text in zip(self.form_labels, (self.tr("Source"), self.tr("Sheet"),
+                                                  self.tr("Header row")), strict=True):
+            label.setText(text)
+        for name, label in self.field_labels.items():
+            label.setText(self.tr(FIELD_LABELS[name]))
+        for combo in self.columns.values():
+            if combo.count():
+                combo.setItemText(0, self.tr("(none)"))
+        self.preview.setHorizontalHeaderLabels(
+            [self.tr("Question"), self.tr("Asked by"), self.tr("Organisation"), self.tr("Time"),
+             self.tr("Votes"), self.tr("Answered in source")])
+        self.import_button.setText(self.tr("Import"))
+        importing = not self.progress.isHidden()
+        self.cancel_button.setText(self.tr("Cancel") if importing else self.tr("Close"))
+        if self._info_shown and self.warnings.text() == self._info_shown:
+            self._show_info()  # not over an import's outcome or an error
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "cancel_button"):
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- choosing and reading the file -------------------------------------------------------------
     def browse(self) -> None:
@@ -320,7 +355,8 @@ class ImportDialog(QDialog):
             else:
                 text = self.tr("{0} question(s) marked answered in the source: imported as new.")
             lines.append(text.format(result.answered_in_source))
-        self.warnings.setText("\n".join([*lines, *result.warnings]))
+        self._info_shown = "\n".join([*lines, *result.warnings])
+        self.warnings.setText(self._info_shown)
 
     # -- importing ----------------------------------------------------------------------------------
     def choices(self) -> ImportChoices:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -101,7 +101,7 @@ class OnAirPanel(QFrame):
         self.setObjectName("OnAirPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#OnAirPanel { background: #fbfbf8; }")
-        self.heading = QLabel(self.tr("ON AIR"))
+        self.heading = QLabel()
         self.heading.setStyleSheet("color:#c0392b;font-weight:bold;letter-spacing:2px;")
         self.question = question_label("OnAirQuestion", QUESTION_POINT_SIZE, bold=True)
         self.question.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -123,21 +123,17 @@ class OnAirPanel(QFrame):
         self.estimate.setTextFormat(Qt.TextFormat.PlainText)
         self.estimate.setStyleSheet("color:#1d6fb8;font-weight:bold;")
 
-        self.take_button = QPushButton(self.tr("Take next ▶"))
+        self.take_button = QPushButton()
         self.take_button.setObjectName("TakeNext")
-        self.take_button.setToolTip(self.tr("Put the top shortlisted question on air (Ctrl+Enter)"))
         self.take_button.clicked.connect(self.takeNextRequested)
-        self.answered_button = QPushButton(self.tr("Answered ✓"))
+        self.answered_button = QPushButton()
         self.answered_button.setObjectName("Answered")
-        self.answered_button.setToolTip(self.tr("Mark the question on air as answered"))
         self.answered_button.clicked.connect(self.answeredRequested)
 
-        self.on_stage = QCheckBox(self.tr("Show on stage"))
+        self.on_stage = QCheckBox()
         self.on_stage.setObjectName("ShowOnStage")
-        self.on_stage.setToolTip(
-            self.tr("Show the question on air, with its asker, on the stage display")
-        )
         self.on_stage.toggled.connect(self.stageToggled)
+        self._estimate = None  # the last live estimate shown (re-worded on a switch)
 
         # The buttons share the heading's line, and the estimate the stage box's: every
         # pixel of height goes to the question.
@@ -159,7 +155,26 @@ class OnAirPanel(QFrame):
         layout.addWidget(self.asker)
         layout.addWidget(self.next_up)
         layout.addLayout(bottom)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (at start and after a language switch)."""
+        self.heading.setText(self.tr("ON AIR"))
+        self.take_button.setText(self.tr("Take next ▶"))
+        self.take_button.setToolTip(self.tr("Put the top shortlisted question on air (Ctrl+Enter)"))
+        self.answered_button.setText(self.tr("Answered ✓"))
+        self.answered_button.setToolTip(self.tr("Mark the question on air as answered"))
+        self.on_stage.setText(self.tr("Show on stage"))
+        self.on_stage.setToolTip(
+            self.tr("Show the question on air, with its asker, on the stage display")
+        )
         self.refresh()
+        self._show_estimate(self._estimate)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_estimate"):
+            self.retranslate()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         queue = self.book.queue
@@ -196,6 +211,10 @@ class OnAirPanel(QFrame):
 
     def update_snapshot(self, snap: Snapshot | None) -> None:
         estimate = self.book.live_estimate(snap) if snap is not None else None
+        self._estimate = estimate
+        self._show_estimate(estimate)
+
+    def _show_estimate(self, estimate) -> None:
         if estimate is None:
             self.estimate.setText("")
             return

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from moderator_app.app.errors import QuestionError, ShowFileError
 from moderator_app.app.questions import QuestionBook
 from moderator_app.app.questions import unlink_all as unlink_all_sources
 from moderator_app.core.questions import QState, Question
+from moderator_app.ui.i18n import follow_language
 from moderator_app.ui.keys import is_typing_target
 from moderator_app.ui.questions_dialogs import DuplicatesDialog, QuestionDialog
 from moderator_app.ui.questions_import import ImportDialog, SourceWatcher
@@ -78,7 +79,6 @@ class QuestionsPage(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("QuestionSearch")
-        self.search.setPlaceholderText(self.tr("Search questions, askers, notes… (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
 
@@ -148,25 +148,9 @@ class QuestionsPage(QWidget):
         actions = QHBoxLayout()
         more = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, text, tip, slot in (
-            ("shortlist", self.tr("Shortlist (S)"), self.tr("Shortlist, or back to new"),
-             self.toggle_shortlist),
-            ("dismiss", self.tr("Dismiss (D)"), self.tr("Dismiss, or restore"),
-             self.toggle_dismiss),
-            ("star", self.tr("★ Star (F)"), self.tr("Star or unstar"), self.toggle_star),
-            ("air", self.tr("On air (Enter)"), self.tr("Put this question on air now"),
-             self.put_on_air),
-            ("up", "▲", self.tr("Move up (Ctrl+Up)"), lambda: self.move_selected(-1)),
-            ("down", "▼", self.tr("Move down (Ctrl+Down)"), lambda: self.move_selected(1)),
-            ("edit", self.tr("Edit… (E)"), self.tr("Edit the question"), self.edit_selected),
-            ("add", self.tr("Add…"), self.tr("Add a question by hand (from the chat)"),
-             self.add_question),
-            ("duplicates", self.tr("Duplicates…"), self.tr("Merge questions asked twice"),
-             self.show_duplicates),
-        ):
+        for key, text, _tip, slot in self._button_specs():
             button = QPushButton(text)
             button.setObjectName(f"Button_{key}")
-            button.setToolTip(tip)
             button.clicked.connect(slot)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the keyboard in the table
             self.buttons[key] = button
@@ -206,7 +190,43 @@ class QuestionsPage(QWidget):
             QShortcut(QKeySequence(seq), self, slot,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.book.subscribe(self._on_book)
+        self.retranslate()
+
+    def _button_specs(self) -> list[tuple[str, str, str, Callable[[], None]]]:
+        """(key, text, tooltip, slot) of each button, in the current language."""
+        return [
+            ("shortlist", self.tr("Shortlist (S)"), self.tr("Shortlist, or back to new"),
+             self.toggle_shortlist),
+            ("dismiss", self.tr("Dismiss (D)"), self.tr("Dismiss, or restore"),
+             self.toggle_dismiss),
+            ("star", self.tr("★ Star (F)"), self.tr("Star or unstar"), self.toggle_star),
+            ("air", self.tr("On air (Enter)"), self.tr("Put this question on air now"),
+             self.put_on_air),
+            ("up", "▲", self.tr("Move up (Ctrl+Up)"), lambda: self.move_selected(-1)),
+            ("down", "▼", self.tr("Move down (Ctrl+Down)"), lambda: self.move_selected(1)),
+            ("edit", self.tr("Edit… (E)"), self.tr("Edit the question"), self.edit_selected),
+            ("add", self.tr("Add…"), self.tr("Add a question by hand (from the chat)"),
+             self.add_question),
+            ("duplicates", self.tr("Duplicates…"), self.tr("Merge questions asked twice"),
+             self.show_duplicates),
+        ]
+
+    def retranslate(self) -> None:
+        """Every text of the page in the current language (at start and on a switch)."""
+        self.search.setPlaceholderText(self.tr("Search questions, askers, notes… (Ctrl+F)"))
+        for key, text, tip, _slot in self._button_specs():
+            self.buttons[key].setText(text)
+            self.buttons[key].setToolTip(tip)
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+        )
+        self.table.viewport().update()  # cells (states' names) are asked again as painted
         self.refresh_filters()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "buttons"):
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- keys -------------------------------------------------------------------------------------
     def _table_keys(self) -> None:
@@ -262,6 +282,7 @@ class QuestionsPage(QWidget):
         current = combo.currentData()
         existing = [combo.itemData(i) for i in range(1, combo.count())]
         if existing == values and combo.count():
+            combo.setItemText(0, all_text)  # the language may have changed
             return
         combo.blockSignals(True)
         combo.clear()
@@ -417,25 +438,34 @@ class QuestionsPage(QWidget):
             return
         q = self.book.queue.get(ids[0])
         dialog = QuestionDialog(self.session.show, q, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._run(lambda: self.book.edit(q.id, **dialog.values()))
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self._run(lambda: self.book.edit(q.id, **dialog.values()))
+        finally:
+            dialog.deleteLater()  # a closed dialog kept hidden would keep its old language
 
     def add_question(self) -> None:
         dialog = QuestionDialog(self.session.show, None, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            question = dialog.new_question(self.session.clock.now())
-            if self._run(lambda: self.book.add(question)):
-                self.select_id(question.id)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                question = dialog.new_question(self.session.clock.now())
+                if self._run(lambda: self.book.add(question)):
+                    self.select_id(question.id)
+        finally:
+            dialog.deleteLater()
 
     def show_duplicates(self) -> None:
         dialog = DuplicatesDialog(self.book.queue, self)
-        if dialog.list.count() == 0:
-            self.on_status(self.tr("No duplicate questions found."))
-            return
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            for keep, dup in dialog.chosen():
-                if not self._run(lambda k=keep, d=dup: self.book.merge(k, d)):
-                    break
+        try:
+            if dialog.list.count() == 0:
+                self.on_status(self.tr("No duplicate questions found."))
+                return
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                for keep, dup in dialog.chosen():
+                    if not self._run(lambda k=keep, d=dup: self.book.merge(k, d)):
+                        break
+        finally:
+            dialog.deleteLater()
 
     def _default_error(self, text: str) -> None:
         self.counts.setText(text)
@@ -455,27 +485,45 @@ class QuestionsFeature(QObject):
         self.watcher.merged.connect(self._merged)
         self.watcher.failed.connect(window.show_error)
         self.book.subscribe(lambda kind, qs: self.watcher.sync() if kind == "reset" else None)
-        window.add_page(self.page, self.tr("Questions"))
+        window.add_page(self.page, lambda: self.tr("Questions"))
         window.ticked.connect(self.page.onair.update_snapshot)
         self._follow_on_stage(live)
         menu = window.menu("questions")
-        for text, slot, tip in (
-            (self.tr("&Import questions…"), lambda: self.open_import(), ""),
-            (self.tr("&Add a question…"), self.page.add_question, ""),
-            (self.tr("&Take next question"), self.page.take_next, "Ctrl+Return"),
-            (self.tr("Mark &answered"), self.page.answered, ""),
-            (self.tr("Possible &duplicates…"), self.page.show_duplicates, ""),
-            (self.tr("&Undo on the questions"), self.page.undo, "Ctrl+Z"),
-            (self.tr("&Redo on the questions"), self.page.redo, "Ctrl+Shift+Z"),
-            (self.tr("&Stop watching linked files"), self.unlink_all, ""),
+        actions = []
+        for slot, keys in (
+            (lambda: self.open_import(), ""),
+            (self.page.add_question, ""),
+            (self.page.take_next, "Ctrl+Return"),
+            (self.page.answered, ""),
+            (self.page.show_duplicates, ""),
+            (self.page.undo, "Ctrl+Z"),
+            (self.page.redo, "Ctrl+Shift+Z"),
+            (self.unlink_all, ""),
         ):
-            action = QAction(text, window)
-            if tip:
-                action.setShortcut(QKeySequence(tip))
+            action = QAction(window)
+            if keys:
+                action.setShortcut(QKeySequence(keys))
                 # Shown in the menu; the page's own shortcut handles the key.
                 action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(slot)
             menu.addAction(action)
+            actions.append(action)
+
+        def retranslate() -> None:
+            texts = (
+                self.tr("&Import questions…"),
+                self.tr("&Add a question…"),
+                self.tr("&Take next question"),
+                self.tr("Mark &answered"),
+                self.tr("Possible &duplicates…"),
+                self.tr("&Undo on the questions"),
+                self.tr("&Redo on the questions"),
+                self.tr("&Stop watching linked files"),
+            )
+            for action, text in zip(actions, texts, strict=True):
+                action.setText(text)
+
+        follow_language(window, retranslate)
 
     def _follow_on_stage(self, live) -> None:
         """The on-air question goes to the stage display when the moderator chooses so."""

@@ -266,3 +266,15 @@ def test_linked_source_remembers_how_answered_rows_are_imported(session: ShowSes
     session.file.db.execute("UPDATE question_sources SET data = ?",  # linked before this
                             ('{"profile": "slido", "dayfirst": null}',))
     assert {s.answered_as for s in book.linked_sources()} == {"answered"}
+
+
+def test_live_estimate_survives_an_answer_of_no_time(session: ShowSession, clock) -> None:
+    book = QuestionBook(session)
+    book.add(Question.new("Une question ?"))
+    q = book.queue.ordered()[0]
+    session.perform(ActionType.START, {"index": 5})  # the Q&A segment
+    book.set_state(q.id, "shortlisted")
+    book.take_next()
+    book.answered()  # the same instant: an average answer time of 0 s
+    estimate = book.live_estimate(session.snapshot())
+    assert estimate is not None and estimate.fit is None
