@@ -15,7 +15,7 @@ from moderator_app.core.actions import ActionType
 from moderator_app.core.engine import DANGER, NORMAL, OVERTIME, RUNNING, WARNING, Snapshot
 from moderator_app.ui.help_overlay import HelpOverlay, HelpSection, help_sections
 from moderator_app.ui.i18n import choose_language, current_language, install_language
-from moderator_app.ui.messages import PRESET_KEYS, MessageBar
+from moderator_app.ui.messages import PRESET_EXPIRY_S, PRESET_KEYS, MessageBar
 from moderator_app.ui.preferences import PreferencesDialog
 from moderator_app.ui.settings import Preferences, Settings
 from moderator_app.ui.sound import Alert
@@ -302,7 +302,13 @@ class LiveConsole(QObject):
 
     # -- messages ------------------------------------------------------------------------
     def send_message(self, text: str, blink: bool) -> None:
-        if self.window.perform(ActionType.MESSAGE, {"text": text, "blink": blink}):
+        payload: dict = {"text": text, "blink": blink}
+        if not self.prefs.clear_messages_on_segment:
+            payload["keep"] = True
+        expiry = PRESET_EXPIRY_S.get(text.strip())
+        if expiry is not None:
+            payload["expires_s"] = expiry
+        if self.window.perform(ActionType.MESSAGE, payload):
             self.window.show_status(self.tr("On the stage display: {0}").format(text))
 
     def clear_message(self) -> None:

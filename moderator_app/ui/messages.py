@@ -26,6 +26,8 @@ PRESETS = {
     "fr": ("2 minutes", "Merci de conclure", "Temps écoulé", "Question suivante"),
 }
 PRESET_KEYS = ("1", "2", "3", "4")
+# Presets that tell the time left stop being true after it: "2 minutes" expires after two.
+PRESET_EXPIRY_S = {"2 minutes": 120.0}
 MAX_MESSAGE = 200
 
 

@@ -58,6 +58,11 @@ class PreferencesDialog(QDialog):
         self.stage_messages = self._check(
             self.tr("Messages to the speaker"), prefs.stage_messages, "StageMessages"
         )
+        self.clear_messages = self._check(
+            self.tr("Clear a message when the segment changes"),
+            prefs.clear_messages_on_segment,
+            "ClearMessagesOnSegment",
+        )
         self.sound_warning = self._check(
             self.tr("Chime when a segment reaches its warning time"),
             prefs.sound_warning,
@@ -75,7 +80,8 @@ class PreferencesDialog(QDialog):
         stage = QGroupBox(self.tr("Stage display"))
         stage_form = QFormLayout(stage)
         stage_form.addRow(self.tr("Screen"), self.screen)
-        for box in (self.stage_clock, self.stage_title, self.stage_speaker, self.stage_messages):
+        for box in (self.stage_clock, self.stage_title, self.stage_speaker, self.stage_messages,
+                    self.clear_messages):
             stage_form.addRow(box)
         sound = QGroupBox(self.tr("Sound"))
         sound_form = QFormLayout(sound)
@@ -115,4 +121,5 @@ class PreferencesDialog(QDialog):
             stage_messages=self.stage_messages.isChecked(),
             sound_warning=self.sound_warning.isChecked(),
             sound_end=self.sound_end.isChecked(),
+            clear_messages_on_segment=self.clear_messages.isChecked(),
         )

@@ -42,6 +42,8 @@ class Preferences:
     stage_speaker: bool = True
     stage_messages: bool = True
     stage_question: bool = False  # the on-air question on the stage display
+    # A cue belongs to its segment: the next speaker must not read the last one's.
+    clear_messages_on_segment: bool = True
     sound_warning: bool = False
     sound_end: bool = True
 
@@ -94,6 +96,9 @@ class Settings:
             stage_question=_bool(s.value("stage/question"), d.stage_question),
             sound_warning=_bool(s.value("sound/warning"), d.sound_warning),
             sound_end=_bool(s.value("sound/end"), d.sound_end),
+            clear_messages_on_segment=_bool(
+                s.value("stage/clear_on_segment"), d.clear_messages_on_segment
+            ),
         )
 
     def save(self, prefs: Preferences) -> None:
@@ -109,4 +114,5 @@ class Settings:
         s.setValue("stage/question", prefs.stage_question)
         s.setValue("sound/warning", prefs.sound_warning)
         s.setValue("sound/end", prefs.sound_end)
+        s.setValue("stage/clear_on_segment", prefs.clear_messages_on_segment)
         s.sync()

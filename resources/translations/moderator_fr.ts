@@ -1122,6 +1122,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Messages à l’intervenant</translation>
     </message>
     <message>
+        <source>Clear a message when the segment changes</source>
+        <translation>Effacer le message quand la séquence change</translation>
+    </message>
+    <message>
         <source>Chime when a segment reaches its warning time</source>
         <translation>Signal sonore quand une séquence atteint son seuil d’alerte</translation>
     </message>

@@ -288,3 +288,27 @@ def test_past_date_timeline_and_stage_paint(qtbot, tmp_path, seed_show):
     press(qtbot, w, Qt.Key.Key_Right)
     image = w.panel.timeline.grab().toImage()
     assert image.width() > 100
+
+
+def test_cues_clear_with_their_segment_and_two_minutes_expires(window, session, clock, qtbot):
+    press(qtbot, window, Qt.Key.Key_Space)
+    press(qtbot, window, Qt.Key.Key_1)  # "2 minutes"
+    sent = session.file.actions()[-1]
+    assert sent.payload["expires_s"] == 120 and "keep" not in sent.payload
+    clock.advance(121)
+    window.ticker.fire()
+    assert window.live.stage.view.content.message == ""  # two minutes later it is a lie
+    press(qtbot, window, Qt.Key.Key_2)  # "Merci de conclure"
+    window.ticker.fire()
+    assert window.live.stage.view.content.message
+    press(qtbot, window, Qt.Key.Key_Right)  # the next speaker must not read it
+    window.ticker.fire()
+    assert window.live.stage.view.content.message == ""
+    prefs = window.live.prefs
+    window.live.apply_preferences(type(prefs)(**{**prefs.__dict__,
+                                                 "clear_messages_on_segment": False}))
+    press(qtbot, window, Qt.Key.Key_2)
+    assert session.file.actions()[-1].payload["keep"] is True
+    press(qtbot, window, Qt.Key.Key_Right)
+    window.ticker.fire()
+    assert window.live.stage.view.content.message  # the moderator chose to keep cues
