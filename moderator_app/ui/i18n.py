@@ -74,6 +74,7 @@ def install_language(language: str) -> bool:
     QLocale.setDefault(locale)
     _current = language
     if language == "en":
+        _name_application(app)
         return True  # sources are English
     ours = QTranslator(app)
     ok = ours.load(str(translations_dir() / f"moderator_{language}.qm"))
@@ -85,7 +86,14 @@ def install_language(language: str) -> bool:
     if qtbase.load(locale, "qtbase", "_", qt_dir):
         app.installTranslator(qtbase)
         _installed.append(qtbase)
+    _name_application(app)
     return ok
+
+
+def _name_application(app: QCoreApplication) -> None:
+    # The name window titles and dialogs show: it was set before any language was chosen.
+    if hasattr(app, "setApplicationDisplayName"):
+        app.setApplicationDisplayName(QCoreApplication.translate("App", "Moderator console"))
 
 
 class _Retranslator(QObject):

@@ -212,3 +212,16 @@ def test_q_and_a_estimate_is_reworded_at_once(window, session, clock, qtbot):
     assert page.onair.estimate.text() == french(
         "OnAirPanel", "{0} min left: about {1} more question(s) at {2} s each"
     ).format(int(estimate.remaining_s // 60), estimate.fit, round(estimate.average_s))
+
+
+def test_the_application_is_named_in_the_interface_language(qapp) -> None:
+    from moderator_app.ui.i18n import current_language, install_language
+
+    previous = current_language()
+    try:
+        install_language("fr")
+        assert qapp.applicationDisplayName() != "Moderator console"
+        install_language("en")
+        assert qapp.applicationDisplayName() == "Moderator console"
+    finally:
+        install_language(previous)
