@@ -39,7 +39,12 @@ from moderator_app.app.show import (
 from moderator_app.resources import default_show
 from moderator_app.ui import recent
 from moderator_app.ui.about import about_box
-from moderator_app.ui.file_dialogs import choose_spreadsheet
+from moderator_app.ui.file_dialogs import (
+    choose_spreadsheet,
+    in_start_folder,
+    remember_folder,
+    start_folder,
+)
 from moderator_app.ui.i18n import follow_language
 from moderator_app.ui.ops import Operation, run_op
 from moderator_app.ui.settings import Settings
@@ -244,11 +249,12 @@ def new_from_template(window) -> None:
     path, _ = QFileDialog.getSaveFileName(
         window,
         QCoreApplication.translate("FirstRun", "New show from the template"),
-        "",
+        str(start_folder()),
         _show_filter(),
     )
     if not path:
         return
+    remember_folder(path)
     target = Path(path)
     if not target.suffix:
         target = target.with_suffix(FILE_SUFFIX)
@@ -262,9 +268,11 @@ def new_from_template(window) -> None:
 
 def open_show(window) -> None:
     path, _ = QFileDialog.getOpenFileName(
-        window, QCoreApplication.translate("FirstRun", "Open a show"), "", _show_filter()
+        window, QCoreApplication.translate("FirstRun", "Open a show"), str(start_folder()),
+        _show_filter(),
     )
     if path:
+        remember_folder(path)
         switch_show(window, Path(path))
 
 
@@ -278,10 +286,12 @@ def save_as(window) -> None:
         )
         return
     path, _ = QFileDialog.getSaveFileName(
-        window, QCoreApplication.translate("FirstRun", "Save the show as"), "", _show_filter()
+        window, QCoreApplication.translate("FirstRun", "Save the show as"),
+        in_start_folder(session.path.name), _show_filter(),
     )
     if not path:
         return
+    remember_folder(path)
     target = Path(path)
     if not target.suffix:
         target = target.with_suffix(FILE_SUFFIX)

@@ -38,3 +38,24 @@ def test_a_folder_inside_the_data_folder_or_gone_is_skipped(qtbot, tmp_path: Pat
     assert not start_folder().resolve().is_relative_to(data_dir().resolve())
     file_dialogs.remember_folder(tmp_path / "gone" / "x.csv")
     assert start_folder().is_dir()
+
+
+
+def test_show_dialogs_open_where_the_user_keeps_files(qtbot, window, tmp_path, monkeypatch) -> None:
+    from moderator_app.ui import first_run
+
+    (Path.home() / "Documents").mkdir(parents=True)
+    seen: list[str] = []
+
+    def fake_open(parent, title, folder, filters):
+        seen.append(folder)
+        return "", filters
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_open))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_open))
+    first_run.open_show(window)
+    first_run.save_as(window)
+    first_run.new_from_template(window)
+    assert seen[0] == str(Path.home() / "Documents")
+    assert seen[1] == str(Path.home() / "Documents" / window.session.path.name)
+    assert not any(str(data_dir()) in folder for folder in seen)
