@@ -37,6 +37,7 @@ from moderator_app.ui import (
     report_view,
     runsheet_editor,
 )
+from moderator_app.ui.formatting import clock_time
 from moderator_app.ui.keys import ShowKeys
 from moderator_app.ui.rundown_model import COL_SPEAKER, COL_TITLE, RundownModel
 from moderator_app.ui.ticker import SecondTicker
@@ -443,7 +444,7 @@ class MainWindow(QMainWindow):
         locale = QLocale()
         day = locale.toString(QDate(planned.year, planned.month, planned.day),
                               QLocale.FormatType.LongFormat)
-        return f"{day} {planned:%H:%M}"
+        return f"{day} {clock_time(planned, self.session.show.tz)}"
 
     def _prompt(self, name: str) -> QMessageBox:
         """One reusable question box per kind, a child of the window (window-modal)."""
