@@ -540,7 +540,9 @@ class ReportView(QWidget):
         return path
 
     def _suggested(self, suffix: str) -> str:
-        return str(reports.default_export_path(self.session.path, self.report, suffix))
+        return str(
+            reports.default_export_path(self.session.path, self.report, suffix, current_language())
+        )
 
     def export_report(self) -> Operation | None:
         """Ask where, then write the report off the UI thread (``exported`` or
