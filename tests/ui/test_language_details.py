@@ -60,3 +60,40 @@ def test_the_suggested_report_file_follows_the_interface_language(
         assert Path(view._suggested("png")).name == f"{session.path.stem}-passage1-rapport.png"
     finally:
         install_language(previous)
+
+
+def test_report_and_run_sheet_pages_follow_a_switch_at_run_time(
+    qtbot, session: ShowSession
+) -> None:
+    """The pages of this feature on their own (the whole window is
+    test_runtime_language's): every text, table header, plot label and toolbar tooltip."""
+    from PySide6.QtWidgets import QWidget
+
+    from tests.ui.test_runtime_language import english_sources, visible_texts
+
+    previous = current_language()
+    install_language("en")
+    try:
+        view = ReportView(session)
+        editor = RunSheetEditor(session)
+        for page in (view, editor):
+            qtbot.addWidget(page)
+            page.show()
+        install_language("fr")
+        qtbot.wait(1)
+        english = english_sources()
+        left = set()
+        for page in (view, editor):
+            for widget in [page, *page.findChildren(QWidget)]:
+                left |= {t for t in visible_texts(widget) if t.replace("&", "").strip() in english}
+        for plot in (view.timeline, view.curve):
+            item = plot.plot.getPlotItem()
+            texts = [item.getAxis(n).labelText for n in ("left", "bottom")]
+            if item.legend is not None:
+                texts += [label.text for _sample, label in item.legend.items]
+            left |= {t for t in texts if t in english}
+        for action in editor.actions_by_name.values():
+            left |= {t for t in (action.text(), action.toolTip().split(" (")[0]) if t in english}
+        assert not left, sorted(left)
+    finally:
+        install_language(previous)
