@@ -113,11 +113,19 @@ def export(report: Report, path: str | os.PathLike, language: str | None = None)
     return export_report(report, path, language=export_language(language))
 
 
-def default_export_path(show_path: str | os.PathLike, report: Report | None, suffix: str) -> Path:
-    """Beside the show: ``<show>-run<N>-report.<suffix>`` (without a report, no run)."""
+# The words of a suggested file name, by language: (run, report).
+FILE_NAME_WORDS = {"en": ("run", "report"), "fr": ("passage", "rapport")}
+
+
+def default_export_path(
+    show_path: str | os.PathLike, report: Report | None, suffix: str, language: str | None = None
+) -> Path:
+    """Beside the show: ``<show>-run<N>-report.<suffix>`` (without a report, no run), in
+    ``language`` (``<show>-passage<N>-rapport`` in French; English by default)."""
+    run, name = FILE_NAME_WORDS[export_language(language)]
     show_path = Path(show_path)
-    stem = show_path.stem + (f"-run{report.summary.run}" if report is not None else "")
-    return show_path.with_name(f"{stem}-report.{suffix}")
+    stem = show_path.stem + (f"-{run}{report.summary.run}" if report is not None else "")
+    return show_path.with_name(f"{stem}-{name}.{suffix}")
 
 
 def note_lines(report: Report, language: str | None) -> list[str]:

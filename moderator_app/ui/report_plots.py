@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -54,6 +54,21 @@ class ClockAxis(pg.AxisItem):
         ]
 
 
+def _relabel_legend(plot: pg.PlotWidget, names: dict[object, str]) -> None:
+    """Give the legend's entries their names in the interface language (pyqtgraph keeps
+    the name given when the item was added, both in the item and in the legend)."""
+    legend = plot.getPlotItem().legend
+    for item, name in names.items():
+        item.opts["name"] = name
+    if legend is None:
+        return
+    for sample, label in legend.items:
+        name = names.get(sample.item)
+        if name is not None:
+            label.setText(name)
+    legend.updateSize()
+
+
 def _plot_widget(axis: pg.AxisItem | None = None) -> pg.PlotWidget:
     widget = pg.PlotWidget(background="w", axisItems={"bottom": axis} if axis else None)
     for name in ("left", "bottom"):
@@ -77,37 +92,15 @@ class TimelinePlot(QWidget):
         self.axis = ClockAxis(origin, tz)
         self.plot = _plot_widget(self.axis)
         self.plot.invertY(True)
-        self.plot.setLabel("bottom", QCoreApplication.translate("ReportPlots", "Time"))
         self.plot.addLegend(offset=(-10, 10), labelTextColor=INK)
-        self.planned = pg.BarGraphItem(
-            x0=[],
-            width=[],
-            y=[],
-            height=BAR,
-            brush=PLANNED,
-            pen=pg.mkPen(None),
-            name=QCoreApplication.translate("ReportPlots", "Planned"),
-        )
-        self.actual = pg.BarGraphItem(
-            x0=[],
-            width=[],
-            y=[],
-            height=BAR,
-            brush=ON_TIME,
-            pen=pg.mkPen(None),
-            name=QCoreApplication.translate("ReportPlots", "Actual"),
-        )
-        self.projected = pg.BarGraphItem(
-            x0=[],
-            width=[],
-            y=[],
-            height=BAR,
-            brush=PROJECTED,
-            pen=pg.mkPen(None),
-            name=QCoreApplication.translate("ReportPlots", "Projected"),
-        )
-        for item in (self.planned, self.actual, self.projected):
-            self.plot.addItem(item)
+        bars = {}
+        for key, brush in (("planned", PLANNED), ("actual", ON_TIME), ("projected", PROJECTED)):
+            bars[key] = pg.BarGraphItem(
+                x0=[], width=[], y=[], height=BAR, brush=brush, pen=pg.mkPen(None), name=key
+            )
+            self.plot.addItem(bars[key])
+        self.planned, self.actual, self.projected = bars["planned"], bars["actual"], bars["projected"]
+        self._retranslate()
         pen = QPen(NOW, 2, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
         self.now_line = pg.InfiniteLine(angle=90, movable=False, pen=pen)
@@ -124,6 +117,19 @@ class TimelinePlot(QWidget):
         layout.addWidget(self.plot)
         self._n = -1
         self._titles: tuple[str, ...] = ()
+
+    def _retranslate(self) -> None:
+        self.plot.setLabel("bottom", QCoreApplication.translate("ReportPlots", "Time"))
+        _relabel_legend(self.plot, {
+            self.planned: QCoreApplication.translate("ReportPlots", "Planned"),
+            self.actual: QCoreApplication.translate("ReportPlots", "Actual"),
+            self.projected: QCoreApplication.translate("ReportPlots", "Projected"),
+        })  # fmt: skip
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
 
     def set_origin(self, origin: datetime, tz: ZoneInfo) -> None:
         self.axis.origin = origin
@@ -216,10 +222,7 @@ class OverUnderPlot(QWidget):
         self.setObjectName("OverUnderPlot")
         self.axis = ClockAxis(origin, tz)
         self.plot = _plot_widget(self.axis)
-        self.plot.setLabel(
-            "left", QCoreApplication.translate("ReportPlots", "min (+ late)")
-        )
-        self.plot.setLabel("bottom", QCoreApplication.translate("ReportPlots", "Time"))
+        self._retranslate()
         self.plot.addItem(pg.InfiniteLine(angle=0, pos=0, pen=pg.mkPen(INK, width=1)))
         none = pg.mkPen(None)
         self.late_fill = self.plot.plot([], [], pen=none, fillLevel=0, brush=LATE_FILL)
@@ -234,6 +237,15 @@ class OverUnderPlot(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
+
+    def _retranslate(self) -> None:
+        self.plot.setLabel("left", QCoreApplication.translate("ReportPlots", "min (+ late)"))
+        self.plot.setLabel("bottom", QCoreApplication.translate("ReportPlots", "Time"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
 
     def set_origin(self, origin: datetime, tz: ZoneInfo) -> None:
         self.axis.origin = origin

@@ -58,6 +58,19 @@ class ReportTableModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        """The same columns in another language: headers and cells are told to repaint
+        (rows, selection and scroll position stay)."""
+        if len(columns) != len(self.columns):
+            raise ValueError("set_columns relabels columns; it does not add or remove any")
+        self.columns = list(columns)
+        if self.columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        if self.rows and self.columns:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1)
+            )
+
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt default
         return 0 if parent.isValid() else len(self.rows)
 

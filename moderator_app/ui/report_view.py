@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -96,14 +96,17 @@ class ReportView(QWidget):
         for box in (self.run_box, self.compare_box):  # long run labels must not widen the page
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(14)
-        self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.export_button = QPushButton(self.tr("Export report…"))
+        self.refresh_button = QPushButton()
+        self.export_button = QPushButton()
         self.export_button.setObjectName("ExportReport")
-        self.png_button = QPushButton(self.tr("Export plot as PNG…"))
+        self.png_button = QPushButton()
+        self.run_label = QLabel()
+        self.compare_with_label = QLabel()
+        self.runs: list[RunInfo] = []  # what the run boxes list, to name them again
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Run:")))
+        bar.addWidget(self.run_label)
         bar.addWidget(self.run_box, 1)
-        bar.addWidget(QLabel(self.tr("Compare with:")))
+        bar.addWidget(self.compare_with_label)
         bar.addWidget(self.compare_box, 1)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.export_button)
@@ -123,10 +126,10 @@ class ReportView(QWidget):
         self.curve = OverUnderPlot(session.show.planned_start, tz)
         self.curve.plot.setXLink(self.timeline.plot)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._table(self.segments_model, 1), self.tr("Segments"))
-        self.tabs.addTab(self.timeline, self.tr("Timeline"))
-        self.tabs.addTab(self.curve, self.tr("Over/under"))
-        self.tabs.addTab(self._table(self.questions_model, 1), self.tr("Questions"))
+        self.tabs.addTab(self._table(self.segments_model, 1), "")
+        self.tabs.addTab(self.timeline, "")
+        self.tabs.addTab(self.curve, "")
+        self.tabs.addTab(self._table(self.questions_model, 1), "")
         self.compare_label = QLabel()
         self.compare_label.setTextFormat(Qt.TextFormat.PlainText)
         compare_page = QWidget()
@@ -134,7 +137,8 @@ class ReportView(QWidget):
         compare_layout.setContentsMargins(0, 0, 0, 0)
         compare_layout.addWidget(self.compare_label)
         compare_layout.addWidget(self._table(self.compare_model, 9, title=1))
-        self.tabs.addTab(compare_page, self.tr("Compare runs"))
+        self.tabs.addTab(compare_page, "")
+        self._retranslate()
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -156,6 +160,43 @@ class ReportView(QWidget):
         session.subscribe_changes(self._on_change)
         layout.addWidget(self.status)
         self.refresh()
+
+    # -- language ---------------------------------------------------------------------
+    def _retranslate(self) -> None:
+        """Every text of the page in the interface language (built, then on each switch)."""
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.export_button.setText(self.tr("Export report…"))
+        self.png_button.setText(self.tr("Export plot as PNG…"))
+        self.run_label.setText(self.tr("Run:"))
+        self.compare_with_label.setText(self.tr("Compare with:"))
+        titles = (
+            self.tr("Segments"),
+            self.tr("Timeline"),
+            self.tr("Over/under"),
+            self.tr("Questions"),
+            self.tr("Compare runs"),
+        )
+        for i, title in enumerate(titles):
+            self.tabs.setTabText(i, title)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            tz = self.session.show.tz
+            self.segments_model.set_columns(self._segment_columns(tz))
+            self.questions_model.set_columns(self._question_columns(tz))
+            self.compare_model.set_columns(self._compare_columns())
+            # The run boxes keep their choice: only their texts change.
+            if self.compare_box.count():
+                self.compare_box.setItemText(0, self.tr("(no comparison)"))
+            for i, info in enumerate(self.runs):
+                text = self._run_text(info)
+                self.run_box.setItemText(i, text)
+                self.compare_box.setItemText(i + 1, text)
+            if self.report is not None:
+                self.summary.setText(self.summary_text(self.report))
+            self.compare_label.setText(self._compare_text())
 
     # -- building -------------------------------------------------------------------
     @staticmethod
@@ -330,7 +371,8 @@ class ReportView(QWidget):
             box.blockSignals(True)
             box.clear()
         self.compare_box.addItem(self.tr("(no comparison)"), None)
-        for info in reports.runs(journal):
+        self.runs = list(reports.runs(journal))
+        for info in self.runs:
             text = self._run_text(info)
             self.run_box.addItem(text, info.number)
             self.compare_box.addItem(text, info.number)
@@ -370,13 +412,7 @@ class ReportView(QWidget):
         self.segments_model.set_rows(report.segments)
         self.questions_model.set_rows(report.questions)
         self.compare_model.set_rows(self.comparison.rows if self.comparison else [])
-        self.compare_label.setText(
-            self.tr("A: {0}    B: {1}").format(
-                self.run_box.currentText(), self.compare_box.currentText()
-            )
-            if self.comparison
-            else self.tr("Choose a run to compare with, above.")
-        )
+        self.compare_label.setText(self._compare_text())
         origin = report.summary.planned_start or show.planned_start
         self.timeline.set_origin(origin, show.tz)
         self.curve.set_origin(origin, show.tz)
@@ -385,6 +421,13 @@ class ReportView(QWidget):
         self.origin = origin
         until = self.session.clock.now() if self._in_progress() else None
         self.curve.set_points(over_under_points(self.series, origin, until))
+
+    def _compare_text(self) -> str:
+        if self.comparison is None:
+            return self.tr("Choose a run to compare with, above.")
+        return self.tr("A: {0}    B: {1}").format(
+            self.run_box.currentText(), self.compare_box.currentText()
+        )
 
     def on_tick(self, snap: Snapshot) -> None:
         """A run in progress moves on: its summary and the curve's end follow, cheaply."""
@@ -497,7 +540,9 @@ class ReportView(QWidget):
         return path
 
     def _suggested(self, suffix: str) -> str:
-        return str(reports.default_export_path(self.session.path, self.report, suffix))
+        return str(
+            reports.default_export_path(self.session.path, self.report, suffix, current_language())
+        )
 
     def export_report(self) -> Operation | None:
         """Ask where, then write the report off the UI thread (``exported`` or
@@ -619,15 +664,35 @@ class _Attached(QObject):
         window.ticked.connect(self._on_tick)
         menu = window.menu("report")
         self.actions = {}
-        for key, text, slot in (
-            ("export", self.tr("Export report…"), lambda: self.view.export_report()),
-            ("png", self.tr("Export plot as PNG…"), lambda: self.view.export_png()),
-            ("refresh", self.tr("Refresh report"), lambda: self.view.refresh()),
+        for key, slot in (
+            ("export", lambda: self.view.export_report()),
+            ("png", lambda: self.view.export_png()),
+            ("refresh", lambda: self.view.refresh()),
         ):
-            action = QAction(text, window)
+            action = QAction(window)
             action.triggered.connect(slot)
             menu.addAction(action)
             self.actions[key] = action
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """The tab titles and menu entries this feature added, in the interface language."""
+        pages = self.window.pages
+        pages.setTabText(pages.indexOf(self.live_tab), self.tr("Timeline"))
+        pages.setTabText(pages.indexOf(self.view_tab), self.tr("Report"))
+        texts = {
+            "export": self.tr("Export report…"),
+            "png": self.tr("Export plot as PNG…"),
+            "refresh": self.tr("Refresh report"),
+        }
+        for key, text in texts.items():
+            self.actions[key].setText(text)
+
+    def event(self, event: QEvent) -> bool:
+        # A child of the window: QWidget hands LanguageChange on to its QObject children.
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        return super().event(event)
 
     @property
     def live(self):  # LivePlotsPage, built on first use

@@ -3,6 +3,7 @@ checks the value (and refuses it with a message) so every way of editing agrees.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import (
@@ -47,16 +48,21 @@ class KindDelegate(QStyledItemDelegate):
 
 
 class TextDelegate(QStyledItemDelegate):
-    """A line editor with a hint; optional completion (time zones)."""
+    """A line editor with a hint; optional completion (time zones).
 
-    def __init__(self, placeholder: str, completions: list[str] | None = None, parent=None) -> None:
+    The hint is a function: it is translated when an editor opens, so it follows a
+    language switch made after the table was built."""
+
+    def __init__(
+        self, placeholder: Callable[[], str], completions: list[str] | None = None, parent=None
+    ) -> None:
         super().__init__(parent)
         self.placeholder = placeholder
         self.completions = completions
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         edit = QLineEdit(parent)
-        edit.setPlaceholderText(self.placeholder)
+        edit.setPlaceholderText(self.placeholder())
         edit.setFrame(False)
         if self.completions:
             completer = QCompleter(self.completions, edit)
@@ -77,20 +83,23 @@ class TextDelegate(QStyledItemDelegate):
 
 def duration_delegate(parent=None) -> TextDelegate:
     return TextDelegate(
-        QCoreApplication.translate("RunSheetEditor", "5, 5 min, 0:05:00, 1h05, 90s"), parent=parent
+        lambda: QCoreApplication.translate("RunSheetEditor", "5, 5 min, 0:05:00, 1h05, 90s"),
+        parent=parent,
     )
 
 
 def clock_delegate(parent=None) -> TextDelegate:
     return TextDelegate(
-        QCoreApplication.translate("RunSheetEditor", "16:05 — empty: follows the previous segment"),
+        lambda: QCoreApplication.translate(
+            "RunSheetEditor", "16:05 — empty: follows the previous segment"
+        ),
         parent=parent,
     )
 
 
 def timezone_delegate(parent=None) -> TextDelegate:
     return TextDelegate(
-        QCoreApplication.translate("RunSheetEditor", "e.g. America/Toronto"),
+        lambda: QCoreApplication.translate("RunSheetEditor", "e.g. America/Toronto"),
         sorted(available_timezones()),
         parent,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableView,
+    QTabWidget,
     QToolBar,
     QToolTip,
     QVBoxLayout,
@@ -112,6 +113,7 @@ class RunSheetEditor(QWidget):
         }  # fmt: skip
         for col, width in widths.items():
             self.view.setColumnWidth(col, width)
+        self._fit_headers()
         self._delegates = {
             COL_KIND: KindDelegate(self),
             COL_DURATION: duration_delegate(self),
@@ -119,7 +121,7 @@ class RunSheetEditor(QWidget):
             COL_DANGER: duration_delegate(self),
             COL_START: clock_delegate(self),
             COL_TIMEZONE: timezone_delegate(self),
-            COL_TITLE: TextDelegate(self.tr("Segment title"), parent=self),
+            COL_TITLE: TextDelegate(lambda: self.tr("Segment title"), parent=self),
         }
         for col, delegate in self._delegates.items():
             self.view.setItemDelegateForColumn(col, delegate)
@@ -138,6 +140,7 @@ class RunSheetEditor(QWidget):
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.actions_by_name: dict[str, QAction] = {}
+        self.menu_actions: list[QAction] = []  # the Run sheet menu's, added by attach()
         self._build_actions()
 
         self.extra_bar = QVBoxLayout()  # the linked-sheet bar goes here
@@ -157,31 +160,50 @@ class RunSheetEditor(QWidget):
         self._update_actions()
 
     # -- actions ---------------------------------------------------------------------------
+    SHORTCUTS = {
+        "insert": "Insert", "duplicate": "Ctrl+D", "delete": "Delete",
+        "up": "Ctrl+Up", "down": "Ctrl+Down",
+    }  # fmt: skip
+
+    def _action_texts(self) -> dict[str, tuple[str, str | None]]:
+        """Each toolbar action's text and tooltip (None: Qt's default, the text)."""
+        return {
+            "add": (self.tr("Add"), self.tr("Add a segment at the end")),
+            "insert": (self.tr("Insert"), self.tr("Insert a segment above the selected one")),
+            "duplicate": (self.tr("Duplicate"), self.tr("Duplicate the selected segment")),
+            "delete": (self.tr("Delete"), self.tr("Delete the selected segment")),
+            "up": (self.tr("Move up"), self.tr("Move the selected segment up")),
+            "down": (self.tr("Move down"), self.tr("Move the selected segment down")),
+            "undo": (self.tr("Undo"), None),
+            "redo": (self.tr("Redo"), None),
+            "export": (self.tr("Export…"), None),
+        }
+
+    def _retranslate_actions(self) -> None:
+        for name, (text, tip) in self._action_texts().items():
+            action = self.actions_by_name[name]
+            action.setText(text)
+            if tip is not None:
+                shortcut = self.SHORTCUTS.get(name)
+                action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+
     def _build_actions(self) -> None:
-        undo = QAction(self.tr("Undo"), self)
+        undo = QAction(self)
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
         undo.triggered.connect(self.undo)
-        redo = QAction(self.tr("Redo"), self)
+        redo = QAction(self)
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         redo.triggered.connect(self.redo)
-        specs = [
-            ("add", self.tr("Add"), "", self.add_segment, self.tr("Add a segment at the end")),
-            ("insert", self.tr("Insert"), "Insert", self.insert_segment,
-             self.tr("Insert a segment above the selected one")),
-            ("duplicate", self.tr("Duplicate"), "Ctrl+D", self.duplicate_segment,
-             self.tr("Duplicate the selected segment")),
-            ("delete", self.tr("Delete"), "Delete", self.delete_segment,
-             self.tr("Delete the selected segment")),
-            ("up", self.tr("Move up"), "Ctrl+Up", lambda: self.move_selected(-1),
-             self.tr("Move the selected segment up")),
-            ("down", self.tr("Move down"), "Ctrl+Down", lambda: self.move_selected(1),
-             self.tr("Move the selected segment down")),
-        ]  # fmt: skip
-        for name, text, shortcut, slot, tip in specs:
-            action = QAction(text, self)
+        slots = {
+            "add": self.add_segment, "insert": self.insert_segment,
+            "duplicate": self.duplicate_segment, "delete": self.delete_segment,
+            "up": lambda: self.move_selected(-1), "down": lambda: self.move_selected(1),
+        }  # fmt: skip
+        for name, slot in slots.items():
+            action = QAction(self)
+            shortcut = self.SHORTCUTS.get(name)
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
             action.triggered.connect(slot)
             self.actions_by_name[name] = action
         self.actions_by_name["undo"] = undo
@@ -196,9 +218,54 @@ class RunSheetEditor(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
             self.toolbar.addAction(action)
-        export = QAction(self.tr("Export…"), self)
+        export = QAction(self)
         export.triggered.connect(self.export_dialog)
         self.actions_by_name["export"] = export
+        self._retranslate_actions()
+
+    def page_title(self) -> str:
+        return self.tr("Run sheet")
+
+    def _menu_texts(self) -> list[str]:
+        """The Run sheet menu's entries, in ``attach``'s order."""
+        return [
+            QCoreApplication.translate("RunSheetEditor", "&Import a spreadsheet…"),
+            QCoreApplication.translate("RunSheetEditor", "&Export…"),
+            QCoreApplication.translate("RunSheetEditor", "&Link to a producer's spreadsheet…"),
+            QCoreApplication.translate("RunSheetEditor", "&Unlink"),
+            QCoreApplication.translate("RunSheetEditor", "Show &properties…"),
+        ]
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_actions()
+            if self.menu_actions:  # an editor on its own (tests) has no menu
+                for action, text in zip(self.menu_actions, self._menu_texts(), strict=True):
+                    action.setText(text)
+            self.model.headerDataChanged.emit(
+                Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+            )
+            self.update_totals()
+            self._retitle_tab()
+            self._fit_headers()
+
+    def _fit_headers(self) -> None:
+        """Widen a column whose header would be cut ("Fuseau de l'intervenant"); never
+        narrow one (the moderator may have widened it)."""
+        header = self.view.horizontalHeader()
+        for col in range(self.model.columnCount() - 1):  # the last one stretches
+            needed = header.sectionSizeHint(col)
+            if self.view.columnWidth(col) < needed:
+                self.view.setColumnWidth(col, needed)
+
+    def _retitle_tab(self) -> None:
+        """The page's tab in the window, named again (the tab bar is the window's)."""
+        host = self.parentWidget()
+        while host is not None and not isinstance(host, QTabWidget):
+            host = host.parentWidget()
+        if host is not None and host.indexOf(self) >= 0:
+            host.setTabText(host.indexOf(self), self.page_title())
 
     def _update_actions(self) -> None:
         row = self.current_row()
@@ -397,31 +464,25 @@ def attach(window) -> RunSheetEditor:
     from moderator_app.ui.runsheet_link import RunSheetLink
 
     editor = RunSheetEditor(window.session, window)
-    window.add_page(editor, QCoreApplication.translate("RunSheetEditor", "Run sheet"))
+    window.add_page(editor, editor.page_title())
     editor.error.connect(window.show_error)
     editor.status.connect(window.show_status)
     window.ticked.connect(editor.update_snapshot)
     editor.link = RunSheetLink(editor)
     menu = window.menu("runsheet")
-    entries = [
-        (
-            QCoreApplication.translate("RunSheetEditor", "&Import a spreadsheet…"),
-            lambda: ImportDialog.run(editor),
-        ),
-        (QCoreApplication.translate("RunSheetEditor", "&Export…"), editor.export_dialog),
-        (
-            QCoreApplication.translate("RunSheetEditor", "&Link to a producer's spreadsheet…"),
-            editor.link.choose,
-        ),
-        (QCoreApplication.translate("RunSheetEditor", "&Unlink"), editor.link.unlink),
-        (
-            QCoreApplication.translate("RunSheetEditor", "Show &properties…"),
-            lambda: ShowPropertiesDialog.run(editor),
-        ),
+    slots = [
+        lambda: ImportDialog.run(editor),
+        editor.export_dialog,
+        editor.link.choose,
+        editor.link.unlink,
+        lambda: ShowPropertiesDialog.run(editor),
     ]
-    for text, slot in entries:
+    # The editor renames these on a language switch: it receives LanguageChange, the
+    # actions do not.
+    for text, slot in zip(editor._menu_texts(), slots, strict=True):
         action = QAction(text, window)
         action.triggered.connect(slot)
         menu.addAction(action)
+        editor.menu_actions.append(action)
     QTimer.singleShot(0, editor.link.restore)
     return editor

@@ -1,5 +1,5 @@
-"""Segment kinds: translated names and small painted icons (colour plus a letter, so a
-kind reads without colour too)."""
+"""Segment kinds: translated names and small painted icons (colour plus a symbol, so a
+kind reads without colour too, in any language)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from moderator_app.core.runsheet import SegmentKind
 
+# Symbols, not initials: a letter is the initial of an English word only (Speaker is
+# "Intervention" in French, whose I would clash with Introduction's).
 KIND_STYLE = {
-    SegmentKind.WELCOME: ("#2e7d32", "W"),
-    SegmentKind.INTRODUCTION: ("#00838f", "I"),
-    SegmentKind.SPEAKER: ("#1565c0", "S"),
+    SegmentKind.WELCOME: ("#2e7d32", "▶"),  # the show begins
+    SegmentKind.INTRODUCTION: ("#00838f", "»"),  # leads into what follows
+    SegmentKind.SPEAKER: ("#1565c0", "❝"),  # someone speaks
     SegmentKind.QA: ("#6a1b9a", "?"),
-    SegmentKind.CONCLUSIONS: ("#ef6c00", "C"),
-    SegmentKind.CLOSING: ("#c62828", "×"),
+    SegmentKind.CONCLUSIONS: ("#ef6c00", "∑"),  # the sum of it
+    SegmentKind.CLOSING: ("#c62828", "■"),  # the show stops
     SegmentKind.BREAK: ("#6d4c41", "☕"),
     SegmentKind.OTHER: ("#757575", "·"),
 }

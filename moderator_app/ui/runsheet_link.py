@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from moderator_app.app import runsheet as rs
@@ -59,10 +59,10 @@ class RunSheetLink(QObject):
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
-        self.apply_button = QPushButton(self.tr("Apply"))
+        self.apply_button = QPushButton()
         self.apply_button.setObjectName("LinkApply")
         self.apply_button.clicked.connect(self.apply_pending)
-        self.dismiss_button = QPushButton(self.tr("Dismiss"))
+        self.dismiss_button = QPushButton()
         self.dismiss_button.clicked.connect(self.dismiss)
         row = QHBoxLayout(self.bar)
         row.setContentsMargins(8, 4, 8, 4)
@@ -71,6 +71,17 @@ class RunSheetLink(QObject):
         row.addWidget(self.dismiss_button)
         self.bar.hide()
         editor.extra_bar.addWidget(self.bar)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.apply_button.setText(self.tr("Apply"))
+        self.dismiss_button.setText(self.tr("Dismiss"))
+
+    def event(self, event: QEvent) -> bool:
+        # A child of the editor: QWidget hands LanguageChange on to its QObject children.
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        return super().event(event)
 
     # -- linking ---------------------------------------------------------------------------
     def restore(self) -> None:

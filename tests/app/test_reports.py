@@ -118,6 +118,16 @@ def test_default_export_path(two_runs: Path) -> None:
     )
 
 
+def test_default_export_path_in_french(two_runs: Path) -> None:
+    report = reports.build(reports.read_show_file(two_runs), 1)
+    assert reports.default_export_path(two_runs, report, "xlsx", "fr") == two_runs.with_name(
+        "seed-passage1-rapport.xlsx"
+    )
+    assert reports.default_export_path(two_runs, None, "png", "fr-CA") == two_runs.with_name(
+        "seed-rapport.png"
+    )
+
+
 def test_note_lines_in_both_languages(two_runs: Path) -> None:
     report = reports.build(reports.read_show_file(two_runs))  # in progress: a note says so
     en, fr = reports.note_lines(report, "en"), reports.note_lines(report, "fr")
