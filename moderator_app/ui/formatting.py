@@ -7,6 +7,7 @@ English), through ``QLocale()``, which ``i18n.install_language`` sets as the def
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from datetime import time as time_type
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QTime
@@ -82,6 +83,11 @@ def clock_time(moment: datetime, tz: ZoneInfo, seconds: bool = False) -> str:
     local = moment.astimezone(tz)
     qtime = QTime(local.hour, local.minute, local.second)
     return QLocale().toString(qtime, time_format(seconds))
+
+
+def time_of_day(value: time_type, seconds: bool = False) -> str:
+    """A clock time with no date or zone (a hard start) by the same rule as ``clock_time``."""
+    return QLocale().toString(QTime(value.hour, value.minute, value.second), time_format(seconds))
 
 
 def day_and_time(moment: datetime, tz: ZoneInfo, date_format: str = "%Y-%m-%d",

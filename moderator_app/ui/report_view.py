@@ -44,6 +44,7 @@ from moderator_app.core.report_plot import (
     over_under_series,
 )
 from moderator_app.core.report_runs import RunInfo
+from moderator_app.ui.file_dialogs import in_start_folder, remember_folder
 from moderator_app.ui.formatting import clock_time, day_and_time
 from moderator_app.ui.i18n import current_language
 from moderator_app.ui.lazy_page import LazyPage
@@ -536,7 +537,9 @@ class ReportView(QWidget):
 
     # -- exports ------------------------------------------------------------------------
     def ask_path(self, caption: str, suggested: str, filters: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, caption, suggested, filters)
+        # Where the user keeps files, not the show's folder (the default show's is hidden).
+        path, _ = QFileDialog.getSaveFileName(self, caption, in_start_folder(suggested), filters)
+        remember_folder(path)
         return path
 
     def _suggested(self, suffix: str) -> str:
@@ -712,8 +715,10 @@ class _Attached(QObject):
 
     def _build_view(self) -> QWidget:
         view = ReportView(self.window.session)
+        # The page says it itself when it is in sight; the status bar says it otherwise.
         view.exported.connect(
-            lambda p: self.window.show_status(self.tr("Report written to {0}").format(p))
+            lambda p: None if view.isVisible()
+            else self.window.show_status(self.tr("Report written to {0}").format(p))
         )
         view.export_failed.connect(self.window.show_error)
         return view

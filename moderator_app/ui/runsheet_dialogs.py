@@ -42,7 +42,12 @@ from moderator_app.ui.file_dialogs import choose_spreadsheet
 from moderator_app.ui.ops import Operation, run_op
 from moderator_app.ui.runsheet_changes import change_lines, nothing_changes
 from moderator_app.ui.runsheet_icons import kind_icon, kind_label
-from moderator_app.ui.widgets import lay_out_form_dialog, ok_cancel
+from moderator_app.ui.widgets import (
+    lay_out_form_dialog,
+    ok_cancel,
+    pages_of,
+    place_below_live_panel,
+)
 
 
 class ShowPropertiesDialog(QDialog):
@@ -413,7 +418,11 @@ class ImportDialog(QDialog):
         dialog = cls(None, editor.session, editor)
         dialog.accepted.connect(lambda: import_into(editor, dialog.result_))
         dialog.unreadable.connect(lambda message: _refused(editor, dialog, message))
-        dialog.open()
+        # Not modal, and over the pages: the timer stays in sight and under the keys.
+        pages = pages_of(editor)
+        if pages is not None:
+            place_below_live_panel(dialog, pages)
+        dialog.show()
         dialog.load(path)
         return dialog
 

@@ -38,6 +38,8 @@ from moderator_app.core.durations import format_duration
 from moderator_app.core.engine import Snapshot
 from moderator_app.core.runsheet_edit import delete, duplicate, insert, move
 from moderator_app.core.undo_history import GROUP
+from moderator_app.ui.file_dialogs import in_start_folder, remember_folder
+from moderator_app.ui.formatting import clock_time
 from moderator_app.ui.i18n import current_language
 from moderator_app.ui.keys import TYPING_PROPERTY
 from moderator_app.ui.ops import Operation, run_op
@@ -396,11 +398,11 @@ class RunSheetEditor(QWidget):
         parts = [
             self.tr("{0} segments").format(self.model.rowCount()),
             self.tr("total {0}").format(format_duration(total, always_hours=True)),
-            self.tr("ends {0}").format(end.astimezone(tz).strftime("%H:%M")),
+            self.tr("ends {0}").format(clock_time(end, tz)),
         ]
         if promised is not None:
             parts.append(
-                self.tr("planned end {0}").format(promised.astimezone(tz).strftime("%H:%M"))
+                self.tr("planned end {0}").format(clock_time(promised, tz))
             )
             if abs(over) < 1:
                 parts.append(self.tr("on time"))
@@ -424,9 +426,10 @@ class RunSheetEditor(QWidget):
     # -- export ----------------------------------------------------------------------------
     def export_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the run sheet"), f"{self.session.path.stem}.xlsx",
+            self, self.tr("Export the run sheet"), in_start_folder(f"{self.session.path.stem}.xlsx"),
             self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
         )  # fmt: skip
+        remember_folder(path)
         if path:
             self.export_to(path)
 

@@ -31,6 +31,7 @@ from moderator_app.core.durations import format_duration
 from moderator_app.core.engine import PAUSED, RUNNING, Snapshot
 from moderator_app.core.runsheet import Segment, Show
 from moderator_app.core.runsheet_edit import Edit, EditRefused, move, set_field
+from moderator_app.ui.formatting import clock_time, time_of_day
 from moderator_app.ui.runsheet_icons import kind_icon, kind_label
 from moderator_app.ui.widgets import plain_tooltip
 
@@ -143,13 +144,13 @@ class RunSheetModel(QAbstractTableModel):
         tz = self.show.tz
         if col == COL_START:
             start = self._starts[row] if row < len(self._starts) else None
-            text = start.astimezone(tz).strftime("%H:%M") if start else ""
+            text = clock_time(start, tz) if start else ""
             return f"⚑ {text}" if seg.hard_start else text
         if col == COL_END:
             if row >= len(self._starts):
                 return ""
             end = self._starts[row] + timedelta(seconds=seg.planned_duration_s)
-            return end.astimezone(tz).strftime("%H:%M")
+            return clock_time(end, tz)
         if col == COL_DURATION:
             return format_duration(seg.planned_duration_s)
         if col == COL_KIND:
@@ -162,7 +163,7 @@ class RunSheetModel(QAbstractTableModel):
 
     def _edit_text(self, seg: Segment, col: int) -> Any:
         if col == COL_START:
-            return seg.hard_start.strftime("%H:%M") if seg.hard_start else ""
+            return time_of_day(seg.hard_start) if seg.hard_start else ""
         if col == COL_DURATION:
             return format_duration(seg.planned_duration_s)
         if col == COL_KIND:

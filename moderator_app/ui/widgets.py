@@ -30,6 +30,16 @@ def plain_tooltip(text: str) -> str:
     return f'<p style="white-space:pre-wrap">{html.escape(lines, quote=False)}</p>'
 
 
+def pages_of(widget: QWidget) -> QWidget | None:
+    """The main window's pages (the tab widget) that ``widget`` sits in, if any."""
+    from PySide6.QtWidgets import QTabWidget
+
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QTabWidget):
+        parent = parent.parentWidget()
+    return parent
+
+
 def place_below_live_panel(dialog: QWidget, pages: QWidget) -> None:
     """Put ``dialog`` over the main window's ``pages``, below the live panel, message row
     and buttons: an import during the show must never cover the big digits. (A window

@@ -150,3 +150,18 @@ def test_the_questions_import_never_covers_the_live_panel(qtbot, window) -> None
     assert dialog.frameGeometry().top() > max(panel_bottom, buttons_bottom)
     assert not dialog.isModal()
     dialog.close()
+
+
+def test_the_run_sheet_import_never_covers_the_live_panel(qtbot, window) -> None:
+    from moderator_app.resources import resource
+    from moderator_app.ui.runsheet_dialogs import ImportDialog
+
+    window.resize(1366, 740)
+    qtbot.waitExposed(window)
+    dialog = ImportDialog.run(window.runsheet_editor, str(resource("sample_runsheet_fr.xlsx")))
+    qtbot.addWidget(dialog)
+    panel_bottom = window.panel.mapToGlobal(window.panel.rect().bottomLeft()).y()
+    buttons_bottom = max(b.mapToGlobal(b.rect().bottomLeft()).y() for b in window.buttons.values())
+    assert dialog.frameGeometry().top() > max(panel_bottom, buttons_bottom)
+    assert not dialog.isModal()
+    dialog.reject()

@@ -48,3 +48,17 @@ def test_timeline_rows_are_told_apart(qapp) -> None:
     assert len(set(labels)) == 3 and all(len(x) <= 28 for x in labels)
     assert labels[0].startswith("3. Représen") and labels[0].endswith("Afrique du Nord")
     assert labels[2].endswith("mérique du Nord")  # the ends tell the rows apart
+
+
+def test_the_run_sheet_and_the_rundown_show_times_by_the_same_rule(locale, session) -> None:
+    from PySide6.QtCore import Qt
+
+    from moderator_app.ui.rundown_model import COL_PLANNED, RundownModel
+    from moderator_app.ui.runsheet_model import COL_START, RunSheetModel
+
+    expected = clock_time(session.show.planned_starts()[1], session.show.tz)
+    sheet = RunSheetModel(session)
+    assert sheet.index(1, COL_START).data(Qt.ItemDataRole.DisplayRole).endswith(expected)
+    rundown = RundownModel(session.show, session.engine)
+    rundown.update(session.snapshot())
+    assert rundown.index(1, COL_PLANNED).data(Qt.ItemDataRole.DisplayRole) == expected
