@@ -20,6 +20,11 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "docs" / "screenshots"
+LONG_QUESTION = (
+    "Comment les villes moyennes d'Afrique du Nord, d'Europe et d'Amérique du Nord "
+    "peuvent-elles construire une stratégie internationale durable sans budget dédié, "
+    "et quels réseaux de villes recommandez-vous pour commencer ?"
+)
 
 
 def main() -> int:
@@ -29,6 +34,7 @@ def main() -> int:
 
     from moderator_app.core.actions import ActionType
     from moderator_app.core.clock import FakeClock
+    from moderator_app.core.questions import Question
     from moderator_app.io.session import ShowSession
     from moderator_app.io.showfile import ShowFile
     from moderator_app.resources import default_show
@@ -70,6 +76,19 @@ def main() -> int:
         window.live.stage.view.blink_on = True
         window.live.stage.view.grab().save(str(OUT / f"stage_{language}.png"))
         window.live.stage.close()
+
+        # The Q&A: a long question on air, the Questions page open.
+        qa = next(i for i, seg in enumerate(session.show.segments) if seg.kind.value == "qa")
+        session.perform(ActionType.GOTO, {"index": qa})
+        clock.advance(240)
+        book = window.questions.book
+        book.add(Question.new(LONG_QUESTION, asker="Zoé Martin", organisation="Ville de Lyon"))
+        book.set_state(book.queue.ordered()[-1].id, "shortlisted")
+        book.take_next()
+        window.pages.setCurrentWidget(window.questions.page)
+        window.ticker.fire()
+        app.processEvents()
+        window.grab().save(str(OUT / f"moderator_qa_{language}.png"))
         window.close()
         session.close()
     for png in sorted(OUT.glob("*.png")):
