@@ -233,6 +233,16 @@ def _writer(changes: list[Change]) -> Callable[[sqlite3.Connection], None]:
     return write
 
 
+def _one_step(step: list[Change], changes: list[Change]) -> list[Change]:
+    """``changes``, those of ``step`` sharing one undo group when they are several."""
+    step = [ch for ch in step if GROUP not in ch.payload]
+    if len(step) < 2:
+        return changes
+    group = new_group()
+    return [Change(ch.type, {**ch.payload, GROUP: group}, ch.updated, ch.removed)
+            if ch in step else ch for ch in changes]
+
+
 @dataclass(frozen=True)
 class LinkedSource:
     path: str
@@ -301,37 +311,21 @@ class QuestionBook:
         if not changes:
             return []
         changes = self.queue.with_restore(changes)
-        decided = [ch for ch in changes
-                   if undoable(ch.type, ch.payload) and GROUP not in ch.payload]
-        if len(decided) > 1:  # one decision (take next: answer one, air the next), one undo
-            group = new_group()
-            changes = [Change(ch.type, {**ch.payload, GROUP: group}, ch.updated, ch.removed)
-                       if ch in decided else ch for ch in changes]
-        now = self.session.now_us()
-        actions = [Action(ch.type, now, ch.payload) for ch in changes]
-        self._committing = True
-        try:
-            stored = self.session.record_many(actions, also=_writer(changes))
-        finally:
-            self._committing = False
-        touched = self.queue.apply(changes)
-        self._notify("changed", touched)
+        # One decision (take next: answer one, air the next) is one undo.
+        changes = _one_step([ch for ch in changes if undoable(ch.type, ch.payload)], changes)
+        stored = self._journal(changes)
+        self._notify("changed", self.queue.apply(changes))
         return stored
 
-    def _commit_planned(self, changes: list[Change]) -> list[Action]:
-        """Commit changes already installed in the queue (an undo plans step by step)."""
+    def _journal(self, changes: list[Change]) -> list[Action]:
+        """Commit the changes' journal entries and rows in one transaction."""
         now = self.session.now_us()
         actions = [Action(ch.type, now, ch.payload) for ch in changes]
         self._committing = True
         try:
-            stored = self.session.record_many(actions, also=_writer(changes))
+            return self.session.record_many(actions, also=_writer(changes))
         finally:
             self._committing = False
-        if any(ch.removed for ch in changes):
-            self._notify("reset", [])
-        else:
-            self._notify("changed", [q for ch in changes for q in ch.updated])
-        return stored
 
     def current_segment(self) -> str | None:
         index = self.session.engine.current_index()
@@ -380,15 +374,17 @@ class QuestionBook:
                                              seq=action.seq or 0)
             changes.append(change)
             self.queue.apply([change])  # the next one in the step plans on this one
-        if len(changes) > 1:
-            group = new_group()
-            changes = [Change(c.type, {**c.payload, GROUP: group}, c.updated, c.removed)
-                       for c in changes]
+        changes = _one_step(changes, changes)  # installed already: planned one on another
         try:
-            return self._commit_planned(changes)
+            stored = self._journal(changes)
         except BaseException:
             self.reload()  # nothing was written: the queue goes back to the file
             raise
+        if any(ch.removed for ch in changes):
+            self._notify("reset", [])
+        else:
+            self._notify("changed", [q for ch in changes for q in ch.updated])
+        return stored
 
     def import_result(
         self, result: ImportResult, answered_as: QState | str = QState.ANSWERED

@@ -114,20 +114,13 @@ def confirm_close(window: MainWindow) -> bool:
     box.setObjectName("UnsavedOnClose")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("Reliability", "Actions not saved"))
-    keep = box.addButton(
-        QCoreApplication.translate("Reliability", "Keep the console open"),
-        QMessageBox.ButtonRole.RejectRole,
-    )
-    keep.setObjectName("keep_open")
-    retry = box.addButton(
-        QCoreApplication.translate("Reliability", "Try again"), QMessageBox.ButtonRole.ActionRole
-    )
-    retry.setObjectName("retry")
-    rescue = box.addButton(
-        QCoreApplication.translate("Reliability", "Close and keep them in a rescue file"),
-        QMessageBox.ButtonRole.AcceptRole,
-    )
-    rescue.setObjectName("rescue")
+    keep = _button(box, "keep_open", QMessageBox.ButtonRole.RejectRole,
+                   QCoreApplication.translate("Reliability", "Keep the console open"))
+    retry = _button(box, "retry", QMessageBox.ButtonRole.ActionRole,
+                    QCoreApplication.translate("Reliability", "Try again"))
+    rescue = _button(box, "rescue", QMessageBox.ButtonRole.AcceptRole,
+                     QCoreApplication.translate("Reliability",
+                                                "Close and keep them in a rescue file"))
     box.setDefaultButton(keep)  # Enter must never lose anything
     box.setEscapeButton(keep)
     while True:
@@ -200,20 +193,12 @@ def offer_replay(window: MainWindow, rescue: Rescue) -> bool:
             + question
         )
     box.setInformativeText(question)
-    write = box.addButton(
-        QCoreApplication.translate("Reliability", "Write them into the show"),
-        QMessageBox.ButtonRole.AcceptRole,
-    )
-    write.setObjectName("replay")
-    later = box.addButton(
-        QCoreApplication.translate("Reliability", "Later"), QMessageBox.ButtonRole.RejectRole
-    )
-    later.setObjectName("later")
-    drop = box.addButton(
-        QCoreApplication.translate("Reliability", "Discard them"),
-        QMessageBox.ButtonRole.DestructiveRole,
-    )
-    drop.setObjectName("discard")
+    write = _button(box, "replay", QMessageBox.ButtonRole.AcceptRole,
+                    QCoreApplication.translate("Reliability", "Write them into the show"))
+    later = _button(box, "later", QMessageBox.ButtonRole.RejectRole,
+                    QCoreApplication.translate("Reliability", "Later"))
+    drop = _button(box, "discard", QMessageBox.ButtonRole.DestructiveRole,
+                   QCoreApplication.translate("Reliability", "Discard them"))
     box.setDefaultButton(write)
     box.setEscapeButton(later)  # keeps the file: asked again next time
     box.exec()
@@ -232,3 +217,10 @@ def offer_replay(window: MainWindow, rescue: Rescue) -> bool:
     except ShowFileError as exc:
         window.show_error(str(exc))
     return False
+
+
+def _button(box: QMessageBox, name: str, role: QMessageBox.ButtonRole, text: str):
+    """A named button (the fault harness answers dialogs by these names)."""
+    button = box.addButton(text, role)
+    button.setObjectName(name)
+    return button
