@@ -85,6 +85,18 @@ class SegmentReport:
     messages: tuple[str, ...] = ()
 
 
+def overrun_s(segment: SegmentReport) -> float | None:
+    """How much a segment overran: the more of how long it held the show past its plan
+    (pauses included: what made the show late) and how far the speaker's countdown went
+    past its time, added or removed time counted (what the console showed as overtime).
+    A segment whose time was cut and that then ran over is an overrun even when it ended
+    within its plan."""
+    if segment.running_s is None or segment.planned_duration_s is None:
+        return segment.over_under_s
+    overtime = segment.running_s - (segment.planned_duration_s + segment.added_s)
+    return max(overtime, segment.over_under_s if segment.over_under_s is not None else overtime)
+
+
 @dataclass(frozen=True)
 class EditReport:
     at: datetime
@@ -341,8 +353,8 @@ class _Fold:
                     OUT_OF_ORDER_NOTE, count=len(engine.out_of_order), time=f"{first:%H:%M:%S}"
                 )
             )
-        overruns = [s for s in segments if s.over_under_s is not None and s.over_under_s > 0]
-        longest = max(overruns, key=lambda s: s.over_under_s or 0, default=None)
+        overruns = [(over, s) for s in segments if (over := overrun_s(s)) is not None and over > 0]
+        longest_over, longest = max(overruns, key=lambda pair: pair[0], default=(0.0, None))
         summary = Summary(
             title=self.show.title,
             timezone=self.show.timezone,
@@ -355,7 +367,7 @@ class _Fold:
             planned_end=planned_end,
             actual_end=actual_end,
             final_over_under_s=final,
-            longest_overrun=LongestOverrun(longest.index, longest.title, longest.over_under_s or 0)
+            longest_overrun=LongestOverrun(longest.index, longest.title, longest_over)
             if longest
             else None,
             paused_s=sum(s.paused_s for s in segments),

@@ -128,8 +128,11 @@ class RundownModel(QAbstractTableModel):
             return seg.title
         if col == COL_SPEAKER:
             return " — ".join(p for p in (seg.speaker, seg.organisation) if p)
-        if col == COL_DURATION:
-            return format_duration(seg.planned_duration_s)
+        if col == COL_DURATION:  # the time it has: the plan with the minutes added or removed
+            rec = self.engine.state.records.get(seg.id)
+            added = rec.added_s if rec is not None else 0
+            allotted = format_duration(max(seg.planned_duration_s + added, 0))
+            return f"{allotted} ({format_duration(added, signed=True)})" if added else allotted
         if col == COL_ACTUAL:
             rec = self.engine.state.records.get(seg.id)
             if rec is None or rec.visits == 0 or snap is None:

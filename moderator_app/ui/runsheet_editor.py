@@ -39,7 +39,7 @@ from moderator_app.core.engine import Snapshot
 from moderator_app.core.runsheet_edit import delete, duplicate, insert, move
 from moderator_app.core.undo_history import GROUP
 from moderator_app.ui.file_dialogs import in_start_folder, remember_folder
-from moderator_app.ui.formatting import clock_time
+from moderator_app.ui.formatting import clock_time, over_under_text
 from moderator_app.ui.i18n import current_language
 from moderator_app.ui.keys import TYPING_PROPERTY
 from moderator_app.ui.ops import Operation, run_op
@@ -81,6 +81,7 @@ class RunSheetEditor(QWidget):
         alive = self._alive = {"alive": True}  # read by work ending after the page closed
         self.destroyed.connect(lambda *_: alive.update(alive=False))
         # Undo and redo are folds over the journal: they survive a restart of the console.
+        self._snap: Snapshot | None = None
         self.history = rs.RunSheetHistory(session)
         self.model = RunSheetModel(session, self.commit, self)
         self.model.refused.connect(self._refused)
@@ -410,9 +411,18 @@ class RunSheetEditor(QWidget):
                 parts.append(self.tr("{0} over").format(format_duration(over)))
             else:
                 parts.append(self.tr("{0} under").format(format_duration(-over)))
-        self.total.setText("   ·   ".join(parts))
-        colour = "#c62828" if over >= 1 else "#2e7d32" if promised is not None else "palette(text)"
-        self.total.setStyleSheet(f"font-weight:bold;padding:4px;color:{colour};")
+        snap = self._snap
+        if snap is not None and snap.live:
+            # The plan's fit above; the show as it runs here, as the console says it.
+            parts.append(self.tr("live: ends {0}, {1}").format(
+                clock_time(snap.projected_end, tz), over_under_text(snap.over_under_s)))
+        text = "   ·   ".join(parts)
+        if text != self.total.text():
+            self.total.setText(text)
+        colour = "#c62828" if over >= 1 else "#2a7030" if promised is not None else "palette(text)"
+        style = f"font-weight:bold;padding:4px;color:{colour};"
+        if style != self.total.styleSheet():  # re-polishing each second would cost
+            self.total.setStyleSheet(style)
 
     def _on_change(self, change: Changes) -> None:
         self.history.feed(change.action)
@@ -422,6 +432,9 @@ class RunSheetEditor(QWidget):
 
     def update_snapshot(self, snap: Snapshot) -> None:
         self.model.update_snapshot(snap)
+        self._snap = snap
+        if snap.live:
+            self.update_totals()
 
     # -- export ----------------------------------------------------------------------------
     def export_dialog(self) -> None:

@@ -2075,6 +2075,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>{0} d’avance</translation>
     </message>
     <message>
+        <source>live: ends {0}, {1}</source>
+        <translation>en direct : fin {0}, {1}</translation>
+    </message>
+    <message>
         <source>Export the run sheet</source>
         <translation>Exporter le conducteur</translation>
     </message>

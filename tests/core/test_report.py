@@ -393,3 +393,15 @@ def test_an_earlier_run_lists_the_questions_as_that_run_ended(j: Journal) -> Non
     ]  # fmt: skip
     assert live.questions[1].on_air_at is None  # reset: its rehearsal times do not show
     assert live.summary.questions_total == 6 and live.summary.questions_answered == 0
+
+
+
+def test_an_overrun_after_time_was_removed_is_the_longest(j: Journal) -> None:
+    j.do(A.START)
+    j.do(A.ADD_TIME, seconds=-120)  # One: 300 s planned, 180 s left to the speaker
+    j.wait(240)  # 60 s past its time, yet 60 s within its plan
+    j.do(A.NEXT)
+    j.wait(30)
+    j.do(A.FINISH)
+    s = build_report(j.show, j.actions).summary
+    assert (s.longest_overrun.title, s.longest_overrun.seconds) == ("One", 60)

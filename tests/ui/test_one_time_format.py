@@ -62,3 +62,23 @@ def test_the_run_sheet_and_the_rundown_show_times_by_the_same_rule(locale, sessi
     rundown = RundownModel(session.show, session.engine)
     rundown.update(session.snapshot())
     assert rundown.index(1, COL_PLANNED).data(Qt.ItemDataRole.DisplayRole) == expected
+
+
+def test_added_minutes_and_the_live_figures_agree_across_pages(qtbot, window, session, clock) -> None:
+    """The rundown's duration counts the minutes added; the run sheet footer gives the live
+    over/under the console gives, next to the plan's own fit."""
+    from PySide6.QtCore import Qt
+
+    from moderator_app.core.actions import ActionType
+    from moderator_app.ui.formatting import over_under_text
+    from moderator_app.ui.rundown_model import COL_DURATION
+
+    session.perform(ActionType.START)
+    session.perform(ActionType.ADD_TIME, {"seconds": 60})
+    clock.advance(400)
+    window.ticker.fire()
+    duration = window.rundown.index(0, COL_DURATION).data(Qt.ItemDataRole.DisplayRole)
+    assert duration == "6:00 (+1:00)"
+    footer = window.runsheet_editor.total.text()
+    assert over_under_text(window.snapshot.over_under_s) in footer
+    assert window.panel.over_under.text().endswith(over_under_text(window.snapshot.over_under_s))
