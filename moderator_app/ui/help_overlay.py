@@ -99,6 +99,7 @@ def question_table_rows() -> list[tuple[str, str]]:
         (keys_text(["E"]), QCoreApplication.translate("HelpOverlay", "Edit the question")),
         (keys_text(["Ctrl+Up", "Ctrl+Down"]), QCoreApplication.translate("HelpOverlay", "Move up or down in the order")),
         (keys_text(["Ctrl+F"]), QCoreApplication.translate("HelpOverlay", "Search the questions")),
+        (keys_text(["Ctrl+V"]), QCoreApplication.translate("HelpOverlay", "Paste questions copied from the chat or the Q&A panel")),
         (keys_text(["Ctrl+Return"]), QCoreApplication.translate("HelpOverlay", "Take the next shortlisted question on air")),
         (keys_text(["Ctrl+Z"]), QCoreApplication.translate("HelpOverlay", "Undo the last decision on the questions")),
         (keys_text(["Ctrl+Shift+Z", "Ctrl+Y"]), QCoreApplication.translate("HelpOverlay", "Redo on the questions")),

@@ -3,7 +3,8 @@
 Keys (only while the table has focus, so typing in the search box never triggers them):
 S shortlist / back to new, D dismiss / restore, F star, Enter put on air, A answered,
 E edit, Ctrl+Up / Ctrl+Down move in the manual order. Ctrl+Enter takes the next
-shortlisted question from anywhere on the page except a text field.
+shortlisted question and Ctrl+V pastes questions copied from a chat, from anywhere on the
+page except a text field (the search box keeps its own paste).
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ from moderator_app.ui.questions_model import (
     state_label,
 )
 from moderator_app.ui.questions_onair import OnAirPanel, who_line
-from moderator_app.ui.widgets import place_below_live_panel
+from moderator_app.ui.questions_paste import PasteDialog, clipboard_text
+from moderator_app.ui.widgets import pages_of, place_below_live_panel
 
 if TYPE_CHECKING:  # only named in signatures; app.show re-exports it (issue 11's app-show)
     from moderator_app.app.show import ShowSession
@@ -183,6 +185,12 @@ class QuestionsPage(QWidget):
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(seq), self, self._guarded(self.take_next),
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # A text field takes Ctrl+V first (its shortcut override), so the search box
+        # pastes into itself; anywhere else on the page it pastes questions.
+        self.paste_dialog: PasteDialog | None = None
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self,
+                  self._guarded(self.paste_questions),
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         # Ctrl+Z here undoes the last decision on the questions (the timer's Ctrl+Z is the
         # window's); a text field keeps its own Ctrl+Z (it takes the shortcut first).
         for seq, slot in (("Ctrl+Z", self.undo), ("Ctrl+Shift+Z", self.redo),
@@ -467,6 +475,33 @@ class QuestionsPage(QWidget):
         finally:
             dialog.deleteLater()
 
+    def paste_questions(self) -> PasteDialog | None:
+        """Read the clipboard's text into the Paste questions dialog (opened over the pages,
+        below the live panel, not modal). A clipboard with no text to read (empty, an image,
+        binary data, too much) is said in one line; an open dialog keeps what it shows."""
+        text, problem = clipboard_text(QApplication.clipboard().mimeData())
+        dialog = self.paste_dialog
+        if text is None:
+            self.on_error(problem)
+            if dialog is not None:
+                dialog.say_error(problem)
+            return dialog
+        if dialog is None:
+            dialog = self.paste_dialog = PasteDialog(self.book, self.window())
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.on_paste = self.paste_questions
+            dialog.added.connect(lambda merge: self.on_status(
+                dialog.summary(merge.added, merge.present)))
+            dialog.destroyed.connect(lambda *_: setattr(self, "paste_dialog", None))
+            pages = pages_of(self)
+            if pages is not None:
+                place_below_live_panel(dialog, pages)
+            dialog.show()  # not modal: the show goes on while the moderator pastes
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.load_text(text)
+        return dialog
+
     def _default_error(self, text: str) -> None:
         self.counts.setText(text)
 
@@ -492,6 +527,7 @@ class QuestionsFeature(QObject):
         actions = []
         for slot, keys in (
             (lambda: self.open_import(), ""),
+            (self.paste_questions, "Ctrl+V"),
             (self.page.add_question, ""),
             (self.page.take_next, "Ctrl+Return"),
             (self.page.answered, ""),
@@ -512,6 +548,7 @@ class QuestionsFeature(QObject):
         def retranslate() -> None:
             texts = (
                 self.tr("&Import questions…"),
+                self.tr("&Paste questions…"),
                 self.tr("&Add a question…"),
                 self.tr("&Take next question"),
                 self.tr("Mark &answered"),
@@ -553,6 +590,11 @@ class QuestionsFeature(QObject):
         else:
             dialog.load(path)
         return dialog
+
+    def paste_questions(self) -> PasteDialog | None:
+        """The menu's "Paste questions…": from any tab, on the Questions tab."""
+        self.window.pages.setCurrentWidget(self.page)
+        return self.page.paste_questions()
 
     def unlink_all(self) -> None:
         unlink_all_sources(self.book)
