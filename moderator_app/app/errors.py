@@ -5,6 +5,7 @@ traceback. Anything else escaping an operation is a bug."""
 from __future__ import annotations
 
 from moderator_app.core.actions import ActionRefused, ClockRefused
+from moderator_app.core.chat import ChatError
 from moderator_app.core.clock import ClockError
 from moderator_app.core.durations import DurationError
 from moderator_app.core.questions import QuestionError
@@ -18,13 +19,13 @@ from moderator_app.io.showfile import ShowFileError
 from moderator_app.io.table_errors import FileRefused, ReadCancelled, TableError
 
 USER_ERRORS: tuple[type[Exception], ...] = (
-    ActionRefused, ClockError, DurationError, QuestionError, RunSheetError, ImportCancelled,
+    ActionRefused, ChatError, ClockError, DurationError, QuestionError, RunSheetError, ImportCancelled,
     ReportExportError, RunSheetExportError, RunSheetImportError, ShowFileError, TableError,
 )  # fmt: skip
 CANCELLED: tuple[type[Exception], ...] = (ImportCancelled, ReadCancelled)
 
 __all__ = [
-    "CANCELLED", "USER_ERRORS", "ActionRefused", "ClockError", "ClockRefused",
+    "CANCELLED", "USER_ERRORS", "ActionRefused", "ChatError", "ClockError", "ClockRefused",
     "DurationError", "EditRefused", "FileRefused", "ImportCancelled", "QuestionError",
     "ReadCancelled", "ReportExportError", "RunSheetError", "RunSheetExportError",
     "RunSheetImportError", "ShowFileError", "TableError",

@@ -20,8 +20,19 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from moderator_app.core.chat import (
+    MAX_CHAT_CHARS,
+    ChatError,
+    ChatMessage,
+    ChatParse,
+    check_text,
+    parse_chat,
+)
+from moderator_app.core.question_text import identities
 from moderator_app.core.questions import IMPORT_STATES, MergeResult, QState, Question, QuestionError
 from moderator_app.io.question_import import (
     ImportResult,
@@ -44,12 +55,47 @@ from moderator_app.io.question_store import (
 from moderator_app.io.showfile import ShowFileError
 
 __all__ = [
-    "IMPORT_STATES", "PREVIEW_ROWS", "PROFILES", "BookListener", "ColumnMapping",
-    "ImportChoices", "ImportResult", "Imported", "LinkedSource", "LiveEstimate", "MergeResult",
-    "Progress", "QuestionBook", "Source", "SourcePlan", "apply_import", "counts", "extract",
-    "import_file", "list_questions", "listing", "load_source", "preview", "preview_dict",
-    "preview_file", "question_preview_dict", "read_import", "read_source", "replan",
-    "set_mapping", "unlink_all",
+    "IMPORT_STATES",
+    "MAX_CHAT_CHARS",
+    "PREVIEW_ROWS",
+    "PROFILES",
+    "BookListener",
+    "ChatError",
+    "ChatMessage",
+    "ChatParse",
+    "ColumnMapping",
+    "ImportChoices",
+    "ImportResult",
+    "Imported",
+    "LinkedSource",
+    "LiveEstimate",
+    "MergeResult",
+    "Pasted",
+    "Progress",
+    "QuestionBook",
+    "Source",
+    "SourcePlan",
+    "apply_import",
+    "chat_questions",
+    "counts",
+    "extract",
+    "import_file",
+    "list_questions",
+    "listing",
+    "load_source",
+    "machine_zone",
+    "paste_into",
+    "preview",
+    "preview_dict",
+    "preview_file",
+    "question_preview_dict",
+    "read_chat",
+    "read_import",
+    "read_source",
+    "replan",
+    "set_mapping",
+    "show_day",
+    "unlink_all",
 ]  # fmt: skip
 
 PREVIEW_ROWS = 30  # rows a preview extracts: enough to check the columns, instant to redraw
@@ -214,3 +260,92 @@ def unlink_all(book: QuestionBook) -> int:
     for link in links:
         book.unlink_source(link.path)
     return len(links)
+
+
+# -- questions pasted from a chat or a Q&A panel ---------------------------------------------------
+CHAT_SOURCE = "chat"  # the source of pasted questions and of chat files: one identity for both
+
+
+def machine_zone() -> tzinfo:
+    """The zone of this machine's clock: the one a chat window or saved chat writes in."""
+    zone = datetime.now().astimezone().tzinfo
+    assert zone is not None
+    return zone
+
+
+def show_day(book: QuestionBook, tz: tzinfo | None = None) -> date:
+    """The show's date in ``tz`` (the machine's zone by default): clock-only chat times are
+    read on it."""
+    return book.session.show.planned_start.astimezone(tz or machine_zone()).date()
+
+
+def read_chat(text: str, *, day: date, tz: tzinfo) -> ChatParse:
+    """``text`` read as a chat (see ``core.chat``); ChatError, one line, for empty text,
+    binary data, or more than ``MAX_CHAT_CHARS`` characters."""
+    return parse_chat(check_text(text), day=day, tz=tz)
+
+
+def chat_questions(parse: ChatParse, include: set[int] | None = None, *,
+                   source_name: str = CHAT_SOURCE) -> list[Question]:
+    """Questions of the messages at ``include`` (indexes into ``parse.messages``; None:
+    those the rule takes for questions), with the stable identity the imports use
+    (source "chat", time, asker, text): the same message pasted or read again is the same
+    question."""
+    chosen = [m for i, m in enumerate(parse.messages)
+              if (m.question if include is None else i in include)]
+    n = len(chosen)
+    times = [m.at for m in chosen]
+    askers = [m.asker for m in chosen]
+    texts = [m.text for m in chosen]
+    return Question.many({
+        "id": identities(CHAT_SOURCE, times, askers, texts),
+        "text": texts,
+        "asker": askers,
+        "submitted_at": times,
+        "source": [CHAT_SOURCE] * n,
+        "source_file": [source_name] * n,
+    })
+
+
+@dataclass(frozen=True)
+class Pasted:
+    """What a paste did: the format read, the questions added and those already there, the
+    messages left out (not questions, or not chosen) and the lines read as no message."""
+
+    parse: ChatParse
+    merge: MergeResult
+    left_out: int
+
+    @property
+    def added(self) -> int:
+        return self.merge.added
+
+    @property
+    def present(self) -> int:
+        return self.merge.present
+
+    def to_dict(self) -> dict:
+        return {"format": self.parse.format, "added": self.merge.added,
+                "present": self.merge.present, "skipped": self.left_out,
+                "unreadable": list(self.parse.unreadable)}
+
+
+def paste_into(book: QuestionBook, text: str, include: set[int] | None = None, *,
+               day: date | None = None, tz: tzinfo | None = None,
+               parse: ChatParse | None = None) -> Pasted:
+    """Read ``text`` as a chat (times on the show's date in the machine's zone unless
+    given) and merge the questions chosen (``include``, as for ``chat_questions``): only
+    new ones are added. A ``parse`` already made (the preview's) is used as it is."""
+    if parse is None:
+        zone = tz or machine_zone()
+        parse = read_chat(text, day=day or show_day(book, zone), tz=zone)
+    questions = chat_questions(parse) if include is None else chat_questions(parse, include)
+    merge = book.import_result(_chat_result(parse, questions), QState.NEW)
+    return Pasted(parse, merge, len(parse.messages) - len(questions))
+
+
+def _chat_result(parse: ChatParse, questions: list[Question]) -> ImportResult:
+    # The merge is an import's (journal, order, undo): a paste is an import of no file.
+    plan = SourcePlan(CHAT_SOURCE, 0, 0, ["time", "asker", "text"],
+                      ColumnMapping(text=2, asker=1, submitted_at=0))
+    return ImportResult(Path(CHAT_SOURCE), plan, None, None, questions)
