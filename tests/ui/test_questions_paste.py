@@ -5,6 +5,8 @@ place below the live panel."""
 
 from __future__ import annotations
 
+import gc
+import sys
 import time
 from collections.abc import Iterator
 
@@ -13,6 +15,8 @@ from PySide6.QtCore import QMimeData, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
+from moderator_app.app.questions import machine_zone
+from moderator_app.ui.formatting import clock_time
 from moderator_app.ui.i18n import current_language, install_language
 from moderator_app.ui.main_window import MainWindow
 from moderator_app.ui.questions_paste import COL_ASKER, COL_INCLUDE, COL_WHY, PasteDialog
@@ -131,9 +135,11 @@ def test_ctrl_v_with_a_zoom_chat_opens_the_preview_with_only_the_questions_ticke
     assert ticked(dialog) == [True, True]
     private = dialog.model.index(1, 4).data()
     assert private == "Private"
-    time_cell = dialog.model.index(0, 2).data()
-    assert time_cell and time_cell[:2] in ("10", "09", "11", "08")  # a clock time, one rule
-    assert "5 message(s), 2 look like questions, 2 ticked" == dialog.counts.text()
+    # The time as the queue will show it: the one time rule, in the show's zone.
+    first = dialog.model.parse.messages[1]
+    assert first.at is not None and first.at.astimezone(machine_zone()).hour == 10
+    assert dialog.model.index(0, 2).data() == clock_time(first.at, window.session.show.tz)
+    assert dialog.counts.text() == "5 message(s), 2 look like questions, 2 ticked"
     # Every message is there on demand, the rule's reason beside it.
     click(qtbot, dialog.show_all)
     assert shown_askers(dialog) == ["Marie Dupont", "Jean Martin", "Ana López", "Paul Durand",
@@ -296,6 +302,11 @@ class Heartbeat:
 
 def blocked_ms(qtbot, window: MainWindow, text: str) -> tuple[float, PasteDialog]:
     set_clipboard(text)
+    # A full collection of the cyclic garbage collector holds the interpreter for as
+    # long as the process has objects (53 ms measured in this test process); it lands
+    # in whatever allocates when it is due, here or in any other work. Collected first,
+    # it cannot be due during one read: what is measured is the paste's own blocking.
+    gc.collect()
     beat = Heartbeat()
     beat.start(qtbot)
     press_ctrl_v(qtbot, window)
@@ -307,19 +318,25 @@ def blocked_ms(qtbot, window: MainWindow, text: str) -> tuple[float, PasteDialog
 FRAME_MS = 1000 / 60
 # Margin for a loaded test machine (2 cores shared by several jobs): the scheduler alone
 # can stall a thread for tens of milliseconds. The figures measured are in the README.
-BLOCK_LIMIT_MS = 120
+BLOCK_LIMIT_MS = 40
 
 
 def test_a_megabyte_paste_is_read_off_the_ui_thread_without_blocking_it(qtbot, window) -> None:
+    switch = sys.getswitchinterval()
     small, dialog = blocked_ms(qtbot, window, ZOOM_CHAT)  # the dialog built once
     text = zoom_chat_of(13_000)
     assert len(text.encode("utf-8")) > 1_000_000
-    big, dialog = blocked_ms(qtbot, window, text)
-    assert dialog.model.parse is not None and len(dialog.model.parse.messages) == 13_000
-    assert dialog.model.rowCount() == 6_500  # the questions, shown at once
-    print(f"\nUI thread blocked: {small:.1f} ms (5 messages), {big:.1f} ms (1 MB, 13,000 "
-          f"messages); a frame is {FRAME_MS:.1f} ms")
-    assert big < BLOCK_LIMIT_MS
+    gaps = []
+    for _ in range(3):  # a stall is a matter of chance: three reads must all pass
+        big, dialog = blocked_ms(qtbot, window, text)
+        gaps.append(big)
+        assert dialog.model.parse is not None and len(dialog.model.parse.messages) == 13_000
+        assert dialog.model.rowCount() == 6_500  # the questions, shown at once
+    print(f"\nUI thread blocked: {small:.1f} ms (5 messages), "
+          f"{', '.join(f'{g:.1f}' for g in gaps)} ms (1 MB, 13,000 messages); "
+          f"a frame is {FRAME_MS:.1f} ms")
+    assert max(gaps) < BLOCK_LIMIT_MS
+    assert sys.getswitchinterval() == switch  # the interpreter's default is back
 
 
 def test_five_thousand_messages_preview_without_blocking(qtbot, window) -> None:

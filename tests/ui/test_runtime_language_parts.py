@@ -63,7 +63,7 @@ def test_file_help_and_questions_menus_follow(window, qtbot):
     questions = menu_texts(window, "questions")
     assert french("QuestionsFeature", "&Import questions…") in questions
     assert french("QuestionsFeature", "&Stop watching linked files") in questions
-    assert len(questions) == 8
+    assert len(questions) == 9
 
 
 def test_questions_page_and_on_air_panel_follow(window, qtbot):
