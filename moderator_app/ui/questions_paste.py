@@ -104,22 +104,23 @@ def reason_label(code: str) -> str:
 def clipboard_text(mime: QMimeData | None) -> tuple[str | None, str]:
     """The clipboard's text, or None and the one line that says why there is none to read
     (empty, an image, binary data, more than a chat can hold)."""
+    translate = QCoreApplication.translate
     text = mime.text() if mime is not None and mime.hasText() else ""
     if not text.strip():
         if mime is not None and mime.hasImage():
-            return None, _tr("The clipboard holds an image, not text: copy the chat's "
-                             "text, then press Ctrl+V.")
+            return None, translate("PasteDialog", "The clipboard holds an image, not text: "
+                                   "copy the chat's text, then press Ctrl+V.")
         if mime is not None and mime.formats():
-            return None, _tr("The clipboard holds no text: copy the chat or the Q&A "
-                             "panel's text, then press Ctrl+V.")
-        return None, _tr("The clipboard is empty: copy the chat or the Q&A panel, then "
-                         "press Ctrl+V.")
+            return None, translate("PasteDialog", "The clipboard holds no text: copy the "
+                                   "chat or the Q&A panel's text, then press Ctrl+V.")
+        return None, translate("PasteDialog", "The clipboard is empty: copy the chat or the "
+                               "Q&A panel, then press Ctrl+V.")
     if looks_binary(text):
-        return None, _tr("The clipboard holds binary data, not a chat's text: nothing "
-                         "was read.")
+        return None, translate("PasteDialog", "The clipboard holds binary data, not a chat's "
+                               "text: nothing was read.")
     if len(text) > MAX_CHAT_CHARS:
-        return None, _tr("The clipboard holds {0} MB of text, more than a chat ({1} MB "
-                         "at most): copy a part of it.").format(
+        return None, translate("PasteDialog", "The clipboard holds {0} MB of text, more than "
+                               "a chat ({1} MB at most): copy a part of it.").format(
             _megabytes(len(text)), _megabytes(MAX_CHAT_CHARS))
     return text, ""
 
@@ -263,7 +264,7 @@ class PasteModel(QAbstractTableModel):
             if col == COL_TEXT:
                 return plain_tooltip(m.text)
             if col == COL_PRIVATE and m.private:
-                return self.tr("Sent privately: it stays out of view unless you tick it")
+                return self.tr("Sent privately to you, not to everyone")
         return None
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: object,

@@ -299,6 +299,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Chercher dans les questions</translation>
     </message>
     <message>
+        <source>Paste questions copied from the chat or the Q&amp;A panel</source>
+        <translation>Coller des questions copiées depuis la discussion ou le panneau Q&amp;R</translation>
+    </message>
+    <message>
         <source>Take the next shortlisted question on air</source>
         <translation>Passer à l’antenne la prochaine question présélectionnée</translation>
     </message>
@@ -1069,6 +1073,172 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
 </context>
 <context>
+    <name>PasteDialog</name>
+    <message>
+        <source>Zoom chat</source>
+        <translation>Discussion Zoom</translation>
+    </message>
+    <message>
+        <source>Zoom Q&amp;A panel</source>
+        <translation>Panneau Q&amp;R de Zoom</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <source>Google Meet</source>
+        <translation>Google Meet</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Texte simple</translation>
+    </message>
+    <message>
+        <source>Question mark</source>
+        <translation>Point d’interrogation</translation>
+    </message>
+    <message>
+        <source>Opens like a question</source>
+        <translation>Commence comme une question</translation>
+    </message>
+    <message>
+        <source>“Question:” prefix</source>
+        <translation>Préfixe « Question : »</translation>
+    </message>
+    <message>
+        <source>Too short</source>
+        <translation>Trop court</translation>
+    </message>
+    <message>
+        <source>Greeting or thanks</source>
+        <translation>Salutation ou remerciement</translation>
+    </message>
+    <message>
+        <source>“+1”</source>
+        <translation>« +1 »</translation>
+    </message>
+    <message>
+        <source>No question mark or question word</source>
+        <translation>Ni point d’interrogation ni mot interrogatif</translation>
+    </message>
+    <message>
+        <source>The clipboard holds an image, not text: copy the chat&apos;s text, then press Ctrl+V.</source>
+        <translation>Le presse-papiers contient une image, pas du texte : copiez le texte de la discussion, puis appuyez sur Ctrl+V.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text: copy the chat or the Q&amp;A panel&apos;s text, then press Ctrl+V.</source>
+        <translation>Le presse-papiers ne contient pas de texte : copiez le texte de la discussion ou du panneau Q&amp;R, puis appuyez sur Ctrl+V.</translation>
+    </message>
+    <message>
+        <source>The clipboard is empty: copy the chat or the Q&amp;A panel, then press Ctrl+V.</source>
+        <translation>Le presse-papiers est vide : copiez la discussion ou le panneau Q&amp;R, puis appuyez sur Ctrl+V.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds binary data, not a chat&apos;s text: nothing was read.</source>
+        <translation>Le presse-papiers contient des données binaires, pas le texte d’une discussion : rien n’a été lu.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds {0} MB of text, more than a chat ({1} MB at most): copy a part of it.</source>
+        <translation>Le presse-papiers contient {0} Mo de texte, plus qu’une discussion ({1} Mo au plus) : copiez-en une partie.</translation>
+    </message>
+    <message>
+        <source>Paste questions</source>
+        <translation>Coller des questions</translation>
+    </message>
+    <message>
+        <source>Show all messages</source>
+        <translation>Afficher tous les messages</translation>
+    </message>
+    <message>
+        <source>Greetings, thanks and “+1” are kept out of the queue; show them to tick one.</source>
+        <translation>Les salutations, remerciements et « +1 » restent hors de la file ; affichez-les pour en cocher un.</translation>
+    </message>
+    <message>
+        <source>Add to the queue</source>
+        <translation>Ajouter à la file</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Tick a line to add it, untick it to leave it out (Space ticks the selected lines).</source>
+        <translation>Cochez une ligne pour l’ajouter, décochez-la pour l’écarter (Espace coche les lignes sélectionnées).</translation>
+    </message>
+    <message>
+        <source>Reading {0} MB of pasted text…</source>
+        <translation>Lecture de {0} Mo de texte collé…</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>… et {0} de plus</translation>
+    </message>
+    <message>
+        <source>No message was found in the pasted text.</source>
+        <translation>Aucun message trouvé dans le texte collé.</translation>
+    </message>
+    <message>
+        <source>No message looks like a question: tick the ones to add (Show all messages).</source>
+        <translation>Aucun message ne ressemble à une question : cochez ceux à ajouter (Afficher tous les messages).</translation>
+    </message>
+    <message>
+        <source>Nothing pasted yet</source>
+        <translation>Rien n’a encore été collé</translation>
+    </message>
+    <message>
+        <source>Recognised: {0}</source>
+        <translation>Reconnu : {0}</translation>
+    </message>
+    <message>
+        <source>{0} message(s), {1} look like questions, {2} ticked</source>
+        <translation>{0} message(s), {1} ressemblent à des questions, {2} coché(s)</translation>
+    </message>
+    <message>
+        <source>{0} line(s) could not be read (nothing is added from them):</source>
+        <translation>{0} ligne(s) illisible(s) (rien n’en est ajouté) :</translation>
+    </message>
+    <message>
+        <source>{0} question(s) added, {1} already in the queue</source>
+        <translation>{0} question(s) ajoutée(s), {1} déjà dans la file</translation>
+    </message>
+</context>
+<context>
+    <name>PasteModel</name>
+    <message>
+        <source>Asked by</source>
+        <translation>Posée par</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privé</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>{0}; ticked by you</source>
+        <translation>{0} ; cochée par vous</translation>
+    </message>
+    <message>
+        <source>{0}; unticked by you</source>
+        <translation>{0} ; décochée par vous</translation>
+    </message>
+    <message>
+        <source>Sent privately to you, not to everyone</source>
+        <translation>Envoyé en privé à vous, pas à tout le monde</translation>
+    </message>
+</context>
+<context>
     <name>Phase</name>
     <message>
         <source>On time</source>
@@ -1301,6 +1471,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>&amp;Import questions…</source>
         <translation>&amp;Importer des questions…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste questions…</source>
+        <translation>&amp;Coller des questions…</translation>
     </message>
     <message>
         <source>&amp;Add a question…</source>

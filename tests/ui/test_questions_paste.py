@@ -382,3 +382,30 @@ def test_screenshot_at_1366x740(qtbot, window, language) -> None:
     click(qtbot, dialog.show_all)
     qtbot.wait(20)
     assert composite(window, dialog).save(f"/tmp/paste_questions_{language}.png")
+
+
+def test_the_open_dialog_follows_a_switch_to_french(qtbot, window) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from tests.ui.test_runtime_language import english_sources, visible_texts
+
+    set_clipboard(ZOOM_CHAT)
+    press_ctrl_v(qtbot, window)
+    dialog = opened(qtbot, window)
+    click(qtbot, dialog.show_all)
+    click(qtbot, dialog.add_button)
+    install_language("fr")
+    qtbot.wait(1)
+    english = english_sources()
+    left = [f"{type(w).__name__} {w.objectName()}: {t}"
+            for w in [dialog, *dialog.findChildren(QWidget)] if w.isVisible()
+            for t in visible_texts(w) if t.replace("&", "").strip() in english]
+    assert not left, left
+    assert dialog.windowTitle() == "Coller des questions"
+    assert dialog.detected.text() == "Reconnu : Discussion Zoom"
+    assert dialog.model.index(0, COL_WHY).data() == "Salutation ou remerciement"
+    assert dialog.status.text() == "2 question(s) ajoutée(s), 0 déjà dans la file"
+    assert dialog.model.headerData(1, Qt.Orientation.Horizontal) == "Posée par"
+    set_clipboard(image=True)
+    press_ctrl_v(qtbot, window)
+    assert dialog.status.text().startswith("Le presse-papiers contient une image")
