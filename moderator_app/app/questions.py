@@ -20,8 +20,9 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import date, tzinfo
 from pathlib import Path
+from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
 from moderator_app.core.chat import (
@@ -34,6 +35,7 @@ from moderator_app.core.chat import (
 )
 from moderator_app.core.question_text import identities
 from moderator_app.core.questions import IMPORT_STATES, MergeResult, QState, Question, QuestionError
+from moderator_app.io.chat_source import machine_zone
 from moderator_app.io.question_import import (
     ImportResult,
     Progress,
@@ -53,6 +55,7 @@ from moderator_app.io.question_store import (
     QuestionBook,
 )
 from moderator_app.io.showfile import ShowFileError
+from moderator_app.io.tables import decode
 
 __all__ = [
     "IMPORT_STATES",
@@ -78,6 +81,7 @@ __all__ = [
     "apply_import",
     "chat_questions",
     "counts",
+    "decode_pasted",
     "extract",
     "import_file",
     "list_questions",
@@ -91,6 +95,7 @@ __all__ = [
     "question_preview_dict",
     "read_chat",
     "read_import",
+    "read_pasted_bytes",
     "read_source",
     "replan",
     "set_mapping",
@@ -166,7 +171,13 @@ def replan(source: Source, *, profile: str | None = None, table_index: int | Non
            header_row: int | None = None) -> SourcePlan:
     """Install (and return) the plan after the moderator chose another profile, sheet or
     header row; a header row past the table's end is taken as its last row (the console's
-    spin box goes far beyond any file)."""
+    spin box goes far beyond any file); choosing "chat" for a table, or a table's profile
+    for a chat, reads the file again that way (TableError when it cannot be)."""
+    if profile and (profile == CHAT_SOURCE) != (source.plan.profile == CHAT_SOURCE):
+        fresh = load_source(source.path, profile)
+        source.tables, source.plan = fresh.tables, fresh.plan
+        source.answered_counts.clear()
+        return source.plan
     if header_row is not None:
         index = source.plan.table_index if table_index is None else table_index
         header_row = min(max(header_row, 0), max(len(source.tables[index].rows) - 1, 0))
@@ -266,17 +277,31 @@ def unlink_all(book: QuestionBook) -> int:
 CHAT_SOURCE = "chat"  # the source of pasted questions and of chat files: one identity for both
 
 
-def machine_zone() -> tzinfo:
-    """The zone of this machine's clock: the one a chat window or saved chat writes in."""
-    zone = datetime.now().astimezone().tzinfo
-    assert zone is not None
-    return zone
-
-
 def show_day(book: QuestionBook, tz: tzinfo | None = None) -> date:
     """The show's date in ``tz`` (the machine's zone by default): clock-only chat times are
     read on it."""
     return book.session.show.planned_start.astimezone(tz or machine_zone()).date()
+
+
+def read_pasted_bytes(stream: BinaryIO) -> bytes:
+    """At most what can hold ``MAX_CHAT_CHARS`` characters from ``stream`` (standard input):
+    ChatError rather than reading an endless pipe into memory."""
+    limit = MAX_CHAT_CHARS * 4  # UTF-8 takes up to four bytes a character
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise ChatError(f"The text is too long to read as a chat (more than "
+                        f"{MAX_CHAT_CHARS:,} characters): paste or save a shorter part")
+    return data
+
+
+def decode_pasted(data: bytes) -> str:
+    """Pasted bytes as text (UTF-8, UTF-16 with or without its mark, else Windows-1252);
+    ChatError for data that is no text."""
+    try:
+        return decode(data)[0]
+    except UnicodeError:
+        raise ChatError("This is not text (binary data or an image): copy the chat's text"
+                        ) from None
 
 
 def read_chat(text: str, *, day: date, tz: tzinfo) -> ChatParse:
