@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, tzinfo
 from pathlib import Path
 from typing import BinaryIO
+from weakref import WeakKeyDictionary
 from zoneinfo import ZoneInfo
 
 from moderator_app.core.chat import (
@@ -35,7 +36,7 @@ from moderator_app.core.chat import (
 )
 from moderator_app.core.question_text import identities
 from moderator_app.core.questions import IMPORT_STATES, MergeResult, QState, Question, QuestionError
-from moderator_app.io.chat_source import machine_zone
+from moderator_app.io.chat_source import CHAT_PROFILE, machine_zone
 from moderator_app.io.question_import import (
     ImportResult,
     Progress,
@@ -103,6 +104,7 @@ __all__ = [
     "unlink_all",
 ]  # fmt: skip
 
+CHAT_SOURCE = CHAT_PROFILE  # pasted questions and chat files: one source, one identity
 PREVIEW_ROWS = 30  # rows a preview extracts: enough to check the columns, instant to redraw
 
 
@@ -226,7 +228,13 @@ def apply_import(book: QuestionBook, result: ImportResult, choices: ImportChoice
     ``choices.answered_as``; then link the file when ``choices.watch`` asks, so its later
     changes merge the same way. A show file that refuses the merge changes nothing
     (ShowFileError); one that refuses only the link keeps the import (``watch_error``)."""
+    gone = _gone_from_chat(book, result)
     merge = book.import_result(result, choices.answered_as)
+    if gone:
+        result.warnings.append(
+            f"{result.path.name} was rewritten, not added to: {gone} question"
+            f"{'s' if gone > 1 else ''} read from it before {'are' if gone > 1 else 'is'} no "
+            "longer in it and stay in the queue")
     watch_error = None
     if choices.watch:
         try:
@@ -235,6 +243,28 @@ def apply_import(book: QuestionBook, result: ImportResult, choices: ImportChoice
         except ShowFileError as exc:
             watch_error = str(exc)
     return Imported(result, merge, choices, watch_error)
+
+
+def _gone_from_chat(book: QuestionBook, result: ImportResult) -> int:
+    """How many questions read from this chat file before it no longer holds: a saved
+    chat only grows, so a re-read that misses some says the file was rewritten (the
+    questions stay: a re-read never deletes)."""
+    if result.plan.profile != CHAT_SOURCE:
+        return 0
+    ids = frozenset(q.id for q in result.questions)
+    seen = _CHAT_READS.setdefault(book, {})
+    key = str(result.path.resolve())
+    before = seen.get(key)
+    seen[key] = ids
+    if before is not None:  # said once: the reading after a rewrite is the new baseline
+        return len(before - ids)
+    name = result.path.name
+    return sum(1 for q in book.queue.ordered()
+               if q.source == CHAT_SOURCE and q.source_file == name and q.id not in ids)
+
+
+# The ids each chat file gave at its last reading, per open show: a rewrite is said once.
+_CHAT_READS: WeakKeyDictionary[QuestionBook, dict[str, frozenset[str]]] = WeakKeyDictionary()
 
 
 def import_file(book: QuestionBook, path: str | os.PathLike, choices: ImportChoices, *,
@@ -274,7 +304,6 @@ def unlink_all(book: QuestionBook) -> int:
 
 
 # -- questions pasted from a chat or a Q&A panel ---------------------------------------------------
-CHAT_SOURCE = "chat"  # the source of pasted questions and of chat files: one identity for both
 
 
 def show_day(book: QuestionBook, tz: tzinfo | None = None) -> date:
