@@ -20,8 +20,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import date, tzinfo
 from pathlib import Path
+from typing import BinaryIO
+from weakref import WeakKeyDictionary
 from zoneinfo import ZoneInfo
 
 from moderator_app.core.chat import (
@@ -34,6 +36,7 @@ from moderator_app.core.chat import (
 )
 from moderator_app.core.question_text import identities
 from moderator_app.core.questions import IMPORT_STATES, MergeResult, QState, Question, QuestionError
+from moderator_app.io.chat_source import CHAT_PROFILE, machine_zone
 from moderator_app.io.question_import import (
     ImportResult,
     Progress,
@@ -53,6 +56,7 @@ from moderator_app.io.question_store import (
     QuestionBook,
 )
 from moderator_app.io.showfile import ShowFileError
+from moderator_app.io.tables import decode
 
 __all__ = [
     "IMPORT_STATES",
@@ -78,6 +82,7 @@ __all__ = [
     "apply_import",
     "chat_questions",
     "counts",
+    "decode_pasted",
     "extract",
     "import_file",
     "list_questions",
@@ -91,6 +96,7 @@ __all__ = [
     "question_preview_dict",
     "read_chat",
     "read_import",
+    "read_pasted_bytes",
     "read_source",
     "replan",
     "set_mapping",
@@ -98,6 +104,7 @@ __all__ = [
     "unlink_all",
 ]  # fmt: skip
 
+CHAT_SOURCE = CHAT_PROFILE  # pasted questions and chat files: one source, one identity
 PREVIEW_ROWS = 30  # rows a preview extracts: enough to check the columns, instant to redraw
 
 
@@ -166,7 +173,13 @@ def replan(source: Source, *, profile: str | None = None, table_index: int | Non
            header_row: int | None = None) -> SourcePlan:
     """Install (and return) the plan after the moderator chose another profile, sheet or
     header row; a header row past the table's end is taken as its last row (the console's
-    spin box goes far beyond any file)."""
+    spin box goes far beyond any file); choosing "chat" for a table, or a table's profile
+    for a chat, reads the file again that way (TableError when it cannot be)."""
+    if profile and (profile == CHAT_SOURCE) != (source.plan.profile == CHAT_SOURCE):
+        fresh = load_source(source.path, profile)
+        source.tables, source.plan = fresh.tables, fresh.plan
+        source.answered_counts.clear()
+        return source.plan
     if header_row is not None:
         index = source.plan.table_index if table_index is None else table_index
         header_row = min(max(header_row, 0), max(len(source.tables[index].rows) - 1, 0))
@@ -215,7 +228,13 @@ def apply_import(book: QuestionBook, result: ImportResult, choices: ImportChoice
     ``choices.answered_as``; then link the file when ``choices.watch`` asks, so its later
     changes merge the same way. A show file that refuses the merge changes nothing
     (ShowFileError); one that refuses only the link keeps the import (``watch_error``)."""
+    gone = _gone_from_chat(book, result)
     merge = book.import_result(result, choices.answered_as)
+    if gone:
+        result.warnings.append(
+            f"{result.path.name} was rewritten, not added to: {gone} question"
+            f"{'s' if gone > 1 else ''} read from it before {'are' if gone > 1 else 'is'} no "
+            "longer in it and stay in the queue")
     watch_error = None
     if choices.watch:
         try:
@@ -224,6 +243,28 @@ def apply_import(book: QuestionBook, result: ImportResult, choices: ImportChoice
         except ShowFileError as exc:
             watch_error = str(exc)
     return Imported(result, merge, choices, watch_error)
+
+
+def _gone_from_chat(book: QuestionBook, result: ImportResult) -> int:
+    """How many questions read from this chat file before it no longer holds: a saved
+    chat only grows, so a re-read that misses some says the file was rewritten (the
+    questions stay: a re-read never deletes)."""
+    if result.plan.profile != CHAT_SOURCE:
+        return 0
+    ids = frozenset(q.id for q in result.questions)
+    seen = _CHAT_READS.setdefault(book, {})
+    key = str(result.path.resolve())
+    before = seen.get(key)
+    seen[key] = ids
+    if before is not None:  # said once: the reading after a rewrite is the new baseline
+        return len(before - ids)
+    name = result.path.name
+    return sum(1 for q in book.queue.ordered()
+               if q.source == CHAT_SOURCE and q.source_file == name and q.id not in ids)
+
+
+# The ids each chat file gave at its last reading, per open show: a rewrite is said once.
+_CHAT_READS: WeakKeyDictionary[QuestionBook, dict[str, frozenset[str]]] = WeakKeyDictionary()
 
 
 def import_file(book: QuestionBook, path: str | os.PathLike, choices: ImportChoices, *,
@@ -263,20 +304,33 @@ def unlink_all(book: QuestionBook) -> int:
 
 
 # -- questions pasted from a chat or a Q&A panel ---------------------------------------------------
-CHAT_SOURCE = "chat"  # the source of pasted questions and of chat files: one identity for both
-
-
-def machine_zone() -> tzinfo:
-    """The zone of this machine's clock: the one a chat window or saved chat writes in."""
-    zone = datetime.now().astimezone().tzinfo
-    assert zone is not None
-    return zone
 
 
 def show_day(book: QuestionBook, tz: tzinfo | None = None) -> date:
     """The show's date in ``tz`` (the machine's zone by default): clock-only chat times are
     read on it."""
     return book.session.show.planned_start.astimezone(tz or machine_zone()).date()
+
+
+def read_pasted_bytes(stream: BinaryIO) -> bytes:
+    """At most what can hold ``MAX_CHAT_CHARS`` characters from ``stream`` (standard input):
+    ChatError rather than reading an endless pipe into memory."""
+    limit = MAX_CHAT_CHARS * 4  # UTF-8 takes up to four bytes a character
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise ChatError(f"The text is too long to read as a chat (more than "
+                        f"{MAX_CHAT_CHARS:,} characters): paste or save a shorter part")
+    return data
+
+
+def decode_pasted(data: bytes) -> str:
+    """Pasted bytes as text (UTF-8, UTF-16 with or without its mark, else Windows-1252);
+    ChatError for data that is no text."""
+    try:
+        return decode(data)[0]
+    except UnicodeError:
+        raise ChatError("This is not text (binary data or an image): copy the chat's text"
+                        ) from None
 
 
 def read_chat(text: str, *, day: date, tz: tzinfo) -> ChatParse:

@@ -1,19 +1,27 @@
-"""Question commands: preview a spreadsheet, import it into a show, list a show's queue."""
+"""Question commands: preview a spreadsheet, import it into a show, list a show's queue,
+paste a chat's questions from standard input."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
-from moderator_app.app.errors import QuestionError, ShowFileError, TableError
+from moderator_app.app.errors import ChatError, QuestionError, ShowFileError, TableError
 from moderator_app.app.questions import (
     IMPORT_STATES,
     PROFILES,
     ImportChoices,
     QuestionBook,
+    decode_pasted,
     import_file,
     listing,
+    machine_zone,
+    paste_into,
     preview_dict,
     preview_file,
+    read_chat,
+    read_pasted_bytes,
+    show_day,
 )
 from moderator_app.commands import CommandError, open_session, print_json
 from moderator_app.core.questions import QState
@@ -43,6 +51,17 @@ def register(sub: argparse._SubParsersAction) -> None:
                     help="state of new questions the file marks answered (Zoom's Answer(s), "
                     "an Answered column): answered (default) or new")
     im.set_defaults(func=cmd_import)
+
+    pa = qsub.add_parser("paste", help="add the questions of a chat or Q&A panel read from "
+                         "standard input", description="Reads Zoom's chat (saved or copied), "
+                         "Zoom's Q&A panel, Teams' or Meet's chat copied, or plain text (one "
+                         "question per paragraph) from standard input and adds the messages "
+                         "that look like questions; those already in the show are not added "
+                         "again.")
+    pa.add_argument("show")
+    pa.add_argument("--all", action="store_true",
+                    help="add every message, not only those that look like questions")
+    pa.set_defaults(func=cmd_paste)
 
     ls = qsub.add_parser("list", help="print a show's questions")
     ls.add_argument("show")
@@ -92,6 +111,24 @@ def cmd_list(args: argparse.Namespace) -> int:
     session = open_session(args.show)
     try:
         print_json(listing(QuestionBook(session), args.state))
+    finally:
+        session.close()
+    return 0
+
+
+def cmd_paste(args: argparse.Namespace) -> int:
+    session = open_session(args.show)
+    try:
+        book = QuestionBook(session)
+        try:
+            text = decode_pasted(read_pasted_bytes(sys.stdin.buffer))
+            zone_here = machine_zone()
+            parse = read_chat(text, day=show_day(book, zone_here), tz=zone_here)
+            include = set(range(len(parse.messages))) if args.all else None
+            pasted = paste_into(book, text, include, parse=parse)
+        except (ChatError, ShowFileError, QuestionError) as exc:
+            raise CommandError(str(exc)) from None
+        print_json(pasted.to_dict())
     finally:
         session.close()
     return 0

@@ -15,12 +15,20 @@ from zoneinfo import ZoneInfo
 from moderator_app.core.question_text import identities
 from moderator_app.core.questions import Question
 from moderator_app.io import question_columns as cols
+from moderator_app.io.chat_source import (
+    CHAT_PROFILE,
+    chat_plan,
+    chat_table,
+    parse_chat_file,
+    read_chat_text,
+)
 from moderator_app.io.dates import parse_column
 from moderator_app.io.question_sources import (
     PROFILES,
     ColumnMapping,
     SourcePlan,
     build_plan,
+    find_header,
     header_is_answer_text,
     plan_for,
 )
@@ -79,16 +87,44 @@ def load_source(
     if profile is not None and profile not in PROFILES:
         raise TableError(f"{target}: unknown profile {profile!r} (one of {', '.join(PROFILES)})")
     tables = read_tables(target)
+    if profile == CHAT_PROFILE or (profile is None and _chat_candidate(tables)):
+        chat = _chat_source(target, forced=profile == CHAT_PROFILE)
+        if chat is not None:
+            return chat
     plan = build_plan(tables, profile, sheet)
     if plan is None:
         if all(_only_header(t) for t in tables):
             raise TableError(f"{target}: has a header but no rows of questions")
+        if profile is None and target.suffix.lower() == ".txt" and _chat_candidate(tables):
+            # Neither a table nor a chat layout: a text file of questions, one a paragraph.
+            return _chat_source(target, forced=True)  # type: ignore[return-value]
         raise TableError(f"{target}: no column looks like questions (long free text)")
     table = tables[plan.table_index]
     end = plan.end_row if plan.end_row is not None else len(table.rows)
     if not any(_filled_row(r) for r in table.rows[plan.header_row + 1 : end]):
         raise TableError(f"{target}: has a header but no rows of questions")
     return Source(target, tables, plan)
+
+
+def _chat_candidate(tables: list[RawTable]) -> bool:
+    # A text file without a header row that names a question column (a spreadsheet's
+    # export always has one): perhaps a chat. The one place "a table" gives way to a chat.
+    return len(tables) == 1 and tables[0].sheet is None and find_header(tables[0])[0] < 0
+
+
+def _chat_source(path: Path, *, forced: bool) -> Source | None:
+    """``path`` read as a chat (see io.chat_source); None when it is not one and the
+    profile was not forced (the file is then read as a table, as before)."""
+    text, encoding, notes = read_chat_text(path)
+    parse = parse_chat_file(path, text)
+    if parse.format == "plain" and not forced:
+        return None
+    if not parse.messages:
+        raise TableError(f"{path}: no message could be read from this chat")
+    if not any(m.question for m in parse.messages):
+        raise TableError(f"{path}: none of its {len(parse.messages)} messages looks like a "
+                         "question (greetings, +1, too short)")
+    return Source(path, [chat_table(parse, encoding, notes)], chat_plan(parse.format))
 
 
 def _filled_row(row: list[object]) -> bool:
@@ -103,6 +139,8 @@ def _only_header(table: RawTable) -> bool:
 def replan(source: Source, *, profile: str | None = None, table_index: int | None = None,
            header_row: int | None = None) -> SourcePlan:
     """The plan after the moderator changed the profile, sheet or header row."""
+    if source.plan.profile == CHAT_PROFILE and profile in (None, CHAT_PROFILE):
+        return source.plan  # a chat has one layout: nothing to choose
     ti = source.plan.table_index if table_index is None else table_index
     if header_row is None:
         fresh = build_plan(source.tables, profile or None, ti)
@@ -298,10 +336,13 @@ def question_preview_dict(q: Question) -> dict:
 
 
 def preview_dict(result: ImportResult) -> dict:
-    return {
+    out = {
         "profile": result.plan.profile,
         "source": result.source_dict(),
         "questions": [question_preview_dict(q) for q in result.questions],
         "answered_in_source": result.answered_in_source,
         "warnings": result.warnings,
     }
+    if result.plan.chat_format is not None:
+        out["format"] = result.plan.chat_format  # zoom_chat, teams, ..., plain
+    return out

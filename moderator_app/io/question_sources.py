@@ -15,7 +15,9 @@ from datetime import date, datetime, time
 from moderator_app.core.question_text import fold
 from moderator_app.io.tables import RawTable
 
-PROFILES = ("zoom_qa", "zoom_registration", "google_forms", "microsoft_forms", "slido", "generic")
+# "chat" is a text file read as a chat (see io.chat_source), not a table's layout.
+PROFILES = ("zoom_qa", "zoom_registration", "google_forms", "microsoft_forms", "slido", "generic",
+            "chat")
 HEADER_SCAN_ROWS = 200
 
 # Header names per role, folded (lower case, no accents, spaces collapsed).
@@ -98,6 +100,7 @@ class SourcePlan:
     mapping: ColumnMapping
     dayfirst_hint: bool = False
     end_row: int | None = None  # first row after the question table (a section marker)
+    chat_format: str | None = None  # the chat layout read (core.chat.CHAT_FORMATS) for "chat"
 
 
 def role_of(header: str) -> str | None:
