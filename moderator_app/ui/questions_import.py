@@ -471,6 +471,7 @@ def profile_label(name: str) -> str:
         "microsoft_forms": QT_TRANSLATE_NOOP("ImportDialog", "Microsoft Forms"),
         "slido": QT_TRANSLATE_NOOP("ImportDialog", "Slido-like export"),
         "generic": QT_TRANSLATE_NOOP("ImportDialog", "Any table (question column by content)"),
+        "chat": QT_TRANSLATE_NOOP("ImportDialog", "Chat or Q&A panel saved as text"),
     }
     return QCoreApplication.translate("ImportDialog", labels.get(name, name))
 

@@ -498,6 +498,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Lecture de {0}…</translation>
     </message>
     <message>
+        <source>Chat or Q&amp;A panel saved as text</source>
+        <translation>Discussion ou panneau Q&amp;R enregistré en texte</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(aucune)</translation>
     </message>

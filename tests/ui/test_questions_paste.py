@@ -409,3 +409,23 @@ def test_the_open_dialog_follows_a_switch_to_french(qtbot, window) -> None:
     set_clipboard(image=True)
     press_ctrl_v(qtbot, window)
     assert dialog.status.text().startswith("Le presse-papiers contient une image")
+
+
+def test_a_saved_zoom_chat_in_the_import_dialog_is_named_a_chat(qtbot, session,
+                                                                tmp_path) -> None:
+    from moderator_app.app.questions import QuestionBook
+    from moderator_app.ui.questions_import import ImportDialog
+
+    path = tmp_path / "meeting_saved_chat.txt"
+    path.write_text(ZOOM_CHAT, encoding="utf-8")
+    book = QuestionBook(session)
+    dialog = ImportDialog(book)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load(path)
+    qtbot.waitUntil(lambda: dialog.source is not None, timeout=5000)
+    assert dialog.profile.currentText() == "Chat or Q&A panel saved as text"
+    assert dialog.warnings.text().startswith("Detected: Chat or Q&A panel saved as text")
+    assert [dialog.preview.item(r, 1).text() for r in range(dialog.preview.rowCount())] == (
+        QUESTION_ASKERS)
+    dialog.grab().save("/tmp/import_chat.png")
