@@ -352,6 +352,18 @@ def test_five_thousand_messages_preview_without_blocking(qtbot, window) -> None:
     assert dialog.status.text() == "2500 question(s) added, 0 already in the queue"
 
 
+def test_a_paste_read_on_the_ui_thread_stays_under_the_limit(qtbot, window) -> None:
+    from moderator_app.ui.questions_paste import OFF_THREAD_CHARS
+
+    blocked_ms(qtbot, window, ZOOM_CHAT)
+    text = zoom_chat_of(200)
+    text = text[:text.rfind("\n", 0, OFF_THREAD_CHARS) + 1]  # the longest read in place
+    gap, dialog = blocked_ms(qtbot, window, text)
+    assert dialog.worker is None and len(dialog.model.parse.messages) > 90
+    print(f"\nUI thread blocked by {len(text):,} characters read in place: {gap:.1f} ms")
+    assert gap < BLOCK_LIMIT_MS
+
+
 def test_text_longer_than_a_chat_is_refused_in_one_line(qtbot, window) -> None:
     from moderator_app.core.chat import MAX_CHAT_CHARS
 
