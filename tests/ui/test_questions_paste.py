@@ -9,6 +9,7 @@ import gc
 import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QRect, Qt, QTimer
@@ -35,6 +36,7 @@ ZOOM_CHAT = (
     "\tMerci beaucoup\n"
 )
 QUESTION_ASKERS = ["Jean Martin", "Paul Durand"]
+CHATS = Path(__file__).resolve().parent.parent / "fixtures" / "chat"
 
 
 @pytest.fixture
@@ -218,6 +220,36 @@ def test_a_clipboard_with_nothing_to_read_says_so_in_one_line(qtbot, window, kin
     assert dialog.status.text() == message  # said in the open dialog too
     assert shown_askers(dialog) == QUESTION_ASKERS  # what it showed stays
     assert len(book.queue) == 2  # nothing lost
+
+
+@pytest.mark.parametrize(("name", "label", "questions"), [
+    ("zoom_saved_chat_fr.txt", "Zoom chat", 5),
+    ("zoom_qa_panel_en.txt", "Zoom Q&A panel", 3),
+    ("teams_copy.txt", "Teams", 2),
+    ("meet_copy.txt", "Google Meet", 2),
+    ("plain.txt", "Plain text", 3),
+])
+def test_each_format_is_named_with_its_questions_ticked(qtbot, window, name, label,
+                                                       questions) -> None:
+    set_clipboard((CHATS / name).read_text(encoding="utf-8"))
+    press_ctrl_v(qtbot, window)
+    dialog = opened(qtbot, window)
+    assert dialog.detected.text() == f"Recognised: {label}"
+    assert ticked(dialog) == [True] * questions
+
+
+def test_lines_it_could_not_read_are_listed(qtbot, window) -> None:
+    set_clipboard("Conversation enregistrée <b>le 2 décembre</b>\n" + ZOOM_CHAT)
+    press_ctrl_v(qtbot, window)
+    dialog = opened(qtbot, window)
+    assert dialog.unreadable.isVisible() and dialog.unreadable_label.isVisible()
+    assert dialog.unreadable_label.text() == (
+        "1 line(s) could not be read (nothing is added from them):")
+    assert dialog.unreadable.toPlainText() == "Conversation enregistrée <b>le 2 décembre</b>"
+    assert shown_askers(dialog) == QUESTION_ASKERS
+    set_clipboard(ZOOM_CHAT)  # a clean paste hides the list again
+    qtbot.keyClick(dialog.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.unreadable.isVisible()
 
 
 def test_an_image_with_no_dialog_open_only_says_so(qtbot, window) -> None:
