@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
 
 from moderator_app.core.question_text import fold
 
@@ -39,6 +40,7 @@ __all__ = ["CHAT_FORMATS", "MAX_CHAT_CHARS", "MIN_QUESTION_CHARS", "REASONS", "C
 
 MAX_CHAT_CHARS = 2_000_000  # about 20,000 messages: longer text is refused by the caller
 MIN_QUESTION_CHARS = 12
+_GREETING_CHARS = 60  # longer than any greeting alone ("Bonjour à toutes et à tous !")
 CHAT_FORMATS = ("zoom_chat", "zoom_chat_old", "zoom_qa_panel", "teams", "meet", "plain")
 REASONS = ("question_mark", "interrogative", "prefix", "too_short", "greeting", "plus_one",
            "no_question")
@@ -68,9 +70,9 @@ class ChatParse:
 
 
 # -- the question rule ----------------------------------------------------------------------------
-_PLUS_ONE = re.compile(r"^\s*(?:\+\s*\d+|same\s+question|same\s+here|meme\s+question"
-                       r"|pareil|moi\s+aussi|me\s+too|misma\s+pregunta|yo\s+tambien)\b[\s!.]*",
-                       re.IGNORECASE)
+_PLUS_ONE = re.compile(r"^\s*(?:\+\s*\d+|same\s+question|same\s+here|m[eê]me\s+question"
+                       r"|pareil|moi\s+aussi|me\s+too|misma\s+pregunta|yo\s+tambi[eé]n)\b"
+                       r"[\s!.]*", re.IGNORECASE)
 _PREFIX = re.compile(r"^\s*(?:question|q|pregunta)\s*(?:\d+\s*)?[:\-–]", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
 _INVERSION = re.compile(r"^\w+-(?:t-)?(?:on|vous|tu|il|elle|ils|elles|nous|je)$")
@@ -90,28 +92,39 @@ _INTERROGATIVE = frozenset("""
 """.split())  # noqa: SIM905
 
 
+@lru_cache(maxsize=8192)
+def _folded(word: str) -> str:
+    # Chat words repeat (the same greetings, the same openings): each is folded once.
+    return fold(word).replace("’", "'")
+
+
 def looks_like_question(text: str) -> tuple[bool, str]:
     """(is it a question?, reason code); see the module's docstring for the rule."""
     body = text.strip()
     if not body:
         return False, "no_question"
-    head = body[:200]
-    folded = fold(head)
-    plus = _PLUS_ONE.match(folded)
-    if plus is not None and len(folded) - plus.end() < MIN_QUESTION_CHARS:
-        return False, "plus_one"
-    words = _WORD.findall(folded.replace("’", "'"))
-    if words and len(body) <= 200 and all(w in _GREETINGS for w in words):
-        return False, "greeting"  # "Bonjour à tous !", "Thanks!", even "Hello?"
-    if len(body) < MIN_QUESTION_CHARS:
+    head = body[:80].lower()
+    if head[0] in "+smpy":  # the openings of "+1" and "same question" (cheap to rule out)
+        plus = _PLUS_ONE.match(head)
+        if plus is not None and len(body) - plus.end() < MIN_QUESTION_CHARS:
+            return False, "plus_one"
+    size = len(body)
+    words: list[str] | None = None
+    if size <= _GREETING_CHARS:
+        words = [_folded(w) for w in _WORD.findall(head)]
+        if words and all(w in _GREETINGS for w in words):
+            return False, "greeting"  # "Bonjour à tous !", "Thanks!", even "Hello?"
+    if size < MIN_QUESTION_CHARS:
         return False, "too_short"
     if "?" in body or "¿" in body or "？" in body:
         return True, "question_mark"
-    if _PREFIX.match(body):
+    if _PREFIX.match(head):
         return True, "prefix"
-    if head.lstrip().lower().startswith("où "):  # "ou" (or) folds the same: kept apart
+    if head.startswith("où "):  # "ou" (or) folds the same: kept apart
         return True, "interrogative"
-    greeting = bool(words) and words[0] in _GREETINGS
+    # Only the opening counts: the first word after any greeting.
+    if words is None:
+        words = [_folded(w) for w in _WORD.findall(head)]
     i = 0
     while i < len(words) and words[i] in _GREETINGS:
         i += 1
@@ -120,21 +133,25 @@ def looks_like_question(text: str) -> tuple[bool, str]:
         if first in _INTERROGATIVE or _INVERSION.match(first) or (
                 first == "y" and words[i + 1:i + 2] == ["a-t-il"]):
             return True, "interrogative"
-    if greeting:
+    if i > 0:
         return False, "greeting"
     return False, "no_question"
 
 
 # -- parsing --------------------------------------------------------------------------------------
-_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?\s?[Mm]\.?)?"
-_ZOOM = re.compile(r"^(\d{1,2}:\d{2}:\d{2})\s+(?:From|De|Von|Da)\s+(.+)$")
+# Header lines, matched over the whole text at once (MULTILINE; spaces never span a line).
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp]\.? ?[Mm]\.?)?"
+_DATE = r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}"
+_NAME = r"[^\s?][^?\n]{0,79}?"  # a display name: short, one line, never a question
+_ZOOM = re.compile(r"^(\d{1,2}:\d{2}:\d{2})[ \t]+(?:From|De|Von|Da)[ \t]+(?:([^:\n]+?)[ \t]{2,}"
+                   r"(?:to|à|a|an|para)[ \t]{2,}([^\n]+?)[ \t]*:[ \t]*(.*)|(.+))$", re.M)
 _ZOOM_TO = re.compile(r"^([^:]+?)\s{2,}(?:to|à|a|an|para)\s{2,}(.+?)\s*:\s*(.*)$")
 _ZOOM_TO_1 = re.compile(r"^([^:]+?)\s+(?:to|à|an|para)\s+(.+?)\s*:\s*(.*)$")
 _ZOOM_OLD = re.compile(r"^(.+?)\s*:\s*(.*)$")
-_QA = re.compile(rf"^(\S.{{0,79}}?)\s+({_CLOCK})$")
-_TEAMS = re.compile(rf"^\[(?:(\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}),?\s+)?({_CLOCK})\]\s*(.+)$")
-_TEAMS_COMMA = re.compile(rf"^(\S.{{0,79}}?),\s+(?:(\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}})\s+)?"
-                          rf"({_CLOCK})$")
+_QA = re.compile(rf"^[ \t]*({_NAME})[ \t]+({_CLOCK})[ \t]*$", re.M)
+_TEAMS = re.compile(rf"^[ \t]*(?:\[(?:({_DATE}),?[ \t]+)?({_CLOCK})\][ \t]*(\S.*?)"
+                    rf"|({_NAME}),[ \t]+(?:({_DATE})[ \t]+)?({_CLOCK}))[ \t]*$", re.M)
+_MEET = re.compile(rf"^[ \t]*({_NAME})[ \t]*\n[ \t]*({_CLOCK})[ \t]*$", re.M)
 _TIME_ONLY = re.compile(rf"^({_CLOCK})$")
 _PUBLIC = {"everyone", "tout le monde", "todos", "everyone (in waiting room)", "alle",
            "tutti", "all panelists", "tous les panelistes", "all panelists and attendees",
@@ -146,6 +163,16 @@ _QA_UI = {"answer live", "type answer", "dismiss", "reply", "comment", "live ans
 
 
 def _clock(value: str) -> time | None:
+    if len(value) == 8 and value[2] == ":" == value[5] and value.isascii():
+        try:  # HH:MM:SS, Zoom's: the common case
+            return time(int(value[:2]), int(value[3:5]), int(value[6:]))
+        except ValueError:
+            return None
+    return _clock_text(value)
+
+
+@lru_cache(maxsize=4096)  # "10:05 AM": a minute's clock heads many messages
+def _clock_text(value: str) -> time | None:
     text = value.strip().lower().replace(".", "").replace(" ", "")
     pm = text.endswith("pm")
     am = text.endswith("am")
@@ -172,29 +199,37 @@ class _Anchor:
     def __init__(self, day: date, tz: tzinfo) -> None:
         self.day = day
         self.tz = tz
-        self.last: datetime | None = None
+        self.back: datetime | None = None  # twelve hours before the last time read
 
-    def __call__(self, clock: str | None) -> datetime | None:
-        moment = _clock(clock) if clock else None
+    def __call__(self, moment: time | None) -> datetime | None:
         if moment is None:
             return None
-        at = datetime.combine(self.day, moment, tzinfo=self.tz)
-        if self.last is not None and at < self.last - timedelta(hours=12):
-            self.day += timedelta(days=1)
-            at = datetime.combine(self.day, moment, tzinfo=self.tz)
-        self.last = at
+        at = datetime.combine(self.day, moment, self.tz)
+        if self.back is not None and at < self.back:
+            self.day += _DAY
+            at = datetime.combine(self.day, moment, self.tz)
+        self.back = at - _HALF_DAY
         return at
 
 
+_DAY = timedelta(days=1)
+_HALF_DAY = timedelta(hours=12)
+
+
+@lru_cache(maxsize=1024)
 def _private(recipient: str) -> bool:
     # To Me (privately), (Direct Message), or to one person by name: all but the room.
-    return fold(recipient).rstrip(" :") not in _PUBLIC
+    name = recipient.rstrip(" :").lower()
+    return name not in _PUBLIC and fold(name) not in _PUBLIC
 
 
+@lru_cache(maxsize=8192)  # a chat's askers write many messages each
 def _name_of(value: str) -> tuple[str | None, bool]:
     """A sender as written, with Zoom's "(Direct Message)"/"(privately)" marks taken off."""
     name = value.strip()
     private = False
+    if not name.endswith(")"):
+        return (name or None), False
     low = name.lower()
     for mark in ("(direct message)", "(privately)", "(message direct)", "(en privé)",
                  "(en privado)", "(mensaje directo)"):
@@ -230,135 +265,141 @@ def _finish(drafts: list[_Draft]) -> list[ChatMessage]:
     return out
 
 
-def _headed(lines: list[str], header: Callable[[int], tuple | None], anchor: _Anchor,
-            indent: bool = False, skip: frozenset[str] | set[str] = frozenset(),
-            ) -> tuple[list[ChatMessage], list[str]]:
-    """Messages of a layout where a header line (asker, time) opens each message and the
-    lines after it, up to the next header, are its text. ``header(i)`` returns (asker,
-    clock, private, first text, lines the header used) or None."""
-    drafts: list[_Draft] = []
-    unreadable: list[str] = []
-    i = 0
-    n = len(lines)
-    while i < n:
-        found = header(i)
-        if found is None:
-            line = lines[i]
-            if drafts:
-                if indent and line.startswith("\t"):
-                    line = line[1:]
-                if not (skip and fold(line) in skip):
-                    drafts[-1].lines.append(line)
-            elif line.strip():
-                unreadable.append(line)
-            i += 1
-            continue
-        asker, clock, private, first, used = found
-        drafts.append(_Draft(i + 1, asker, anchor(clock), private,
-                             [first] if first else []))
-        i += used
-    return _finish(drafts), unreadable
+_FIELDS = ("asker", "at", "text", "private", "line", "question", "reason")
+_new = object.__new__
 
 
-def _zoom_header(lines: list[str]) -> Callable[[int], tuple | None]:
-    def header(i: int) -> tuple | None:
-        m = _ZOOM.match(lines[i])
-        if m is None:
-            return None
-        rest = m.group(2)
-        to = _ZOOM_TO.match(rest) or _ZOOM_TO_1.match(rest)
-        if to is not None:
-            asker, private = _name_of(to.group(1))
-            recipient = to.group(2)
-            private = private or _private(recipient)
-            return asker, m.group(1), private, to.group(3), 1
-        old = _ZOOM_OLD.match(rest)
-        if old is None:
-            return None
-        asker, private = _name_of(old.group(1))
-        return asker, m.group(1), private, old.group(2), 1
-    return header
+def _message(*values: object) -> ChatMessage:
+    # A frozen dataclass's __init__ sets each field through object.__setattr__: a third of
+    # the parse of 5,000 messages. Filled in one step instead (the fields in order).
+    m = _new(ChatMessage)
+    m.__dict__.update(zip(_FIELDS, values, strict=True))
+    return m
 
 
-def _qa_header(lines: list[str]) -> Callable[[int], tuple | None]:
-    def header(i: int) -> tuple | None:
-        line = lines[i]
-        if "?" in line or len(line) > 100:
-            return None
-        m = _QA.match(line.strip())
-        if m is None or _clock(m.group(2)) is None:
-            return None
-        asker, private = _name_of(m.group(1))
-        if asker is not None and fold(asker) in ("anonymous attendee", "participant anonyme",
-                                                 "anonyme", "anonymous"):
-            asker = None
-        return asker, m.group(2), private, "", 1
-    return header
+# A header read: (asker, time, private, text on the header line), or None when the match
+# is no header after all (an impossible clock, a time where a name should be).
+_Header = tuple[str | None, time | None, bool, str] | None
 
 
-def _teams_header(lines: list[str]) -> Callable[[int], tuple | None]:
-    def header(i: int) -> tuple | None:
-        line = lines[i].strip()
-        m = _TEAMS.match(line)
-        if m is not None and _clock(m.group(2)) is not None:
-            asker, private = _name_of(m.group(3))
-            return asker, m.group(2), private, "", 1
-        if "?" in line or len(line) > 100:
-            return None
-        m = _TEAMS_COMMA.match(line)
-        if m is not None and _clock(m.group(3)) is not None:
-            asker, private = _name_of(m.group(1))
-            return asker, m.group(3), private, "", 1
+def _zoom_header(m: re.Match) -> _Header:
+    clock, sender, recipient, opening, rest = m.groups()
+    if rest is None:  # Zoom's own spacing: two spaces around the names
+        asker, private = _name_of(sender)
+        return asker, _clock(clock), private or _private(recipient), opening
+    to = _ZOOM_TO.match(rest) or _ZOOM_TO_1.match(rest)
+    if to is not None:
+        asker, private = _name_of(to.group(1))
+        return asker, _clock(m.group(1)), private or _private(to.group(2)), to.group(3)
+    old = _ZOOM_OLD.match(rest)
+    if old is None:
         return None
-    return header
+    asker, private = _name_of(old.group(1))
+    return asker, _clock(m.group(1)), private, old.group(2)
 
 
-def _meet_header(lines: list[str]) -> Callable[[int], tuple | None]:
-    n = len(lines)
-
-    def header(i: int) -> tuple | None:
-        if i + 1 >= n:
-            return None
-        name = lines[i].strip()
-        if not name or len(name) > 80 or "?" in name or _TIME_ONLY.match(name):
-            return None
-        m = _TIME_ONLY.match(lines[i + 1].strip())
-        if m is None or _clock(m.group(1)) is None:
-            return None
-        asker, private = _name_of(name)
-        return asker, m.group(1), private, "", 2
-    return header
+_ANONYMOUS = {"anonymous attendee", "participant anonyme", "anonyme", "anonymous",
+              "participante anonimo"}
 
 
-_HEADERS: dict[str, Callable[[list[str]], Callable[[int], tuple | None]]] = {
-    "zoom_chat": _zoom_header, "teams": _teams_header, "meet": _meet_header,
-    "zoom_qa_panel": _qa_header,
+def _qa_header(m: re.Match) -> _Header:
+    moment = _clock(m.group(2))
+    if moment is None:
+        return None
+    asker, private = _name_of(m.group(1))
+    if asker is not None and "anon" in asker.lower() and fold(asker) in _ANONYMOUS:
+        asker = None
+    return asker, moment, private, ""
+
+
+def _teams_header(m: re.Match) -> _Header:
+    name, clock = (m.group(3), m.group(2)) if m.group(2) else (m.group(4), m.group(6))
+    moment = _clock(clock)
+    if moment is None:
+        return None
+    asker, private = _name_of(name)
+    return asker, moment, private, ""
+
+
+def _meet_header(m: re.Match) -> _Header:
+    moment = _clock(m.group(2))
+    if moment is None or _TIME_ONLY.match(m.group(1).strip()):
+        return None
+    asker, private = _name_of(m.group(1))
+    return asker, moment, private, ""
+
+
+_LAYOUTS: dict[str, tuple[re.Pattern, Callable[[re.Match], _Header]]] = {
+    "zoom_chat": (_ZOOM, _zoom_header), "teams": (_TEAMS, _teams_header),
+    "meet": (_MEET, _meet_header), "zoom_qa_panel": (_QA, _qa_header),
 }
 
 
-def _recognise(lines: list[str]) -> str:
+def _headers(text: str, fmt: str) -> list[tuple[re.Match, tuple]]:
+    pattern, read = _LAYOUTS[fmt]
+    return [(m, h) for m in pattern.finditer(text) if (h := read(m)) is not None]
+
+
+def _headed(text: str, found: list[tuple[re.Match, tuple]], anchor: _Anchor,
+            indent: bool = False, skip: frozenset[str] | set[str] = frozenset(),
+            ) -> tuple[list[ChatMessage], list[str]]:
+    """Messages of a layout where a header (asker, time) opens each message and the lines
+    after it, up to the next header, are its text."""
+    out: list[ChatMessage] = []
+    first = found[0][0].start() if found else len(text)
+    unreadable = [line for line in text[:first].split("\n") if line.strip()]
+    line_no = text.count("\n", 0, first) + 1
+    starts = [m.start() for m, _ in found[1:]]
+    starts.append(len(text))
+    count = text.count
+    rule = looks_like_question
+    for (m, (asker, moment, private, opening)), end in zip(found, starts, strict=True):
+        # What follows the header's own line, up to the next header.
+        body = text[m.end() + 1:end].strip("\n")
+        if indent and "\t" in body:
+            body = body[1:] if body[0] == "\t" else body
+            body = body.replace("\n\t", "\n")
+        if skip:
+            body = "\n".join(line for line in body.split("\n")
+                              if len(line) > 30 or fold(line) not in skip)
+        if opening:
+            body = f"{opening}\n{body}" if body else opening
+        body = body.rstrip()
+        if body and (not body[0].isspace() or body.strip()):
+            question, reason = rule(body)
+            out.append(_message(asker, anchor(moment), body, private, line_no, question,
+                                reason))
+        line_no += count("\n", m.start(), end)
+    return out, unreadable
+
+
+def _recognise(text: str) -> tuple[str, list[tuple[re.Match, tuple]] | None]:
     """The layout whose headers open the most messages in the first lines: Zoom's and
     Teams' headers cannot be mistaken; Meet's and the Q&A panel's are a name and a time,
-    so they need two of them, or the first filled line to be one."""
-    sample = lines[:_SAMPLE_LINES]
-    first = next((i for i, line in enumerate(sample) if line.strip()), None)
-    if first is None:
-        return "plain"
-    best, best_count = "plain", 0
-    for name, make in _HEADERS.items():
-        header = make(sample)
-        count = 0
-        opens = False
-        for i in range(len(sample)):
-            if header(i) is not None:
-                count += 1
-                opens = opens or i == first
+    so they need two of them, or the first filled line to be one. (With the headers over
+    the whole text when the sample was the whole text.)"""
+    cut = -1
+    for _ in range(_SAMPLE_LINES):
+        cut = text.find("\n", cut + 1)
+        if cut < 0:
+            break
+    sample = text if cut < 0 else text[:cut]
+    stripped = sample.lstrip()
+    if not stripped:
+        return "plain", None
+    start = len(sample) - len(stripped)
+    start = sample.rfind("\n", 0, start) + 1  # the first filled line's start
+    best, best_found, best_count = "plain", None, 0
+    for name in _LAYOUTS:
+        found = _headers(sample, name)
+        count = len(found)
+        opens = bool(found) and found[0][0].start() == start
         weak = name in ("meet", "zoom_qa_panel")
         if count == 0 or (weak and count < 2 and not opens):
             continue
         if count > best_count:
-            best, best_count = name, count
-    return best
+            best, best_found, best_count = name, found, count
+    return best, (best_found if cut < 0 else None)
 
 
 def _plain(lines: list[str]) -> list[ChatMessage]:
@@ -394,6 +435,9 @@ def clean_text(text: str) -> str:
     return text.replace("\u2028", "\n").replace("\u2029", "\n\n")
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 class ChatError(ValueError):
     """Text that cannot be read as a chat; the message is one line for the moderator."""
 
@@ -408,7 +452,7 @@ def check_text(text: str) -> str:
     if not cleaned.strip():
         raise ChatError("There is no text to read (the clipboard or file is empty)")
     sample = cleaned[:20000]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n")
+    controls = len(_CONTROLS.findall(sample))
     if controls > len(sample) * 0.01 or text.count("\x00") > len(text) * 0.1:
         raise ChatError("This is not text (binary data or an image): copy the chat's text")
     return cleaned
@@ -417,21 +461,23 @@ def check_text(text: str) -> str:
 def parse_chat(text: str, *, day: date, tz: tzinfo) -> ChatParse:
     """The messages of ``text`` in the first layout recognised (see the module), each with
     the question rule's verdict; clock times are read on ``day`` in ``tz``."""
-    lines = clean_text(text).split("\n")
-    fmt = _recognise(lines)
-    anchor = _Anchor(day, tz)
+    text = clean_text(text)
+    fmt, found = _recognise(text)
     if fmt == "plain":
-        return ChatParse("plain", tuple(_plain(lines)), ())
+        return ChatParse("plain", tuple(_plain(text.split("\n"))), ())
+    if found is None:
+        found = _headers(text, fmt)
+    anchor = _Anchor(day, tz)
     if fmt == "zoom_chat":
-        messages, unreadable = _headed(lines, _zoom_header(lines), anchor, indent=True)
+        messages, unreadable = _headed(text, found, anchor, indent=True)
         # The older form puts the text on the header line and names no recipient.
-        if not any(_ZOOM_TO.match(m.group(2)) or _ZOOM_TO_1.match(m.group(2))
-                   for line in lines[:_SAMPLE_LINES] if (m := _ZOOM.match(line))):
+        if not any(m.group(3) is not None or _ZOOM_TO.match(m.group(5)) or
+                   _ZOOM_TO_1.match(m.group(5)) for m, _ in found[:_SAMPLE_LINES]):
             fmt = "zoom_chat_old"
     elif fmt == "zoom_qa_panel":
-        messages, unreadable = _headed(lines, _qa_header(lines), anchor, skip=_QA_UI)
+        messages, unreadable = _headed(text, found, anchor, skip=_QA_UI)
     else:
-        messages, unreadable = _headed(lines, _HEADERS[fmt](lines), anchor)
+        messages, unreadable = _headed(text, found, anchor)
     return ChatParse(fmt, tuple(messages), tuple(unreadable))
 
 

@@ -116,7 +116,12 @@ def _chat_source(path: Path, *, forced: bool) -> Source | None:
     """``path`` read as a chat (see io.chat_source); None when it is not one and the
     profile was not forced (the file is then read as a table, as before)."""
     text, encoding, notes = read_chat_text(path)
-    parse = parse_chat_file(path, text)
+    try:
+        parse = parse_chat_file(path, text)
+    except TableError:
+        if forced:
+            raise
+        return None  # too long or no text for a chat: the table reading says what it is
     if parse.format == "plain" and not forced:
         return None
     if not parse.messages:

@@ -212,3 +212,18 @@ def test_the_import_dialog_can_switch_a_file_to_chat_and_back(tmp_path: Path) ->
     assert plan.profile == "chat" and table.plan is plan
     assert replan(table, profile="slido").profile == "slido"
     assert preview(table, tz=UTC).questions
+
+
+def test_a_headerless_table_longer_than_any_chat_is_still_read_as_a_table(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "big.csv"
+    row = "Person {0},How does the programme treat the case of town number {0} in 2027?\n"
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(30_000):
+            out.write(row.format(i))
+    assert path.stat().st_size > MAX_CHAT_CHARS
+    source = read_source(path)
+    assert source.plan.profile == "generic" and source.plan.mapping.text == 1
+    with pytest.raises(TableError, match="too long to read as a chat"):
+        read_source(path, profile="chat")
