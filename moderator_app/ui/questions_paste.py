@@ -65,7 +65,7 @@ BINARY_SAMPLE = 65_536  # characters looked at to tell binary data from text
 # switches; every Python call the UI thread makes (a model's data(), a slot, a paint)
 # then waits up to one switch interval, 5 ms by default, and a repaint makes hundreds of
 # them: measured, the UI thread stalled 60-290 ms per gap reading 1 MB. Half a
-# millisecond while a read runs brings the longest gap under a frame.
+# millisecond while a read runs brings the longest gap to about a frame (13-21 ms).
 READ_SWITCH_INTERVAL_S = 0.0005
 
 FORMAT_LABELS = {
