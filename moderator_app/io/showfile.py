@@ -187,6 +187,9 @@ class ShowFile:
             except sqlite3.DatabaseError as exc:  # damage past the header shows up here
                 db.close()
                 raise ShowFileError(f"{target}: {_describe(exc)}") from None
+            except UnicodeDecodeError:  # a damaged schema's text: SQLite hands it back raw
+                db.close()
+                raise ShowFileError(f"{target}: the file is damaged (unreadable text)") from None
         if version < SCHEMA_VERSION:
             if readonly or unwritable is not None:
                 db.close()

@@ -159,3 +159,17 @@ def test_damaged_schema_is_refused_in_one_line(show_path: Path) -> None:
     with pytest.raises(ShowFileError) as caught:
         ShowFile.open(show_path)
     assert "damaged" in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_schema_with_unreadable_text_is_refused_by_name(tmp_path, seed_show) -> None:
+    # Found by the file fuzzer: a byte of the schema's text turned invalid UTF-8 made
+    # SQLite hand back raw bytes and Python raise UnicodeDecodeError from open().
+    path = tmp_path / "damaged.show"
+    ShowFile.create(path, seed_show).close()
+    data = bytearray(path.read_bytes())
+    at = data.index(b"CREATE INDEX journal_type")
+    data[at + 2] = 0x80
+    path.write_bytes(bytes(data))
+    with pytest.raises(ShowFileError) as refused:
+        ShowFile.open(path).close()
+    assert path.name in str(refused.value) and "\n" not in str(refused.value)
