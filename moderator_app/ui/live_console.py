@@ -5,12 +5,14 @@ preferences, sound cues and the keyboard help, wired into the main window by ``a
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from moderator_app.app.presenter import present
 from moderator_app.core.actions import ActionType
 from moderator_app.core.engine import DANGER, NORMAL, OVERTIME, RUNNING, WARNING, Snapshot
 from moderator_app.ui.help_overlay import HelpOverlay, HelpSection, help_sections
@@ -23,8 +25,8 @@ from moderator_app.ui.stage_display import (
     StageOptions,
     StageView,
     StageWindow,
+    content_of,
     screen_names,
-    stage_content,
 )
 
 if TYPE_CHECKING:
@@ -348,7 +350,14 @@ class LiveConsole(QObject):
     def on_tick(self, snap: Snapshot) -> None:
         options = self.stage_options()
         question = self.on_air_question if self.prefs.stage_question else None
-        content = stage_content(self.show, snap, options, question)
+        # The panel has just rendered this snapshot: its view model is the one presenter's
+        # output for it, so the stage words that view rather than presenting it again.
+        view = self.window.panel.view
+        if view is None or view.now != snap.now:  # aware datetimes: the same instant
+            view = present(self.show, snap)
+        if question is not None:
+            view = replace(view, question=question[0], question_by=question[1])
+        content = content_of(view, options)
         self.stage.view.set_content(content, options)
         self.preview.set_content(content, options)
         self.messages.show_current(snap.message)

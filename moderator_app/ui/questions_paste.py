@@ -11,10 +11,7 @@ show runs on the UI thread, as every question import's.
 
 from __future__ import annotations
 
-import sys
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import tzinfo
 
 from PySide6.QtCore import (
@@ -61,12 +58,6 @@ from moderator_app.ui.widgets import ERROR_COLOUR, plain_tooltip
 OFF_THREAD_CHARS = 10_000
 UNREADABLE_SHOWN = 200  # lines listed; the rest are counted (a megabyte of noise stays light)
 BINARY_SAMPLE = 65_536  # characters looked at to tell binary data from text
-# While a read runs on the worker thread it holds the interpreter lock between forced
-# switches; every Python call the UI thread makes (a model's data(), a slot, a paint)
-# then waits up to one switch interval, 5 ms by default, and a repaint makes hundreds of
-# them: measured, the UI thread stalled 60-290 ms per gap reading 1 MB. Half a
-# millisecond while a read runs brings the longest gap to about a frame (13-21 ms).
-READ_SWITCH_INTERVAL_S = 0.0005
 
 FORMAT_LABELS = {
     "zoom_chat": QT_TRANSLATE_NOOP("PasteDialog", "Zoom chat"),
@@ -136,34 +127,6 @@ def looks_binary(text: str) -> bool:
     except ChatError:
         return True
     return False
-
-
-_sharing = {"count": 0, "saved": 0.0}
-_sharing_lock = threading.Lock()
-
-
-@contextmanager
-def sharing_the_interpreter() -> Iterator[None]:
-    """A short switch interval while the block runs (in any thread), restored when the
-    last such block ends (reads may overlap when the moderator pastes again)."""
-    with _sharing_lock:
-        if _sharing["count"] == 0:
-            _sharing["saved"] = sys.getswitchinterval()
-            sys.setswitchinterval(min(READ_SWITCH_INTERVAL_S, _sharing["saved"]))
-        _sharing["count"] += 1
-    try:
-        yield
-    finally:
-        with _sharing_lock:
-            _sharing["count"] -= 1
-            if _sharing["count"] == 0:
-                sys.setswitchinterval(_sharing["saved"])
-
-
-def read_sharing(text: str, day, zone: tzinfo) -> ChatParse:
-    """``read_chat`` on a worker thread without starving the UI thread."""
-    with sharing_the_interpreter():
-        return read_chat(text, day=day, tz=zone)
 
 
 def _megabytes(chars: int) -> str:
@@ -452,7 +415,7 @@ class PasteDialog(QDialog):
                 self.say_error(message)
                 self.add_button.setEnabled(self._can_add())
 
-        self.worker = run_op(lambda _progress: read_sharing(text, day, zone),
+        self.worker = run_op(lambda _progress: read_chat(text, day=day, tz=zone),
                              on_success=succeeded, on_failure=failed)
         started.append(self.worker)  # answers are queued: none arrives before this
 

@@ -80,6 +80,21 @@ def _set_colour(label: QLabel, colour: QColor) -> None:
         label.setPalette(pal)
 
 
+def _fitted_line(point_size: int, name: str) -> FitLabel:
+    """A bold centred line that shrinks to fit its width and keeps its height (a smaller
+    font must not shorten the column it stands in)."""
+    label = FitLabel(point_size)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setPointSize(point_size)
+    font.setBold(True)
+    label.setFont(font)
+    label.setObjectName(name)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setFixedHeight(label.sizeHint().height())
+    return label
+
+
 def lateness_colour(over_under_s: float) -> QColor:
     if over_under_s >= 1:
         return PHASE_COLOURS[OVERTIME]
@@ -119,15 +134,7 @@ class TimerPanel(QFrame):
         self.remaining.setFixedHeight(self.remaining.sizeHint().height())
         self.remaining.setAutoFillBackground(True)
 
-        self.phase = FitLabel(15)
-        self.phase.setTextFormat(Qt.TextFormat.PlainText)
-        phase_font = self.phase.font()
-        phase_font.setPointSize(15)
-        phase_font.setBold(True)
-        self.phase.setFont(phase_font)
-        self.phase.setObjectName("Phase")
-        self.phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.phase.setFixedHeight(self.phase.sizeHint().height())
+        self.phase = _fitted_line(15, "Phase")
         self.progress = QProgressBar()
         self.progress.setObjectName("SegmentProgress")
         self.progress.setRange(0, 1000)
@@ -135,15 +142,7 @@ class TimerPanel(QFrame):
         self.progress.setFixedHeight(10)
         # The show's over/under is the headline beside the big figure: a segment on time
         # inside a late show must not read as "all fine".
-        self.over_under = FitLabel(20)
-        self.over_under.setTextFormat(Qt.TextFormat.PlainText)
-        headline_font = self.over_under.font()
-        headline_font.setPointSize(20)
-        headline_font.setBold(True)
-        self.over_under.setFont(headline_font)
-        self.over_under.setObjectName("OverUnder")
-        self.over_under.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.over_under.setFixedHeight(self.over_under.sizeHint().height())
+        self.over_under = _fitted_line(20, "OverUnder")
         self.projected_end = plain_label(11)
         self.projected_end.setObjectName("ProjectedEnd")
         self.projected_end.setAlignment(Qt.AlignmentFlag.AlignCenter)
