@@ -78,6 +78,14 @@ RUNSHEET_TYPES = frozenset({RUNSHEET_EDIT, RUNSHEET_REPLACE, RUNSHEET_LINK, RUNS
 RUNSHEET_CHANGE_TYPES = frozenset({RUNSHEET_EDIT, RUNSHEET_REPLACE})
 
 
+# Notes from a producer to the moderator (the network's /backstage): a note is a fact,
+# not a choice, so neither is undoable. note.sent {"text", "sender"}; note.read {"note": seq
+# of the note.sent}, journaled when the moderator acknowledges it at the console.
+NOTE_SENT = "note.sent"
+NOTE_READ = "note.read"
+NOTE_TYPES = frozenset({NOTE_SENT, NOTE_READ})
+
+
 class Part(StrEnum):
     """The part of the show an action changes: what a surface may have to redraw."""
 
@@ -86,6 +94,7 @@ class Part(StrEnum):
     RUNSHEET = "runsheet"  # the run sheet and the show's properties
     QUESTIONS = "questions"
     CLOCK = "clock"
+    NOTES = "notes"
     OTHER = "other"
 
 
@@ -100,6 +109,8 @@ def part_of(action_type: str) -> Part:
         return Part.QUESTIONS
     if action_type == CLOCK_JUMP:
         return Part.CLOCK
+    if action_type in NOTE_TYPES:
+        return Part.NOTES
     return Part.OTHER
 
 
@@ -145,6 +156,10 @@ class Changes:
     @property
     def questions(self) -> bool:
         return self.part is Part.QUESTIONS
+
+    @property
+    def notes(self) -> bool:
+        return self.part is Part.NOTES
 
 
 class ActionRefused(ValueError):
