@@ -209,6 +209,7 @@ async def _ws_command(app: web.Application, client: Client, tag: str,
     if not isinstance(payload, dict):
         return dispatch.Reply(400, "'payload' is a JSON object")
     try:
+        require(client.role, dispatch.COMMANDS[tag].needs)
         if tag == "question.ask":
             if not app[OPTIONS].ask:
                 return dispatch.Reply(404, ASK_OFF)
