@@ -164,8 +164,9 @@ async def websocket(request: web.Request) -> web.StreamResponse:
     await ws.prepare(request)
     lang = await app[SHOW].run(language, request.query.get("lang"))
     client = Client(ws, role, lang, _address(request))
-    await hub.welcome(client)
-    hub.clients.add(client)
+    async with hub.push_lock:  # no push slips between the welcome and the first push
+        await hub.welcome(client)
+        hub.clients.add(client)
     try:
         async for msg in ws:
             if msg.type is WSMsgType.TEXT:

@@ -45,7 +45,7 @@ class Hub:
         self.show = show
         self.clients: set[Client] = set()
         self._wake = asyncio.Event()
-        self._push_lock = asyncio.Lock()
+        self.push_lock = asyncio.Lock()
 
     # -- sending -----------------------------------------------------------------------
     async def send(self, client: Client, message: dict | str) -> None:
@@ -114,7 +114,7 @@ class Hub:
                 await asyncio.sleep(0.5)
                 continue
             if parts:
-                async with self._push_lock:
+                async with self.push_lock:
                     await self.push_state(tags=st.parts_to_tags(parts))
 
     async def flips(self) -> None:
@@ -130,7 +130,7 @@ class Hub:
                 await asyncio.sleep(min(wait_us, 1_000_000) / 1_000_000)
                 if self.show.now_us() < flip - LEAD_US - 2_000:
                     continue  # woke early (a long sleep): look again
-            async with self._push_lock:
+            async with self.push_lock:
                 await self.push_state()
             # Past the flip before looking for the next one.
             await asyncio.sleep(max(0, flip - self.show.now_us()) / 1_000_000 + 0.002)
