@@ -127,7 +127,7 @@ async def ask(request: web.Request) -> web.Response:
             return _json(400, {"message": "the body must be a JSON object"})
         if not app[ASK_RATE].take(_address(request)):
             return _json(429, {"message": "one question every 10 seconds, please"})
-        reply = await _run(app, role, "question.ask", body, None)
+        reply = await _run(app, role, dispatch.QUESTION_ASK, body, None)
         if reply.status != 202:
             app[ASK_RATE].refund(_address(request))
         return _reply(reply)
@@ -211,7 +211,7 @@ async def _ws_command(app: web.Application, client: Client, tag: str,
         return dispatch.Reply(400, "'payload' is a JSON object")
     try:
         require(client.role, dispatch.COMMANDS[tag].needs)
-        if tag == "question.ask":
+        if tag == dispatch.QUESTION_ASK:
             if not app[OPTIONS].ask:
                 return dispatch.Reply(404, ASK_OFF)
             if not app[ASK_RATE].take(client.address):
