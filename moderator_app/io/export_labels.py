@@ -358,6 +358,8 @@ _FR: dict[str, str] = {
     "précède{when} : un ordinateur à l’horloge fausse les a écrites. Elles sont comptées à "
     "l’heure la plus tardive, donc les durées autour d’elles sont incertaines.",
     "note.out_of_order.when": " (la première comptée à {time})",
+    "note.corrected": "{count} heure(s) de début ou durée(s) écoulée(s) ont été corrigées "
+    "après coup ; les séquences concernées sont marquées, avec leurs heures corrigées.",
 }
 
 LABELS: dict[str, dict[str, str]] = {"en": _EN, "fr": _FR}
