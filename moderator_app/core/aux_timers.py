@@ -88,7 +88,7 @@ def _seconds(raw: object, *, allow_negative: bool) -> int:
     if value != value or value in (float("inf"), float("-inf")):
         raise ActionRefused(f"{raw!r} is not a number of seconds")
     if value < 0 and not allow_negative:
-        raise ActionRefused(f"A timer cannot last a negative time ({raw})")
+        raise ActionRefused(f"A timer cannot last a negative time ({value:g} s)")
     if abs(value) > MAX_AUX_S:
         raise ActionRefused(
             f"{format_duration(abs(value))} is too long for a timer: at most 24:00:00"
