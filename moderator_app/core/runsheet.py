@@ -172,10 +172,10 @@ class Show:
         return warning, danger
 
     def cues_of(self, segment: Segment) -> tuple[Cue, ...]:
-        """The automatic cues of ``segment``: its own, or the show's defaults that fit."""
-        if segment.cues is not None:
-            return segment.cues
-        return tuple(c for c in self.cues if c.at_s < segment.planned_duration_s)
+        """The automatic cues of ``segment`` (its own, or the show's defaults) that fit in
+        it: a segment shortened after its cues were written skips those before its start."""
+        cues = self.cues if segment.cues is None else segment.cues
+        return tuple(c for c in cues if c.at_s < segment.planned_duration_s)
 
     def hard_start_at(self, segment: Segment) -> datetime | None:
         """The aware datetime of a segment's hard start, on the show's local date."""

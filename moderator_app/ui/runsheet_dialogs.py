@@ -314,7 +314,7 @@ class ImportDialog(QDialog):
             "organisation": self.tr("Organisation"), "region": self.tr("Region"),
             "speaker_timezone": self.tr("Speaker time zone"), "notes": self.tr("Notes"),
             "warning": self.tr("Warning"), "danger": self.tr("Danger"), "hard_start": self.tr("Hard start"),
-            "id": self.tr("ID"),
+            "cues": self.tr("Cues"), "auto_start": self.tr("Auto-start"), "id": self.tr("ID"),
         }  # fmt: skip
 
     def _fill_columns(self) -> None:
