@@ -24,8 +24,8 @@ from moderator_app.core.actions import (
     ActionType,
     ClockRefused,
 )
-from moderator_app.core.answer_timer import AnswerTimer
-from moderator_app.core.aux_timers import AuxTimers
+from moderator_app.core.answer_timer import Answer, AnswerTimer
+from moderator_app.core.aux_timers import AuxTimer, AuxTimers
 from moderator_app.core.clock import JUMP_THRESHOLD_S, from_us, to_us
 from moderator_app.core.cues import Cue, due_cue
 from moderator_app.core.runsheet import Segment, Show
@@ -146,6 +146,11 @@ class Snapshot:
     paused_s: float
     message: Message | None
     run: int
+    # Beside the schedule: the aux timers, the answer on air (if timed), the automatic
+    # start counting down. Figures are computed from ``now`` by whoever shows them.
+    aux: tuple[AuxTimer, ...] = ()
+    answer: Answer | None = None
+    auto_start: auto_start.AutoStart | None = None
 
     @property
     def progress(self) -> float:
@@ -564,6 +569,7 @@ class TimerEngine:
                 paused_s=0.0,
                 message=self.shown_message(now_us),
                 run=self.run,
+                **self._side(now_us),
             )
 
         seg = segs[idx]
@@ -610,7 +616,16 @@ class TimerEngine:
             paused_s=self.paused_us(seg.id, moment) / US,
             message=self.shown_message(now_us),
             run=self.run,
+            **self._side(now_us),
         )
+
+    def _side(self, now_us: int) -> dict:
+        answer = self.answers.current
+        return {
+            "aux": tuple(self.aux.timers[n] for n in sorted(self.aux.timers)),
+            "answer": answer if answer is not None and answer.running else None,
+            "auto_start": auto_start.pending(self, now_us),
+        }
 
     def shown_message(self, now_us: int) -> Message | None:
         """The message the speaker sees now: none once it is stale (see ``Message``)."""
