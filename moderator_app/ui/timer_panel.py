@@ -54,6 +54,7 @@ from moderator_app.ui.formatting import (
     phase_label,
     unknown_zone_text,
 )
+from moderator_app.ui.side_timer_words import auto_start_text, timers_text
 from moderator_app.ui.timeline import TimelineStrip
 from moderator_app.ui.widgets import plain_label
 
@@ -119,6 +120,11 @@ class TimerPanel(QFrame):
         self.zone_warning.setObjectName("ZoneWarning")
         self.zone_warning.setStyleSheet("background:#fff3e0;color:#bf360c;padding:2px 6px;")
         self.zone_warning.hide()
+        # Set by the clock check (ui/side_timers.py) when this computer's clock is off.
+        self.clock_warning = plain_label(10, bold=True)
+        self.clock_warning.setObjectName("ClockWarning")
+        self.clock_warning.setStyleSheet("background:#fff3e0;color:#bf360c;padding:2px 6px;")
+        self.clock_warning.hide()
 
         self.remaining = FitLabel(54)
         self.remaining.setTextFormat(Qt.TextFormat.PlainText)
@@ -146,6 +152,11 @@ class TimerPanel(QFrame):
         self.projected_end = plain_label(11)
         self.projected_end.setObjectName("ProjectedEnd")
         self.projected_end.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The timers beside the schedule (answer, aux) and an automatic start counting
+        # down: fitted lines, so a long name shrinks instead of widening the column.
+        self.side_timers = _fitted_line(12, "SideTimers")
+        self.auto_start = _fitted_line(11, "AutoStart")
+        _set_colour(self.auto_start, QColor("#e65100"))
 
         left = QVBoxLayout()
         left.setSpacing(2)
@@ -155,6 +166,8 @@ class TimerPanel(QFrame):
         left.addSpacing(4)
         left.addWidget(self.over_under)
         left.addWidget(self.projected_end)
+        left.addWidget(self.side_timers)
+        left.addWidget(self.auto_start)
         left.addStretch(1)
         left_box = QWidget()
         left_box.setLayout(left)
@@ -230,6 +243,7 @@ class TimerPanel(QFrame):
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(4)
         layout.addWidget(self.zone_warning)
+        layout.addWidget(self.clock_warning)
         layout.addWidget(columns, 1)
         layout.addWidget(self.timeline)
         # A fixed height: what is shown never moves the message row, the buttons or the
@@ -381,6 +395,12 @@ class TimerPanel(QFrame):
             )
         )
         self.zones.setText(self._zones_text(view))
+        self.side_timers.setText(timers_text(view))
+        _set_colour(
+            self.side_timers,
+            PHASE_COLOURS[OVERTIME] if any(t.overtime for t in view.timers) else CAPTION_COLOUR,
+        )
+        self.auto_start.setText(auto_start_text(view))
         if self.snap is not None:
             self.timeline.update_snapshot(self.snap)
 
