@@ -148,6 +148,7 @@ class LiveView:
     timers: tuple[TimerLine, ...] = ()  # aux timers shown, then the answer timer
     auto_start_in_s: float | None = None  # an automatic start counting down
     auto_start_title: str = ""
+    auto_start_number: int | None = None  # the segment's number (1-based)
     message_cue: bool = False  # the message was sent by an automatic cue
     message_chime: bool = False  # ... which asks for the chime
 
@@ -268,6 +269,7 @@ def present(
         timers=timer_lines(snap),
         auto_start_in_s=snap.auto_start.in_s if snap.auto_start else None,
         auto_start_title=snap.auto_start.title if snap.auto_start else "",
+        auto_start_number=snap.auto_start.index + 1 if snap.auto_start else None,
         message_cue=bool(snap.message and snap.message.cue and message),
         message_chime=bool(snap.message and snap.message.chime and message),
     )

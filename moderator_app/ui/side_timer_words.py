@@ -30,6 +30,7 @@ def auto_start_text(view: LiveView) -> str:
     if view.auto_start_in_s is None:
         return ""
     seconds = max(view.auto_start_in_s, 0.0)
+    # The number, not the title: the countdown and the key must never be cut off.
     return QCoreApplication.translate(
-        "SideTimers", "Auto-start of “{0}” in {1} — {2} cancels"
-    ).format(view.auto_start_title, format_countdown(seconds), CANCEL_KEY)
+        "SideTimers", "Segment {0} starts by itself in {1} — {2} cancels"
+    ).format(view.auto_start_number, format_countdown(seconds), CANCEL_KEY)

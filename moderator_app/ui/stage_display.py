@@ -107,22 +107,29 @@ def content_of(view: LiveView, options: StageOptions) -> StageContent:
     if not view.has_segments:
         title = QCoreApplication.translate("StageView", "No segment")
     main = view.stage_main
+    phase = view.phase
+    overtime = view.phase == OVERTIME and view.live
+    paused = view.state == PAUSED
     if main is not None and view.state != FINISHED:
-        # An aux timer set to show "in place of the main figure" takes the big digits.
+        # An aux timer set to show "in place of the main figure" takes the big digits,
+        # coloured by its own state, not the schedule's.
         digits = main.figure
         phase_text = timer_name(main)
+        phase = OVERTIME if main.overtime else "normal"
+        overtime = main.overtime and main.running
+        paused = not main.running
     message = view.message if options.messages else ""
     return StageContent(
         digits=digits,
-        phase=view.phase,
+        phase=phase,
         phase_text=phase_text,
         title=title if options.title else "",
         speaker=speaker if options.speaker else "",
         clock=clock_time(view.now, view.now.tzinfo) if options.clock else "",
         message=message,
         message_blink=view.message_blink and bool(message),
-        overtime=view.phase == OVERTIME and view.live,
-        paused=view.state == PAUSED,
+        overtime=overtime,
+        paused=paused,
         question=view.question,
         question_by=view.question_by,
         timers=timers_text(view, skip_main=True),
@@ -369,6 +376,9 @@ class StageView(QWidget):
             text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         elif metrics.horizontalAdvance(text) > rect.width():
             f.setPointSizeF(fit_point_size(f, text, rect.width(), rect.height() * 0.8))
+            # Still too wide at the smallest size (a long timer name in the small
+            # preview): cut it visibly rather than clip both ends.
+            text = QFontMetricsF(f).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         painter.setFont(f)
         painter.setPen(colour)
         painter.drawText(rect, align, text)

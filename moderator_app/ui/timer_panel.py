@@ -71,6 +71,7 @@ DATE_AHEAD_S = 12 * 3600  # a start further ahead than this is given with its da
 STATE_HEIGHT = 36  # two lines at 11 pt (a rehearsal prompt is long)
 TITLE_HEIGHT = 66  # three lines of the title at 13 pt, two at 14
 NEXT_HEIGHT = 36  # two lines of "Next at…" at 11 pt
+SIDE_TIMERS_HEIGHT = 34  # two lines of side timers at 11 pt
 
 
 def _set_colour(label: QLabel, colour: QColor) -> None:
@@ -152,11 +153,12 @@ class TimerPanel(QFrame):
         self.projected_end = plain_label(11)
         self.projected_end.setObjectName("ProjectedEnd")
         self.projected_end.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # The timers beside the schedule (answer, aux) and an automatic start counting
-        # down: fitted lines, so a long name shrinks instead of widening the column.
-        self.side_timers = _fitted_line(12, "SideTimers")
-        self.auto_start = _fitted_line(11, "AutoStart")
-        _set_colour(self.auto_start, QColor("#e65100"))
+        # The timers beside the schedule (answer, aux): two lines at most, shrunk then
+        # elided, so a long name never widens the column nor pushes the rows below.
+        self.side_timers = WrapFitLabel(11, 8, bold=True)
+        self.side_timers.setObjectName("SideTimers")
+        self.side_timers.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.side_timers.setFixedHeight(SIDE_TIMERS_HEIGHT)
 
         left = QVBoxLayout()
         left.setSpacing(2)
@@ -167,7 +169,6 @@ class TimerPanel(QFrame):
         left.addWidget(self.over_under)
         left.addWidget(self.projected_end)
         left.addWidget(self.side_timers)
-        left.addWidget(self.auto_start)
         left.addStretch(1)
         left_box = QWidget()
         left_box.setLayout(left)
@@ -349,7 +350,10 @@ class TimerPanel(QFrame):
             bar_palette.setColor(QPalette.ColorRole.Highlight, bar)
             self.progress.setPalette(bar_palette)
 
-        self.state.setText(self._state_text(view))
+        # An automatic start counting down is said under the headline: it is about what
+        # happens to the show next, and one key (X) cancels it.
+        auto = auto_start_text(view)
+        self.state.setText(self._state_text(view) + (f"\n{auto}" if auto else ""))
         current = view.current
         if current is not None:
             prefix = self.tr("First: ") if view.current_is_first else ""
@@ -400,7 +404,6 @@ class TimerPanel(QFrame):
             self.side_timers,
             PHASE_COLOURS[OVERTIME] if any(t.overtime for t in view.timers) else CAPTION_COLOUR,
         )
-        self.auto_start.setText(auto_start_text(view))
         if self.snap is not None:
             self.timeline.update_snapshot(self.snap)
 

@@ -2638,8 +2638,8 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Minuteur {0}</translation>
     </message>
     <message>
-        <source>Auto-start of “{0}” in {1} — {2} cancels</source>
-        <translation>Démarrage auto de « {0} » dans {1} — {2} annule</translation>
+        <source>Segment {0} starts by itself in {1} — {2} cancels</source>
+        <translation>La séquence {0} démarre d’elle-même dans {1} — {2} annule</translation>
     </message>
     <message>
         <source>Started &amp;at…</source>

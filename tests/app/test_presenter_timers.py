@@ -56,7 +56,7 @@ def test_auto_start_countdown_and_cue_flags(small_show, clock: FakeClock) -> Non
     drv.do(A.NEXT)
     clock.advance(14 * 60 - 300 + 30)  # 16:14:30
     v = view(drv)
-    assert v.auto_start_in_s == 30 and v.auto_start_title == "Three"
+    assert v.auto_start_in_s == 30 and v.auto_start_title == "Three" and v.auto_start_number == 3
     cue = drv.engine.due_cue(clock.now())
     drv.do(A.MESSAGE, text=cue.text, cue=cue.key, chime=cue.chime)
     v = view(drv)
