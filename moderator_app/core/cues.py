@@ -23,6 +23,9 @@ MAX_CUES = 8
 MAX_CUE_TEXT = 200
 # An overtime cue further out than this is a typing slip, not a plan.
 MAX_OVERTIME_S = 24 * 3600
+# A cue reached longer ago than this is stale (a console opened late, a start corrected
+# far back): it is not sent, since a "wrap up" minutes too late would mislead the speaker.
+STALE_S = 30
 
 
 class CueError(ValueError):
@@ -122,7 +125,8 @@ def due_cue(cues: tuple[Cue, ...], remaining_s: float, fired: frozenset[str]) ->
 
     Reaching several at once (a start corrected back, a console opened late) fires only
     the last of them: the speaker needs the newest truth, not a burst of stale ones. A cue
-    is not due once a later one (smaller ``at_s``) has fired.
+    is not due once a later one (smaller ``at_s``) has fired, nor once it is ``STALE_S``
+    behind.
     """
     if not cues:
         return None
@@ -130,6 +134,7 @@ def due_cue(cues: tuple[Cue, ...], remaining_s: float, fired: frozenset[str]) ->
     floor = min(fired_at) if fired_at else None
     reached = [
         c for c in cues
-        if remaining_s <= c.at_s and c.key not in fired and (floor is None or c.at_s < floor)
+        if c.at_s - STALE_S < remaining_s <= c.at_s and c.key not in fired
+        and (floor is None or c.at_s < floor)
     ]  # fmt: skip
     return min(reached, key=lambda c: c.at_s) if reached else None

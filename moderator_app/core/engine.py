@@ -185,6 +185,8 @@ class TimerEngine:
         self.aux = AuxTimers()
         self.answers = AnswerTimer()
         self.fired_cues: dict[str, set[str]] = {}
+        # Segments cancelled, or started automatically (even if that start was undone:
+        # an undo means "let the speaker finish", not "try again").
         self.autostart_cancelled: set[str] = set()
 
     # -- state -------------------------------------------------------------------------
@@ -453,6 +455,8 @@ class TimerEngine:
             return
         if kind not in TIMER_TYPES and kind not in CORRECTION_TYPES:
             return
+        if kind == ActionType.NEXT and action.payload.get("auto"):
+            self.autostart_cancelled.add(str(action.payload.get("segment")))
         if kind == ActionType.UNDO:
             if self._undoable:
                 self._undoable.pop()

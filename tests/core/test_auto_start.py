@@ -90,3 +90,13 @@ def test_report_marks_the_automatic_start(show: Show, clock: FakeClock) -> None:
     journal = [drv.do(A.NEXT, auto=True)]
     report = build_report(show, journal)
     assert report.events[0].detail == "→ Three (automatic start)"
+
+
+def test_an_undone_automatic_start_does_not_start_again(show: Show, clock: FakeClock) -> None:
+    drv = run_to_two(show, clock)
+    clock.set(HARD)
+    drv.do(A.NEXT, auto=True)
+    clock.advance(2)
+    drv.do(A.UNDO)  # the moderator wanted the speaker to finish
+    assert drv.snap().current_index == 1
+    assert drv.engine.pending_auto_start(clock.now()) is None

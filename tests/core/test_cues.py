@@ -149,3 +149,13 @@ def test_auto_start_needs_a_hard_start(small_show: Show) -> None:
     assert small_show.segments[2].auto_start
     with pytest.raises(EditRefused, match="turn auto-start off"):
         set_field(small_show, 2, "hard_start", "")
+
+
+def test_a_cue_reached_long_ago_is_stale() -> None:
+    from moderator_app.core.cues import STALE_S
+
+    cues = (TWO, WRAP)
+    # A console opened 17 minutes into overtime sends no "wrap up": it is long past.
+    assert due_cue(cues, -17 * 60, frozenset()) is None
+    assert due_cue(cues, 30 - STALE_S + 1, frozenset()) == WRAP
+    assert due_cue(cues, 30 - STALE_S, frozenset()) is None
