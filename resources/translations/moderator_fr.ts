@@ -1970,6 +1970,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Durée</translation>
     </message>
     <message>
+        <source>vs answer timer</source>
+        <translation>écart au minuteur de réponse</translation>
+    </message>
+    <message>
         <source>Speaker</source>
         <translation>Intervenant·e</translation>
     </message>
