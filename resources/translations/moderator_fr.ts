@@ -2595,6 +2595,14 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Anglais</translation>
     </message>
     <message>
+        <source>e.g. 2:00 2 minutes; 0:30! Wrap up</source>
+        <translation>par ex. 2:00 2 minutes; 0:30! Merci de conclure</translation>
+    </message>
+    <message>
+        <source>Automatic cues</source>
+        <translation>Messages automatiques</translation>
+    </message>
+    <message>
         <source>Planned end</source>
         <translation>Fin prévue</translation>
     </message>

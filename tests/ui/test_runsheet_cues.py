@@ -31,3 +31,19 @@ def test_auto_start_column(qtbot, editor, session: ShowSession) -> None:  # noqa
     _type_into(qtbot, editor, 2, COL_AUTO_START, "oui")
     assert session.show.segments[2].auto_start
     assert editor.model.index(2, COL_AUTO_START).data() == "yes"
+
+
+def test_show_wide_cues_in_the_properties_dialog(qtbot, session: ShowSession) -> None:
+    from moderator_app.ui.runsheet_dialogs import ShowPropertiesDialog
+    from moderator_app.ui.runsheet_editor import RunSheetEditor
+
+    editor_widget = RunSheetEditor(session)
+    qtbot.addWidget(editor_widget)
+    dialog = ShowPropertiesDialog.run(editor_widget)
+    dialog.cues.setText("soon")
+    dialog.accept()
+    assert dialog.isVisible() and "Cannot read the cue" in dialog.error.text()
+    dialog.cues.setText("1:00 One minute")
+    dialog.accept()
+    assert session.show.cues == (Cue(60, "One minute"),)
+    assert session.show.cues_of(session.show.segments[0]) == (Cue(60, "One minute"),)
