@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from moderator_app.app.clock_check import ClockOffset
 from moderator_app.app.runsheet import commit_edit
 from moderator_app.core.actions import AUTOSTART_CANCEL, STARTED_AT, ActionType
 from moderator_app.core.clock import FakeClock
@@ -205,3 +206,33 @@ def test_a_silent_time_server_never_blocks_the_ui(window, qtbot):
         qtbot.waitUntil(lambda: feature.clock_result is not None, timeout=6000)
     assert "did not answer" in feature.clock_result
     assert "Clock not checked" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_side_lines_fit_1366x768(window, session, clock: FakeClock, qtbot, language, tmp_path):
+    from moderator_app.ui.i18n import current_language, install_language
+
+    previous = current_language()
+    install_language(language)
+    try:
+        window.resize(1366, 740)
+        setup_auto_start(session, clock)
+        session.perform("aux.set", {"timer": 1, "seconds": 90, "name": "Panel", "shown": "line"})
+        session.perform("aux.start", {"timer": 1})
+        book = window.questions.book
+        book.answer_s = 120
+        book.add(Question.new("Pourquoi ?"))
+        book.set_state(book.queue.ordered()[0].id, "on_air")
+        window.features["timers"]._clock_done(ClockOffset("pool.ntp.org", 41.3, 0.01))
+        window.ticker.fire()
+        qtbot.wait(20)
+        panel = window.panel
+        for label in (panel.state, panel.side_timers):
+            assert not label.elided, label.full_text  # the countdown and X are never cut
+        assert "0:30" in panel.state.text() and "X" in panel.state.text()
+        warning = panel.clock_warning
+        assert warning.isVisible()
+        assert warning.sizeHint().width() <= warning.width(), warning.text()
+        window.grab().save(str(tmp_path / f"side_timers_{language}.png"))
+    finally:
+        install_language(previous)
