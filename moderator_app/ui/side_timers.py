@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -199,6 +199,7 @@ class SideTimers(QObject):
         for n, key in enumerate(AUX_KEYS, start=1):
             self._action(f"aux_{n}", [key], lambda n=n: self.toggle_aux(n), show)
         self.retranslate()
+        window.installEventFilter(self)  # the menu texts follow a change of language
 
         window.ticked.connect(self.on_tick)
         self._clock_timer = QTimer(self)
@@ -231,6 +232,11 @@ class SideTimers(QObject):
             texts[f"aux_{n}"] = self.tr("Start or pause timer {0}").format(n)
         for key, text in texts.items():
             self.actions[key].setText(text)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
 
     def run(self, perform: Callable[[], object]) -> str | None:
         """Perform through app/timers.py; the refusal in one sentence, or None."""
