@@ -220,6 +220,8 @@ class SideTimers(QObject):
             self.window.keys.bind(sequence, slot)
         menu.addAction(action)
         self.actions[key] = action
+        # Listed with the live keys in the keyboard help: they work the same way.
+        self.window.timer_actions[f"side_{key}"] = action
 
     def retranslate(self) -> None:
         texts = {
