@@ -114,3 +114,18 @@ def test_clock_bad_arguments(capsys) -> None:
     assert code == 2 and "not a port" in err
     code, _, err = run(capsys, "clock", "--timeout", "nan")
     assert code == 2
+
+
+def test_started_at_a_clock_time_in_the_show_zone(show: str, capsys) -> None:
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    paris = ZoneInfo("Europe/Paris")  # the default show's zone
+    assert run(capsys, "control", show, "start")[0] == 0
+    earlier = (datetime.now(paris) - timedelta(seconds=90)).strftime("%H:%M:%S")
+    code, out, err = run(capsys, "control", show, "started-at", earlier)
+    assert code == 0, err
+    assert out["live"]["elapsed_s"] == pytest.approx(90, abs=3)
+    later = (datetime.now(paris) + timedelta(minutes=5)).strftime("%H:%M")
+    code, out, err = run(capsys, "control", show, "started-at", later)
+    assert code == 2 and "in the future" in err and out is None
