@@ -29,12 +29,31 @@ def next_flip_delay_us(now_us: int, phases_us: list[int]) -> int:
 
 def flip_phases_us(snap: Snapshot, now_us: int, show_started_us: int | None) -> list[int]:
     """The sub-second offsets at which the running counts of ``snap`` (taken at
-    ``now_us``) flip: none unless a segment runs."""
+    ``now_us``) flip: the segment's and the show's while a segment runs, and those of the
+    timers beside the schedule (aux timers, the answer timer) whenever they run."""
+    phases = _side_phases(snap)
     if getattr(snap, "state", None) != RUNNING:
-        return []
+        return phases
     # remaining = allotted - elapsed; it crosses a whole second when (now - run_since)
     # has the same fraction as the allotted remainder.
-    phases = [(now_us + round(snap.remaining_s * US)) % US]
+    phases.append((now_us + round(snap.remaining_s * US)) % US)
     if show_started_us is not None:
         phases.append(show_started_us % US)
+    return phases
+
+
+def _side_phases(snap: Snapshot) -> list[int]:
+    # An aux timer's count is elapsed_us + (now - running_since_us): it crosses a whole
+    # second at the fraction of (running_since_us - elapsed_us); counting down from a
+    # duration with a fraction of its own, at that plus the duration's fraction.
+    phases: list[int] = []
+    for timer in getattr(snap, "aux", ()):
+        if timer.running_since_us is None:
+            continue
+        base = timer.running_since_us - timer.elapsed_us
+        phases.append(base % US)
+        phases.append((base + timer.duration_us) % US)
+    answer = getattr(snap, "answer", None)
+    if answer is not None and answer.running:
+        phases.append(answer.started_us % US)
     return phases

@@ -83,6 +83,22 @@ def view_json(view: LiveView, lang: str = "en") -> dict:
         "question_by": view.question_by,
         "has_segments": view.has_segments,
         "live": view.live,
+        # Timers beside the schedule (aux timers, the answer timer), the automatic start
+        # countdown and whether the message is an automatic cue.
+        "timers": [
+            {
+                "kind": t.kind, "number": t.number, "name": t.name, "figure": t.figure,
+                "seconds": round(t.seconds, 3), "overtime": t.overtime, "running": t.running,
+                "main": t.main,
+            }
+            for t in view.timers
+        ],
+        "auto_start_in_s": (None if view.auto_start_in_s is None
+                            else round(view.auto_start_in_s, 3)),
+        "auto_start_title": view.auto_start_title,
+        "auto_start_number": view.auto_start_number,
+        "message_cue": view.message_cue,
+        "message_chime": view.message_chime,
     }
 
 

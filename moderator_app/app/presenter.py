@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from moderator_app.core.aux_timers import SHOWN_MAIN, SHOWN_OFF, UP
+from moderator_app.core.clock import to_us
 from moderator_app.core.durations import format_countdown, format_duration
 from moderator_app.core.engine import (
     DANGER,
@@ -92,6 +94,25 @@ class SpeakerZone:
         return f"{self.people} · {self.city}" if self.people else self.city
 
 
+# What a side timer line is (the edge words it: "Answer", or the aux timer's name).
+TIMER_AUX = "aux"
+TIMER_ANSWER = "answer"
+
+
+@dataclass(frozen=True)
+class TimerLine:
+    """A timer beside the schedule, as shown: an aux timer or the answer timer."""
+
+    kind: str  # TIMER_AUX or TIMER_ANSWER
+    number: int  # the aux timer's number (0 for the answer timer)
+    name: str  # its name; "" is worded at the edge ("Timer 2", "Answer")
+    figure: str  # exactly as every surface shows it ("1:23", "+0:12" in overtime)
+    seconds: float  # remaining (negative: overtime) or, counting up, elapsed
+    overtime: bool
+    running: bool
+    main: bool = False  # shown in place of the main figure on the stage
+
+
 @dataclass(frozen=True)
 class LiveView:
     state: str  # not_started, running, paused, finished (the engine's codes)
@@ -123,6 +144,18 @@ class LiveView:
     question: str
     question_by: str
     has_segments: bool
+    # Beside the schedule (defaults keep older constructions valid).
+    timers: tuple[TimerLine, ...] = ()  # aux timers shown, then the answer timer
+    auto_start_in_s: float | None = None  # an automatic start counting down
+    auto_start_title: str = ""
+    auto_start_number: int | None = None  # the segment's number (1-based)
+    message_cue: bool = False  # the message was sent by an automatic cue
+    message_chime: bool = False  # ... which asks for the chime
+
+    @property
+    def stage_main(self) -> TimerLine | None:
+        """The timer the stage shows in place of the main figure, if one is set so."""
+        return next((t for t in self.timers if t.main), None)
 
     @property
     def live(self) -> bool:
@@ -233,7 +266,42 @@ def present(
         question=question[0] if question else "",
         question_by=question[1] if question else "",
         has_segments=bool(segs),
+        timers=timer_lines(snap),
+        auto_start_in_s=snap.auto_start.in_s if snap.auto_start else None,
+        auto_start_title=snap.auto_start.title if snap.auto_start else "",
+        auto_start_number=snap.auto_start.index + 1 if snap.auto_start else None,
+        message_cue=bool(snap.message and snap.message.cue and message),
+        message_chime=bool(snap.message and snap.message.chime and message),
     )
+
+
+def timer_lines(snap: Snapshot) -> tuple[TimerLine, ...]:
+    """The aux timers set to show (on the stage and the console), then the answer timer."""
+    now_us = to_us(snap.now)
+    lines = []
+    for t in snap.aux:
+        if t.shown == SHOWN_OFF:
+            continue
+        seconds = t.figure_s(now_us)
+        lines.append(
+            TimerLine(TIMER_AUX, t.number, t.name, _figure(seconds, t.direction == UP),
+                      seconds, t.overtime(now_us), t.running, t.shown == SHOWN_MAIN)
+        )  # fmt: skip
+    answer = snap.answer
+    if answer is not None:
+        seconds = answer.remaining_s(now_us)
+        lines.append(
+            TimerLine(TIMER_ANSWER, 0, "", _figure(seconds, False), seconds, seconds < 0, True)
+        )
+    return tuple(lines)
+
+
+def _figure(seconds: float, up: bool) -> str:
+    if up:
+        return format_duration(seconds)
+    if seconds < 0:
+        return format_duration(-seconds, signed=True)
+    return format_countdown(seconds)
 
 
 def _headline(show: Show, snap: Snapshot, until: float) -> tuple[str, tuple]:

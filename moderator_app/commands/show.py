@@ -14,6 +14,7 @@ from moderator_app.app.control import (
 )
 from moderator_app.app.show import RunSheetImportError, ShowFileError, create_show, show_status
 from moderator_app.commands import CommandError, open_session, print_json
+from moderator_app.commands.timers import TIMER_ACTIONS, TIMER_HELP, cmd_timer_control
 
 # A one-shot command waits this long for another writer (an import, a second console's
 # commit) before failing: long enough for any single commit, short enough for a button.
@@ -39,12 +40,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="append a timer action to the journal",
         description="Actions: start [N], pause, resume, next, previous, goto N, "
         "add-time SECONDS (negative removes), finish, undo, message TEXT, clear-message. "
+        f"{TIMER_HELP}. "
         "Segment numbers are the 'index' values of status --json (0 is the first). "
         "Exit code 0 means the action is saved in the show file; otherwise nothing was.",
     )
     p.add_argument("show")
-    p.add_argument("action", choices=sorted(CONTROL_ACTIONS))
+    p.add_argument("action", choices=sorted([*CONTROL_ACTIONS, *TIMER_ACTIONS]))
     p.add_argument("arg", nargs="?", help="segment number, seconds or message text")
+    p.add_argument("more", nargs="*", help=argparse.SUPPRESS)  # aux N set SECONDS
     p.add_argument(
         "--wait",
         type=_seconds,
@@ -90,6 +93,10 @@ def cmd_control(args: argparse.Namespace) -> int:
     """Append one action and print the state the file now holds, or fail having saved
     nothing: the action is validated and committed in one transaction (never kept in
     memory for a retry, unlike the console), so exit 0 means it is in the file."""
+    if args.action in TIMER_ACTIONS:
+        return cmd_timer_control(args)
+    if getattr(args, "more", None):
+        raise CommandError(f"{args.action} takes at most one argument")
     try:
         parse_arg(args.action, args.arg)  # a bad argument is said before the file is opened
     except ControlInputError as exc:

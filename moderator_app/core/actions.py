@@ -85,6 +85,25 @@ NOTE_SENT = "note.sent"
 NOTE_READ = "note.read"
 NOTE_TYPES = frozenset({NOTE_SENT, NOTE_READ})
 
+# Timers beside the schedule (issue 16). Auxiliary timers: aux.set {"timer": n,
+# "seconds", "direction": "down"|"up", "name"?, "shown"?} sets one up and resets it;
+# aux.start / aux.pause / aux.reset {"timer": n}; aux.add {"timer": n, "seconds"}.
+# Start corrections, undoable like any timer action: timer.started_at {"scope":
+# "segment"|"show", "segment", "to_us", "delta_us"} and timer.set_elapsed {"segment",
+# "seconds", "delta_us"} (delta_us: how much running time the segment gains).
+# autostart.cancel {"segment"}: the moderator stopped a segment's automatic start.
+AUX_SET = "aux.set"
+AUX_START = "aux.start"
+AUX_PAUSE = "aux.pause"
+AUX_RESET = "aux.reset"
+AUX_ADD = "aux.add"
+AUX_TYPES = frozenset({AUX_SET, AUX_START, AUX_PAUSE, AUX_RESET, AUX_ADD})
+STARTED_AT = "timer.started_at"
+SET_ELAPSED = "timer.set_elapsed"
+CORRECTION_TYPES = frozenset({STARTED_AT, SET_ELAPSED})
+AUTOSTART_CANCEL = "autostart.cancel"
+SIDE_TIMER_TYPES = AUX_TYPES | CORRECTION_TYPES | {AUTOSTART_CANCEL}
+
 
 class Part(StrEnum):
     """The part of the show an action changes: what a surface may have to redraw."""
@@ -99,7 +118,7 @@ class Part(StrEnum):
 
 
 def part_of(action_type: str) -> Part:
-    if action_type in TIMER_TYPES:
+    if action_type in TIMER_TYPES or action_type in SIDE_TIMER_TYPES:
         return Part.TIMER
     if action_type in MESSAGE_TYPES:
         return Part.MESSAGE

@@ -10,16 +10,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from moderator_app.core import auto_start, timer_corrections
 from moderator_app.core.actions import (
+    AUTOSTART_CANCEL,
+    AUX_TYPES,
     CLOCK_JUMP,
+    CORRECTION_TYPES,
     MESSAGE_TYPES,
+    QUESTION_STATE,
     TIMER_TYPES,
     Action,
     ActionRefused,
     ActionType,
     ClockRefused,
 )
+from moderator_app.core.answer_timer import Answer, AnswerTimer
+from moderator_app.core.aux_timers import AuxTimer, AuxTimers
 from moderator_app.core.clock import JUMP_THRESHOLD_S, from_us, to_us
+from moderator_app.core.cues import Cue, due_cue
 from moderator_app.core.runsheet import Segment, Show
 
 US = 1_000_000
@@ -109,6 +117,8 @@ class Message:
     segment: str | None = None  # the segment on air when it was sent
     keep: bool = False  # stays when the segment changes
     expires_s: float | None = None
+    cue: bool = False  # sent by an automatic cue, not by hand
+    chime: bool = False  # the cue asks for the chime
 
 
 # A message's expiry: a positive number of seconds, at most a day.
@@ -136,6 +146,11 @@ class Snapshot:
     paused_s: float
     message: Message | None
     run: int
+    # Beside the schedule: the aux timers, the answer on air (if timed), the automatic
+    # start counting down. Figures are computed from ``now`` by whoever shows them.
+    aux: tuple[AuxTimer, ...] = ()
+    answer: Answer | None = None
+    auto_start: auto_start.AutoStart | None = None
 
     @property
     def progress(self) -> float:
@@ -165,6 +180,14 @@ class TimerEngine:
         # by journaled clock jumps like every remembered instant).
         self.latest_us: int | None = None
         self.out_of_order: list[OutOfOrder] = []
+        # Beside the schedule (issue 16): aux timers, the answer timer, the cues fired and
+        # the automatic starts cancelled in this run.
+        self.aux = AuxTimers()
+        self.answers = AnswerTimer()
+        self.fired_cues: dict[str, set[str]] = {}
+        # Segments cancelled, or started automatically (even if that start was undone:
+        # an undo means "let the speaker finish", not "try again").
+        self.autostart_cancelled: set[str] = set()
 
     # -- state -------------------------------------------------------------------------
     @property
@@ -223,6 +246,12 @@ class TimerEngine:
         Navigation actions record the segment they go to, so replaying the journal
         gives the same story even after the run sheet is reordered.
         """
+        if action_type in AUX_TYPES:
+            return self.aux.prepare(action_type, payload, at_us)
+        if action_type in CORRECTION_TYPES:
+            return timer_corrections.prepare(self, action_type, payload, at_us)
+        if action_type == AUTOSTART_CANCEL:
+            return self._prepare_cancel(at_us)
         asked = dict(payload or {})
         payload = dict(asked)
         st = self.state
@@ -248,6 +277,10 @@ class TimerEngine:
                     if not 0 < seconds <= MAX_EXPIRY_S:
                         raise ActionRefused("A message expires after 1 second to 24 hours")
                     payload["expires_s"] = seconds
+                cue = asked.get("cue")
+                if cue is not None:
+                    payload["cue"] = self._check_cue(str(cue))
+                    payload["chime"] = bool(asked.get("chime"))
             elif self.message is None:
                 raise ActionRefused("There is no message to clear")
             return Action(kind.value, at_us, payload)
@@ -292,6 +325,12 @@ class TimerEngine:
                 if target == idx:
                     raise ActionRefused(f"Segment {target} is already the current one")
             payload = {"segment": segs[target].id, "index": target}
+            if asked.get("auto"):
+                # An automatic start: only the one counting down, only when it is due.
+                due = auto_start.pending(self, at_us)
+                if due is None or not due.due or due.index != target:
+                    raise ActionRefused("No automatic start is due now")
+                payload["auto"] = True
         elif kind is ActionType.ADD_TIME:
             if not live:
                 raise ActionRefused("Time can be added or removed only during the show")
@@ -318,6 +357,42 @@ class TimerEngine:
         elif kind is ActionType.NEW_RUN:
             payload = {"label": str(payload.get("label", ""))}
         return Action(kind.value, at_us, payload)
+
+    def _check_cue(self, key: str) -> str:
+        """A cue marker for a message: a cue of the segment on air that has not fired."""
+        idx = self.current_index()
+        if self.state.status not in (RUNNING, PAUSED) or idx is None:
+            raise ActionRefused("Cues fire only during the show")
+        seg = self.show.segments[idx]
+        if key not in {c.key for c in self.show.cues_of(seg)}:
+            raise ActionRefused(f"«{seg.title}» has no cue {key}")
+        if key in self.fired_cues.get(seg.id, set()):
+            raise ActionRefused("That cue has already fired")
+        return key
+
+    def _prepare_cancel(self, at_us: int) -> Action:
+        due = auto_start.pending(self, at_us)
+        if due is None:
+            raise ActionRefused("No automatic start is counting down")
+        return Action(AUTOSTART_CANCEL, at_us, {"segment": due.segment})
+
+    def due_cue(self, now: datetime) -> Cue | None:
+        """The automatic cue to send now, if any (see core/cues.py): only while running."""
+        idx = self.current_index()
+        if self.state.status != RUNNING or idx is None:
+            return None
+        seg = self.show.segments[idx]
+        cues = self.show.cues_of(seg)
+        if not cues:
+            return None
+        rec = self.state.record(seg.id)
+        allotted = max(seg.planned_duration_s + rec.added_s, 0) * US
+        remaining = (allotted - self.elapsed_us(seg.id, to_us(now))) / US
+        return due_cue(cues, remaining, frozenset(self.fired_cues.get(seg.id, ())))
+
+    def pending_auto_start(self, now: datetime) -> auto_start.AutoStart | None:
+        """The automatic start counting down at ``now`` (see core/auto_start.py)."""
+        return auto_start.pending(self, to_us(now))
 
     def check_stamp(self, at_us: int) -> None:
         """Refuse (ClockRefused) a new entry stamped before the journal's latest instant.
@@ -353,11 +428,15 @@ class TimerEngine:
             if kind == ActionType.MESSAGE:
                 p = action.payload
                 expiry = p.get("expires_s")
+                segment = p.get("segment") if isinstance(p.get("segment"), str) else None
+                cue = p.get("cue")
+                if cue is not None and segment is not None:
+                    self.fired_cues.setdefault(segment, set()).add(str(cue))
                 self.message = Message(
-                    p.get("text", ""), bool(p.get("blink")), action.at_us,
-                    p.get("segment") if isinstance(p.get("segment"), str) else None,
+                    p.get("text", ""), bool(p.get("blink")), action.at_us, segment,
                     bool(p.get("keep")),
                     float(expiry) if isinstance(expiry, int | float) and expiry > 0 else None,
+                    cue is not None, bool(p.get("chime")),
                 )
             else:
                 self.message = None
@@ -365,8 +444,19 @@ class TimerEngine:
         if kind == CLOCK_JUMP:
             self._clock_jump(action)
             return
-        if kind not in TIMER_TYPES:
+        if kind in AUX_TYPES:
+            self.aux.apply(action)
             return
+        if kind == QUESTION_STATE:
+            self.answers.apply(action)
+            return
+        if kind == AUTOSTART_CANCEL:
+            self.autostart_cancelled.add(str(action.payload.get("segment")))
+            return
+        if kind not in TIMER_TYPES and kind not in CORRECTION_TYPES:
+            return
+        if kind == ActionType.NEXT and action.payload.get("auto"):
+            self.autostart_cancelled.add(str(action.payload.get("segment")))
         if kind == ActionType.UNDO:
             if self._undoable:
                 self._undoable.pop()
@@ -378,6 +468,10 @@ class TimerEngine:
             self._states = [TimerState()]
             self._undoable = []
             self.message = None
+            self.aux.new_run()
+            self.answers.new_run()
+            self.fired_cues = {}
+            self.autostart_cancelled = set()
             return
         try:
             new = _fold(self.state.copy(), action)
@@ -420,6 +514,8 @@ class TimerEngine:
             self.latest_us += step_us
         for st in self._states:
             _shift_state(st, step_us)
+        self.aux.shift(step_us)
+        self.answers.shift(step_us)
 
     # -- reading ----------------------------------------------------------------------
     def elapsed_us(self, segment_id: str, now_us: int) -> int:
@@ -477,6 +573,7 @@ class TimerEngine:
                 paused_s=0.0,
                 message=self.shown_message(now_us),
                 run=self.run,
+                **self._side(now_us),
             )
 
         seg = segs[idx]
@@ -523,7 +620,16 @@ class TimerEngine:
             paused_s=self.paused_us(seg.id, moment) / US,
             message=self.shown_message(now_us),
             run=self.run,
+            **self._side(now_us),
         )
+
+    def _side(self, now_us: int) -> dict:
+        answer = self.answers.current
+        return {
+            "aux": tuple(self.aux.timers[n] for n in sorted(self.aux.timers)),
+            "answer": answer if answer is not None and answer.running else None,
+            "auto_start": auto_start.pending(self, now_us),
+        }
 
     def shown_message(self, now_us: int) -> Message | None:
         """The message the speaker sees now: none once it is stale (see ``Message``)."""
@@ -574,6 +680,10 @@ def _fold(st: TimerState, action: Action) -> TimerState | None:
     at = action.at_us
     kind = action.type
     p = action.payload
+    if kind in CORRECTION_TYPES:
+        if st.status not in (RUNNING, PAUSED):
+            return None
+        return timer_corrections.fold(st, action)
     if kind == ActionType.START:
         if st.status != NOT_STARTED:
             return None

@@ -13,11 +13,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from moderator_app.core.actions import (
+    AUTOSTART_CANCEL,
+    AUX_TYPES,
     CLOCK_JUMP,
+    CORRECTION_TYPES,
     QUESTION_IMPORTED,
     QUESTION_STATE,
     QUESTION_TYPES,
     RUNSHEET_TYPES,
+    SET_ELAPSED,
     Action,
     ActionType,
 )
@@ -25,6 +29,7 @@ from moderator_app.core.clock import from_us, to_us
 from moderator_app.core.engine import FINISHED, NOT_STARTED, PAUSED, RUNNING, TimerEngine
 from moderator_app.core.questions import Question
 from moderator_app.core.report_notes import (
+    CORRECTED_NOTE,
     IN_PROGRESS_NOTE,
     NO_FINISH_NOTE,
     NOT_STARTED_NOTE,
@@ -83,6 +88,7 @@ class SegmentReport:
     added_s: int
     visits: int
     messages: tuple[str, ...] = ()
+    corrected: bool = False  # its start or elapsed time was corrected after the fact
 
 
 def overrun_s(segment: SegmentReport) -> float | None:
@@ -345,6 +351,9 @@ class _Fold:
             notes.append(ReportNote(PLAN_SHIFT_NOTE))
         if self.undone:
             notes.append(ReportNote(UNDONE_NOTE, count=len(self.undone)))
+        corrections = self._corrections()
+        if corrections:
+            notes.append(ReportNote(CORRECTED_NOTE, count=len(corrections)))
         if engine.out_of_order:
             flagged = engine.out_of_order[0]
             first = from_us(flagged.at_us + flagged.behind_us).astimezone(self.show.tz)
@@ -386,6 +395,12 @@ class _Fold:
             questions_merged=counts.merged,
         )
         return Report(summary, segments, questions, self.edits, self._events(), infos)
+
+    def _corrections(self) -> list[Action]:
+        return [
+            a for a in self.events
+            if a.type in CORRECTION_TYPES and (a.seq is None or a.seq not in self.undone)
+        ]  # fmt: skip
 
     def _segments(self) -> list[SegmentReport]:
         engine = self.engine
@@ -458,7 +473,16 @@ class _Fold:
             added_s=rec.added_s,
             visits=rec.visits,
             messages=tuple(self.messages.get(seg_id, ())),
+            corrected=seg_id in self._corrected_ids(),
         )
+
+    def _corrected_ids(self) -> set[str]:
+        ids: set[str] = set()
+        for action in self._corrections():
+            ids.add(str(action.payload.get("segment")))
+            if action.payload.get("previous"):
+                ids.add(str(action.payload["previous"]))
+        return ids
 
     def _events(self) -> list[EventReport]:
         out = []
@@ -488,14 +512,17 @@ def _detail(action: Action, show: Show) -> str:
     if kind == ActionType.ADD_TIME:
         return f"{int(p.get('seconds', 0)):+d} s"
     if kind == ActionType.MESSAGE:
-        return str(p.get("text", ""))
+        cue = " (automatic cue)" if p.get("cue") is not None else ""
+        return f"{p.get('text', '')}{cue}"
     if kind == ActionType.UNDO:
         return f"undoes #{p.get('undoes')} ({p.get('type', '')})"
     if kind == ActionType.NEW_RUN:
         return str(p.get("label", ""))
     if kind in (ActionType.START, ActionType.NEXT, ActionType.PREVIOUS, ActionType.GOTO):
         seg = show.segment(str(p.get("segment", "")))
-        return f"→ {seg.title if seg else p.get('segment', '')}"
+        auto = " (automatic start)" if p.get("auto") else ""
+        return f"→ {seg.title if seg else p.get('segment', '')}{auto}"
+
     if kind == QUESTION_STATE:
         return f"{p.get('id', '')}: {p.get('from', '')} → {p.get('to', '')}: {p.get('text', '')}"
     if kind in RUNSHEET_TYPES:
@@ -505,6 +532,21 @@ def _detail(action: Action, show: Show) -> str:
         ).strip()
     if kind == QUESTION_IMPORTED:
         return f"{p.get('added', 0)} added"
+    if kind in CORRECTION_TYPES:
+        seg = show.segment(str(p.get("segment", "")))
+        title = seg.title if seg else str(p.get("segment", ""))
+        try:
+            delta = int(p.get("delta_us", 0)) / US
+        except (TypeError, ValueError):
+            delta = 0.0
+        what = "elapsed time" if kind == SET_ELAPSED else f"{p.get('scope', 'segment')} start"
+        return f"{what} corrected: {title} {delta:+.0f} s of running time"
+    if kind in AUX_TYPES:
+        extra = f" {p['seconds']} s" if "seconds" in p else ""
+        return f"timer {p.get('timer', '')}: {kind.partition('.')[2]}{extra}"
+    if kind == AUTOSTART_CANCEL:
+        seg = show.segment(str(p.get("segment", "")))
+        return f"automatic start cancelled: {seg.title if seg else p.get('segment', '')}"
     if kind == CLOCK_JUMP:
         # Times before this row are on the old clock; durations are unaffected.
         try:

@@ -19,6 +19,7 @@ NO_FINISH_NOTE = "no_finish"
 PLAN_SHIFT_NOTE = "plan_shift"
 UNDONE_NOTE = "undone"
 OUT_OF_ORDER_NOTE = "out_of_order"
+CORRECTED_NOTE = "corrected"
 
 NOTE_TEXT: dict[str, str] = {
     NOT_STARTED_NOTE: "This run was never started: there are no actual times.",
@@ -38,6 +39,8 @@ NOTE_TEXT: dict[str, str] = {
     "them{when}: a computer with a wrong clock wrote them. They are counted at the later "
     "time, so the durations around them are uncertain.",
     f"{OUT_OF_ORDER_NOTE}.when": " (the first counted at {time})",
+    CORRECTED_NOTE: "{count} start or elapsed time(s) were corrected after the fact; the "
+    "segments concerned are marked, and their times are the corrected ones.",
 }
 
 

@@ -29,6 +29,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from moderator_app.core.actions import Action
+from moderator_app.core.answer_timer import answer_length
 from moderator_app.core.clock import from_us
 from moderator_app.core.questions import ADDED, EDITED, IMPORTED, MERGED, STATE, Question
 from moderator_app.core.runsheet import Show
@@ -62,6 +63,14 @@ class QuestionReport:
     votes: int | None = None
     asked_at: datetime | None = None  # when the public submitted it, if the source says
     answered_in_source: bool | None = None  # marked answered in the source (Zoom's chat)
+    answer_limit_s: int | None = None  # the answer timer's length when it went on air
+
+    @property
+    def answer_over_s(self) -> float | None:
+        """How far the answer ran past its answer timer (negative: within it)."""
+        if self.duration_s is None or self.answer_limit_s is None:
+            return None
+        return self.duration_s - self.answer_limit_s
 
 
 @dataclass(frozen=True)
@@ -94,6 +103,7 @@ class _Track:
     answered_us: int | None = None
     merged_into: str | None = None
     first_seen: int = 0
+    answer_s: int | None = None
 
 
 class QuestionHistory:
@@ -123,6 +133,7 @@ class QuestionHistory:
             if target == ON_AIR:
                 t.on_air_us = action.at_us
                 t.answered_us = None
+                t.answer_s = answer_length(p)
                 t.segment = p.get("segment") or current
             elif target == ANSWERED:
                 t.answered_us = action.at_us
@@ -200,6 +211,7 @@ def question_rows(
                 merged += 1
                 continue
             row = _row(show, q.id, q.text, q.asker or "", state, segment, taken, answered,
+                       answer_limit_s=track.answer_s if track is not None else None,
                        **_from_question(q, tz))  # fmt: skip
             rows.append((_order(row, 1, position), row))
     for track in history.tracks.values():
@@ -210,7 +222,7 @@ def question_rows(
             continue
         row = _row(
             show, track.qid, track.text, track.asker, track.state, track.segment,
-            _at(track.on_air_us), _at(track.answered_us),
+            _at(track.on_air_us), _at(track.answered_us), answer_limit_s=track.answer_s,
         )  # fmt: skip
         rows.append((_order(row, 2, track.first_seen), row))
     rows.sort(key=lambda item: item[0])

@@ -8,6 +8,8 @@ from datetime import datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from moderator_app.core.cues import Cue
+
 DEFAULT_WARNING_S = 120
 DEFAULT_DANGER_S = 30
 
@@ -56,11 +58,16 @@ class Segment:
     danger_s: int | None = None
     notes: str = ""
     id: str = field(default_factory=new_segment_id)
+    # Automatic cues (core/cues.py): None follows the show's defaults, () has none.
+    cues: tuple[Cue, ...] | None = None
+    # With a hard start: start by itself at that time if the previous one still runs.
+    auto_start: bool = False
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["kind"] = self.kind.value
         data["hard_start"] = self.hard_start.strftime("%H:%M:%S") if self.hard_start else None
+        data["cues"] = None if self.cues is None else [c.to_dict() for c in self.cues]
         return data
 
     @classmethod
@@ -79,10 +86,18 @@ class Segment:
             danger_s=_opt_int(data.get("danger_s")),
             notes=str(data.get("notes") or ""),
             id=str(data.get("id") or new_segment_id()),
+            cues=_cues(data.get("cues")),
+            auto_start=bool(data.get("auto_start", False)),
         )
 
     def copy(self, **changes: object) -> Segment:
         return replace(self, **changes)
+
+
+def _cues(value: object) -> tuple[Cue, ...] | None:
+    if value is None:
+        return None
+    return tuple(Cue.from_dict(c) for c in value)  # type: ignore[attr-defined]
 
 
 def _opt_int(value: object) -> int | None:
@@ -114,6 +129,7 @@ class Show:
     danger_s: int = DEFAULT_DANGER_S
     planned_end: datetime | None = None
     segments: list[Segment] = field(default_factory=list)
+    cues: tuple[Cue, ...] = ()  # the cues of segments that have none of their own
 
     def __post_init__(self) -> None:
         if self.planned_start.tzinfo is None:
@@ -154,6 +170,12 @@ class Show:
         warning = self.warning_s if segment.warning_s is None else segment.warning_s
         danger = self.danger_s if segment.danger_s is None else segment.danger_s
         return warning, danger
+
+    def cues_of(self, segment: Segment) -> tuple[Cue, ...]:
+        """The automatic cues of ``segment`` (its own, or the show's defaults) that fit in
+        it: a segment shortened after its cues were written skips those before its start."""
+        cues = self.cues if segment.cues is None else segment.cues
+        return tuple(c for c in cues if c.at_s < segment.planned_duration_s)
 
     def hard_start_at(self, segment: Segment) -> datetime | None:
         """The aware datetime of a segment's hard start, on the show's local date."""
@@ -215,6 +237,7 @@ class Show:
             "warning_s": self.warning_s,
             "danger_s": self.danger_s,
             "planned_end": self.planned_end.isoformat() if self.planned_end else None,
+            "cues": [c.to_dict() for c in self.cues],
         }
 
     def to_dict(self) -> dict:
@@ -237,6 +260,7 @@ class Show:
                 danger_s=int(data.get("danger_s", DEFAULT_DANGER_S)),
                 planned_end=datetime.fromisoformat(end) if end else None,
                 segments=[Segment.from_dict(s) for s in data.get("segments", [])],
+                cues=_cues(data.get("cues")) or (),
             )
         except (KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, RunSheetError):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 
 from moderator_app.core.actions import RUNSHEET_CHANGE_TYPES, RUNSHEET_EDIT, RUNSHEET_REPLACE
+from moderator_app.core.cues import Cue, CueError, checked, parse_cues
 from moderator_app.core.durations import DurationError, parse_clock_text, parse_duration
 from moderator_app.core.engine import PAUSED, RUNNING, TimerEngine
 from moderator_app.core.runsheet import (
@@ -34,19 +35,21 @@ RUNSHEET_EDIT_TYPES = RUNSHEET_CHANGE_TYPES
 
 SEGMENT_FIELDS = (
     "title", "kind", "planned_duration_s", "speaker", "organisation", "region",
-    "speaker_timezone", "hard_start", "warning_s", "danger_s", "notes",
+    "speaker_timezone", "hard_start", "warning_s", "danger_s", "notes", "cues", "auto_start",
 )  # fmt: skip
 SHOW_FIELDS = (
     "title", "organisers", "moderator", "language", "timezone", "planned_start",
-    "planned_end", "warning_s", "danger_s",
+    "planned_end", "warning_s", "danger_s", "cues",
 )  # fmt: skip
 TIMING_FIELDS = frozenset({"planned_duration_s", "hard_start"})
 FIELD_NAMES = {
     "title": "title", "kind": "kind", "planned_duration_s": "duration", "speaker": "speaker",
     "organisation": "organisation", "region": "region", "speaker_timezone": "time zone",
     "hard_start": "hard start", "warning_s": "warning time", "danger_s": "danger time",
-    "notes": "notes",
+    "notes": "notes", "cues": "cues", "auto_start": "auto-start",
 }  # fmt: skip
+# A segment's Cues cell holding one of these has no cues (an empty cell follows the show's).
+NO_CUES = frozenset({"none", "aucun", "aucune", "-"})
 
 
 class EditRefused(RunSheetError):
@@ -142,6 +145,10 @@ def field_value(field: str, value: object) -> object:
     if field == "hard_start":
         clock = parse_clock(value)
         return clock.strftime("%H:%M:%S") if clock else None
+    if field == "cues":
+        return cues_value(value, optional=True)
+    if field == "auto_start":
+        return _flag(value)
     if field == "speaker_timezone":
         name = str(value or "").strip()
         if name:
@@ -182,7 +189,40 @@ def show_value(field: str, value: object) -> object:
         return moment.isoformat()
     if field in ("warning_s", "danger_s"):
         return _duration(value, field.removesuffix("_s") + " time", optional=False)
+    if field == "cues":
+        return cues_value(value, optional=False) or []
     raise EditRefused(f"Unknown show field {field!r}")
+
+
+def cues_value(value: object, *, optional: bool) -> list[dict] | None:
+    """The journal form of cues typed as text (core/cues.py) or given as a list; None (a
+    segment following the show's cues) for an empty cell when ``optional``."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None if optional else []
+    if isinstance(value, list | tuple):
+        try:
+            cues = checked([c if isinstance(c, Cue) else Cue.from_dict(c) for c in value])
+        except (CueError, KeyError, TypeError, ValueError) as exc:
+            raise EditRefused(f"The cues: {exc}") from None
+    elif str(value).strip().lower() in NO_CUES:
+        return []
+    else:
+        try:
+            cues = parse_cues(str(value))
+        except CueError as exc:
+            raise EditRefused(str(exc)) from None
+    return [c.to_dict() for c in cues]
+
+
+def _flag(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value or "").strip().lower()
+    if text in ("", "0", "no", "non", "false", "off"):
+        return False
+    if text in ("1", "yes", "oui", "true", "on", "x", "✓"):
+        return True
+    raise EditRefused(f"Cannot read {value!r} as yes or no")
 
 
 def _show_attr(field: str, value: object) -> object:
@@ -190,6 +230,8 @@ def _show_attr(field: str, value: object) -> object:
         return None if value is None else datetime.fromisoformat(str(value))
     if field == "organisers":
         return list(value or [])  # type: ignore[arg-type]
+    if field == "cues":
+        return tuple(Cue.from_dict(c) for c in value or [])  # type: ignore[attr-defined]
     return value
 
 
@@ -204,7 +246,22 @@ def set_field(show: Show, index: int, field: str, value: object) -> Edit:
     seg = _seg_at(show, index)
     after = field_value(field, value)
     before = seg.to_dict()[field]
+    if field == "cues" and after is not None:
+        _fits(after, seg.planned_duration_s, seg.title)  # type: ignore[arg-type]
+    if field == "hard_start" and after is None and seg.auto_start:
+        raise EditRefused(
+            f"«{seg.title}» starts by itself at its hard start: turn auto-start off first"
+        )
+    if field == "auto_start" and after and seg.hard_start is None:
+        raise EditRefused(f"«{seg.title}» has no hard start: auto-start needs one")
     return Edit(SET, seg.id, index, field, before, after)
+
+
+def _fits(cues: list[dict], duration_s: int, title: str) -> None:
+    try:
+        checked([Cue.from_dict(c) for c in cues], duration_s)
+    except CueError as exc:
+        raise EditRefused(f"«{title}»: {exc}") from None
 
 
 def insert(show: Show, index: int, segment: Segment | None = None) -> Edit:

@@ -23,13 +23,14 @@ LANGUAGES = ("en", "fr")
 SEGMENT_COLUMNS = (
     "index", "title", "speaker", "status", "planned_start", "actual_start", "planned_end",
     "actual_end", "planned_duration", "actual_duration", "running_time", "over_under",
-    "over_under_s", "pauses", "paused", "time_added", "visits", "messages",
+    "over_under_s", "pauses", "paused", "time_added", "visits", "messages", "corrected",
 )  # fmt: skip
 # Every question of the show: where it ended first (the producer filters on it), who asked
 # it, then when it was on air.
 QUESTION_COLUMNS = (
     "state", "question", "asker", "organisation", "votes", "asked_at", "source", "source_file",
     "on_air", "answered", "duration", "segment", "speaker", "answered_in_source", "id",
+    "answer_limit", "answer_over",
 )  # fmt: skip
 EDIT_COLUMNS = ("time", "seq", "change", "segment", "field", "before", "after", "live")
 EVENT_COLUMNS = ("seq", "time", "type", "segment_on_air", "detail", "undone")
@@ -38,11 +39,12 @@ EVENT_COLUMNS = ("seq", "time", "type", "segment_on_air", "detail", "undone")
 CSV_SEGMENT_COLUMNS = (
     "index", "title", "speaker", "status", "planned_start", "actual_start", "planned_end",
     "actual_end", "planned_duration_s", "actual_duration_s", "running_s", "over_under_s",
-    "pauses", "paused_s", "added_s", "visits",
+    "pauses", "paused_s", "added_s", "visits", "corrected",
 )  # fmt: skip
 CSV_QUESTION_COLUMNS = (
     "state", "text", "asker", "organisation", "votes", "asked_at", "source", "source_file",
     "on_air_at", "answered_at", "duration_s", "segment", "speaker", "answered_in_source", "id",
+    "answer_limit_s", "answer_over_s",
 )  # fmt: skip
 CSV_EDIT_COLUMNS = ("at", "seq", "op", "segment", "field", "before", "after", "live")
 CSV_EVENT_COLUMNS = ("seq", "at", "type", "segment", "detail", "undone")
@@ -95,6 +97,9 @@ _EN: dict[str, str] = {
     "col.source": "Source",
     "col.source_file": "Source file",
     "col.answered_in_source": "Answered in source",
+    "col.corrected": "Start corrected",
+    "col.answer_limit": "Answer timer",
+    "col.answer_over": "Over answer timer",
     # Run sheet edits, events
     "col.time": "Time",
     "col.seq": "#",
@@ -186,6 +191,9 @@ _FR: dict[str, str] = {
     "col.source": "Source",
     "col.source_file": "Fichier source",
     "col.answered_in_source": "Répondue dans la source",
+    "col.corrected": "Début corrigé",
+    "col.answer_limit": "Minuteur de réponse",
+    "col.answer_over": "Dépassement du minuteur",
     # Run sheet edits, events
     "col.time": "Heure",
     "col.seq": "#",
@@ -288,6 +296,9 @@ _FR: dict[str, str] = {
     "csv.source": "Source",
     "csv.source_file": "Fichier source",
     "csv.answered_in_source": "Répondue dans la source",
+    "csv.corrected": "Début corrigé",
+    "csv.answer_limit_s": "Minuteur de réponse (s)",
+    "csv.answer_over_s": "Dépassement du minuteur (s)",
     "csv.at": "Heure",
     "csv.seq": "#",
     "csv.op": "Modification",
@@ -358,6 +369,8 @@ _FR: dict[str, str] = {
     "précède{when} : un ordinateur à l’horloge fausse les a écrites. Elles sont comptées à "
     "l’heure la plus tardive, donc les durées autour d’elles sont incertaines.",
     "note.out_of_order.when": " (la première comptée à {time})",
+    "note.corrected": "{count} heure(s) de début ou durée(s) écoulée(s) ont été corrigées "
+    "après coup ; les séquences concernées sont marquées, avec leurs heures corrigées.",
 }
 
 LABELS: dict[str, dict[str, str]] = {"en": _EN, "fr": _FR}

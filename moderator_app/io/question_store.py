@@ -21,6 +21,7 @@ from pathlib import Path
 from moderator_app.core.actions import (
     QUESTION_SOURCE_LINKED,
     QUESTION_SOURCE_UNLINKED,
+    QUESTION_STATE,
     QUESTION_TYPES,
     Action,
 )
@@ -272,6 +273,9 @@ class QuestionBook:
         self._committing = False
         # Keys added to every journal entry while set (who made it: see ``made_by``).
         self.extra: dict = {}
+        # The answer timer's length (the moderator's preference), journaled with each
+        # question put on air so every surface and the report time the answer alike.
+        self.answer_s: int | None = None
         # Undo and redo of the moderator's decisions: a fold over the journal, so they
         # survive a restart (an import is not undone this way).
         self.history = UndoHistory(
@@ -322,12 +326,18 @@ class QuestionBook:
     def _journal(self, changes: list[Change]) -> list[Action]:
         """Commit the changes' journal entries and rows in one transaction."""
         now = self.session.now_us()
-        actions = [Action(ch.type, now, {**ch.payload, **self.extra}) for ch in changes]
+        actions = [Action(ch.type, now, {**self._with_answer(ch), **self.extra})
+                   for ch in changes]
         self._committing = True
         try:
             return self.session.record_many(actions, also=_writer(changes))
         finally:
             self._committing = False
+
+    def _with_answer(self, change: Change) -> dict:
+        if self.answer_s and change.type == QUESTION_STATE and change.payload.get("to") == QState.ON_AIR.value:
+            return {**change.payload, "answer_s": int(self.answer_s)}
+        return change.payload
 
     def current_segment(self) -> str | None:
         index = self.session.engine.current_index()

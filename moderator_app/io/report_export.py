@@ -116,6 +116,7 @@ def report_dict(report: Report) -> dict:
                 "added_s": g.added_s,
                 "visits": g.visits,
                 "messages": list(g.messages),
+                "corrected": g.corrected,
             }
             for g in report.segments
         ],
@@ -137,6 +138,8 @@ def report_dict(report: Report) -> dict:
                 "on_air_at": _iso(q.on_air_at, tz),
                 "answered_at": _iso(q.answered_at, tz),
                 "duration_s": _s(q.duration_s),
+                "answer_limit_s": q.answer_limit_s,
+                "answer_over_s": _s(q.answer_over_s),
             }
             for q in report.questions
         ],
@@ -255,7 +258,7 @@ def _csv_words(lab: Labels) -> dict[str, Callable[[object], object]]:
 
     return {"status": word, "state": word, "op": code, "type": code, "live": flag,
             "undone": lambda v: lab["word.undone"] if v else None, "source": code,
-            "answered_in_source": maybe}  # fmt: skip
+            "answered_in_source": maybe, "corrected": flag}  # fmt: skip
 
 
 # -- writing ---------------------------------------------------------------------------

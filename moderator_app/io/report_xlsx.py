@@ -217,7 +217,7 @@ def _summary(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
 
 
 def _segments(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
-    widths = [5, 44, 24, 12, 11, 11, 11, 11, 11, 11, 11, 11, 9, 8, 9, 10, 7, 40]
+    widths = [5, 44, 24, 12, 11, 11, 11, 11, 11, 11, 11, 11, 9, 8, 9, 10, 7, 40, 10]
     sh = _Sheet(wb, lab["sheet.segments"], tz, widths, lab["word.unknown"])
     sh.header(lab.headers(SEGMENT_COLUMNS))
     for g in report.segments:
@@ -242,6 +242,7 @@ def _segments(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
                 sh.duration(g.added_s, SIGNED),
                 sh.number(g.visits),
                 sh.text("\n".join(g.messages), wrap=True),
+                sh.text(lab["word.yes"] if g.corrected else None),
             ]
         )
     sh.colour_over_under(12)
@@ -249,7 +250,7 @@ def _segments(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
 
 
 def _questions(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
-    widths = [14, 70, 22, 22, 7, 19, 12, 18, 10, 10, 10, 30, 22, 11, 14]
+    widths = [14, 70, 22, 22, 7, 19, 12, 18, 10, 10, 10, 30, 22, 11, 14, 12, 12]
     sh = _Sheet(wb, lab["sheet.questions"], tz, widths, lab["word.unknown"])
     sh.header(lab.headers(QUESTION_COLUMNS))
     yes, no = lab["word.yes"], lab["word.no"]
@@ -274,6 +275,8 @@ def _questions(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
                 sh.text(None if q.answered_in_source is None else yes if q.answered_in_source
                         else no),
                 sh.text(q.question_id),
+                sh.duration(q.answer_limit_s, unknown=False),
+                sh.duration(q.answer_over_s, SIGNED, unknown=False),
             ]
         )
     sh.ws.auto_filter.ref = f"A1:{get_column_letter(len(QUESTION_COLUMNS))}{max(sh.rows, 1)}"

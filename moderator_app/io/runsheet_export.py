@@ -14,6 +14,7 @@ import os
 from datetime import time, timedelta
 from pathlib import Path
 
+from moderator_app.core.cues import Cue, format_cues
 from moderator_app.core.runsheet import SegmentKind, Show
 from moderator_app.io.cell_safety import guard
 from moderator_app.io.export_labels import export_language
@@ -32,6 +33,8 @@ COLUMNS = (
     "danger",
     "hard_start",
     "notes",
+    "cues",
+    "auto_start",
     "id",
 )
 HEADERS = {
@@ -49,6 +52,8 @@ HEADERS = {
         "Danger",
         "Hard start",
         "Notes",
+        "Cues",
+        "Auto-start",
         "ID",
     ),
     "fr": (
@@ -65,6 +70,8 @@ HEADERS = {
         "Danger",
         "Heure fixe",
         "Notes",
+        "Messages auto",
+        "Démarrage auto",
         "ID",
     ),
 }
@@ -78,7 +85,9 @@ KIND_LABELS_FR = {
     SegmentKind.BREAK: "Pause",
     SegmentKind.OTHER: "Autre",
 }
-WIDTHS = (9, 9, 10, 48, 14, 26, 24, 18, 22, 9, 9, 11, 60, 14)
+WIDTHS = (9, 9, 10, 48, 14, 26, 24, 18, 22, 9, 9, 11, 60, 40, 11, 14)
+# A segment's Cues cell: empty follows the show's cues; this word means none at all.
+NO_CUES_WORD = {"en": "none", "fr": "aucun"}
 YES = {"en": "yes", "fr": "oui"}
 END_MARKER = {"en": "End of show", "fr": "Fin du webinaire"}
 
@@ -114,6 +123,8 @@ def export_rows(show: Show, language: str | None = None) -> tuple[list[str], lis
             "danger": None if seg.danger_s is None else timedelta(seconds=seg.danger_s),
             "hard_start": YES[lang] if seg.hard_start is not None else None,
             "notes": guard(seg.notes),
+            "cues": _cues_cell(seg.cues, lang),
+            "auto_start": YES[lang] if seg.auto_start else None,
             "id": guard(seg.id),
         }
         rows.append([values[c] for c in COLUMNS])
@@ -124,6 +135,12 @@ def export_rows(show: Show, language: str | None = None) -> tuple[list[str], lis
         marker[COLUMNS.index("title")] = END_MARKER[lang]
         rows.append(marker)
     return list(HEADERS[lang]), rows
+
+
+def _cues_cell(cues: tuple[Cue, ...] | None, lang: str) -> str | None:
+    if cues is None:
+        return None
+    return guard(format_cues(cues)) if cues else NO_CUES_WORD[lang]
 
 
 def _title_lines(show: Show) -> list[str]:
@@ -232,7 +249,7 @@ def _write_xlsx(show: Show, path: Path, language: str | None = None) -> None:
                 cell.number_format = "[h]:mm:ss"
             elif isinstance(value, str):
                 cell.data_type = "s"  # never a formula, whatever the text
-                if COLUMNS[col - 1] == "notes":
+                if COLUMNS[col - 1] in ("notes", "cues"):
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
     for col, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width

@@ -18,9 +18,11 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import available_timezones
 
+from moderator_app.core.cues import CueError, checked, parse_cues
 from moderator_app.core.engine import PAUSED, RUNNING, TimerEngine
 from moderator_app.core.runsheet import Segment, Show, new_segment_id, zone
 from moderator_app.core.runsheet_diff import RunSheetDiff, diff_shows
+from moderator_app.core.runsheet_edit import NO_CUES
 from moderator_app.core.runsheet_merge import merge_segments
 from moderator_app.io.cell_safety import unguard
 from moderator_app.io.runsheet_cells import (
@@ -55,6 +57,8 @@ FIELDS = (
     "warning",
     "danger",
     "hard_start",
+    "cues",
+    "auto_start",
     "id",
 )
 
@@ -77,6 +81,8 @@ COLUMN_FIELDS: dict[str, tuple[str, ...]] = {
     "warning": ("warning_s",),
     "danger": ("danger_s",),
     "hard_start": (),
+    "cues": ("cues",),
+    "auto_start": ("auto_start",),
     "id": (),
 }
 
@@ -195,6 +201,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "danger": ("danger", "danger time"),
     "hard_start": ("hard start", "fixed start", "fixed", "heure fixe", "fixe", "debut fixe"),
     "id": ("id", "segment id"),
+    # Not Ontime's "cue": that column names a cue (its number), it holds no messages.
+    "cues": ("cues", "auto cues", "automatic cues", "messages auto", "messages automatiques"),
+    "auto_start": ("auto start", "autostart", "demarrage auto", "demarrage automatique"),
 }
 _LOOKUP = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 HEADER_SCAN_ROWS = 40
@@ -412,6 +421,16 @@ def build_runsheet(table: SheetTable) -> RunSheetImport:
             id=seg_id,
         )
         hard = cell(row, "hard_start") is not None and is_yes(cell(row, "hard_start"))
+        cues_cell = unguard(text_of(cell(row, "cues"))).strip()
+        if cues_cell:
+            try:
+                cues = () if normalise(cues_cell) in NO_CUES else parse_cues(cues_cell)
+            except CueError as exc:
+                raise RunSheetImportError(f"{where}: {exc}") from None
+            segment = replace(segment, cues=cues)
+        auto = cell(row, "auto_start")
+        if auto is not None and is_yes(auto):
+            segment = replace(segment, auto_start=True)
         entries.append(_Entry(number, title, start, end, duration, segment, hard))
 
     header_number = table.header_row + 1
@@ -530,6 +549,14 @@ def _time_entries(path: Path, entries: list[_Entry], warnings: list[str]) -> Non
         )
         if hard and e.start is None:
             warnings.append(f"Row {e.row}: marked as a fixed start but has no start time")
+        if e.segment.cues:
+            try:
+                checked(e.segment.cues, duration)
+            except CueError as exc:
+                raise RunSheetImportError(f"{where}: {exc}") from None
+        if e.segment.auto_start and e.segment.hard_start is None:
+            e.segment = replace(e.segment, auto_start=False)
+            warnings.append(f"Row {e.row}: auto-start needs a fixed start time; it was left off")
         cursor = (begin if begin is not None else 0) + duration
 
 

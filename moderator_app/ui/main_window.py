@@ -36,6 +36,7 @@ from moderator_app.ui import (
     reliability,
     report_view,
     runsheet_editor,
+    side_timers,
 )
 from moderator_app.ui.formatting import clock_time
 from moderator_app.ui.keys import ShowKeys
@@ -64,6 +65,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("live", live_console.attach),
     Feature("report", report_view.attach),
     Feature("questions", questions_page.attach, needs=("live",)),
+    Feature("timers", side_timers.attach, needs=("live", "questions")),
     Feature("reliability", reliability.attach),
     Feature("first_run", first_run.attach),
     Feature("runsheet", runsheet_editor.attach),

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGroupBox,
+    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -87,9 +88,19 @@ class PreferencesDialog(QDialog):
         sound_form = QFormLayout(sound)
         sound_form.addRow(self.sound_warning)
         sound_form.addRow(self.sound_end)
+        timers = QGroupBox(self.tr("Timers and clock"))
+        timers_form = QFormLayout(timers)
+        self.answer = self._seconds_box(prefs.answer_s, "AnswerSeconds")
+        self.answer.setSpecialValueText(self.tr("no answer timer"))
+        timers_form.addRow(self.tr("Answer timer for each question on air"), self.answer)
+        self.time_server = QLineEdit(prefs.time_server)
+        self.time_server.setObjectName("TimeServer")
+        self.time_server.setPlaceholderText(self.tr("none (e.g. pool.ntp.org)"))
+        self.time_server.setMaxLength(255)
+        timers_form.addRow(self.tr("Time server to check the clock"), self.time_server)
 
         layout = QVBoxLayout(self)
-        for part in (general, stage, sound):
+        for part in (general, stage, sound, timers):
             layout.addWidget(part)
         layout.addWidget(ok_cancel(self))
 
@@ -122,4 +133,6 @@ class PreferencesDialog(QDialog):
             sound_warning=self.sound_warning.isChecked(),
             sound_end=self.sound_end.isChecked(),
             clear_messages_on_segment=self.clear_messages.isChecked(),
+            answer_s=self.answer.value(),
+            time_server=self.time_server.text().strip(),
         )

@@ -227,7 +227,11 @@ class ReportView(QWidget):
             Column(self.tr("Segment"), lambda g: g.title),
             Column(self.tr("Status"), lambda g: self._status_text(g.status)),
             Column(self.tr("Planned start"), lambda g: clock(g.planned_start, tz, True)),
-            Column(self.tr("Actual start"), lambda g: clock(g.actual_start, tz, blank(g))),
+            # ✎: the start (or elapsed time) was corrected after the fact (Started at…).
+            Column(
+                self.tr("Actual start"),
+                lambda g: ("✎ " if g.corrected else "") + clock(g.actual_start, tz, blank(g)),
+            ),
             Column(
                 self.tr("Planned"), lambda g: duration(g.planned_duration_s, blank=True), None, True
             ),
@@ -290,6 +294,12 @@ class ReportView(QWidget):
             Column(self.tr("Answered"), lambda q: clock(q.answered_at, tz, not took(q))),
             Column(
                 self.tr("Took"), lambda q: duration(q.duration_s, blank=not took(q)), None, True
+            ),
+            Column(
+                self.tr("vs answer timer"),
+                lambda q: duration(q.answer_over_s, signed=True, blank=True),
+                lambda q: q.answer_over_s,
+                True,
             ),
             Column(self.tr("Segment"), lambda q: q.segment_title),
             Column(self.tr("Speaker"), lambda q: q.speaker),

@@ -22,6 +22,8 @@ def field_label(name: str) -> str:
         "warning_s": QCoreApplication.translate("RunSheetModel", "Warning"),
         "danger_s": QCoreApplication.translate("RunSheetModel", "Danger"),
         "notes": QCoreApplication.translate("RunSheetModel", "Notes"),
+        "cues": QCoreApplication.translate("RunSheetModel", "Cues"),
+        "auto_start": QCoreApplication.translate("RunSheetModel", "Auto-start"),
     }
     return labels.get(name, name)
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from moderator_app.app import runsheet as rs
 from moderator_app.app.errors import EditRefused, RunSheetImportError
 from moderator_app.app.runsheet import FIELDS, RunSheetImport, SheetTable, ShowSession, text_of
+from moderator_app.core.cues import format_cues
 from moderator_app.core.durations import format_duration
 from moderator_app.core.runsheet import Show
 from moderator_app.core.runsheet_edit import Edit, edited, set_show
@@ -96,6 +97,10 @@ class ShowPropertiesDialog(QDialog):
             self.end.setTime(QTime(computed.hour, computed.minute))
         self.end.setEnabled(self.has_end.isChecked())
         self.has_end.toggled.connect(self.end.setEnabled)
+        # The automatic cues of every segment that has none of its own.
+        self.cues = QLineEdit(format_cues(show.cues))
+        self.cues.setObjectName("ShowCues")
+        self.cues.setPlaceholderText(self.tr("e.g. 2:00 2 minutes; 0:30! Wrap up"))
 
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.title)
@@ -106,6 +111,7 @@ class ShowPropertiesDialog(QDialog):
         form.addRow(self.tr("Date"), self.date)
         form.addRow(self.tr("Start"), self.start)
         form.addRow(self.has_end, self.end)
+        form.addRow(self.tr("Automatic cues"), self.cues)
         self.error = lay_out_form_dialog(self, form)
         self.error.setObjectName("PropertiesError")
         self.resize(520, 0)
@@ -131,7 +137,7 @@ class ShowPropertiesDialog(QDialog):
         values = {
             "title": self.title.text(), "organisers": self.organisers.text(),
             "moderator": self.moderator.text(), "language": language or "",
-            "planned_start": start, "planned_end": end,
+            "planned_start": start, "planned_end": end, "cues": self.cues.text(),
         }  # fmt: skip
         edits = [probe] if probe.before != probe.after else []
         for field, value in values.items():
@@ -314,7 +320,7 @@ class ImportDialog(QDialog):
             "organisation": self.tr("Organisation"), "region": self.tr("Region"),
             "speaker_timezone": self.tr("Speaker time zone"), "notes": self.tr("Notes"),
             "warning": self.tr("Warning"), "danger": self.tr("Danger"), "hard_start": self.tr("Hard start"),
-            "id": self.tr("ID"),
+            "cues": self.tr("Cues"), "auto_start": self.tr("Auto-start"), "id": self.tr("ID"),
         }  # fmt: skip
 
     def _fill_columns(self) -> None:

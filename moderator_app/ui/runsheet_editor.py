@@ -51,10 +51,12 @@ from moderator_app.ui.runsheet_delegates import (
     timezone_delegate,
 )
 from moderator_app.ui.runsheet_model import (
+    COL_CUES,
     COL_DANGER,
     COL_DURATION,
     COL_END,
     COL_KIND,
+    COL_NOTES,
     COL_ORGANISATION,
     COL_REGION,
     COL_SPEAKER,
@@ -112,7 +114,7 @@ class RunSheetEditor(QWidget):
         widths = {
             COL_START: 70, COL_END: 60, COL_DURATION: 70, COL_TITLE: 330, COL_KIND: 130,
             COL_SPEAKER: 180, COL_ORGANISATION: 150, COL_REGION: 120, COL_TIMEZONE: 150,
-            COL_WARNING: 70, COL_DANGER: 70,
+            COL_WARNING: 70, COL_DANGER: 70, COL_NOTES: 300, COL_CUES: 280,
         }  # fmt: skip
         for col, width in widths.items():
             self.view.setColumnWidth(col, width)

@@ -27,6 +27,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from moderator_app.app.runsheet import ShowSession
 from moderator_app.core.actions import Changes
+from moderator_app.core.cues import format_cues
 from moderator_app.core.durations import format_duration
 from moderator_app.core.engine import PAUSED, RUNNING, Snapshot
 from moderator_app.core.runsheet import Segment, Show
@@ -37,20 +38,30 @@ from moderator_app.ui.widgets import plain_tooltip
 
 (
     COL_START, COL_END, COL_DURATION, COL_TITLE, COL_KIND, COL_SPEAKER, COL_ORGANISATION,
-    COL_REGION, COL_TIMEZONE, COL_WARNING, COL_DANGER, COL_NOTES,
-) = range(12)  # fmt: skip
-COLUMN_COUNT = 12
+    COL_REGION, COL_TIMEZONE, COL_WARNING, COL_DANGER, COL_NOTES, COL_CUES, COL_AUTO_START,
+) = range(14)  # fmt: skip
+COLUMN_COUNT = 14
 FIELDS = {
     COL_START: "hard_start", COL_DURATION: "planned_duration_s", COL_TITLE: "title",
     COL_KIND: "kind", COL_SPEAKER: "speaker", COL_ORGANISATION: "organisation",
     COL_REGION: "region", COL_TIMEZONE: "speaker_timezone", COL_WARNING: "warning_s",
-    COL_DANGER: "danger_s", COL_NOTES: "notes",
+    COL_DANGER: "danger_s", COL_NOTES: "notes", COL_CUES: "cues", COL_AUTO_START: "auto_start",
 }  # fmt: skip
 TIME_COLUMNS = (COL_START, COL_END)
 SegmentRole = Qt.ItemDataRole.UserRole + 1  # the raw Segment of a row
 MIME_ROWS = "application/x-moderator-runsheet-rows"
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def cues_tooltip(show: Show, seg: Segment) -> str:
+    how = QCoreApplication.translate(
+        "RunSheetModel",
+        "Messages sent by themselves: “2:00 2 minutes; 0:30! Wrap up; +0:00! Time is up” "
+        "(+ past the end, ! with the chime). Empty: the show's cues; “none”: no cues.",
+    )
+    own = format_cues(show.cues_of(seg))
+    return f"{own}\n\n{how}" if own else how
 
 
 class RunSheetModel(QAbstractTableModel):
@@ -81,6 +92,7 @@ class RunSheetModel(QAbstractTableModel):
             QCoreApplication.translate("RunSheetModel", "Start"), QCoreApplication.translate("RunSheetModel", "End"), QCoreApplication.translate("RunSheetModel", "Duration"), QCoreApplication.translate("RunSheetModel", "Title"), QCoreApplication.translate("RunSheetModel", "Kind"),
             QCoreApplication.translate("RunSheetModel", "Speaker"), QCoreApplication.translate("RunSheetModel", "Organisation"), QCoreApplication.translate("RunSheetModel", "Region"), QCoreApplication.translate("RunSheetModel", "Speaker time zone"),
             QCoreApplication.translate("RunSheetModel", "Warning"), QCoreApplication.translate("RunSheetModel", "Danger"), QCoreApplication.translate("RunSheetModel", "Notes"),
+            QCoreApplication.translate("RunSheetModel", "Cues"), QCoreApplication.translate("RunSheetModel", "Auto-start"),
         ]  # fmt: skip
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -130,6 +142,13 @@ class RunSheetModel(QAbstractTableModel):
                 )  # fmt: skip
             if col in (COL_TITLE, COL_NOTES):
                 return plain_tooltip(self._display(seg, index.row(), col)) or None
+            if col == COL_CUES:
+                return plain_tooltip(cues_tooltip(self.show, seg))
+            if col == COL_AUTO_START:
+                return QCoreApplication.translate(
+                    "RunSheetModel",
+                    "Starts by itself at its hard start if the segment before is still on air",
+                )
         if role == Qt.ItemDataRole.ForegroundRole and self._past(index.row()):
             return QBrush(QColor("#8a8a8a"))
         if role == Qt.ItemDataRole.BackgroundRole and self._on_air(index.row()):
@@ -158,6 +177,13 @@ class RunSheetModel(QAbstractTableModel):
         if col in (COL_WARNING, COL_DANGER):
             value = seg.warning_s if col == COL_WARNING else seg.danger_s
             return "" if value is None else format_duration(value)
+        if col == COL_CUES:
+            if seg.cues is None:  # the show's cues, in brackets: they are not the segment's own
+                shown = format_cues(self.show.cues_of(seg))
+                return f"({shown})" if shown else ""
+            return format_cues(seg.cues) or QCoreApplication.translate("RunSheetModel", "none")
+        if col == COL_AUTO_START:
+            return QCoreApplication.translate("RunSheetModel", "yes") if seg.auto_start else ""
         field = FIELDS.get(col)
         return str(getattr(seg, field)) if field else ""
 
@@ -171,6 +197,10 @@ class RunSheetModel(QAbstractTableModel):
         if col in (COL_WARNING, COL_DANGER):
             value = seg.warning_s if col == COL_WARNING else seg.danger_s
             return "" if value is None else format_duration(value)
+        if col == COL_CUES:
+            return "" if seg.cues is None else (format_cues(seg.cues) or "none")
+        if col == COL_AUTO_START:
+            return "yes" if seg.auto_start else ""
         field = FIELDS.get(col)
         return str(getattr(seg, field)) if field else None
 

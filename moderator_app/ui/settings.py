@@ -46,6 +46,11 @@ class Preferences:
     clear_messages_on_segment: bool = True
     sound_warning: bool = False
     sound_end: bool = True
+    # The answer timer started when a question goes on air (0: none).
+    answer_s: int = 120
+    # A network time server to check this computer's clock against ("": no check; a
+    # machine without internet must not wait on one).
+    time_server: str = ""
 
     def stage_options(self, blackout: bool = False) -> StageOptions:
         return StageOptions(
@@ -99,6 +104,8 @@ class Settings:
             clear_messages_on_segment=_bool(
                 s.value("stage/clear_on_segment"), d.clear_messages_on_segment
             ),
+            answer_s=_int(s.value("timer/answer_s"), d.answer_s),
+            time_server=str(s.value("clock/server", "") or "").strip()[:255],
         )
 
     def save(self, prefs: Preferences) -> None:
@@ -115,4 +122,6 @@ class Settings:
         s.setValue("sound/warning", prefs.sound_warning)
         s.setValue("sound/end", prefs.sound_end)
         s.setValue("stage/clear_on_segment", prefs.clear_messages_on_segment)
+        s.setValue("timer/answer_s", int(prefs.answer_s))
+        s.setValue("clock/server", prefs.time_server)
         s.sync()

@@ -33,6 +33,7 @@ from moderator_app.ui.formatting import (
     clock_time,
     phase_label,
 )
+from moderator_app.ui.side_timer_words import timer_name, timers_text
 
 BLINK_MS = 500
 DIGIT_FAMILIES = ["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"]
@@ -67,6 +68,8 @@ class StageContent:
     paused: bool = False
     question: str = ""  # the question on air, if the moderator shows it on stage
     question_by: str = ""  # its asker and organisation
+    timers: str = ""  # the side timers (answer, aux) as one line under the phase
+    timers_overtime: bool = False
 
 
 def stage_content(
@@ -103,20 +106,34 @@ def content_of(view: LiveView, options: StageOptions) -> StageContent:
             phase_text = "❚❚ " + QCoreApplication.translate("StageView", "Paused")
     if not view.has_segments:
         title = QCoreApplication.translate("StageView", "No segment")
+    main = view.stage_main
+    phase = view.phase
+    overtime = view.phase == OVERTIME and view.live
+    paused = view.state == PAUSED
+    if main is not None and view.state != FINISHED:
+        # An aux timer set to show "in place of the main figure" takes the big digits,
+        # coloured by its own state, not the schedule's.
+        digits = main.figure
+        phase_text = timer_name(main)
+        phase = OVERTIME if main.overtime else "normal"
+        overtime = main.overtime and main.running
+        paused = not main.running
     message = view.message if options.messages else ""
     return StageContent(
         digits=digits,
-        phase=view.phase,
+        phase=phase,
         phase_text=phase_text,
         title=title if options.title else "",
         speaker=speaker if options.speaker else "",
         clock=clock_time(view.now, view.now.tzinfo) if options.clock else "",
         message=message,
         message_blink=view.message_blink and bool(message),
-        overtime=view.phase == OVERTIME and view.live,
-        paused=view.state == PAUSED,
+        overtime=overtime,
+        paused=paused,
         question=view.question,
         question_by=view.question_by,
+        timers=timers_text(view, skip_main=True),
+        timers_overtime=any(t.overtime for t in view.timers if not t.main),
     )
 
 
@@ -240,9 +257,12 @@ class StageView(QWidget):
             y += h * 0.07
         message_h = h * 0.24 if c.message else 0.0
         question_h = h * (0.30 if c.question_by else 0.25) if c.question else 0.0
+        timers_h = h * 0.09 if c.timers else 0.0
         bottom = h - pad - message_h - question_h
         phase_h = h * 0.09
-        digits_rect = QRectF(pad, y + pad, w - 2 * pad, max(bottom - y - phase_h - 2 * pad, 1.0))
+        digits_rect = QRectF(
+            pad, y + pad, w - 2 * pad, max(bottom - y - phase_h - timers_h - 2 * pad, 1.0)
+        )
         colour = QColor(STAGE_COLOURS.get(c.phase, QColor("white")))
         if c.paused:
             colour = QColor("#90a4ae")
@@ -269,6 +289,16 @@ class StageView(QWidget):
             Qt.AlignmentFlag.AlignCenter,
             bold=True,
         )
+        if c.timers:
+            self._text(
+                painter,
+                QRectF(pad, digits_rect.bottom() + phase_h, w - 2 * pad, timers_h),
+                c.timers,
+                text_font,
+                QColor(STAGE_COLOURS[OVERTIME]) if c.timers_overtime else QColor("#e0e0e0"),
+                Qt.AlignmentFlag.AlignCenter,
+                bold=True,
+            )
         if c.question:
             self._question(painter, QRectF(pad, bottom, w - 2 * pad, question_h), pad, text_font)
         if c.message:
@@ -346,6 +376,9 @@ class StageView(QWidget):
             text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         elif metrics.horizontalAdvance(text) > rect.width():
             f.setPointSizeF(fit_point_size(f, text, rect.width(), rect.height() * 0.8))
+            # Still too wide at the smallest size (a long timer name in the small
+            # preview): cut it visibly rather than clip both ends.
+            text = QFontMetricsF(f).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         painter.setFont(f)
         painter.setPen(colour)
         painter.drawText(rect, align, text)

@@ -54,6 +54,7 @@ from moderator_app.ui.formatting import (
     phase_label,
     unknown_zone_text,
 )
+from moderator_app.ui.side_timer_words import auto_start_text, timers_text
 from moderator_app.ui.timeline import TimelineStrip
 from moderator_app.ui.widgets import plain_label
 
@@ -70,6 +71,7 @@ DATE_AHEAD_S = 12 * 3600  # a start further ahead than this is given with its da
 STATE_HEIGHT = 36  # two lines at 11 pt (a rehearsal prompt is long)
 TITLE_HEIGHT = 66  # three lines of the title at 13 pt, two at 14
 NEXT_HEIGHT = 36  # two lines of "Next at…" at 11 pt
+SIDE_TIMERS_HEIGHT = 34  # two lines of side timers at 11 pt
 
 
 def _set_colour(label: QLabel, colour: QColor) -> None:
@@ -119,6 +121,11 @@ class TimerPanel(QFrame):
         self.zone_warning.setObjectName("ZoneWarning")
         self.zone_warning.setStyleSheet("background:#fff3e0;color:#bf360c;padding:2px 6px;")
         self.zone_warning.hide()
+        # Set by the clock check (ui/side_timers.py) when this computer's clock is off.
+        self.clock_warning = plain_label(10, bold=True)
+        self.clock_warning.setObjectName("ClockWarning")
+        self.clock_warning.setStyleSheet("background:#fff3e0;color:#bf360c;padding:2px 6px;")
+        self.clock_warning.hide()
 
         self.remaining = FitLabel(54)
         self.remaining.setTextFormat(Qt.TextFormat.PlainText)
@@ -146,6 +153,12 @@ class TimerPanel(QFrame):
         self.projected_end = plain_label(11)
         self.projected_end.setObjectName("ProjectedEnd")
         self.projected_end.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The timers beside the schedule (answer, aux): two lines at most, shrunk then
+        # elided, so a long name never widens the column nor pushes the rows below.
+        self.side_timers = WrapFitLabel(11, 8, bold=True)
+        self.side_timers.setObjectName("SideTimers")
+        self.side_timers.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.side_timers.setFixedHeight(SIDE_TIMERS_HEIGHT)
 
         left = QVBoxLayout()
         left.setSpacing(2)
@@ -155,6 +168,7 @@ class TimerPanel(QFrame):
         left.addSpacing(4)
         left.addWidget(self.over_under)
         left.addWidget(self.projected_end)
+        left.addWidget(self.side_timers)
         left.addStretch(1)
         left_box = QWidget()
         left_box.setLayout(left)
@@ -230,6 +244,7 @@ class TimerPanel(QFrame):
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(4)
         layout.addWidget(self.zone_warning)
+        layout.addWidget(self.clock_warning)
         layout.addWidget(columns, 1)
         layout.addWidget(self.timeline)
         # A fixed height: what is shown never moves the message row, the buttons or the
@@ -335,7 +350,10 @@ class TimerPanel(QFrame):
             bar_palette.setColor(QPalette.ColorRole.Highlight, bar)
             self.progress.setPalette(bar_palette)
 
-        self.state.setText(self._state_text(view))
+        # An automatic start counting down is said under the headline: it is about what
+        # happens to the show next, and one key (X) cancels it.
+        auto = auto_start_text(view)
+        self.state.setText(self._state_text(view) + (f"\n{auto}" if auto else ""))
         current = view.current
         if current is not None:
             prefix = self.tr("First: ") if view.current_is_first else ""
@@ -381,6 +399,11 @@ class TimerPanel(QFrame):
             )
         )
         self.zones.setText(self._zones_text(view))
+        self.side_timers.setText(timers_text(view))
+        _set_colour(
+            self.side_timers,
+            PHASE_COLOURS[OVERTIME] if any(t.overtime for t in view.timers) else CAPTION_COLOUR,
+        )
         if self.snap is not None:
             self.timeline.update_snapshot(self.snap)
 

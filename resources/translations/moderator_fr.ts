@@ -32,6 +32,57 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
 </context>
 <context>
+    <name>AuxTimersDialog</name>
+    <message>
+        <source>Timers</source>
+        <translation>Minuteurs</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>On the stage</source>
+        <translation>Sur l’écran de scène</translation>
+    </message>
+    <message>
+        <source>Timer {0}</source>
+        <translation>Minuteur {0}</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>à rebours</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>en avant</translation>
+    </message>
+    <message>
+        <source>not shown</source>
+        <translation>non affiché</translation>
+    </message>
+    <message>
+        <source>a line under the time</source>
+        <translation>une ligne sous le temps</translation>
+    </message>
+    <message>
+        <source>in place of the time</source>
+        <translation>à la place du temps</translation>
+    </message>
+    <message>
+        <source>Timer {0}: {1}</source>
+        <translation>Minuteur {0} : {1}</translation>
+    </message>
+</context>
+<context>
     <name>City</name>
     <message>
         <source>Algiers</source>
@@ -648,6 +699,14 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>ID</source>
         <translation>ID</translation>
+    </message>
+    <message>
+        <source>Cues</source>
+        <translation>Messages auto</translation>
+    </message>
+    <message>
+        <source>Auto-start</source>
+        <translation>Démarrage auto</translation>
     </message>
     <message>
         <source>(column {0})</source>
@@ -1336,6 +1395,26 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Son</translation>
     </message>
     <message>
+        <source>Timers and clock</source>
+        <translation>Minuteurs et horloge</translation>
+    </message>
+    <message>
+        <source>no answer timer</source>
+        <translation>pas de minuteur de réponse</translation>
+    </message>
+    <message>
+        <source>Answer timer for each question on air</source>
+        <translation>Minuteur de réponse pour chaque question à l’antenne</translation>
+    </message>
+    <message>
+        <source>none (e.g. pool.ntp.org)</source>
+        <translation>aucun (par ex. pool.ntp.org)</translation>
+    </message>
+    <message>
+        <source>Time server to check the clock</source>
+        <translation>Serveur de temps pour vérifier l’horloge</translation>
+    </message>
+    <message>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -1891,6 +1970,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Durée</translation>
     </message>
     <message>
+        <source>vs answer timer</source>
+        <translation>écart au minuteur de réponse</translation>
+    </message>
+    <message>
         <source>Speaker</source>
         <translation>Intervenant·e</translation>
     </message>
@@ -2347,12 +2430,28 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
 <context>
     <name>RunSheetModel</name>
     <message>
+        <source>Messages sent by themselves: “2:00 2 minutes; 0:30! Wrap up; +0:00! Time is up” (+ past the end, ! with the chime). Empty: the show&apos;s cues; “none”: no cues.</source>
+        <translation>Messages envoyés d’eux-mêmes : « 2:00 2 minutes; 0:30! Merci de conclure; +0:00! Temps écoulé » (+ après la fin, ! avec le carillon). Vide : les messages du webinaire ; « aucun » : pas de message.</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
         <source>End</source>
         <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Starts by itself at its hard start if the segment before is still on air</source>
+        <translation>Démarre d’elle-même à son heure fixe si la séquence précédente est encore à l’antenne</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
     </message>
     <message>
         <source>Duration</source>
@@ -2393,6 +2492,14 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>Notes</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Cues</source>
+        <translation>Messages auto</translation>
+    </message>
+    <message>
+        <source>Auto-start</source>
+        <translation>Démarrage auto</translation>
     </message>
     <message>
         <source>Hard start: this segment waits for its clock time</source>
@@ -2488,6 +2595,14 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Anglais</translation>
     </message>
     <message>
+        <source>e.g. 2:00 2 minutes; 0:30! Wrap up</source>
+        <translation>par ex. 2:00 2 minutes; 0:30! Merci de conclure</translation>
+    </message>
+    <message>
+        <source>Automatic cues</source>
+        <translation>Messages automatiques</translation>
+    </message>
+    <message>
         <source>Planned end</source>
         <translation>Fin prévue</translation>
     </message>
@@ -2522,6 +2637,105 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>The planned end must come after the start</source>
         <translation>La fin prévue doit suivre le début</translation>
+    </message>
+</context>
+<context>
+    <name>SideTimers</name>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Timer {0}</source>
+        <translation>Minuteur {0}</translation>
+    </message>
+    <message>
+        <source>Segment {0} starts by itself in {1} — {2} cancels</source>
+        <translation>La séquence {0} démarre d’elle-même dans {1} — {2} annule</translation>
+    </message>
+    <message>
+        <source>Started &amp;at…</source>
+        <translation>&amp;Commencé à…</translation>
+    </message>
+    <message>
+        <source>Set &amp;elapsed…</source>
+        <translation>&amp;Durée écoulée…</translation>
+    </message>
+    <message>
+        <source>Cancel the automatic start</source>
+        <translation>Annuler le démarrage automatique</translation>
+    </message>
+    <message>
+        <source>&amp;Timers…</source>
+        <translation>&amp;Minuteurs…</translation>
+    </message>
+    <message>
+        <source>Start or pause timer {0}</source>
+        <translation>Démarrer ou suspendre le minuteur {0}</translation>
+    </message>
+    <message>
+        <source>This show is open read-only here.</source>
+        <translation>Ce webinaire est ouvert en lecture seule ici.</translation>
+    </message>
+    <message>
+        <source>Cannot write the show file: {0}</source>
+        <translation>Impossible d’écrire le fichier du webinaire : {0}</translation>
+    </message>
+    <message>
+        <source>Started at…</source>
+        <translation>Commencé à…</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>Commencé à</translation>
+    </message>
+    <message>
+        <source>16:05, 16:05:30, 2 min ago or -120</source>
+        <translation>16:05, 16:05:30, il y a 2 min ou -120</translation>
+    </message>
+    <message>
+        <source>the segment on air</source>
+        <translation>la séquence à l’antenne</translation>
+    </message>
+    <message>
+        <source>the show (its first segment)</source>
+        <translation>le webinaire (sa première séquence)</translation>
+    </message>
+    <message>
+        <source>Set elapsed…</source>
+        <translation>Durée écoulée…</translation>
+    </message>
+    <message>
+        <source>The segment has run</source>
+        <translation>La séquence dure depuis</translation>
+    </message>
+    <message>
+        <source>seconds, or m:ss</source>
+        <translation>secondes, ou m:ss</translation>
+    </message>
+    <message>
+        <source>No automatic start is counting down</source>
+        <translation>Aucun démarrage automatique n’est en cours</translation>
+    </message>
+    <message>
+        <source>Automatic start cancelled</source>
+        <translation>Démarrage automatique annulé</translation>
+    </message>
+    <message>
+        <source>“{0}” started by itself at its fixed start (Ctrl+Z undoes)</source>
+        <translation>« {0} » a démarré d’elle-même à son heure fixe (Ctrl+Z annule)</translation>
+    </message>
+    <message>
+        <source>Clock not checked: {0}</source>
+        <translation>Horloge non vérifiée : {0}</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is {0} s behind the time server {1}: times of day on screen may be wrong; the timer itself is not affected</source>
+        <translation>L’horloge de cet ordinateur retarde de {0} s sur le serveur de temps {1} : les heures affichées peuvent être fausses ; le minuteur lui-même n’est pas touché</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is {0} s ahead of the time server {1}: times of day on screen may be wrong; the timer itself is not affected</source>
+        <translation>L’horloge de cet ordinateur avance de {0} s sur le serveur de temps {1} : les heures affichées peuvent être fausses ; le minuteur lui-même n’est pas touché</translation>
     </message>
 </context>
 <context>
