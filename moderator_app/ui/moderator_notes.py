@@ -131,7 +131,7 @@ class ModeratorNotes(QObject):
         oldest = self.unread[0]
         try:
             notes_app.mark_read(self.session, oldest.seq)
-        except ShowFileError as exc:
+        except (ShowFileError, notes_app.NoteError) as exc:
             self.window.show_error(str(exc))
             return
         self.reload()  # the fold announced it already; a second look costs one query
