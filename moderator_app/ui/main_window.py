@@ -33,6 +33,7 @@ from moderator_app.ui import (
     help_overlay,
     live_console,
     moderator_notes,
+    network_share,
     questions_page,
     reliability,
     report_view,
@@ -70,6 +71,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("runsheet", runsheet_editor.attach),
     Feature("drop_import", drop_import.attach, needs=("questions", "runsheet")),
     Feature("notes", moderator_notes.attach),
+    Feature("sharing", network_share.attach),
     Feature("help", help_overlay.attach, needs=("live", "questions", "runsheet", "notes")),
 )
 
@@ -101,6 +103,9 @@ class MainWindow(QMainWindow):
     """Owns the session's display; every action goes session -> file -> fold -> screen."""
 
     ticked = Signal(object)  # Snapshot, at each displayed-second change and after each action
+    # The window closed for good (every close check agreed): the show is closing here, so
+    # what runs for it (the network server) stops.
+    closed = Signal()
 
     def __init__(
         self,
@@ -576,6 +581,7 @@ class MainWindow(QMainWindow):
         self._poll.stop()
         self.keys.uninstall()
         super().closeEvent(event)
+        self.closed.emit()
 
 
 def open_error_box(parent: QWidget | None, title: str, text: str) -> None:
