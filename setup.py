@@ -12,6 +12,10 @@ RESOURCE_PACKAGE = "moderator_app._resources"
 setup(
     packages=[*find_packages(include=["moderator_app", "moderator_app.*"]), RESOURCE_PACKAGE],
     package_dir={RESOURCE_PACKAGE: "resources"},
-    package_data={RESOURCE_PACKAGE: ["*", "*/*", "*/*/*"]},
+    package_data={
+        RESOURCE_PACKAGE: ["*", "*/*", "*/*/*"],
+        # The browser views (html/js/css) the network server serves: files, not a package.
+        "moderator_app.server": ["static/*", "static/*/*"],
+    },
     include_package_data=False,
 )
