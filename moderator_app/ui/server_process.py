@@ -88,6 +88,29 @@ def serve_arguments(show: Path, port: int, osc: bool, ask: bool) -> list[str]:
     return args
 
 
+# Linux: the server is asked to stop (SIGTERM) by the kernel when the console dies, even by
+# SIGKILL or a crash, when closeEvent and aboutToQuit never run. prctl(PR_SET_PDEATHSIG) is
+# set in a small launcher that then execs the server in the same process (the setting
+# survives exec), so the pid QProcess knows is the server's. If the console died before the
+# setting took, the launcher sees a new parent and exits instead of serving an orphan.
+PDEATHSIG_LAUNCHER = (
+    "import ctypes, os, signal, sys\n"
+    "ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))\n"
+    "if os.getppid() != int(sys.argv[1]):\n"
+    "    sys.exit(3)\n"
+    "os.execv(sys.executable, [sys.executable, *sys.argv[2:]])\n"
+)
+
+
+def launch_command(show: Path, port: int, osc: bool, ask: bool) -> tuple[str, list[str]]:
+    """The program and arguments QProcess starts: the serve command, through the launcher
+    that ties it to the console's life on Linux."""
+    args = serve_arguments(show, port, osc, ask)
+    if sys.platform.startswith("linux"):
+        args = ["-c", PDEATHSIG_LAUNCHER, str(os.getpid()), *args]
+    return sys.executable, args
+
+
 def port_free(port: int) -> bool:
     """Whether a server could listen on ``port`` now (asked by listening, then closing)."""
     probe = QTcpServer()
@@ -159,7 +182,7 @@ class ServerProcess(QObject):
         process.finished.connect(self._finished)
         process.errorOccurred.connect(self._error)
         self.process = process
-        process.start(sys.executable, serve_arguments(Path(show), port, osc, ask))
+        process.start(*launch_command(Path(show), port, osc, ask))
 
     def stop(self) -> None:
         """Ask the server to stop (SIGTERM), kill it if it is still there after 3 s."""

@@ -9,9 +9,13 @@ import json
 import os
 import signal
 import socket
+import subprocess
+import sys
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -30,6 +34,7 @@ from moderator_app.ui.server_process import (
     serve_arguments,
 )
 
+REPO = Path(__file__).resolve().parents[2]
 START_S = 30_000  # ms: the child imports aiohttp on a loaded 2-core machine
 
 
@@ -225,3 +230,56 @@ def test_options_restart_the_server(window: MainWindow, share: NetworkShare, qtb
     assert share.server.process.processId() != first
     assert share.info.osc_port is not None
     assert [r.name for r in share.dialog.role_pages["ask"].rows] == ["ask"]
+
+
+CONSOLE = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from moderator_app.ui.app import ensure_application
+from moderator_app.io.session import ShowSession
+from moderator_app.ui.main_window import MainWindow
+app = ensure_application()
+session = ShowSession.open(sys.argv[1])
+window = MainWindow(session)
+share = window.features["sharing"]
+share.server.listening.connect(
+    lambda info: print("server", share.server.process.processId(), flush=True))
+share.start(int(sys.argv[2]), False, False)
+app.exec()
+"""
+
+
+def alive(pid: int) -> bool:
+    """Running (a zombie left for a parent that never reaps is not running)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_a_console_killed_outright_takes_its_server_with_it(show_path, tmp_path) -> None:
+    console = subprocess.Popen(
+        [sys.executable, "-c", CONSOLE, str(show_path), str(free_port_after(27000))],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        env={**os.environ, "MODERATOR_APP_CONFIG_DIR": str(tmp_path)},
+    )  # fmt: skip
+    server = None
+    try:
+        line = console.stdout.readline()
+        assert line.startswith("server "), line
+        server = int(line.split()[1])
+        assert alive(server)
+        console.send_signal(signal.SIGKILL)  # the real fault: no closeEvent, no aboutToQuit
+        console.wait(10)
+        deadline = time.monotonic() + 10
+        while alive(server) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not alive(server), "the server outlived the console"
+    finally:
+        console.kill()
+        console.wait(10)
+        if server is not None and alive(server):
+            os.kill(server, signal.SIGKILL)  # a failed test leaves no server behind
