@@ -37,6 +37,8 @@ class Listening:
     osc_port: int | None
     addresses: list[str]
     links: dict[str, dict[str, str]] = field(default_factory=dict)
+    # The show file refused the tokens (read-only): the links work until the server stops.
+    tokens_for_this_run: bool = False
 
     @property
     def address(self) -> str:
@@ -73,7 +75,7 @@ def listening_of(data: dict) -> Listening | None:
             if isinstance(urls, dict)
         }
         return Listening(str(data.get("host", "")), port, int(osc) if osc else None,
-                         addresses, links)  # fmt: skip
+                         addresses, links, bool(data.get("tokens_note")))  # fmt: skip
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
 

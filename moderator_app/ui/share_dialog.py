@@ -227,12 +227,12 @@ class ShareDialog(QDialog):
         self.start_button.setText(self.tr("Apply and restart") if running else self.tr("Share"))
         self.stop_button.setEnabled(running)
         colour = ""
-        if info is not None:
-            self.status.setText(self.tr("Shared on {0}:{1}").format(info.address, info.port))
-            colour = OK_COLOUR
-        elif share.problem:
+        if share.problem:  # a new key not kept, a port taken, a server gone: said first
             self.status.setText(share.problem)
             colour = ERROR_COLOUR
+        elif info is not None:
+            self.status.setText(self.tr("Shared on {0}:{1}").format(info.address, info.port))
+            colour = OK_COLOUR
         elif running:
             self.status.setText(self.tr("Starting the server…"))
         else:
@@ -242,8 +242,12 @@ class ShareDialog(QDialog):
         if share.port_taken:
             self.port.setFocus()
         if info is not None:
-            self.addresses.setText(self.tr("This computer's addresses: {0} · port {1}").format(
-                ", ".join(info.addresses) or info.host, info.port))  # fmt: skip
+            text = self.tr("This computer's addresses: {0} · port {1}").format(
+                ", ".join(info.addresses) or info.host, info.port)  # fmt: skip
+            if info.tokens_for_this_run:
+                text += "\n" + self.tr("The show file cannot be written: these links work "
+                                       "only until sharing stops.")  # fmt: skip
+            self.addresses.setText(text)
         else:
             self.addresses.setText("")
         self.addresses.setVisible(info is not None)

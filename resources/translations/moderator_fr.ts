@@ -2719,6 +2719,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <source>This computer&apos;s addresses: {0} · port {1}</source>
         <translation>Adresses de cet ordinateur : {0} · port {1}</translation>
     </message>
+    <message>
+        <source>The show file cannot be written: these links work only until sharing stops.</source>
+        <translation>Le fichier de l’émission ne peut pas être écrit : ces liens ne fonctionnent que jusqu’à l’arrêt du partage.</translation>
+    </message>
 </context>
 <context>
     <name>ShowPropertiesDialog</name>

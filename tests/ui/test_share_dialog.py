@@ -89,6 +89,10 @@ def test_machine_lines_are_read_and_anything_else_is_ignored() -> None:
         assert parse_line(junk) is None, junk
     assert listening_of({"event": "listening", "port": "many"}) is None
     assert listening_of({"event": "listening", "port": 1, "links": {"view": "x"}}).links == {}
+    assert not info.tokens_for_this_run
+    assert listening_of(
+        {**line, "tokens_note": "tokens valid for this run only"}
+    ).tokens_for_this_run
     args = serve_arguments("a.show", 4002, osc=True, ask=True)
     assert args == ["-m", "moderator_app", "serve", "a.show", "--port", "4002", "--machine",
                     "--osc", "--ask"]  # fmt: skip
@@ -283,3 +287,46 @@ def test_a_console_killed_outright_takes_its_server_with_it(show_path, tmp_path)
         console.wait(10)
         if server is not None and alive(server):
             os.kill(server, signal.SIGKILL)  # a failed test leaves no server behind
+
+
+@pytest.fixture
+def readonly_show(tmp_path, seed_show) -> Iterator[Path]:
+    """A show file on a real read-only filesystem (a small tmpfs remounted read-only)."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a read-only tmpfs needs root")
+    from moderator_app.io.showfile import ShowFile
+
+    mount = tmp_path / "ro"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)], check=True)
+    try:
+        ShowFile.create(mount / "a.show", seed_show).close()
+        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+        yield mount / "a.show"
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+@pytest.mark.slow
+def test_a_read_only_show_is_shared_with_links_for_this_run(qtbot, readonly_show, clock):
+    from moderator_app.io.session import ShowSession
+
+    session = ShowSession.open(readonly_show, clock=clock)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    share = window.features["sharing"]
+    try:
+        start(share, qtbot)
+        assert share.info is not None, share.problem
+        assert share.info.tokens_for_this_run
+        assert "only until sharing stops" in share.dialog.addresses.text()
+        assert get(share.info.links["control"]["api"].replace("/api/?", "/api/poll?")) == 200
+        assert not share.regenerate("view")  # nowhere to keep a new key: said, not pretended
+        said = "The new key could not be saved in the show file"
+        assert window.statusBar().currentMessage().startswith(said)
+        assert share.dialog.status.text().startswith(said)
+        assert share.indicator.text() == f"Shared on {share.info.address}:{share.info.port}"
+    finally:
+        share.server.stop_now()
+        window.close()
+        session.close()
