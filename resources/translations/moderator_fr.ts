@@ -1936,6 +1936,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Comparer les passages</translation>
     </message>
     <message>
+        <source>Notes to the moderator</source>
+        <translation>Notes au modérateur</translation>
+    </message>
+    <message>
         <source>Segment</source>
         <translation>Séquence</translation>
     </message>
@@ -2010,6 +2014,38 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>Speaker</source>
         <translation>Intervenant·e</translation>
+    </message>
+    <message>
+        <source>network · {0}</source>
+        <translation>réseau · {0}</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>réseau</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyée</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Read at</source>
+        <translation>Lue à</translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>non lue</translation>
     </message>
     <message>
         <source>Questions: {0} answered, {1} on air, {2} shortlisted, {3} dismissed, {4} not reached; {5} in the show, {6} duplicate(s) merged.</source>

@@ -149,3 +149,23 @@ def test_a_note_journaled_by_another_process_is_shown_and_read(
     sent = big.session.file.actions(0, (NOTE_SENT,))
     read = big.session.file.actions(0, (NOTE_READ,))
     assert [a.payload["note"] for a in read] == [sent[0].seq]
+
+
+def test_the_report_page_lists_the_notes(big: MainWindow, other: ShowSession, qtbot) -> None:
+    big.perform("start")
+    note = notes_app.send_note(other, "Swap\n3 and 4", "Marie", extra={"origin": "network",
+                                                                     "role": "producer"})  # fmt: skip
+    notes_app.send_note(other, "=1+1", "")
+    qtbot.waitUntil(big.features["notes"].strip.isVisible, timeout=2000)
+    qtbot.keyClick(big, Qt.Key.Key_R)
+    view = big.report_feature.view
+    big.pages.setCurrentWidget(view.parentWidget() or view)
+    view.refresh()
+    model = view.notes_model
+    assert view.tabs.tabText(view.tabs.count() - 1) == "Notes to the moderator"
+    rows = [[model.data(model.index(r, c)) for c in range(model.columnCount())]
+            for r in range(model.rowCount())]  # fmt: skip
+    assert [r[1:3] for r in rows] == [["Marie", "Swap 3 and 4"], ["", "=1+1"]]
+    assert rows[0][3] != "not read" and rows[1][3] == "not read"
+    assert rows[0][4] == "network · producer" and rows[1][4] == ""
+    assert model.rows[0].seq == note.seq
