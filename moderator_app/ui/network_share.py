@@ -70,7 +70,10 @@ class NetworkShare(QObject):
         self.indicator.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays the show key
         self.indicator.clicked.connect(self.open_dialog)
         window.statusBar().addPermanentWidget(self.indicator)
-        window.closed.connect(self.server.stop_now)
+        # The window closing (another show opened, the console closed) stops the server
+        # without blocking (terminate, kill after 3 s); the application quitting waits for
+        # it, since no event loop would be left to finish the job.
+        window.closed.connect(self.server.stop)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.server.stop_now)

@@ -210,11 +210,14 @@ def test_a_server_that_dies_is_said_in_one_line(
 
 @pytest.mark.slow
 def test_closing_the_window_stops_the_server(window: MainWindow, share: NetworkShare, qtbot):
+    """Another show opened or the console closed: the server goes, without the window
+    waiting for it (quitting the application waits for it: see below)."""
     start(share, qtbot)
     process = share.server.process
     pid = process.processId()
     window.close()
-    assert process.state() == QProcess.ProcessState.NotRunning
+    assert process.state() != QProcess.ProcessState.NotRunning  # asked, not waited for
+    qtbot.waitUntil(lambda: process.state() == QProcess.ProcessState.NotRunning, timeout=5000)
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)  # gone and reaped, not left behind
 
@@ -330,3 +333,13 @@ def test_a_read_only_show_is_shared_with_links_for_this_run(qtbot, readonly_show
         share.server.stop_now()
         window.close()
         session.close()
+
+
+@pytest.mark.slow
+def test_quitting_the_application_waits_for_the_server(window, share: NetworkShare, qtbot):
+    start(share, qtbot)
+    pid = share.server.process.processId()
+    QGuiApplication.instance().aboutToQuit.emit()  # what quit() sends before returning
+    assert not share.running
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
