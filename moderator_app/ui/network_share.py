@@ -10,6 +10,7 @@ stopped by itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -49,7 +50,9 @@ class NetworkShare(QObject):
         self.osc = False
         self.ask = False
         self.osc_port = DEFAULT_OSC_PORT
-        self.problem = ""  # one line: why the show is not shared although it was asked
+        # One line: why the show is not shared although it was asked (a function, so that
+        # it is worded again in the new language after a switch).
+        self._problem: Callable[[], str] | None = None
         self.port_taken = False
         self.dialog: ShareDialog | None = None
         self.server = ServerProcess(self)
@@ -82,6 +85,15 @@ class NetworkShare(QObject):
 
     # -- state -------------------------------------------------------------------------------
     @property
+    def problem(self) -> str:
+        return self._problem() if self._problem is not None else ""
+
+    def _say(self, problem: Callable[[], str] | None) -> None:
+        self._problem = problem
+        if problem is not None:
+            self.window.show_error(problem())
+
+    @property
     def running(self) -> bool:
         return self.server.running
 
@@ -92,13 +104,13 @@ class NetworkShare(QObject):
     def start(self, port: int, osc: bool, ask: bool) -> None:
         """Share the show (restart the server with these options if it runs)."""
         self.port, self.osc, self.ask = port, osc, ask
-        self.problem = ""
+        self._say(None)
         self.port_taken = False
         self.server.start(self.session.path, port, osc, ask)
         self._changed()
 
     def stop(self) -> None:
-        self.problem = ""
+        self._say(None)
         self.port_taken = False
         self.server.stop()
         self._changed()
@@ -127,9 +139,8 @@ class NetworkShare(QObject):
         """A new token for ``role`` in the show file; the server restarts to take it."""
         tokens = sharing.regenerate(self.session, role)
         if not tokens.persisted:
-            self.problem = self.tr("The new key could not be saved in the show file: {0}").format(
-                tokens.problem)  # fmt: skip
-            self.window.show_error(self.problem)
+            self._say(lambda: self.tr("The new key could not be saved in the show file: {0}")
+                      .format(tokens.problem))  # fmt: skip
             self._changed()
             return False
         self.window.show_status(self.tr("New key made: the old links stop working."))
@@ -140,7 +151,7 @@ class NetworkShare(QObject):
 
     # -- what the server says ---------------------------------------------------------------
     def _listening(self, info: Listening) -> None:
-        self.problem = ""
+        self._say(None)
         self.port_taken = False
         self.window.show_status(self.tr("Shared on {0}:{1}").format(info.address, info.port))
         self._changed()
@@ -150,21 +161,24 @@ class NetworkShare(QObject):
         # port has a way out (another port) that the dialog offers.
         if not port_free(self.port):
             self.port_taken = True
-            self.problem = self.tr(
+            port = self.port
+            self._say(lambda: self.tr(
                 "Port {0} is in use by another program: choose another port, or use a free one."
-            ).format(self.port)
+            ).format(port))  # fmt: skip
         else:
-            self.problem = self.tr("The network server could not start: {0}").format(message)
-        self.window.show_error(self.problem)
+            self._say(lambda: self.tr("The network server could not start: {0}").format(message))
         self._changed()
 
     def _died(self, code: object, line: str) -> None:
-        if code is None:
-            what = self.tr("Sharing stopped: the network server crashed or could not start.")
-        else:
-            what = self.tr("Sharing stopped: the network server exited (code {0}).").format(code)
-        self.problem = f"{what} {line}".strip() if line else what
-        self.window.show_error(self.problem)
+        def said() -> str:
+            if code is None:
+                what = self.tr("Sharing stopped: the network server crashed or could not start.")
+            else:
+                what = self.tr("Sharing stopped: the network server exited (code {0}).").format(
+                    code)  # fmt: skip
+            return f"{what} {line}".strip() if line else what
+
+        self._say(said)
         self._changed()
 
     # -- showing -----------------------------------------------------------------------------

@@ -4,6 +4,8 @@ no English on screen."""
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 from PySide6.QtWidgets import QWidget
 
@@ -53,6 +55,31 @@ def test_the_open_share_dialog_and_the_notes_strip_follow_a_switch_to_french(
         assert window.features["notes"].strip.count.text() == "2 non lues"
         assert dialog.roles.tabText(0) == "Intervenants (lecture)"
     finally:
+        share.server.stop_now()
+        install_language(previous)
+        window.close()
+
+
+@pytest.mark.slow
+def test_a_taken_port_is_said_again_in_french_after_a_switch(qtbot, session: ShowSession):
+    previous = current_language()
+    install_language("en")
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    share = window.features["sharing"]
+    taken = socket.socket()
+    taken.bind(("0.0.0.0", 0))
+    taken.listen()
+    try:
+        port = taken.getsockname()[1]
+        share.start(port, False, False)
+        qtbot.waitUntil(lambda: share.port_taken and not share.running, timeout=30000)
+        assert share.indicator.text().startswith(f"Port {port} is in use")
+        install_language("fr")
+        qtbot.wait(1)
+        assert share.indicator.text().startswith(f"Le port {port} est utilisé")
+    finally:
+        taken.close()
         share.server.stop_now()
         install_language(previous)
         window.close()
