@@ -88,9 +88,12 @@ class NetworkShare(QObject):
     def problem(self) -> str:
         return self._problem() if self._problem is not None else ""
 
-    def _say(self, problem: Callable[[], str] | None) -> None:
+    def _say(self, problem: Callable[[], str] | None, *, flash: bool = False) -> None:
+        """Keep ``problem`` as what the dialog and the status bar's sharing button say.
+        ``flash``: also as a status message (while sharing goes on, the button says
+        where the show is shared, not the problem)."""
         self._problem = problem
-        if problem is not None:
+        if problem is not None and flash:
             self.window.show_error(problem())
 
     @property
@@ -140,7 +143,7 @@ class NetworkShare(QObject):
         tokens = sharing.regenerate(self.session, role)
         if not tokens.persisted:
             self._say(lambda: self.tr("The new key could not be saved in the show file: {0}")
-                      .format(tokens.problem))  # fmt: skip
+                      .format(tokens.problem), flash=True)  # fmt: skip
             self._changed()
             return False
         self.window.show_status(self.tr("New key made: the old links stop working."))

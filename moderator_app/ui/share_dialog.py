@@ -188,6 +188,9 @@ class ShareDialog(QDialog):
         layout.addWidget(buttons)
         self.retranslate()
         self.refresh()
+        # Room for three links with their codes from the start: the dialog does not grow
+        # under the moderator's hand when sharing starts (fits a 1366x768 laptop).
+        self.resize(max(self.sizeHint().width(), 820), 640)
 
     # -- asking ----------------------------------------------------------------------------
     def _start(self) -> None:
