@@ -138,3 +138,28 @@ def test_move_orders_the_queue(session) -> None:
     b = net_questions.add(book, "B", source="chat")
     net_questions.move(book, [b.id], a.id)
     assert [i["text"] for i in net_questions.items_json(book)] == ["B", "A"]
+
+
+def test_report_folds_network_actions_with_their_extra_keys(session, clock) -> None:
+    import json
+
+    from moderator_app.app import notes
+    from moderator_app.app.control import control
+    from moderator_app.app.reports import build, read_journal, report_data
+
+    book = QuestionBook(session)
+    control(session, "start", origin=NET)
+    row = _row(session, 3)
+    cuesheet.edit_segment(session, row["id"], {"title": "Renamed"}, row["version"], extra=NET)
+    q = net_questions.add(book, "Q?", source="chat", extra=NET)
+    net_questions.set_state(book, q.id, "on_air", extra=NET)
+    notes.send_note(session, "hello", "prod", extra=NET)
+    clock.advance(60)
+    net_questions.answered(book, extra=NET)
+    control(session, "next", origin=NET)
+    data = report_data(build(read_journal(session.file)))
+    json.dumps(data)
+    assert "Renamed" in json.dumps(data, ensure_ascii=False)
+    # The question book's undo still works on entries carrying the extra keys.
+    book.undo()
+    assert book.queue.get(q.id).state.value == "on_air"
