@@ -108,6 +108,9 @@ def launch_command(show: Path, port: int, osc: bool, ask: bool) -> tuple[str, li
     """The program and arguments QProcess starts: the serve command, through the launcher
     that ties it to the console's life on Linux."""
     args = serve_arguments(show, port, osc, ask)
+    if getattr(sys, "frozen", False):
+        # The desktop bundle: its executable is the command line itself (no -m, no -c).
+        return sys.executable, args[2:]
     if sys.platform.startswith("linux"):
         args = ["-c", PDEATHSIG_LAUNCHER, str(os.getpid()), *args]
     return sys.executable, args

@@ -28,6 +28,7 @@ from moderator_app.ui.network_share import NetworkShare
 from moderator_app.ui.server_process import (
     MAX_LINE,
     free_port_after,
+    launch_command,
     listening_of,
     parse_line,
     port_free,
@@ -70,7 +71,7 @@ def start(share: NetworkShare, qtbot, port: int | None = None, **options) -> Non
 
 
 # -- the machine lines ------------------------------------------------------------------------
-def test_machine_lines_are_read_and_anything_else_is_ignored() -> None:
+def test_machine_lines_are_read_and_anything_else_is_ignored(monkeypatch) -> None:
     line = {
         "event": "listening",
         "host": "0.0.0.0",
@@ -93,6 +94,12 @@ def test_machine_lines_are_read_and_anything_else_is_ignored() -> None:
     assert listening_of(
         {**line, "tokens_note": "tokens valid for this run only"}
     ).tokens_for_this_run
+    program, launched = launch_command(Path("a.show"), 4002, osc=False, ask=False)
+    assert program == sys.executable and launched[-5:] == ["serve", "a.show", "--port", "4002",
+                                                           "--machine"]  # fmt: skip
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # the desktop bundle
+    assert launch_command(Path("a.show"), 4002, False, False)[1] == [
+        "serve", "a.show", "--port", "4002", "--machine"]  # fmt: skip
     args = serve_arguments("a.show", 4002, osc=True, ask=True)
     assert args == ["-m", "moderator_app", "serve", "a.show", "--port", "4002", "--machine",
                     "--osc", "--ask"]  # fmt: skip
