@@ -9,7 +9,7 @@ Anything the journal does not say is ``None`` (shown as "unknown"), never guesse
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from moderator_app.core.actions import (
@@ -17,6 +17,8 @@ from moderator_app.core.actions import (
     AUX_TYPES,
     CLOCK_JUMP,
     CORRECTION_TYPES,
+    NOTE_READ,
+    NOTE_SENT,
     QUESTION_IMPORTED,
     QUESTION_STATE,
     QUESTION_TYPES,
@@ -28,6 +30,7 @@ from moderator_app.core.actions import (
 from moderator_app.core.clock import from_us, to_us
 from moderator_app.core.engine import FINISHED, NOT_STARTED, PAUSED, RUNNING, TimerEngine
 from moderator_app.core.questions import Question
+from moderator_app.core.report_moderator_notes import NoteReport, note_rows, origin_of
 from moderator_app.core.report_notes import (
     CORRECTED_NOTE,
     IN_PROGRESS_NOTE,
@@ -126,6 +129,8 @@ class EventReport:
     detail: str
     undone: bool
     payload: dict
+    origin: str = ""  # "network" for an action sent over the network (report_moderator_notes)
+    role: str = ""  # then the role of the token it came with
 
 
 @dataclass(frozen=True)
@@ -165,6 +170,7 @@ class Summary:
     questions_dismissed: int = 0
     questions_not_reached: int = 0
     questions_merged: int = 0
+    moderator_notes: int = 0  # notes from a producer to the moderator in this run
 
 
 @dataclass(frozen=True)
@@ -175,6 +181,7 @@ class Report:
     edits: list[EditReport]
     events: list[EventReport]
     runs: list[RunInfo] = field(default_factory=list)
+    notes: list[NoteReport] = field(default_factory=list)  # notes to the moderator
 
 
 def build_report(
@@ -218,7 +225,10 @@ def build_report(
         questions_total = counts.listed + counts.merged
         if questions is None:  # the journal names only the questions it moderated
             questions_total = max(imported, questions_total)
-    return fold.report(infos[number - 1], infos, questions_total, listed, counts)
+    report = fold.report(infos[number - 1], infos, questions_total, listed, counts)
+    notes = note_rows(run_actions, later)
+    summary = replace(report.summary, moderator_notes=len(notes))
+    return replace(report, summary=summary, notes=notes)
 
 
 def _last_seq(runs: list[list[Action]], number: int) -> int | None:
@@ -488,6 +498,7 @@ class _Fold:
         out = []
         for action, current in zip(self.events, self.current_at, strict=True):
             seg = self.show.segment(current) if current else None
+            origin, role = origin_of(action)
             out.append(
                 EventReport(
                     seq=action.seq,
@@ -497,6 +508,8 @@ class _Fold:
                     detail=_detail(action, self.show),
                     undone=action.seq is not None and action.seq in self.undone,
                     payload=dict(action.payload),
+                    origin=origin,
+                    role=role,
                 )
             )
         return out
@@ -547,6 +560,11 @@ def _detail(action: Action, show: Show) -> str:
     if kind == AUTOSTART_CANCEL:
         seg = show.segment(str(p.get("segment", "")))
         return f"automatic start cancelled: {seg.title if seg else p.get('segment', '')}"
+    if kind == NOTE_SENT:
+        sender = str(p.get("sender") or "")
+        return f"{sender}: {p.get('text', '')}" if sender else str(p.get("text", ""))
+    if kind == NOTE_READ:
+        return f"note #{p.get('note', '')} read"
     if kind == CLOCK_JUMP:
         # Times before this row are on the old clock; durations are unaffected.
         try:

@@ -33,7 +33,9 @@ QUESTION_COLUMNS = (
     "answer_limit", "answer_over",
 )  # fmt: skip
 EDIT_COLUMNS = ("time", "seq", "change", "segment", "field", "before", "after", "live")
-EVENT_COLUMNS = ("seq", "time", "type", "segment_on_air", "detail", "undone")
+EVENT_COLUMNS = ("seq", "time", "type", "segment_on_air", "detail", "undone", "from")
+# Notes from a producer to the moderator: when, who, what, when read, where from.
+NOTE_COLUMNS = ("time", "seq", "sender", "note", "read_at", "from")
 
 # CSV columns: the report's JSON keys (labels under ``csv.``; English is the key itself).
 CSV_SEGMENT_COLUMNS = (
@@ -47,14 +49,16 @@ CSV_QUESTION_COLUMNS = (
     "answer_limit_s", "answer_over_s",
 )  # fmt: skip
 CSV_EDIT_COLUMNS = ("at", "seq", "op", "segment", "field", "before", "after", "live")
-CSV_EVENT_COLUMNS = ("seq", "at", "type", "segment", "detail", "undone")
+CSV_EVENT_COLUMNS = ("seq", "at", "type", "segment", "detail", "undone", "origin", "role")
+# "note", not the JSON's "text": the French CSV says "Question" for a question's text.
+CSV_NOTE_COLUMNS = ("at", "seq", "sender", "note", "read_at", "origin", "role")
 CSV_SUMMARY_ITEMS = (
     "item", "value", "title", "timezone", "run", "label", "state", "planned_start",
     "actual_start", "start_delay_s", "planned_end", "actual_end", "final_over_under_s",
     "longest_overrun_title", "longest_overrun_s", "paused_s", "pauses", "added_s", "messages",
     "questions_answered", "questions_on_air", "questions_shortlisted", "questions_dismissed",
     "questions_not_reached", "questions_merged", "questions_total", "edits", "plan_shift_s",
-    "note",
+    "moderator_notes", "note",
 )  # fmt: skip
 
 _EN: dict[str, str] = {
@@ -63,6 +67,7 @@ _EN: dict[str, str] = {
     "sheet.questions": "Questions",
     "sheet.edits": "Run sheet edits",
     "sheet.events": "Events",
+    "sheet.notes": "Notes to the moderator",
     # Segments
     "col.index": "#",
     "col.title": "Title",
@@ -112,6 +117,11 @@ _EN: dict[str, str] = {
     "col.segment_on_air": "Segment on air",
     "col.detail": "Detail",
     "col.undone": "Undone",
+    "col.from": "From",
+    # Notes to the moderator
+    "col.sender": "Sender",
+    "col.note": "Note",
+    "col.read_at": "Read at",
     # Summary
     "item.item": "Item",
     "item.value": "Value",
@@ -141,6 +151,7 @@ _EN: dict[str, str] = {
     "item.questions_merged": "Duplicates merged",
     "item.questions_total": "Questions in the show",
     "item.edits": "Run sheet edits",
+    "item.moderator_notes": "Notes to the moderator",
     "item.note": "Note",
     # Words (English: the value with spaces, as the workbook always wrote it)
     "word.unknown": "unknown",
@@ -148,6 +159,9 @@ _EN: dict[str, str] = {
     "word.yes": "yes",
     "word.no": "no",
     "word.undone": "undone",
+    "word.network": "network",
+    "word.note.sent": "note.sent",
+    "word.note.read": "note.read",
 }
 _EN.update({f"note.{key}": text for key, text in NOTE_TEXT.items()})
 
@@ -157,6 +171,7 @@ _FR: dict[str, str] = {
     "sheet.questions": "Questions",
     "sheet.edits": "Modifications du conducteur",
     "sheet.events": "Journal",
+    "sheet.notes": "Notes au modérateur",
     # Segments
     "col.index": "#",
     "col.title": "Titre",
@@ -206,6 +221,11 @@ _FR: dict[str, str] = {
     "col.segment_on_air": "Séquence à l’antenne",
     "col.detail": "Détail",
     "col.undone": "Annulée",
+    "col.from": "Provenance",
+    # Notes to the moderator
+    "col.sender": "Expéditeur",
+    "col.note": "Note",
+    "col.read_at": "Lue à",
     # Summary
     "item.item": "Élément",
     "item.value": "Valeur",
@@ -235,6 +255,7 @@ _FR: dict[str, str] = {
     "item.questions_merged": "Doublons fusionnés",
     "item.questions_total": "Questions de l’émission",
     "item.edits": "Modifications du conducteur",
+    "item.moderator_notes": "Notes au modérateur",
     "item.note": "Note",
     # CSV: summary items, then columns (durations in seconds)
     "csv.summary.item": "Élément",
@@ -265,6 +286,7 @@ _FR: dict[str, str] = {
     "csv.summary.questions_total": "Questions de l’émission",
     "csv.summary.edits": "Modifications du conducteur",
     "csv.summary.plan_shift_s": "Décalage du plan (s)",
+    "csv.summary.moderator_notes": "Notes au modérateur",
     "csv.summary.note": "Note",
     "csv.title": "Titre",
     "csv.planned_start": "Début prévu",
@@ -309,6 +331,11 @@ _FR: dict[str, str] = {
     "csv.type": "Type",
     "csv.detail": "Détail",
     "csv.undone": "Annulée",
+    "csv.origin": "Provenance",
+    "csv.role": "Rôle",
+    "csv.sender": "Expéditeur",
+    "csv.read_at": "Lue à",
+    "csv.note": "Note",
     # Words: run states, segment statuses, question states, edits, event types
     "word.finished": "terminé",
     "word.no_finish": "sans fin",
@@ -351,6 +378,13 @@ _FR: dict[str, str] = {
     "word.yes": "oui",
     "word.no": "non",
     "word.undone": "annulée",
+    "word.network": "réseau",
+    "word.view": "lecture",
+    "word.producer": "production",
+    "word.control": "pilotage",
+    "word.ask": "public",
+    "word.note.sent": "note envoyée",
+    "word.note.read": "note lue",
     # Notes (see core.report_notes for the placeholders)
     "note.not_started": "Ce passage n’a jamais démarré : il n’y a aucun horaire réel.",
     "note.in_progress": "Ce passage est en cours{where}{when} : sa fin et son avance/retard "

@@ -10,7 +10,8 @@ values are ``null`` in JSON and empty in CSV.
 
 The CSV is one file in sections, so it opens in any spreadsheet: a line ``# Summary``
 followed by ``item,value`` rows, then a blank line and ``# Segments``, ``# Questions``,
-``# Run sheet edits`` and ``# Events``, each a header row and its rows.
+``# Run sheet edits``, ``# Events`` and ``# Notes to the moderator``, each a header row
+and its rows.
 
 The xlsx and csv exports speak English or French (``language``; see ``export_labels``):
 sheet and section names, headers, summary items, state words and notes. In French the
@@ -38,6 +39,7 @@ from moderator_app.io.cell_safety import guard
 from moderator_app.io.export_labels import (
     CSV_EDIT_COLUMNS,
     CSV_EVENT_COLUMNS,
+    CSV_NOTE_COLUMNS,
     CSV_QUESTION_COLUMNS,
     CSV_SEGMENT_COLUMNS,
     Labels,
@@ -93,6 +95,7 @@ def report_dict(report: Report) -> dict:
             "questions_total": s.questions_total,
             "edits": s.edits,
             "plan_shift_s": _s(s.plan_shift_s),
+            "moderator_notes": s.moderator_notes,
             "notes": [note.text for note in s.notes],
         },
         "segments": [
@@ -166,9 +169,23 @@ def report_dict(report: Report) -> dict:
                 "segment": e.segment_title,
                 "detail": e.detail,
                 "undone": e.undone,
+                "origin": e.origin or None,
+                "role": e.role or None,
                 "payload": e.payload,
             }
             for e in report.events
+        ],
+        "moderator_notes": [
+            {
+                "seq": n.seq,
+                "at": _iso(n.at, tz),
+                "sender": n.sender,
+                "text": n.text,
+                "read_at": _iso(n.read_at, tz),
+                "origin": n.origin or None,
+                "role": n.role or None,
+            }
+            for n in report.notes
         ],
         "runs": [
             {
@@ -226,7 +243,9 @@ def write_csv_text(report: Report, out: IO[str], language: str = "en") -> None:
         ("sheet.questions", CSV_QUESTION_COLUMNS, data["questions"]),
         ("sheet.edits", CSV_EDIT_COLUMNS, data["edits"]),
         ("sheet.events", CSV_EVENT_COLUMNS, data["events"]),
-    ]
+        ("sheet.notes", CSV_NOTE_COLUMNS,
+         [{**n, "note": n["text"]} for n in data["moderator_notes"]]),
+    ]  # fmt: skip
     for title, columns, items in sections:
         w.writerow([])
         w.writerow([f"# {lab[title]}"])
@@ -258,6 +277,7 @@ def _csv_words(lab: Labels) -> dict[str, Callable[[object], object]]:
 
     return {"status": word, "state": word, "op": code, "type": code, "live": flag,
             "undone": lambda v: lab["word.undone"] if v else None, "source": code,
+            "origin": code, "role": code,
             "answered_in_source": maybe, "corrected": flag}  # fmt: skip
 
 

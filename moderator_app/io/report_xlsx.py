@@ -1,4 +1,5 @@
-"""The report as an Excel workbook: Summary, Segments, Questions, Run sheet edits, Events.
+"""The report as an Excel workbook: Summary, Segments, Questions, Run sheet edits, Events,
+Notes to the moderator.
 
 Written in openpyxl's write-only mode (rows streamed, a few MB of memory for thousands of
 questions). Times are real datetime cells, durations real time fractions shown as
@@ -31,6 +32,7 @@ from moderator_app.core.runsheet import zone
 from moderator_app.io.export_labels import (
     EDIT_COLUMNS,
     EVENT_COLUMNS,
+    NOTE_COLUMNS,
     QUESTION_COLUMNS,
     SEGMENT_COLUMNS,
     Labels,
@@ -160,7 +162,7 @@ def write_xlsx(report: Report, handle: IO[bytes], language: str = "en") -> None:
     tz = zone(report.summary.timezone)
     wb = Workbook(write_only=True)
     wb.epoch = CALENDAR_MAC_1904
-    for part in (_summary, _segments, _questions, _edits, _events):
+    for part in (_summary, _segments, _questions, _edits, _events, _notes):
         part(wb, report, tz, lab)
     # Zipped in memory (a few MB for thousands of questions), then written in one call: a
     # ZipFile left on a handle that failed mid-write (a full disk) tries to finish itself
@@ -210,6 +212,7 @@ def _summary(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
         ("questions_merged", sh.number(s.questions_merged)),
         ("questions_total", sh.number(s.questions_total)),
         ("edits", sh.number(s.edits)),
+        ("moderator_notes", sh.number(s.moderator_notes)),
     ]
     rows += [("note", sh.text(lab.note(note), wrap=True)) for note in s.notes]
     for key, cell in rows:
@@ -272,8 +275,9 @@ def _questions(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
                 sh.duration(q.duration_s, unknown=taken and q.final_state == ANSWERED),
                 sh.text(q.segment_title),
                 sh.text(q.speaker),
-                sh.text(None if q.answered_in_source is None else yes if q.answered_in_source
-                        else no),
+                sh.text(
+                    None if q.answered_in_source is None else yes if q.answered_in_source else no
+                ),
                 sh.text(q.question_id),
                 sh.duration(q.answer_limit_s, unknown=False),
                 sh.duration(q.answer_over_s, SIGNED, unknown=False),
@@ -301,8 +305,17 @@ def _edits(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
         )
 
 
+def _origin(lab: Labels, origin: str, role: str) -> str | None:
+    """Where an action came from: "network · producer" (in the language), or nothing for
+    the console's and the command line's own."""
+    if not origin:
+        return None
+    return f"{lab.word(origin)} · {lab.word(role)}" if role else lab.word(origin)
+
+
 def _events(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
-    sh = _Sheet(wb, lab["sheet.events"], tz, [7, 19, 16, 36, 80, 8], lab["word.unknown"])
+    widths = [7, 19, 16, 36, 80, 8, 20]
+    sh = _Sheet(wb, lab["sheet.events"], tz, widths, lab["word.unknown"])
     sh.header(lab.headers(EVENT_COLUMNS))
     for e in report.events:
         sh.append(
@@ -313,5 +326,22 @@ def _events(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
                 sh.text(e.segment_title),
                 sh.text(e.detail),
                 sh.text(lab["word.undone"] if e.undone else None),
+                sh.text(_origin(lab, e.origin, e.role)),
+            ]
+        )
+
+
+def _notes(wb: Workbook, report: Report, tz: ZoneInfo, lab: Labels) -> None:
+    sh = _Sheet(wb, lab["sheet.notes"], tz, [19, 7, 22, 80, 19, 20], lab["word.unknown"])
+    sh.header(lab.headers(NOTE_COLUMNS))
+    for n in report.notes:
+        sh.append(
+            [
+                sh.moment(n.at, DATETIME),
+                sh.number(n.seq, unknown=False),
+                sh.text(n.sender),
+                sh.text(n.text, wrap=True),
+                sh.moment(n.read_at, DATETIME, unknown=False),
+                sh.text(_origin(lab, n.origin, n.role)),
             ]
         )

@@ -136,11 +136,13 @@ def help_sections(
     *,
     questions: bool = False,
     runsheet: bool = False,
+    note_actions: list[QAction] | None = None,
 ) -> list[HelpSection]:
     """Every key of the console, grouped by where it works; live keys first.
 
     ``live_actions``: the live console's actions by key; ``questions`` / ``runsheet``:
-    whether the window has those pages (each has keys of its own)."""
+    whether the window has those pages (each has keys of its own); ``note_actions``: the
+    keys of the notes from the producer, if the window has them."""
     timer = [window.timer_actions[k] for k in window.timer_actions]
     live_actions = live_actions or {}
     messages = [a for k, a in live_actions.items() if k.startswith("preset_")]
@@ -156,6 +158,11 @@ def help_sections(
         HelpSection("messages", QCoreApplication.translate("HelpOverlay", "Messages to the speaker"), "", action_rows(messages)),
         HelpSection("stage", QCoreApplication.translate("HelpOverlay", "Stage display"), "", action_rows(stage)),
     ]
+    notes = list(note_actions or [])
+    if notes:
+        sections.append(HelpSection(
+            "notes", QCoreApplication.translate("HelpOverlay", "Notes from the producer"), "",
+            action_rows(notes)))
     if questions:
         sections.append(HelpSection(
             "questions", QCoreApplication.translate("HelpOverlay", "Questions tab"),
@@ -166,7 +173,7 @@ def help_sections(
             "runsheet", QCoreApplication.translate("HelpOverlay", "Run sheet tab (an editing grid)"),
             QCoreApplication.translate("HelpOverlay", "Keys type and edit here, as in a spreadsheet: the live keys are off."),
             runsheet_rows()))
-    shown = set(timer) | set(messages) | set(stage)
+    shown = set(timer) | set(messages) | set(stage) | set(notes)
     listed = {t for s in sections for _keys, _what in s.rows for t in key_tokens(_keys)}
     rest: list[QAction] = []
     for menu in (window.menu(k) for k in MENU_KEYS):
@@ -178,20 +185,22 @@ def help_sections(
     return sections
 
 
-def attach(window, live, questions, runsheet) -> None:
+def attach(window, live, questions, runsheet, notes) -> None:
     """The keyboard help (opened by the live console's F1) lists the keys of the pages
     this window has."""
     if live is None:
         return  # no F1 without the live console
+    note_actions = list(notes.actions.values()) if notes is not None else []
     live.set_help(lambda: help_sections(
-        window, live.actions, questions=questions is not None, runsheet=runsheet is not None
+        window, live.actions, questions=questions is not None, runsheet=runsheet is not None,
+        note_actions=note_actions,
     ))
 
 
 MENU_KEYS = ("file", "show", "questions", "runsheet", "report", "view", "help")
 # Which column each section goes to: live keys top left, where the eye lands first; the
 # rest balanced so that the French fits 1366×768 with room to spare.
-COLUMNS = (("live", "messages"), ("stage", "questions"), ("runsheet", "files"))
+COLUMNS = (("live", "messages", "notes"), ("stage", "questions"), ("runsheet", "files"))
 
 
 class HelpOverlay(QWidget):

@@ -32,6 +32,8 @@ from moderator_app.ui import (
     first_run,
     help_overlay,
     live_console,
+    moderator_notes,
+    network_share,
     questions_page,
     reliability,
     report_view,
@@ -70,7 +72,9 @@ FEATURES: tuple[Feature, ...] = (
     Feature("first_run", first_run.attach),
     Feature("runsheet", runsheet_editor.attach),
     Feature("drop_import", drop_import.attach, needs=("questions", "runsheet")),
-    Feature("help", help_overlay.attach, needs=("live", "questions", "runsheet")),
+    Feature("notes", moderator_notes.attach),
+    Feature("sharing", network_share.attach),
+    Feature("help", help_overlay.attach, needs=("live", "questions", "runsheet", "notes")),
 )
 
 
@@ -87,7 +91,10 @@ def check_wiring(features: tuple[Feature, ...]) -> None:
         seen.add(feature.name)
 
 
-POLL_MS = 100  # another process's action shows within this, well under the 250 ms promise
+# Another process's action (a command, the network server's) shows within this: a network
+# action must reach the console within 100 ms. A poll that finds nothing new is one
+# PRAGMA data_version (a few microseconds), so 50 a second cost nothing measurable.
+POLL_MS = 20
 ONE_MINUTE = 60
 # Ctrl+End finishes the show only when pressed again within this: one stray key must not end
 # a live show (Undo would bring it back, but the audience has seen "finished" by then).
@@ -98,6 +105,9 @@ class MainWindow(QMainWindow):
     """Owns the session's display; every action goes session -> file -> fold -> screen."""
 
     ticked = Signal(object)  # Snapshot, at each displayed-second change and after each action
+    # The window closed for good (every close check agreed): the show is closing here, so
+    # what runs for it (the network server) stops.
+    closed = Signal()
 
     def __init__(
         self,
@@ -573,6 +583,7 @@ class MainWindow(QMainWindow):
         self._poll.stop()
         self.keys.uninstall()
         super().closeEvent(event)
+        self.closed.emit()
 
 
 def open_error_box(parent: QWidget | None, title: str, text: str) -> None:

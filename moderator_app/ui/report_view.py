@@ -123,6 +123,7 @@ class ReportView(QWidget):
         self.segments_model = ReportTableModel(self._segment_columns(tz), self)
         self.questions_model = ReportTableModel(self._question_columns(tz), self)
         self.compare_model = ReportTableModel(self._compare_columns(), self)
+        self.notes_model = ReportTableModel(self._note_columns(tz), self)
         self.timeline = TimelinePlot(session.show.planned_start, tz)
         self.curve = OverUnderPlot(session.show.planned_start, tz)
         self.curve.plot.setXLink(self.timeline.plot)
@@ -139,6 +140,7 @@ class ReportView(QWidget):
         compare_layout.addWidget(self.compare_label)
         compare_layout.addWidget(self._table(self.compare_model, 9, title=1))
         self.tabs.addTab(compare_page, "")
+        self.tabs.addTab(self._table(self.notes_model, 2), "")
         self._retranslate()
 
         layout = QVBoxLayout(self)
@@ -176,6 +178,7 @@ class ReportView(QWidget):
             self.tr("Over/under"),
             self.tr("Questions"),
             self.tr("Compare runs"),
+            self.tr("Notes to the moderator"),
         )
         for i, title in enumerate(titles):
             self.tabs.setTabText(i, title)
@@ -188,6 +191,7 @@ class ReportView(QWidget):
             self.segments_model.set_columns(self._segment_columns(tz))
             self.questions_model.set_columns(self._question_columns(tz))
             self.compare_model.set_columns(self._compare_columns())
+            self.notes_model.set_columns(self._note_columns(tz))
             # The run boxes keep their choice: only their texts change.
             if self.compare_box.count():
                 self.compare_box.setItemText(0, self.tr("(no comparison)"))
@@ -304,6 +308,24 @@ class ReportView(QWidget):
             Column(self.tr("Segment"), lambda q: q.segment_title),
             Column(self.tr("Speaker"), lambda q: q.speaker),
         ]
+
+    def _note_columns(self, tz) -> list[Column]:
+        # Notes from a producer (the network's backstage), as the exports list them.
+        def source(n) -> str:
+            if n.origin != "network":
+                return ""
+            return self.tr("network · {0}").format(n.role) if n.role else self.tr("network")
+
+        return [
+            Column(self.tr("Sent"), lambda n: clock(n.at, tz)),
+            Column(self.tr("From"), lambda n: n.sender),
+            Column(self.tr("Note"), lambda n: " ".join(n.text.split())),
+            Column(self.tr("Read at"), lambda n: self._read_text(n.read_at, tz)),
+            Column(self.tr("Via"), source),
+        ]
+
+    def _read_text(self, moment, tz) -> str:
+        return clock(moment, tz) if moment is not None else self.tr("not read")
 
     def _question_state_text(self, state: str) -> str:
         return {
@@ -422,6 +444,7 @@ class ReportView(QWidget):
         self.summary.setText(self.summary_text(report))
         self.segments_model.set_rows(report.segments)
         self.questions_model.set_rows(report.questions)
+        self.notes_model.set_rows(report.notes)
         self.compare_model.set_rows(self.comparison.rows if self.comparison else [])
         self.compare_label.setText(self._compare_text())
         origin = report.summary.planned_start or show.planned_start
@@ -531,7 +554,7 @@ class ReportView(QWidget):
         return ""
 
     def _on_change(self, change: Changes) -> None:
-        if change.timer or change.questions or change.runsheet:
+        if change.timer or change.questions or change.runsheet or change.notes:
             self._dirty = True
             if self.isVisible():  # hidden pages catch up when shown, not mid-show
                 self._refresh_timer.start()

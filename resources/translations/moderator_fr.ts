@@ -418,6 +418,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Affichage scène</translation>
     </message>
     <message>
+        <source>Notes from the producer</source>
+        <translation>Notes de la production</translation>
+    </message>
+    <message>
         <source>Questions tab</source>
         <translation>Onglet Questions</translation>
     </message>
@@ -723,6 +727,17 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>{0} segments from {1}</source>
         <translation>{0} séquences depuis {1}</translation>
+    </message>
+</context>
+<context>
+    <name>LinkRow</name>
+    <message>
+        <source>Copy the link</source>
+        <translation>Copier le lien</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
     </message>
 </context>
 <context>
@@ -1060,6 +1075,108 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>No message on the stage display</source>
         <translation>Aucun message sur l’affichage scène</translation>
+    </message>
+</context>
+<context>
+    <name>ModeratorNotes</name>
+    <message>
+        <source>There is no unread note from the producer</source>
+        <translation>Aucune note non lue de la production</translation>
+    </message>
+    <message>
+        <source>This show is open read-only here.</source>
+        <translation>Cette émission est ouverte en lecture seule ici.</translation>
+    </message>
+    <message>
+        <source>Mark the producer&apos;s &amp;note as read</source>
+        <translation>Marquer la &amp;note de la production comme lue</translation>
+    </message>
+    <message>
+        <source>Acknowledge the oldest unread note from the producer</source>
+        <translation>Accuser réception de la plus ancienne note non lue de la production</translation>
+    </message>
+    <message>
+        <source>Read ({0})</source>
+        <translation>Lu ({0})</translation>
+    </message>
+    <message>
+        <source>✉ Note from {0} · {1}</source>
+        <translation>✉ Note de {0} · {1}</translation>
+    </message>
+    <message>
+        <source>✉ Note from the producer · {0}</source>
+        <translation>✉ Note de la production · {0}</translation>
+    </message>
+    <message>
+        <source>{0} unread</source>
+        <translation>{0} non lues</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkShare</name>
+    <message>
+        <source>New key</source>
+        <translation>Nouvelle clé</translation>
+    </message>
+    <message>
+        <source>Make a new key for this role?</source>
+        <translation>Créer une nouvelle clé pour ce rôle ?</translation>
+    </message>
+    <message>
+        <source>The links given out so far for this role stop working: whoever uses them needs the new link.</source>
+        <translation>Les liens déjà donnés pour ce rôle cessent de fonctionner : leurs utilisateurs auront besoin du nouveau lien.</translation>
+    </message>
+    <message>
+        <source>Make a new key</source>
+        <translation>Créer une nouvelle clé</translation>
+    </message>
+    <message>
+        <source>The new key could not be saved in the show file: {0}</source>
+        <translation>La nouvelle clé n’a pas pu être enregistrée dans le fichier de l’émission : {0}</translation>
+    </message>
+    <message>
+        <source>New key made: the old links stop working.</source>
+        <translation>Nouvelle clé créée : les anciens liens ne fonctionnent plus.</translation>
+    </message>
+    <message>
+        <source>Shared on {0}:{1}</source>
+        <translation>Partagé sur {0}:{1}</translation>
+    </message>
+    <message>
+        <source>Port {0} is in use by another program: choose another port, or use a free one.</source>
+        <translation>Le port {0} est utilisé par un autre programme : choisissez un autre port, ou prenez-en un libre.</translation>
+    </message>
+    <message>
+        <source>The network server could not start: {0}</source>
+        <translation>Le serveur réseau n’a pas pu démarrer : {0}</translation>
+    </message>
+    <message>
+        <source>Sharing stopped: the network server crashed or could not start.</source>
+        <translation>Partage arrêté : le serveur réseau s’est planté ou n’a pas pu démarrer.</translation>
+    </message>
+    <message>
+        <source>Sharing stopped: the network server exited (code {0}).</source>
+        <translation>Partage arrêté : le serveur réseau s’est arrêté (code {0}).</translation>
+    </message>
+    <message>
+        <source>Starting to share…</source>
+        <translation>Démarrage du partage…</translation>
+    </message>
+    <message>
+        <source>Share on network…</source>
+        <translation>Partager sur le réseau…</translation>
+    </message>
+    <message>
+        <source>Links, QR codes and keys for the network</source>
+        <translation>Liens, codes QR et clés pour le réseau</translation>
+    </message>
+    <message>
+        <source>Share on &amp;network…</source>
+        <translation>Partager sur le &amp;réseau…</translation>
+    </message>
+    <message>
+        <source>Links for speakers, producers and remote control, with QR codes</source>
+        <translation>Liens pour les intervenants, la production et le pilotage à distance, avec codes QR</translation>
     </message>
 </context>
 <context>
@@ -1898,6 +2015,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Comparer les passages</translation>
     </message>
     <message>
+        <source>Notes to the moderator</source>
+        <translation>Notes au modérateur</translation>
+    </message>
+    <message>
         <source>Segment</source>
         <translation>Séquence</translation>
     </message>
@@ -1976,6 +2097,38 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>Speaker</source>
         <translation>Intervenant·e</translation>
+    </message>
+    <message>
+        <source>network · {0}</source>
+        <translation>réseau · {0}</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>réseau</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyée</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Read at</source>
+        <translation>Lue à</translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>non lue</translation>
     </message>
     <message>
         <source>Questions: {0} answered, {1} on air, {2} shortlisted, {3} dismissed, {4} not reached; {5} in the show, {6} duplicate(s) merged.</source>
@@ -2160,6 +2313,41 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>Plot written to {0}</source>
         <translation>Graphique enregistré dans {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RolePage</name>
+    <message>
+        <source>Read only: the timer and an overlay, for speakers&apos; tablets, a TV in the room or a broadcast mixer. Nothing can be changed.</source>
+        <translation>Lecture seule : le minuteur et une incrustation, pour les tablettes des intervenants, un écran dans la salle ou une régie de diffusion. Rien ne peut être modifié.</translation>
+    </message>
+    <message>
+        <source>For your team only: edit the run sheet, send messages to the speaker and notes to you, manage the questions.</source>
+        <translation>Pour votre équipe seulement : modifier le conducteur, envoyer des messages à l’intervenant et des notes pour vous, gérer les questions.</translation>
+    </message>
+    <message>
+        <source>Full control of the timer (start, next, add time…) over HTTP GET, OSC or WebSocket: for Bitfocus Companion, vMix or a Stream Deck. Includes everything the producer may do.</source>
+        <translation>Pilotage complet du minuteur (démarrer, suivante, ajouter du temps…) par HTTP GET, OSC ou WebSocket : pour Bitfocus Companion, vMix ou un Stream Deck. Comprend tout ce que peut faire la production.</translation>
+    </message>
+    <message>
+        <source>Anyone with this link can send a question (one every 10 seconds); it arrives as new in the Questions tab.</source>
+        <translation>Toute personne ayant ce lien peut envoyer une question (une toutes les 10 secondes) ; elle arrive comme nouvelle dans l’onglet Questions.</translation>
+    </message>
+    <message>
+        <source>New key for this role…</source>
+        <translation>Nouvelle clé pour ce rôle…</translation>
+    </message>
+    <message>
+        <source>Makes new links for this role: the links given out so far stop working.</source>
+        <translation>Crée de nouveaux liens pour ce rôle : les liens déjà donnés cessent de fonctionner.</translation>
+    </message>
+    <message>
+        <source>The links appear here once the show is shared.</source>
+        <translation>Les liens apparaissent ici une fois l’émission partagée.</translation>
+    </message>
+    <message>
+        <source>Audience questions are off: tick “Audience questions (/ask)” and apply to share this link.</source>
+        <translation>Les questions du public sont désactivées : cochez « Questions du public (/ask) » et appliquez pour partager ce lien.</translation>
     </message>
 </context>
 <context>
@@ -2574,6 +2762,109 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>Other</source>
         <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Timer for the speakers (tablet, phone, TV)</source>
+        <translation>Minuteur pour les intervenants (tablette, téléphone, écran)</translation>
+    </message>
+    <message>
+        <source>Overlay for OBS or vMix (transparent background)</source>
+        <translation>Incrustation pour OBS ou vMix (fond transparent)</translation>
+    </message>
+    <message>
+        <source>Backstage: live state, rundown, notes to the moderator</source>
+        <translation>Coulisses : direct, conducteur, notes au modérateur</translation>
+    </message>
+    <message>
+        <source>Run sheet, editable</source>
+        <translation>Conducteur, modifiable</translation>
+    </message>
+    <message>
+        <source>Question queue for a co-moderator</source>
+        <translation>File des questions pour un co-modérateur</translation>
+    </message>
+    <message>
+        <source>Control API base (Companion, scripts): add start, pause, start/next…</source>
+        <translation>Base de l’API de pilotage (Companion, scripts) : ajoutez start, pause, start/next…</translation>
+    </message>
+    <message>
+        <source>Question form for the audience</source>
+        <translation>Formulaire de questions pour le public</translation>
+    </message>
+    <message>
+        <source>Share on network</source>
+        <translation>Partager sur le réseau</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port :</translation>
+    </message>
+    <message>
+        <source>OSC control (UDP {0})</source>
+        <translation>Pilotage OSC (UDP {0})</translation>
+    </message>
+    <message>
+        <source>Audience questions (/ask)</source>
+        <translation>Questions du public (/ask)</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Partager</translation>
+    </message>
+    <message>
+        <source>Apply and restart</source>
+        <translation>Appliquer et redémarrer</translation>
+    </message>
+    <message>
+        <source>Stop sharing</source>
+        <translation>Arrêter le partage</translation>
+    </message>
+    <message>
+        <source>Use a free port</source>
+        <translation>Prendre un port libre</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Speakers (view)</source>
+        <translation>Intervenants (lecture)</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation>Pilotage</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Shared on {0}:{1}</source>
+        <translation>Partagé sur {0}:{1}</translation>
+    </message>
+    <message>
+        <source>Starting the server…</source>
+        <translation>Démarrage du serveur…</translation>
+    </message>
+    <message>
+        <source>Not shared: nobody on the network can see this show.</source>
+        <translation>Non partagé : personne sur le réseau ne voit cette émission.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s addresses: {0} · port {1}</source>
+        <translation>Adresses de cet ordinateur : {0} · port {1}</translation>
+    </message>
+    <message>
+        <source>The show file cannot be written: these links work only until sharing stops.</source>
+        <translation>Le fichier de l’émission ne peut pas être écrit : ces liens ne fonctionnent que jusqu’à l’arrêt du partage.</translation>
     </message>
 </context>
 <context>

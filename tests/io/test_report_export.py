@@ -123,7 +123,9 @@ def test_json_unknowns_are_null(small_show: Show, tmp_path: Path) -> None:
 def test_xlsx_agrees_with_json(rep, tmp_path: Path) -> None:
     data = report_dict(rep)
     wb = openpyxl.load_workbook(export_report(rep, tmp_path / "r.xlsx"))
-    assert wb.sheetnames == ["Summary", "Segments", "Questions", "Run sheet edits", "Events"]
+    assert wb.sheetnames == [
+        "Summary", "Segments", "Questions", "Run sheet edits", "Events", "Notes to the moderator",
+    ]  # fmt: skip
     summary = {row[0]: row[1] for row in wb["Summary"].iter_rows(min_row=2, values_only=True)}
     s = data["summary"]
     assert summary["Actual start"] == _iso_local(s["actual_start"])
@@ -187,7 +189,10 @@ def test_csv_guards_formulas_and_has_sections(rep, tmp_path: Path) -> None:
     text = export_report(rep, tmp_path / "r.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.reader(text.splitlines(keepends=True)))
     titles = [r[0] for r in rows if r and r[0].startswith("# ")]
-    assert titles == ["# Summary", "# Segments", "# Questions", "# Run sheet edits", "# Events"]
+    assert titles == [
+        "# Summary", "# Segments", "# Questions", "# Run sheet edits", "# Events",
+        "# Notes to the moderator",
+    ]  # fmt: skip
     flat = [v for r in rows for v in r]
     assert "'" + EVIL in flat and EVIL not in flat
     assert "'@bob" in flat and "'+33 6 12" in flat
@@ -239,8 +244,11 @@ def test_xlsx_in_french_and_english_differ_in_words_only(rep, tmp_path: Path) ->
     fr = _workbook(rep, tmp_path / "fr.xlsx", "fr")
     assert fr.sheetnames == [
         "Synthèse", "Séquences", "Questions", "Modifications du conducteur", "Journal",
+        "Notes au modérateur",
     ]  # fmt: skip
-    assert en.sheetnames == ["Summary", "Segments", "Questions", "Run sheet edits", "Events"]
+    assert en.sheetnames == [
+        "Summary", "Segments", "Questions", "Run sheet edits", "Events", "Notes to the moderator",
+    ]  # fmt: skip
     seg = [c.value for c in fr["Séquences"][1]]
     assert seg[:6] == ["#", "Titre", "Intervenant", "État", "Début prévu", "Début réel"]
     assert seg[8:12] == ["Durée prévue", "Durée réelle", "Durée hors pauses",
@@ -314,7 +322,8 @@ def test_csv_in_french_keeps_commas_bom_and_figures(rep, tmp_path: Path) -> None
     fr = _csv_rows(export_report(rep, tmp_path / "fr.csv", language="fr"))
     titles = [r[0] for r in fr if r and r[0].startswith("# ")]
     assert titles == ["# Synthèse", "# Séquences", "# Questions",
-                      "# Modifications du conducteur", "# Journal"]  # fmt: skip
+                      "# Modifications du conducteur", "# Journal",
+                      "# Notes au modérateur"]  # fmt: skip
     assert fr[1] == ["Élément", "Valeur"] and en[1] == ["item", "value"]
     header = fr[fr.index(["# Séquences"]) + 1]
     assert header[:4] == ["#", "Titre", "Intervenant", "État"]
