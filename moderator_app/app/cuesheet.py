@@ -11,7 +11,7 @@ the segment changed since, the edit is refused with ``Conflict`` ("changed by so
 from __future__ import annotations
 
 from moderator_app.app.live_feed import versions
-from moderator_app.app.runsheet import commit
+from moderator_app.app.runsheet import RunSheetMoved, commit
 from moderator_app.core.actions import Action
 from moderator_app.core.runsheet import Segment
 from moderator_app.core.runsheet_edit import (
@@ -70,7 +70,14 @@ def _commit(session: ShowSession, edits: list, extra: dict | None) -> list[Actio
     for edit in edits:  # the live rule for every part before any is written
         check_live(session.show, session.engine, edit)
     group = {GROUP: new_group()} if len(edits) > 1 else {}
-    return [commit(session, edit, extra={**(extra or {}), **group}) for edit in edits]
+    # Decided on the run sheet as of now (``_fresh`` just checked the version): a change
+    # by anyone else before our commit lands is a conflict, checked inside the commit.
+    seen = session.last_seq
+    try:
+        return [commit(session, edit, extra={**(extra or {}), **group}, since=seen)
+                for edit in edits]
+    except RunSheetMoved:
+        raise Conflict() from None
 
 
 def edit_segment(

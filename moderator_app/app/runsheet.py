@@ -50,14 +50,15 @@ from moderator_app.io.runsheet_import import (
     preview_dict,
     read_runsheet,
 )
-from moderator_app.io.runsheet_store import commit_edit
+from moderator_app.io.runsheet_store import RunSheetMoved, commit_edit
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFileError
 from moderator_app.resources import default_show
 
 __all__ = [
     "FIELDS", "Applied", "Edit", "ImportPlan", "RunSheetDiff", "RunSheetExportError",
-    "RunSheetHistory", "RunSheetImport", "RunSheetImportError", "SheetTable", "ShowFileError",
+    "RunSheetHistory", "RunSheetImport", "RunSheetImportError", "RunSheetMoved", "SheetTable",
+    "ShowFileError",
     "ShowSession", "apply_import", "build", "commit", "export", "export_language", "link",
     "linked_path", "linked_path_of", "plan", "preview", "read_sheet", "read_table",
     "show_from_sheet", "text_of", "unlink", "with_header_row",
@@ -135,10 +136,14 @@ def apply_import(
     return Applied(planned, action)
 
 
-def commit(session: ShowSession, edit: Edit, *, extra: dict | None = None) -> Action:
+def commit(
+    session: ShowSession, edit: Edit, *, extra: dict | None = None, since: int | None = None
+) -> Action:
     """Make ``edit`` on the session's show, journaled before the show changes; raises
-    EditRefused or ShowFileError and then writes nothing."""
-    return commit_edit(session, edit, extra=extra)
+    EditRefused or ShowFileError and then writes nothing. With ``since`` (the journal
+    position the edit was decided on), RunSheetMoved if another writer changed the run
+    sheet after it (see io/runsheet_store.commit_edit)."""
+    return commit_edit(session, edit, extra=extra, since=since)
 
 
 class RunSheetHistory:

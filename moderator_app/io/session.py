@@ -114,6 +114,11 @@ class ShowSession:
             self.owner_lock.release()
             self.owner_lock = None
 
+    @property
+    def own_seqs(self) -> frozenset[int]:
+        """Journal positions this session wrote (the rest came from other processes)."""
+        return frozenset(self._own)
+
     def subscribe(self, listener: Listener) -> None:
         """Call ``listener`` with every action folded from now on, ours or another process's."""
         self._listeners.append(listener)
@@ -389,12 +394,15 @@ class ShowSession:
         for listener in list(self._write_listeners):
             listener(error)
 
-    def commit_show(self, show: Show, action: Action) -> Action:
+    def commit_show(
+        self, show: Show, action: Action, *, guard: Callable[[], None] | None = None
+    ) -> Action:
         """Save an edited show and journal ``action`` in one transaction, then fold it.
 
         The session keeps its ``show`` object (observers hold it) and takes the new values.
+        ``guard``: called inside the write transaction; it raises to write nothing.
         """
-        stored = self.file.save_show(show, journal=[action])[0]
+        stored = self.file.save_show(show, journal=[action], guard=guard)[0]
         self._catch_up(stored.seq)
         if stored.seq is not None:
             self._own.add(stored.seq)

@@ -284,10 +284,21 @@ class ShowFile:
             # Hand-edited or damaged JSON can fail deep inside from_dict; name the file.
             raise ShowFileError(f"{self.path}: the show record is damaged ({exc!r})") from None
 
-    def save_show(self, show: Show, *, journal: Iterable[Action] = ()) -> list[Action]:
-        """Replace the show header and run sheet, journaling ``journal`` in the same commit."""
+    def save_show(
+        self,
+        show: Show,
+        *,
+        journal: Iterable[Action] = (),
+        guard: Callable[[], None] | None = None,
+    ) -> list[Action]:
+        """Replace the show header and run sheet, journaling ``journal`` in the same commit.
+
+        ``guard`` runs inside the write transaction, before anything is written: it raises
+        to write nothing (another writer changed the run sheet since it was read)."""
         self._writable()
         with self._transaction():
+            if guard is not None:
+                guard()
             self.db.execute(
                 "INSERT OR REPLACE INTO show (id, data) VALUES (1, ?)",
                 (json.dumps(show.header_dict(), ensure_ascii=False),),
