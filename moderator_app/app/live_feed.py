@@ -18,6 +18,7 @@ from datetime import datetime
 from moderator_app.app import live_words
 from moderator_app.app.flips import flip_phases_us, next_flip_delay_us
 from moderator_app.app.presenter import LiveView, SegmentLine, present
+from moderator_app.app.stage import question_shown
 from moderator_app.core.actions import RUNSHEET_CHANGE_TYPES
 from moderator_app.core.clock import from_us
 from moderator_app.core.engine import FINISHED, NOT_STARTED
@@ -99,11 +100,15 @@ def view_json(view: LiveView, lang: str = "en") -> dict:
         "auto_start_number": view.auto_start_number,
         "message_cue": view.message_cue,
         "message_chime": view.message_chime,
+        "blackout": view.blackout,
     }
 
 
 def view_at(session: ShowSession, at_us: int, question: Question = None) -> LiveView:
-    return present(session.show, session.engine.snapshot(from_us(at_us)), question=question)
+    """The view at ``at_us``; the question on air only when the moderator shows it to the
+    speakers (app/stage.py)."""
+    snap = session.engine.snapshot(from_us(at_us))
+    return present(session.show, snap, question=question if question_shown(snap) else None)
 
 
 def next_flip_us(session: ShowSession, now_us: int) -> int:

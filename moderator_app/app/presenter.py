@@ -151,6 +151,7 @@ class LiveView:
     auto_start_number: int | None = None  # the segment's number (1-based)
     message_cue: bool = False  # the message was sent by an automatic cue
     message_chime: bool = False  # ... which asks for the chime
+    blackout: bool = False  # the speakers' screens are blacked out (journaled)
 
     @property
     def stage_main(self) -> TimerLine | None:
@@ -272,6 +273,7 @@ def present(
         auto_start_number=snap.auto_start.index + 1 if snap.auto_start else None,
         message_cue=bool(snap.message and snap.message.cue and message),
         message_chime=bool(snap.message and snap.message.chime and message),
+        blackout=snap.blackout,
     )
 
 

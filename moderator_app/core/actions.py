@@ -104,6 +104,14 @@ CORRECTION_TYPES = frozenset({STARTED_AT, SET_ELAPSED})
 AUTOSTART_CANCEL = "autostart.cancel"
 SIDE_TIMER_TYPES = AUX_TYPES | CORRECTION_TYPES | {AUTOSTART_CANCEL}
 
+# What the speakers' screens show beside the timer, decided by the moderator for every
+# screen at once (the console's stage window and every browser view): a blackout, and
+# whether the question on air is shown. stage.blackout {"on": bool}; stage.question
+# {"shown": bool}. Not undoable: the next toggle is the way back.
+STAGE_BLACKOUT = "stage.blackout"
+STAGE_QUESTION = "stage.question"
+STAGE_TYPES = frozenset({STAGE_BLACKOUT, STAGE_QUESTION})
+
 
 class Part(StrEnum):
     """The part of the show an action changes: what a surface may have to redraw."""
@@ -114,6 +122,7 @@ class Part(StrEnum):
     QUESTIONS = "questions"
     CLOCK = "clock"
     NOTES = "notes"
+    STAGE = "stage"
     OTHER = "other"
 
 
@@ -130,6 +139,8 @@ def part_of(action_type: str) -> Part:
         return Part.CLOCK
     if action_type in NOTE_TYPES:
         return Part.NOTES
+    if action_type in STAGE_TYPES:
+        return Part.STAGE
     return Part.OTHER
 
 
@@ -179,6 +190,10 @@ class Changes:
     @property
     def notes(self) -> bool:
         return self.part is Part.NOTES
+
+    @property
+    def stage(self) -> bool:
+        return self.part is Part.STAGE
 
 
 class ActionRefused(ValueError):

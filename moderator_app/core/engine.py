@@ -18,6 +18,8 @@ from moderator_app.core.actions import (
     CORRECTION_TYPES,
     MESSAGE_TYPES,
     QUESTION_STATE,
+    STAGE_BLACKOUT,
+    STAGE_QUESTION,
     TIMER_TYPES,
     Action,
     ActionRefused,
@@ -151,6 +153,8 @@ class Snapshot:
     aux: tuple[AuxTimer, ...] = ()
     answer: Answer | None = None
     auto_start: auto_start.AutoStart | None = None
+    blackout: bool = False  # the speakers' screens are blacked out
+    stage_question: bool | None = None  # the question on air shown (None: not decided)
 
     @property
     def progress(self) -> float:
@@ -188,6 +192,10 @@ class TimerEngine:
         # Segments cancelled, or started automatically (even if that start was undone:
         # an undo means "let the speaker finish", not "try again").
         self.autostart_cancelled: set[str] = set()
+        # The speakers' screens: blacked out, and whether the question on air is shown
+        # (None until the moderator first decides: each surface's own default applies).
+        self.blackout = False
+        self.stage_question: bool | None = None
 
     # -- state -------------------------------------------------------------------------
     @property
@@ -453,6 +461,12 @@ class TimerEngine:
         if kind == AUTOSTART_CANCEL:
             self.autostart_cancelled.add(str(action.payload.get("segment")))
             return
+        if kind == STAGE_BLACKOUT:
+            self.blackout = action.payload.get("on") is True
+            return
+        if kind == STAGE_QUESTION:
+            self.stage_question = action.payload.get("shown") is True
+            return
         if kind not in TIMER_TYPES and kind not in CORRECTION_TYPES:
             return
         if kind == ActionType.NEXT and action.payload.get("auto"):
@@ -629,6 +643,8 @@ class TimerEngine:
             "aux": tuple(self.aux.timers[n] for n in sorted(self.aux.timers)),
             "answer": answer if answer is not None and answer.running else None,
             "auto_start": auto_start.pending(self, now_us),
+            "blackout": self.blackout,
+            "stage_question": self.stage_question,
         }
 
     def shown_message(self, now_us: int) -> Message | None:

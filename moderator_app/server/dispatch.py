@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from moderator_app import __version__
-from moderator_app.app import cuesheet, live_feed, net_questions, notes
+from moderator_app.app import cuesheet, live_feed, net_questions, notes, stage
 from moderator_app.app.control import ActionRefused, ControlInputError, StaleAction, control
 from moderator_app.app.questions import QuestionError
 from moderator_app.app.sharing import ShareRole
@@ -78,6 +78,17 @@ def _message_visible(ctx: ShowContext, payload: dict, if_seq: int | None, origin
     text = str(last[-1].payload.get("text", ""))
     shown = {"text": text, "blink": bool(payload.get("blink"))}
     return _timer("message")(ctx, shown, if_seq, origin)
+
+
+def _stage(fn: Callable, key: str) -> Callable:
+    def run(ctx: ShowContext, payload: dict, _if: int | None, origin: dict) -> object:
+        value = payload.get(key)
+        if not isinstance(value, bool):
+            raise BadInput(f"'{key}' is true or false")
+        fn(ctx.session, value, extra=origin)
+        return live_feed.poll_json(ctx.session)
+
+    return run
 
 
 def _note(ctx: ShowContext, payload: dict, _if: int | None, origin: dict) -> object:
@@ -153,6 +164,8 @@ COMMANDS: dict[str, Command] = {
         "next": Command(PRODUCER, _question_next),
         "answered": Command(PRODUCER, _question_answered),
     }.items()},
+    "stage.blackout": Command(PRODUCER, _stage(stage.set_blackout, "on")),
+    "stage.question": Command(PRODUCER, _stage(stage.set_stage_question, "shown")),
     "cuesheet.set": Command(PRODUCER, _cue(lambda ctx, p, o: cuesheet.edit_segment(
         ctx.session, p.get("id"), p.get("fields"), p.get("version"), extra=o))),
     "cuesheet.insert": Command(PRODUCER, _cue(lambda ctx, p, o: cuesheet.insert_segment(
@@ -223,6 +236,10 @@ def api_command(parts: list[str], query: dict[str, str]) -> tuple[str, dict]:
         return "addtime", {"ms": -_int(parts[2], "a number of milliseconds")}
     if parts[:3] == ["message", "timer", "text"] and len(parts) >= 4:
         return "message", {"text": "/".join(parts[3:]), "blink": _flag(query.get("blink"))}
+    if parts[:3] == ["message", "timer", "blackout"] and len(parts) == 4:
+        if parts[3] not in ("true", "false"):
+            raise BadInput("blackout takes true or false")
+        return "stage.blackout", {"on": parts[3] == "true"}
     if parts[:3] == ["message", "timer", "visible"] and len(parts) == 4:
         if parts[3] not in ("true", "false"):
             raise BadInput("visible takes true or false")
@@ -234,5 +251,5 @@ def api_command(parts: list[str], query: dict[str, str]) -> tuple[str, dict]:
 API_ROUTES = [
     "version", "poll", "rundown", "start", "pause", "resume", "start/next", "start/previous",
     "start/index/N", "addtime/add/MS", "addtime/remove/MS", "message/timer/text/TEXT",
-    "message/timer/visible/true|false", "undo", "finish", "question/next", "question/answered",
+    "message/timer/visible/true|false", "message/timer/blackout/true|false", "undo", "finish", "question/next", "question/answered",
 ]

@@ -12,7 +12,9 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from moderator_app.app import stage
 from moderator_app.app.presenter import present
+from moderator_app.app.show import ShowFileError
 from moderator_app.core.actions import ActionType
 from moderator_app.core.engine import DANGER, NORMAL, OVERTIME, RUNNING, WARNING, Snapshot
 from moderator_app.ui.help_overlay import HelpOverlay, HelpSection, help_sections
@@ -49,11 +51,18 @@ class LiveConsole(QObject):
         self.show = window.session.show
         self.settings = settings or Settings()
         self.prefs: Preferences = self.settings.load()
-        self.blackout = False
         self.actions: dict[str, QAction] = {}
         self.alert = Alert(self)
         self._last_phase: tuple[int, int | None, str] | None = None
         self.on_air_question: tuple[str, str] | None = None  # text, asker line
+        if (self.prefs.stage_question and self.session.engine.stage_question is None
+                and not self.session.readonly):
+            # A moderator who shows questions on stage by default: this show says so too,
+            # so the browsers' speaker views agree with the stage window from the start.
+            try:
+                stage.set_stage_question(self.session, True)
+            except ShowFileError:
+                pass  # the banner of the first action says what is wrong with the file
 
         self.stage = StageWindow(self.show.title, window)
         self.stage.screen_lost.connect(self._on_screen_lost)
@@ -246,12 +255,30 @@ class LiveConsole(QObject):
         self.stage.toggle_full_screen()
         self.refresh()
 
+    @property
+    def blackout(self) -> bool:
+        """Journaled (app/stage.py): every speaker screen, browsers too, follows it."""
+        return self.session.engine.blackout
+
     def toggle_blackout(self) -> None:
-        self.blackout = not self.blackout
+        on = not self.blackout
+        if not self._write_stage(lambda: stage.set_blackout(self.session, on)):
+            return
         self.window.show_status(
             self.tr("Stage display blacked out") if self.blackout else self.tr("Stage display back")
         )
         self.refresh()
+
+    def _write_stage(self, write: Callable[[], object]) -> bool:
+        if self.session.readonly:
+            self.window.show_error(self.tr("This show is open read-only here."))
+            return False
+        try:
+            write()
+        except ShowFileError as exc:
+            self.window.show_banner(self.tr("Cannot write the show file: {0}").format(exc))
+            return False
+        return True
 
     def set_on_air_question(self, question: tuple[str, str] | None) -> None:
         """The question on air (text, asker and organisation), or None once answered."""
@@ -260,11 +287,14 @@ class LiveConsole(QObject):
             self.refresh()
 
     def set_stage_question(self, on: bool) -> None:
-        """Whether the stage display shows the question on air (remembered)."""
+        """Whether the speakers' screens show the question on air: journaled for this show
+        (browsers follow) and remembered as the default for the next."""
         if on != self.prefs.stage_question:
             self.prefs.stage_question = on
             self.settings.save(self.prefs)
-            self.refresh()
+        if self.session.engine.stage_question is not on and not self.session.readonly:
+            self._write_stage(lambda: stage.set_stage_question(self.session, on))
+        self.refresh()
 
     def toggle_stage_clock(self) -> None:
         self.prefs.stage_clock = not self.prefs.stage_clock
@@ -349,7 +379,8 @@ class LiveConsole(QObject):
 
     def on_tick(self, snap: Snapshot) -> None:
         options = self.stage_options()
-        question = self.on_air_question if self.prefs.stage_question else None
+        shown = stage.question_shown(snap, self.prefs.stage_question)
+        question = self.on_air_question if shown else None
         # The panel has just rendered this snapshot: its view model is the one presenter's
         # output for it, so the stage words that view rather than presenting it again.
         view = self.window.panel.view

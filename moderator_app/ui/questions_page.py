@@ -569,7 +569,8 @@ class QuestionsFeature(QObject):
         if live is None:  # no stage display in this window
             box.hide()
             return
-        box.setChecked(live.prefs.stage_question)
+        decided = live.session.engine.stage_question  # this show's choice, journaled
+        box.setChecked(live.prefs.stage_question if decided is None else decided)
         self.page.onair.stageToggled.connect(live.set_stage_question)
         self.book.subscribe(lambda _kind, _qs: self.push_on_air())
         self.push_on_air()

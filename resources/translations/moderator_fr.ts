@@ -843,6 +843,14 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Affichage scène rétabli</translation>
     </message>
     <message>
+        <source>This show is open read-only here.</source>
+        <translation>Ce spectacle est ouvert en lecture seule ici.</translation>
+    </message>
+    <message>
+        <source>Cannot write the show file: {0}</source>
+        <translation>Impossible d’écrire le fichier du direct : {0}</translation>
+    </message>
+    <message>
         <source>Screen {0} is not connected</source>
         <translation>L’écran {0} n’est pas branché</translation>
     </message>

@@ -21,6 +21,7 @@ ROUTES = {
     "addtime/remove/60000": "control", "undo": "control", "finish": "control",
     "message/timer/text/Hello": "producer", "message/timer/visible/false": "producer",
     "question/next": "producer", "question/answered": "producer",
+    "message/timer/blackout/false": "producer",
 }  # fmt: skip
 RANK = {"view": 1, "producer": 2, "control": 3}
 
@@ -93,6 +94,27 @@ def test_message_text_blink_and_visibility(show_path) -> None:
             assert (await r.json())["payload"]["message"] == "Wrap up, please"
 
     run(go())
+
+
+def test_blackout_is_journaled_for_every_speaker_screen(show_path) -> None:
+    from moderator_app.core.actions import STAGE_BLACKOUT
+
+    async def go() -> None:
+        async with served(show_path) as (client, tokens, _app):
+            t = {"token": tokens["producer"]}
+            assert (await client.get("/api/message/timer/blackout/true", params=t)).status == 202
+            assert (await client.get("/api/message/timer/blackout/maybe", params=t)).status == 400
+            assert (await client.get("/api/message/timer/blackout/false", params=t)).status == 202
+
+    run(go())
+    session = open_show(show_path, role=Role.COMMAND)
+    try:
+        blackouts = [a.payload for a in session.file.actions(types=(STAGE_BLACKOUT,))]
+        assert [p["on"] for p in blackouts] == [True, False]
+        assert blackouts[0]["origin"] == "network" and blackouts[0]["role"] == "producer"
+        assert session.engine.blackout is False
+    finally:
+        session.close()
 
 
 @pytest.mark.parametrize("path", [

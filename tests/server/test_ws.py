@@ -240,9 +240,20 @@ def test_question_ops_over_the_socket(show_path) -> None:
             assert (await command(ws, "question.state", {"id": qid, "state": "shortlisted"},
                                   ident=2))["status"] == 202
             assert (await command(ws, "question.next", ident=3))["status"] == 202
+            # On air, but the speakers see it only once the moderator shows it to them.
+            hidden = await receive_until(
+                ws, lambda m: m["tag"] == "state" and m["seq"] >= added["payload"]["seq"] + 2)
+            assert hidden["frames"][0]["view"]["question"] == ""
+            assert (await command(ws, "stage.question", {"shown": True}, ident=5))[
+                "status"] == 202
             state = await receive_until(
                 ws, lambda m: m["tag"] == "state" and m["frames"][0]["view"]["question"])
             assert state["frames"][0]["view"]["question"] == "From chat"
+            assert (await command(ws, "stage.blackout", {"on": "yes"}, ident=6))["status"] == 400
+            assert (await command(ws, "stage.blackout", {"on": True}, ident=7))["status"] == 202
+            dark = await receive_until(
+                ws, lambda m: m["tag"] == "state" and m["frames"][0]["view"]["blackout"])
+            assert dark["frames"][1]["view"]["blackout"] is True
             assert (await command(ws, "question.ask", {"text": "x"}, ident=4))["status"] == 403
 
     run(go())

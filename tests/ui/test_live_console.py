@@ -82,6 +82,26 @@ def test_b_blacks_out_the_stage_and_its_preview(window, qtbot):
     assert not window.live.stage.view.options.blackout
 
 
+def test_a_blackout_is_journaled_and_one_from_the_network_blacks_out_the_stage(
+    window, session, qtbot
+):
+    from moderator_app.app import stage
+    from moderator_app.core.actions import STAGE_BLACKOUT
+
+    press(qtbot, window, Qt.Key.Key_B)
+    assert [a.payload["on"] for a in session.file.actions(types=(STAGE_BLACKOUT,))] == [True]
+    press(qtbot, window, Qt.Key.Key_B)
+    # A producer's browser (the server: another process, another connection) blacks out
+    # every speaker screen: the console's stage follows at its next poll of the file.
+    other = ShowSession.open(session.path, clock=session.clock)
+    try:
+        stage.set_blackout(other, True, extra={"origin": "network", "role": "producer"})
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: window.live.stage.view.options.blackout, timeout=2000)
+    assert window.live.actions["blackout"].isChecked()
+
+
 def test_preset_key_sends_the_show_language_preset_through_the_journal(window, session, qtbot):
     assert session.show.language == "fr"
     press(qtbot, window, Qt.Key.Key_2)
