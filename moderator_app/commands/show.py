@@ -5,28 +5,19 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from moderator_app.app.control import (
+    CONTROL_ACTIONS,
+    ActionRefused,
+    ControlInputError,
+    control,
+    parse_arg,
+)
 from moderator_app.app.show import RunSheetImportError, ShowFileError, create_show, show_status
 from moderator_app.commands import CommandError, open_session, print_json
-from moderator_app.core.actions import ActionRefused, ActionType
 
 # A one-shot command waits this long for another writer (an import, a second console's
 # commit) before failing: long enough for any single commit, short enough for a button.
 CONTROL_WAIT_S = 10.0
-
-CONTROL_ACTIONS = {
-    "start": ActionType.START,
-    "pause": ActionType.PAUSE,
-    "resume": ActionType.RESUME,
-    "next": ActionType.NEXT,
-    "previous": ActionType.PREVIOUS,
-    "goto": ActionType.GOTO,
-    "add-time": ActionType.ADD_TIME,
-    "finish": ActionType.FINISH,
-    "undo": ActionType.UNDO,
-    "message": ActionType.MESSAGE,
-    "clear-message": ActionType.CLEAR_MESSAGE,
-}
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="create a show file from the default show")
@@ -95,44 +86,20 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def _payload(action: ActionType, arg: str | None) -> dict:
-    if action in (ActionType.GOTO, ActionType.START):
-        if arg is None:
-            if action is ActionType.GOTO:
-                raise CommandError("goto needs a segment number (see status --json 'index')")
-            return {}
-        try:
-            return {"index": int(arg)}
-        except ValueError:
-            raise CommandError(f"{arg!r} is not a segment number") from None
-    if action is ActionType.ADD_TIME:
-        if arg is None:
-            raise CommandError("add-time needs a number of seconds, e.g. 60 or -30")
-        try:
-            return {"seconds": int(arg)}
-        except ValueError:
-            raise CommandError(f"{arg!r} is not a whole number of seconds") from None
-    if action is ActionType.MESSAGE:
-        if not arg:
-            raise CommandError("message needs the text to show the speaker")
-        return {"text": arg}
-    if arg is not None:
-        raise CommandError(f"{action.value} takes no argument")
-    return {}
-
-
 def cmd_control(args: argparse.Namespace) -> int:
     """Append one action and print the state the file now holds, or fail having saved
     nothing: the action is validated and committed in one transaction (never kept in
     memory for a retry, unlike the console), so exit 0 means it is in the file."""
-    action_type = CONTROL_ACTIONS[args.action]
-    payload = _payload(action_type, args.arg)
+    try:
+        parse_arg(args.action, args.arg)  # a bad argument is said before the file is opened
+    except ControlInputError as exc:
+        raise CommandError(str(exc)) from None
     session = open_session(args.show, wait_s=args.wait)
     try:
         try:
-            action = session.perform(action_type, payload, durable=True)
-        except ActionRefused as exc:
-            raise CommandError(f"{args.action} refused: {exc}") from None
+            action = control(session, args.action, args.arg)
+        except (ActionRefused, ControlInputError) as exc:
+            raise CommandError(str(exc)) from None
         except ShowFileError as exc:
             raise CommandError(_not_saved(args, str(exc))) from None
         status = show_status(session)

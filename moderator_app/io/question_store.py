@@ -270,6 +270,8 @@ class QuestionBook:
         self.queue = QuestionQueue(load_questions(session.file))
         self._listeners: list[BookListener] = []
         self._committing = False
+        # Keys added to every journal entry while set (who made it: see ``made_by``).
+        self.extra: dict = {}
         # Undo and redo of the moderator's decisions: a fold over the journal, so they
         # survive a restart (an import is not undone this way).
         self.history = UndoHistory(
@@ -320,7 +322,7 @@ class QuestionBook:
     def _journal(self, changes: list[Change]) -> list[Action]:
         """Commit the changes' journal entries and rows in one transaction."""
         now = self.session.now_us()
-        actions = [Action(ch.type, now, ch.payload) for ch in changes]
+        actions = [Action(ch.type, now, {**ch.payload, **self.extra}) for ch in changes]
         self._committing = True
         try:
             return self.session.record_many(actions, also=_writer(changes))

@@ -136,7 +136,13 @@ class ShowSession:
         return self.engine.snapshot(self.clock.now())
 
     def perform(
-        self, action_type: str, payload: dict | None = None, *, durable: bool = False
+        self,
+        action_type: str,
+        payload: dict | None = None,
+        *,
+        durable: bool = False,
+        extra: dict | None = None,
+        guard: Callable[[], None] | None = None,
     ) -> Action:
         """Validate a timer or message action against the journal as it is at commit,
         commit it, then fold it.
@@ -147,6 +153,11 @@ class ShowSession:
         session (``durable`` False) folds the action anyway and keeps it in ``pending``
         (see ``record``); a one-shot command (``durable`` True) gets ShowFileError and
         nothing is folded: it must know whether its action is in the file.
+
+        ``extra``: keys added to the journaled payload (who made it: the engine builds the
+        payload itself and keeps only its own keys). ``guard``: called inside the write
+        transaction after others' actions are folded; it raises ActionRefused to write
+        nothing (the two-operators rule, app/control.py).
         """
         if self.file.readonly:
             raise ShowFileError(f"{self.path}: opened read-only")
@@ -164,8 +175,13 @@ class ShowSession:
                 self._fold(action, announce=False)
                 fresh.append(action)
             at_us = self._stamp_us()  # read under the lock: nobody stamps after us
+            if guard is not None:
+                guard()
             built.extend(self._rebase(at_us))
-            built.append(self.engine.prepare(action_type, payload, at_us))
+            prepared = self.engine.prepare(action_type, payload, at_us)
+            if extra:
+                prepared = replace(prepared, payload={**prepared.payload, **extra})
+            built.append(prepared)
             return built
 
         try:

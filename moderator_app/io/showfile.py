@@ -117,8 +117,23 @@ def _questions(db: sqlite3.Connection) -> None:
     )
 
 
+def _shares(db: sqlite3.Connection) -> None:
+    # The network links' secret token per role (app/sharing.py): kept with the show so
+    # links printed or shown as QR codes stay valid across restarts until regenerated.
+    run_script(
+        db,
+        """
+        CREATE TABLE shares (
+            role TEXT PRIMARY KEY,
+            token TEXT NOT NULL,
+            created_us INTEGER
+        );
+        """,
+    )
+
+
 # Migration N brings a file from user_version N-1 to N. Add new ones at the end.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_schema_v1, _questions]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_schema_v1, _questions, _shares]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

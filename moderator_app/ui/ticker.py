@@ -12,27 +12,14 @@ import math
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from moderator_app.app.flips import US, flip_phases_us, next_flip_delay_us
 from moderator_app.app.show import ShowSession
-from moderator_app.core.engine import RUNNING
 
-US = 1_000_000
+__all__ = ["US", "SecondTicker", "next_flip_delay_us"]
+
 # Wake a little after the boundary: a timer that fires early would show the old second.
 LATE_MARGIN_US = 1_500
 MAX_SLEEP_US = 1_000_000
-
-
-def next_flip_delay_us(now_us: int, phases_us: list[int]) -> int:
-    """Microseconds until the next boundary of the wall clock or of any running count.
-
-    ``phases_us`` are the sub-second offsets (0..999999) at which running counts flip.
-    """
-    best = US - now_us % US
-    for phase in phases_us:
-        delay = (phase - now_us) % US
-        if delay == 0:
-            delay = US
-        best = min(best, delay)
-    return best
 
 
 class SecondTicker(QObject):
@@ -62,14 +49,7 @@ class SecondTicker(QObject):
 
     def _schedule(self, snap: object) -> None:
         now_us = self.session.now_us()
-        phases = []
-        if getattr(snap, "state", None) == RUNNING:
-            # remaining = allotted - elapsed; it crosses a whole second when
-            # (now - run_since) has the same fraction as the allotted remainder.
-            remaining_us = round(snap.remaining_s * US)  # type: ignore[attr-defined]
-            phases.append((now_us + remaining_us) % US)
-            started = self.session.engine.state.show_started_us
-            if started is not None:
-                phases.append(started % US)
+        started = self.session.engine.state.show_started_us
+        phases = flip_phases_us(snap, now_us, started)  # type: ignore[arg-type]
         delay_us = min(next_flip_delay_us(now_us, phases) + LATE_MARGIN_US, MAX_SLEEP_US)
         self._timer.start(max(1, math.ceil(delay_us / 1000)))
