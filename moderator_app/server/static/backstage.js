@@ -3,7 +3,7 @@
 // question typed from the chat.
 
 import {
-  Connection, clockTime, counter, duration, el, flash, onLang, replyLine, start, t,
+  Connection, clockTime, counter, zoneTime, duration, el, flash, onLang, replyLine, start, t,
 } from "./common.js";
 import { renderLive } from "./live.js";
 
@@ -32,6 +32,10 @@ function renderRundown() {
   $("rundown").replaceChildren(...rows);
 }
 
+function zone() {
+  return lastView ? lastView.zone_name : "";
+}
+
 function renderNotes() {
   const list = $("notes");
   if (!notes.length) {
@@ -40,9 +44,9 @@ function renderNotes() {
   }
   const items = [...notes].reverse().map((n) => {
     const read = Boolean(n.read_at);
-    const state = read ? t("label.readAt", clockTime(n.read_at)) : t("label.sent");
+    const state = read ? t("label.readAt", zoneTime(n.read_at, zone())) : t("label.sent");
     return el("li", { dataset: { seq: String(n.seq) } },
-      el("span", { class: "n-time", text: clockTime(n.at) }),
+      el("span", { class: "n-time", text: zoneTime(n.at, zone()) }),
       el("span", { class: "n-text", text: n.text || "" }),
       el("span", { class: `n-state ${read ? "read" : "sent"}`, text: state }));
   });

@@ -16,6 +16,7 @@ export const params = {
 
 // -- words -----------------------------------------------------------------------------------
 
+let serverLang = ""; // the language the server words its texts in (hello.lang)
 let lang = params.lang === "fr" || params.lang === "en" ? params.lang : guessLang();
 const langListeners = [];
 
@@ -107,6 +108,23 @@ export function clockTime(iso, withSeconds = false) {
   return withSeconds ? `${match[1]}:${match[2]}:${match[3]}` : `${match[1]}:${match[2]}`;
 }
 
+/** A time of day in the show's zone ``zoneName`` from an ISO instant in any offset (a note's
+ * UTC stamp), 24-hour like clockTime; the ISO text's own time when the zone is unknown. */
+export function zoneTime(iso, zoneName) {
+  if (typeof iso !== "string") return "";
+  const moment = new Date(iso);
+  if (!zoneName || Number.isNaN(moment.getTime())) return clockTime(iso);
+  try {
+    const parts = new Intl.DateTimeFormat("en-GB", {
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zoneName,
+    }).formatToParts(moment);
+    const get = (type) => (parts.find((p) => p.type === type) || {}).value || "00";
+    return `${get("hour")}:${get("minute")}`;
+  } catch {
+    return clockTime(iso);
+  }
+}
+
 /** Seconds as m:ss or h:mm:ss (the console's format_duration); ``signed`` adds +/−. */
 export function duration(seconds, signed = false) {
   if (seconds === null || seconds === undefined || Number.isNaN(seconds)) return "";
@@ -118,6 +136,39 @@ export function duration(seconds, signed = false) {
   s -= m * 60;
   const pad = (n) => String(n).padStart(2, "0");
   return sign + (h ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`);
+}
+
+/** The headline state line: the server's words when it speaks the page's language, else
+ * worded here from its code and arguments (the console's TimerPanel words). */
+export function headlineText(view) {
+  if (view.headline_text && (serverLang === lang || !view.headline)) return view.headline_text;
+  const args = Array.isArray(view.headline_args) ? view.headline_args : [];
+  switch (view.headline) {
+    case "starts_at": {
+      const ahead = Date.parse(args[0]) - Date.parse(view.now);
+      if (ahead > 12 * 3600 * 1000) return t("hl.starts_on", String(args[0]).slice(0, 10), clockTime(args[0]));
+      return t("hl.starts_at", clockTime(args[0]));
+    }
+    case "planned_ago":
+      return t("hl.planned_ago", clockTime(args[0]), spanText(args[1]));
+    case "rehearsal":
+      return t("hl.planned_ago", String(args[0]).slice(0, 10), spanText(args[1]));
+    case "live":
+      return t("hl.live", args[0], args[1]);
+    case "paused":
+    case "finished":
+    case "no_segments":
+      return t(`hl.${view.headline}`);
+    default:
+      return view.headline_text || "";
+  }
+}
+
+/** A span of seconds: h:mm:ss, or "3 d 4 h" beyond a day. */
+export function spanText(seconds) {
+  const s = Math.abs(Number(seconds) || 0);
+  if (s < 86400) return duration(s);
+  return t("stage.span", Math.floor(s / 86400), Math.floor((s % 86400) / 3600));
 }
 
 // -- status line (connection, bad key) ---------------------------------------------------------
@@ -313,7 +364,10 @@ export class Connection {
         this.role = msg.role || "";
         if (typeof msg.seq === "number") this.seq = msg.seq;
         showStatus(null);
-        if (msg.lang) setLang(msg.lang);
+        if (msg.lang) {
+          serverLang = msg.lang;
+          setLang(msg.lang);
+        }
         this.sync(SYNC_FIRST);
         if (this.handlers.hello) this.handlers.hello(msg);
         break;

@@ -70,7 +70,7 @@ function field(s, name) {
     },
     attrs: { "aria-label": `${t(LABELS[name])} ${s.index + 1}` },
   };
-  if (name === "notes") return el("textarea", { ...props, maxLength: 1000, rows: 1 });
+  if (name === "notes") return el("textarea", { ...props, maxLength: 1000, rows: 2 });
   return el("input", { ...props, type: "text", maxLength: name === "title" || name === "speaker" ? 300 : 20, autocomplete: "off" });
 }
 
@@ -198,10 +198,9 @@ function row(s, i) {
     " ",
     deleteButton(s));
   const num = el("td", { class: "num", text: String(i + 1) });
-  if (live) num.append(el("span", { class: "tag", text: t("cs.live") }));
   return el("tr", { class: s.state || "", dataset: { id: s.id } },
     num,
-    el("td", {}, field(s, "title")),
+    el("td", { class: "c-title" }, live ? el("span", { class: "tag", text: t("cs.live") }) : null, field(s, "title")),
     el("td", {}, field(s, "speaker")),
     el("td", { class: "c-dur" }, field(s, "planned_duration_s")),
     el("td", { class: "c-hard" }, field(s, "hard_start")),

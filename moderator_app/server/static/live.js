@@ -1,7 +1,7 @@
 // The live strip of the producer pages: big figure, phase, headline, over/under, projected end
 // and the stage message, from the same frames as the stage display.
 
-import { clockTime, duration, el, t } from "./common.js";
+import { clockTime, duration, el, headlineText, t } from "./common.js";
 
 export function renderLive(box, view) {
   const paused = view.state === "paused";
@@ -13,7 +13,8 @@ export function renderLive(box, view) {
     const phase = paused ? `❚❚ ${t("stage.paused")}` : `${view.symbol || ""} ${t(`phase.${view.phase}`)}`;
     parts.push(el("span", { class: "live-phase", text: phase.trim() }));
   }
-  if (view.headline_text) parts.push(el("span", { class: "live-head", text: view.headline_text }));
+  const headline = headlineText(view);
+  if (headline) parts.push(el("span", { class: "live-head", text: headline }));
   if (view.current && view.live) parts.push(el("span", { text: view.current.title || "" }));
   if (typeof view.over_under_s === "number" && view.state !== "not_started") {
     const late = view.over_under_s > 0.5;

@@ -65,7 +65,7 @@ function item(q, i, list) {
   actions.push(el("button", {
     type: "button", class: "icon", text: q.starred ? "★" : "☆",
     title: t(q.starred ? "q.unstar" : "q.star"), attrs: { "aria-label": t(q.starred ? "q.unstar" : "q.star"), "aria-pressed": String(Boolean(q.starred)) },
-    onclick: (e) => act(e.currentTarget, "question.star", { id: q.id, starred: !q.starred }),
+    onclick: (e) => act(e.currentTarget, "question.state", { id: q.id, state: q.starred ? "unstar" : "star" }),
   }));
   actions.push(el("button", {
     type: "button", class: "icon", text: "↑", title: t("q.up"), attrs: { "aria-label": t("q.up") },
@@ -122,7 +122,6 @@ function init() {
     },
     questions: (msg) => {
       items = Array.isArray(msg.items) ? msg.items : [];
-      items.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
       render();
     },
   });

@@ -35,6 +35,7 @@ function content(view) {
   if (Array.isArray(view.big_span) && view.big_span.length === 2) {
     digits = t("stage.span", view.big_span[0], view.big_span[1]);
   }
+  const words = /[^\d:+\-−. ]/.test(digits);
   let phaseText;
   const overtime = view.phase === "overtime" && (view.state === "running" || view.state === "paused");
   if (view.big_kind === "starts_in") phaseText = t("stage.startsIn");
@@ -51,6 +52,7 @@ function content(view) {
   if (view.has_segments === false) title = t("stage.noSegment");
   return {
     digits,
+    words,
     phase: view.phase || "normal",
     phaseText,
     title,
@@ -81,6 +83,7 @@ function render(view) {
   setText($("speaker"), c.speaker);
   $("speaker").hidden = !c.speaker;
   setText($("big"), c.digits);
+  $("big").classList.toggle("words", c.words);
   setText($("phase"), c.phaseText);
   const q = $("question");
   q.hidden = !c.question;
@@ -116,7 +119,7 @@ function fit(force = false) {
   const big = $("big");
   const text = big.textContent;
   const template = text.replace(/\d/g, "0") || "0:00";
-  const key = `${template}|${box.clientWidth}x${box.clientHeight}`;
+  const key = `${template}|${big.className}|${box.clientWidth}x${box.clientHeight}`;
   if (!force && key === fittedFor) return;
   fittedFor = key;
   const width = box.clientWidth;
@@ -124,6 +127,7 @@ function fit(force = false) {
   if (width <= 0 || height <= 0) return;
   const probe = $("probe") || document.body.appendChild(el("span", { id: "probe", class: "stage-big probe" }));
   probe.textContent = template;
+  probe.classList.toggle("words", big.classList.contains("words"));
   probe.style.fontSize = "100px";
   const w = probe.getBoundingClientRect().width || 1;
   const h = probe.getBoundingClientRect().height || 1;
