@@ -14,6 +14,7 @@ COMMAND_MODULES = [
     "moderator_app.commands.questions",
     "moderator_app.commands.runsheet",
     "moderator_app.commands.rescue",
+    "moderator_app.commands.serve",
 ]
 
 

@@ -1,0 +1,136 @@
+"""The WebSocket clients and what is pushed to them: the state at every journal change and
+~100 ms before every display flip (with the frame for the flip instant), and the rundown,
+questions and notes to producers when those change."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from dataclasses import dataclass, field
+
+from aiohttp import web
+
+from moderator_app.app.sharing import RANK, ShareRole
+from moderator_app.server import show_thread as st
+from moderator_app.server.limits import SEND_TIMEOUT_S, Bucket
+from moderator_app.server.show_thread import ShowThread
+
+PRODUCER_TAGS = ("rundown", "questions", "notes")
+# Frames leave this long before the flip they carry, so a client on a slow link still
+# holds the frame at the instant it must show it.
+LEAD_US = 100_000
+POLL_S = 0.010  # the show file's data_version, as the console polls it
+
+
+@dataclass(eq=False)
+class Client:
+    ws: web.WebSocketResponse
+    role: ShareRole
+    lang: str
+    address: str
+    bucket: Bucket = field(default_factory=Bucket)
+
+    @property
+    def producer(self) -> bool:
+        return self.role is not ShareRole.ASK and RANK[self.role] >= RANK[ShareRole.PRODUCER]
+
+    @property
+    def viewer(self) -> bool:
+        return self.role is not ShareRole.ASK
+
+
+class Hub:
+    def __init__(self, show: ShowThread) -> None:
+        self.show = show
+        self.clients: set[Client] = set()
+        self._wake = asyncio.Event()
+        self._push_lock = asyncio.Lock()
+
+    # -- sending -----------------------------------------------------------------------
+    async def send(self, client: Client, message: dict | str) -> None:
+        text = message if isinstance(message, str) else json.dumps(message, ensure_ascii=False)
+        try:
+            await asyncio.wait_for(client.ws.send_str(text), SEND_TIMEOUT_S)
+        except (TimeoutError, ConnectionError, RuntimeError):
+            # A client that cannot take its pushes is dropped, never waited for.
+            self.clients.discard(client)
+            with contextlib.suppress(Exception):
+                await client.ws.close()
+
+    async def _broadcast(self, targets: list[tuple[Client, str]]) -> None:
+        if targets:
+            await asyncio.gather(*(self.send(c, text) for c, text in targets))
+
+    async def push_state(self, now_us: int | None = None, tags: set[str] = frozenset()) -> None:
+        """The state (frames in each client's language) to every viewer, and the producer
+        parts ``tags`` to producers."""
+        clients = list(self.clients)
+        if not clients:
+            return
+        now = self.show.now_us() if now_us is None else now_us
+        langs = {c.lang for c in clients if c.viewer}
+        states = {
+            lang: json.dumps(await self.show.run(st.state_message, now, lang), ensure_ascii=False)
+            for lang in langs
+        }
+        parts = {}
+        if any(c.producer for c in clients):
+            for tag in tags:
+                parts[tag] = json.dumps(await self.show.run(st.part_message, tag),
+                                        ensure_ascii=False)
+        targets = [(c, states[c.lang]) for c in clients if c.viewer]
+        targets += [(c, text) for c in clients if c.producer for text in parts.values()]
+        await self._broadcast(targets)
+
+    async def welcome(self, client: Client) -> None:
+        """hello, the state, and for producers every part."""
+        ctx_seq = await self.show.run(lambda ctx: ctx.session.last_seq)
+        await self.send(client, {
+            "tag": "hello", "role": client.role.value, "lang": client.lang, "seq": ctx_seq,
+            "server_us": self.show.now_us(),
+        })  # fmt: skip
+        if client.viewer:
+            await self.send(client, await self.show.run(st.state_message, self.show.now_us(),
+                                                        client.lang))
+        if client.producer:
+            for tag in PRODUCER_TAGS:
+                await self.send(client, await self.show.run(st.part_message, tag))
+
+    # -- following the show ------------------------------------------------------------
+    def wake(self) -> None:
+        """Look at the journal now (after a command of ours), not at the next poll."""
+        self._wake.set()
+
+    async def follow(self) -> None:
+        """Poll the show file every 10 ms; push what changed."""
+        while True:
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), POLL_S)
+            self._wake.clear()
+            try:
+                parts = await self.show.run(st.poll_changes)
+            except Exception:  # a file trouble now is said by the next command's reply
+                await asyncio.sleep(0.5)
+                continue
+            if parts:
+                async with self._push_lock:
+                    await self.push_state(tags=st.parts_to_tags(parts))
+
+    async def flips(self) -> None:
+        """Push the frame of each display flip ~100 ms before it."""
+        while True:
+            if not self.clients:
+                await asyncio.sleep(0.05)
+                continue
+            now = self.show.now_us()
+            flip = await self.show.run(st.next_flip, now)
+            wait_us = flip - LEAD_US - now
+            if wait_us > 0:
+                await asyncio.sleep(min(wait_us, 1_000_000) / 1_000_000)
+                if self.show.now_us() < flip - LEAD_US - 2_000:
+                    continue  # woke early (a long sleep): look again
+            async with self._push_lock:
+                await self.push_state()
+            # Past the flip before looking for the next one.
+            await asyncio.sleep(max(0, flip - self.show.now_us()) / 1_000_000 + 0.002)
