@@ -4,12 +4,12 @@
 import { counter, currentLang, params, refusalKey, setLang, start, t } from "./common.js";
 
 const $ = (id) => document.getElementById(id);
-let limit = 500;
+// The server's limit for an audience question (app/net_questions.MAX_ASK_CHARS).
+const limit = 500;
 let updateCount = () => {};
 
 function api(path) {
-  const lang = params.lang ? `&lang=${encodeURIComponent(params.lang)}` : "";
-  return `${path}?token=${encodeURIComponent(params.token)}${lang}`;
+  return `${path}?token=${encodeURIComponent(params.token)}`;
 }
 
 function say(text, ok) {
@@ -18,24 +18,31 @@ function say(text, ok) {
   fb.className = `feedback ${ok ? "ok" : "error"}`;
 }
 
-async function config() {
+/** The show's language: the server's hello on a short-lived WebSocket (an ask link may open
+ * one; it receives nothing but the hello). A link's ?lang= wins. */
+function language() {
+  if (params.lang || !params.token) return;
+  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+  let ws;
   try {
-    const res = await fetch(api("/api/ask/config"), { cache: "no-store" });
-    if (res.ok) {
-      const data = await res.json();
-      if (data.lang) setLang(data.lang);
-      if (Number.isInteger(data.limit) && data.limit > 0) limit = data.limit;
-      $("text").maxLength = limit * 2; // typed past the limit shows red, the server decides
-      updateCount = counter($("text"), $("count"), limit);
-      if (data.enabled === false) closed(t("ask.off"));
-      return;
-    }
-    const key = refusalKey(res.status);
-    if (key) closed(t(key));
+    ws = new WebSocket(`${scheme}//${location.host}/ws?token=${encodeURIComponent(params.token)}`);
   } catch {
-    // no configuration route: the defaults
+    return;
   }
-  updateCount = counter($("text"), $("count"), limit);
+  ws.onmessage = (event) => {
+    try {
+      const msg = JSON.parse(event.data);
+      if (msg && msg.tag === "hello" && msg.lang) {
+        setLang(msg.lang);
+        updateCount();
+      }
+    } catch {
+      // not JSON: keep the page's language
+    }
+    ws.close();
+  };
+  ws.onerror = () => {};
+  setTimeout(() => ws.readyState <= WebSocket.OPEN && ws.close(), 5000);
 }
 
 function closed(text) {
@@ -79,7 +86,10 @@ async function submit(event) {
         // not JSON: the status's own line below
       }
       const key = refusalKey(res.status);
-      say(res.status === 401 ? t(key) : message || (key ? t(key) : t("conn.noAnswer")), false);
+      if (res.status === 401 || res.status === 403) say(t(key), false);
+      else if (res.status === 404) closed(t("ask.off"));
+      else if (res.status === 429) say(t("ask.rate"), false);
+      else say(message || t("conn.noAnswer"), false);
     }
   } catch {
     say(t("conn.noAnswer"), false);
@@ -97,7 +107,10 @@ function init() {
     say("", true);
     $("text").focus();
   });
-  config();
+  updateCount = counter($("text"), $("count"), limit);
+  $("text").maxLength = limit * 2; // typed past the limit shows red; the server decides
+  if (!params.token) closed(t("conn.noKey"));
+  language();
 }
 
 init();

@@ -16,7 +16,8 @@ let lastView = null;
 function renderRundown() {
   const rows = segments.map((s) => {
     const tag = s.state === "current" || s.state === "next" ? t(`bs.state.${s.state}`) : "";
-    const late = s.projected_start && s.planned_start && s.projected_start.slice(11, 16) !== s.planned_start.slice(11, 16);
+    // Projected more than half a minute after the plan: shown in the "late" colour.
+    const late = Date.parse(s.projected_start) - Date.parse(s.planned_start) > 30000;
     const who = [s.speaker, s.organisation].filter(Boolean).join(" — ");
     return el("tr", { class: s.state, dataset: { id: s.id } },
       el("td", { class: "num", text: String(s.index + 1) }),

@@ -20,6 +20,7 @@ let segments = [];
 let kept = []; // {key, id, field, value, title}
 let lastView = null;
 let keySeq = 0;
+let rendering = false; // the sheet is being redrawn: focus moves are not the producer's
 
 /** The text a field shows for segment ``s``. */
 function shown(s, field) {
@@ -54,11 +55,15 @@ function field(s, name) {
     dataset: { id: s.id, field: name, orig: value },
     value,
     onfocus: (e) => {
-      // The version the producer starts from: a change by someone else meanwhile is a conflict.
+      if (rendering) return;
+      // What the producer starts from: the version (a change by someone else meanwhile is a
+      // conflict) and the text (leaving the field with it unchanged writes nothing).
       e.target.dataset.version = String(byId(s.id)?.version ?? s.version ?? 0);
       e.target.dataset.orig = shown(byId(s.id) || s, name);
     },
-    onchange: (e) => commit(e.target),
+    onblur: (e) => {
+      if (!rendering && e.target.value !== e.target.dataset.orig) commit(e.target);
+    },
     onkeydown: (e) => {
       if (e.key === "Enter" && (name !== "notes" || !e.shiftKey)) {
         e.preventDefault();
@@ -82,7 +87,6 @@ async function commit(input) {
   if (!seg) return;
   const version = Number(input.dataset.version || seg.version || 0);
   delete input.dataset.version;
-  if (value === shown(seg, name) && version === seg.version) return;
   input.classList.add("saving");
   input.dataset.pending = "1";
   const reply = await conn.command("cuesheet.set", { id, fields: { [name]: value }, version });
@@ -216,9 +220,20 @@ function render() {
   if (active && active.dataset && active.dataset.field && active.closest("#sheet")) {
     keepTyping = {
       id: active.dataset.id, field: active.dataset.field, value: active.value,
-      version: active.dataset.version, start: active.selectionStart, end: active.selectionEnd,
+      version: active.dataset.version, orig: active.dataset.orig,
+      start: active.selectionStart, end: active.selectionEnd,
     };
   }
+  rendering = true;
+  try {
+    redraw(keepTyping);
+  } finally {
+    rendering = false;
+  }
+  renderKept();
+}
+
+function redraw(keepTyping) {
   const pending = new Map();
   for (const input of document.querySelectorAll("#sheet [data-pending]")) {
     pending.set(`${input.dataset.id}/${input.dataset.field}`, input.value);
@@ -235,10 +250,9 @@ function render() {
       `#sheet [data-id="${CSS.escape(keepTyping.id)}"][data-field="${keepTyping.field}"]`);
     if (input) {
       input.value = keepTyping.value;
-      if (keepTyping.version !== undefined) input.dataset.version = keepTyping.version;
       input.focus({ preventScroll: true });
-      // focus() ran onfocus, which took the fresh version: the one typed from wins back.
       if (keepTyping.version !== undefined) input.dataset.version = keepTyping.version;
+      if (keepTyping.orig !== undefined) input.dataset.orig = keepTyping.orig;
       try {
         input.setSelectionRange(keepTyping.start, keepTyping.end);
       } catch {
@@ -249,7 +263,6 @@ function render() {
       keep({ id: keepTyping.id, field: keepTyping.field, value: keepTyping.value, title: "" });
     }
   }
-  renderKept();
 }
 
 function init() {

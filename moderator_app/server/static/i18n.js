@@ -142,6 +142,7 @@ const EN = {
   "ask.empty": "Type a question first",
   "ask.tooLong": "The question is too long: {0} characters at most",
   "ask.off": "Questions are closed for now",
+  "ask.rate": "One question every 10 seconds, please — try again in a moment",
   // page titles
   "page.timer": "Timer",
   "page.overlay": "Overlay",
@@ -279,6 +280,7 @@ const FR = {
   "ask.empty": "Écrivez d’abord une question",
   "ask.tooLong": "La question est trop longue : {0} caractères au plus",
   "ask.off": "Les questions sont fermées pour l’instant",
+  "ask.rate": "Une question toutes les 10 secondes, s’il vous plaît — réessayez dans un instant",
   "page.timer": "Minuteur",
   "page.overlay": "Incrustation",
 };

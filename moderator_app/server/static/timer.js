@@ -21,7 +21,7 @@ function chroma() {
   const key = (params.get("key") || "").toLowerCase();
   const colour = KEYS[key] || (/^#?[0-9a-f]{6}$/.test(key) ? (key[0] === "#" ? key : `#${key}`) : "");
   if (colour) {
-    document.documentElement.style.setProperty("--page-bg", colour);
+    document.body.style.setProperty("--page-bg", colour);
     document.body.classList.add("keyed");
   }
 }
