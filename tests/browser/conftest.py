@@ -81,7 +81,9 @@ class Served:
     def api(self, path: str, role: str = "control") -> tuple[int, dict]:
         """GET /api/<path> with ``role``'s token: (status, JSON body)."""
         url = f"{self.base}/api/{path}"
-        request = urllib.request.Request(url, headers={"Authorization": f"Bearer {self.token(role)}"})
+        request = urllib.request.Request(
+            url, headers={"Authorization": f"Bearer {self.token(role)}"}
+        )
         try:
             with urllib.request.urlopen(request, timeout=10) as res:
                 return res.status, json.loads(res.read())

@@ -54,8 +54,11 @@ def _ensure_running(served: Served) -> dict:
 
 
 def _wait_synced(page) -> None:
-    page.wait_for_function("() => window.__moderator && typeof window.__moderator.offset === 'number'"
-                           " && window.__moderator.flips.length > 0", timeout=10_000)
+    page.wait_for_function(
+        "() => window.__moderator && typeof window.__moderator.offset === 'number'"
+        " && window.__moderator.flips.length > 0",
+        timeout=10_000,
+    )
 
 
 def _big(page) -> str:
@@ -63,7 +66,8 @@ def _big(page) -> str:
 
 
 def test_timer_shows_the_figure_and_phase_and_follows_a_control_action(
-        served: Served, page_of) -> None:
+    served: Served, page_of
+) -> None:
     poll = _ensure_running(served)
     page = page_of(served.url("timer", lang="en"))
     _wait_synced(page)
@@ -83,8 +87,9 @@ def test_timer_shows_the_figure_and_phase_and_follows_a_control_action(
     assert status == 202, body
     sent = time.monotonic()
     next_title = body["payload"]["current_title"]
-    page.wait_for_function("t => document.getElementById('title').textContent === t",
-                           arg=next_title, timeout=1000)
+    page.wait_for_function(
+        "t => document.getElementById('title').textContent === t", arg=next_title, timeout=1000
+    )
     followed_s = time.monotonic() - sent
     assert followed_s < 1.0
     assert _big(page) in ("10:00", "9:59")
@@ -100,13 +105,15 @@ def test_timer_shows_the_figure_and_phase_and_follows_a_control_action(
     assert not page.errors
 
 
-def test_a_page_with_its_clock_7_3_s_fast_shows_the_servers_second(
-        served: Served, page_of) -> None:
+def test_a_page_with_its_clock_7_3_s_fast_shows_the_servers_second(served: Served, page_of) -> None:
     _ensure_running(served)
     page = page_of(served.url("timer", lang="en"), init=SHIFTED_DATE)
     # Synchronised: the best of the first pings puts the server's clock 7.3 s behind the page's.
-    page.wait_for_function("s => window.__moderator && Math.abs(window.__moderator.offset + s) < 50",
-                           arg=SHIFT_MS, timeout=10_000)
+    page.wait_for_function(
+        "s => window.__moderator && Math.abs(window.__moderator.offset + s) < 50",
+        arg=SHIFT_MS,
+        timeout=10_000,
+    )
     assert page.evaluate("Date.now() - performance.timeOrigin - performance.now()") > SHIFT_MS - 50
     offset = page.evaluate("window.__moderator.offset")
     assert abs(offset + SHIFT_MS) < 50, offset  # measured from the server, best of N pings
@@ -127,7 +134,8 @@ def test_a_page_with_its_clock_7_3_s_fast_shows_the_servers_second(
 
 
 def test_reconnecting_overlay_when_the_server_dies_and_recovery_when_it_is_back(
-        browser, page_of, tmp_path) -> None:
+    browser, page_of, tmp_path
+) -> None:
     show = new_show(tmp_path)
     port = free_port()
     server = serve(show, tmp_path, port)
@@ -137,8 +145,9 @@ def test_reconnecting_overlay_when_the_server_dies_and_recovery_when_it_is_back(
         assert page.locator(".conn-status").is_hidden()
         server.stop(9)  # a real SIGKILL
         killed = time.monotonic()
-        page.wait_for_selector(".conn-status[data-kind='reconnecting']", state="visible",
-                               timeout=6000)
+        page.wait_for_selector(
+            ".conn-status[data-kind='reconnecting']", state="visible", timeout=6000
+        )
         shown_after = time.monotonic() - killed
         assert 2.5 <= shown_after <= 4.5, shown_after  # "after 3 s without data"
         assert page.locator(".conn-status").text_content() == "Reconnecting…"
@@ -155,11 +164,13 @@ def test_a_bad_key_says_so_in_one_line(served: Served, page_of) -> None:
     page = page_of(f"{served.base}/timer?token=not-a-token&lang=en")
     page.wait_for_selector(".conn-status[data-kind='fatal']", timeout=6000)
     assert page.locator(".conn-status").text_content() == (
-        "This link's key is not valid any more — ask the moderator for a new link")
+        "This link's key is not valid any more — ask the moderator for a new link"
+    )
     page = page_of(f"{served.base}/backstage?token=not-a-token&lang=fr")
     page.wait_for_selector(".conn-status[data-kind='fatal']", timeout=6000)
     assert page.locator(".conn-status").text_content() == (
-        "La clé de ce lien n’est plus valable — demandez un nouveau lien au modérateur")
+        "La clé de ce lien n’est plus valable — demandez un nouveau lien au modérateur"
+    )
 
 
 def test_backstage_note_lands_in_the_journal_and_shows_read(served: Served, page_of) -> None:
@@ -185,24 +196,31 @@ def test_backstage_note_lands_in_the_journal_and_shows_read(served: Served, page
 
 
 def test_backstage_adds_a_chat_question_and_sends_a_speaker_message(
-        served: Served, page_of) -> None:
+    served: Served, page_of
+) -> None:
     page = page_of(served.url("backstage", lang="fr"))
     page.wait_for_selector("#rundown tr")
     assert page.locator("#rundown tr").count() >= 8
     page.fill("#asker", "Léa (chat)")
     page.fill("#qtext", "Quelle place pour les villes moyennes ?")
     page.click("#qadd")
-    page.wait_for_function("() => document.getElementById('qfb').textContent === 'Ajoutée à la file'")
+    page.wait_for_function(
+        "() => document.getElementById('qfb').textContent === 'Ajoutée à la file'"
+    )
     page.fill("#msg", "Deux minutes")
     page.check("#blink")
     page.click("#msgsend")
-    page.wait_for_function("() => document.getElementById('msgfb').textContent === 'Affiché sur scène'")
+    page.wait_for_function(
+        "() => document.getElementById('msgfb').textContent === 'Affiché sur scène'"
+    )
     poll = served.poll()
     assert poll["message"] == "Deux minutes" and poll["message_blink"] is True
     session = _session(served)
     try:
         book = QuestionBook(session)
-        added = [q for q in book.queue.ordered() if q.text == "Quelle place pour les villes moyennes ?"]
+        added = [
+            q for q in book.queue.ordered() if q.text == "Quelle place pour les villes moyennes ?"
+        ]
         assert added and added[0].asker == "Léa (chat)" and added[0].source == "chat"
     finally:
         session.close()
@@ -214,7 +232,8 @@ def _title_field(page, index: int):
 
 
 def test_cuesheet_edit_reaches_the_journal_and_a_conflict_keeps_the_typed_text(
-        served: Served, page_of) -> None:
+    served: Served, page_of
+) -> None:
     page = page_of(served.url("cuesheet", lang="en"))
     page.wait_for_selector("#sheet tr")
     field = _title_field(page, 5)
@@ -231,8 +250,9 @@ def test_cuesheet_edit_reaches_the_journal_and_a_conflict_keeps_the_typed_text(
         field.fill("Conclusions — typed in the browser")
         # ... while someone else changes the same segment.
         version = next(s["version"] for s in rundown_json(session) if s["id"] == seg_id)
-        app_cuesheet.edit_segment(session, seg_id, {"title": "Conclusions — from the console"},
-                                  version)
+        app_cuesheet.edit_segment(
+            session, seg_id, {"title": "Conclusions — from the console"}, version
+        )
     finally:
         session.close()
     # The push arrives: the field being typed in keeps its text.
@@ -253,7 +273,9 @@ def test_cuesheet_edit_reaches_the_journal_and_a_conflict_keeps_the_typed_text(
     kept.get_by_role("button", name="Apply again").click()
     page.wait_for_function(
         "() => document.querySelectorAll('#sheet tr')[6].querySelector('input.f-title').value"
-        " === 'Conclusions — typed in the browser'", timeout=3000)
+        " === 'Conclusions — typed in the browser'",
+        timeout=3000,
+    )
     assert page.locator(".kept").count() == 0
     session = _session(served)
     try:
@@ -267,13 +289,17 @@ def test_cuesheet_add_move_delete(served: Served, page_of) -> None:
     page.wait_for_selector("#sheet tr")
     count = page.locator("#sheet tr").count()
     page.click("#add")
-    page.wait_for_function("n => document.querySelectorAll('#sheet tr').length === n + 1", arg=count)
+    page.wait_for_function(
+        "n => document.querySelectorAll('#sheet tr').length === n + 1", arg=count
+    )
     last = page.locator("#sheet tr").nth(count)
     assert last.locator("input.f-title").input_value() == "New segment"
     last.get_by_role("button", name="Move up").click()
     page.wait_for_function(
         "n => document.querySelectorAll('#sheet tr')[n - 1].querySelector('input.f-title').value"
-        " === 'New segment'", arg=count)
+        " === 'New segment'",
+        arg=count,
+    )
     row = page.locator("#sheet tr").nth(count - 1)
     row.get_by_role("button", name="Delete").click()  # arms
     row.locator("button.danger").click()  # confirms
@@ -286,8 +312,7 @@ def test_cuesheet_add_move_delete(served: Served, page_of) -> None:
         session.close()
 
 
-def test_questions_takes_a_question_on_air_and_the_timer_shows_it(
-        served: Served, page_of) -> None:
+def test_questions_takes_a_question_on_air_and_the_timer_shows_it(served: Served, page_of) -> None:
     session = _session(served)
     try:
         from moderator_app.app import net_questions
@@ -307,8 +332,11 @@ def test_questions_takes_a_question_on_air_and_the_timer_shows_it(
     item.get_by_role("button", name="Shortlist").click()
     page.wait_for_selector(f"li.q-item[data-id='{qid}'][data-state='shortlisted']", timeout=3000)
     page.locator(f"li.q-item[data-id='{qid}']").get_by_role("button", name="On air").click()
-    page.wait_for_function("t => document.getElementById('onair').textContent === t",
-                           arg="Which cities " + EVIL + " lead?", timeout=3000)
+    page.wait_for_function(
+        "t => document.getElementById('onair').textContent === t",
+        arg="Which cities " + EVIL + " lead?",
+        timeout=3000,
+    )
     session = _session(served)
     try:
         book = QuestionBook(session)
@@ -317,12 +345,16 @@ def test_questions_takes_a_question_on_air_and_the_timer_shows_it(
     finally:
         session.close()
     timer = page_of(served.url("timer", lang="en"))
-    timer.wait_for_function("t => document.getElementById('qtext').textContent === t",
-                            arg="Which cities " + EVIL + " lead?", timeout=3000)
+    timer.wait_for_function(
+        "t => document.getElementById('qtext').textContent === t",
+        arg="Which cities " + EVIL + " lead?",
+        timeout=3000,
+    )
     assert timer.locator("#question img").count() == 0
     page.click("#answered")
-    page.wait_for_function("() => document.getElementById('onair').textContent === 'No question on air'",
-                           timeout=3000)
+    page.wait_for_function(
+        "() => document.getElementById('onair').textContent === 'No question on air'", timeout=3000
+    )
     assert page.evaluate("window.__xss") is None and timer.evaluate("window.__xss") is None
 
 
@@ -337,9 +369,11 @@ def test_markup_in_a_title_or_a_message_shows_as_text(served: Served, page_of) -
     served.api("message/timer/text/" + quote("Wrap up " + EVIL, safe=""))
     for name in ("timer", "overlay", "backstage", "cuesheet"):
         page = page_of(served.url(name, lang="en"))
-        page.wait_for_function("() => document.body.textContent.includes('<img') || "
-                               "[...document.querySelectorAll('input')].some(i => i.value.includes('<img'))",
-                               timeout=3000)
+        page.wait_for_function(
+            "() => document.body.textContent.includes('<img') || "
+            "[...document.querySelectorAll('input')].some(i => i.value.includes('<img'))",
+            timeout=3000,
+        )
         time.sleep(0.3)
         assert page.locator("img").count() == 0, name
         assert page.evaluate("window.__xss") is None, name
@@ -372,7 +406,8 @@ def test_the_big_figure_never_overflows(served: Served, page_of, width: int, hei
 
 
 def test_ask_says_thank_you_then_the_rate_limit_in_the_page_language(
-        served: Served, page_of) -> None:
+    served: Served, page_of
+) -> None:
     page = page_of(served.url("ask", lang="fr"), width=360, height=640)
     page.fill("#name", "Awa")
     page.fill("#text", "Comment associer les habitants ?")
@@ -380,24 +415,28 @@ def test_ask_says_thank_you_then_the_rate_limit_in_the_page_language(
     page.click("#submit")
     page.wait_for_selector("#done", state="visible", timeout=3000)
     assert page.locator(".thanks").text_content() == (
-        "Merci\u202f! Votre question a été transmise au modérateur.")
+        "Merci\u202f! Votre question a été transmise au modérateur."
+    )
     page.click("#again")
     page.fill("#text", "Et une deuxième ?")
     page.click("#submit")
     page.wait_for_function("() => document.getElementById('fb').textContent !== ''", timeout=3000)
     assert page.locator("#fb").text_content() == (
-        "Une question toutes les 10 secondes, s’il vous plaît — réessayez dans un instant")
+        "Une question toutes les 10 secondes, s’il vous plaît — réessayez dans un instant"
+    )
     session = _session(served)
     try:
-        asked = [q for q in QuestionBook(session).queue.ordered()
-                 if q.text == "Comment associer les habitants ?"]
+        asked = [
+            q
+            for q in QuestionBook(session).queue.ordered()
+            if q.text == "Comment associer les habitants ?"
+        ]
         assert asked and asked[0].source == "audience" and asked[0].asker == "Awa"
     finally:
         session.close()
 
 
-def test_every_string_exists_in_both_languages_with_french_spacing(
-        served: Served, page_of) -> None:
+def test_every_string_exists_in_both_languages_with_french_spacing(served: Served, page_of) -> None:
     page = page_of(served.url("timer"))
     result = page.evaluate("""async () => {
         const m = await import('/static/i18n.js');
