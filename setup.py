@@ -2,7 +2,8 @@
 ``resources/`` folder (default show, icons, translations) is installed as the data-only
 package ``moderator_app._resources``, so a wheel finds its resources the same way a source
 checkout and the bundle do (see moderator_app/resources.py). Everything else is in
-pyproject.toml.
+pyproject.toml. The browser views (``moderator_app/server/static``) are package data of
+``moderator_app.server``.
 """
 
 from setuptools import find_packages, setup
@@ -12,6 +13,10 @@ RESOURCE_PACKAGE = "moderator_app._resources"
 setup(
     packages=[*find_packages(include=["moderator_app", "moderator_app.*"]), RESOURCE_PACKAGE],
     package_dir={RESOURCE_PACKAGE: "resources"},
-    package_data={RESOURCE_PACKAGE: ["*", "*/*", "*/*/*"]},
+    package_data={
+        RESOURCE_PACKAGE: ["*", "*/*", "*/*/*"],
+        # The browser views' files, served from beside server/app.py.
+        "moderator_app.server": ["static/*"],
+    },
     include_package_data=False,
 )
