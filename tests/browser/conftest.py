@@ -185,5 +185,8 @@ def page_of(browser: object) -> Iterator:
         return page
 
     yield open_page
+    errors = [e for context in contexts for page in context.pages for e in page.errors]
     for context in contexts:
         context.close()
+    # A script error in any view fails the test that opened it.
+    assert errors == [], errors

@@ -121,7 +121,9 @@ def test_a_page_with_its_clock_7_3_s_fast_shows_the_servers_second(served: Serve
     page.evaluate("window.__moderator.flips.length = 0")
     time.sleep(3.3)
     flips = page.evaluate("window.__moderator.flips")
-    lags = [f["real_ms"] - f["at_us"] / 1000 for f in flips]
+    # The flips the page timed itself (a push arriving late under load is shown at once and
+    # is the network's delay, not the page's clock): on the boundary, to a few milliseconds.
+    lags = [f["real_ms"] - f["at_us"] / 1000 for f in flips if f["on_time"]]
     assert len(lags) >= 3, flips
     assert all(-5 <= lag <= 60 for lag in lags), lags
     # And the figure shown is the server's own at that instant.

@@ -28,7 +28,7 @@ function renderRundown() {
       el("td", { class: "time", text: duration(s.planned_duration_s) }),
       el("td", { class: "time", text: clockTime(s.planned_start) }),
       el("td", { class: `time ${late && s.state !== "done" ? "late" : ""}`, text: clockTime(s.projected_start) }),
-      el("td", { class: "time", text: s.hard_start ? s.hard_start.slice(0, 5) : "" }));
+      el("td", { class: "time c-hard", text: s.hard_start ? s.hard_start.slice(0, 5) : "" }));
   });
   $("rundown").replaceChildren(...rows);
 }

@@ -425,13 +425,15 @@ export class Connection {
       if (at <= now) {
         if (!due || frame.at_us >= due.at_us) due = frame;
       } else {
-        this.timers.push(setTimeout(() => this.apply(frame), at - now));
+        this.timers.push(setTimeout(() => this.apply(frame, true), at - now));
       }
     }
-    if (due) this.apply(due);
+    if (due) this.apply(due, false);
   }
 
-  apply(frame) {
+  /** Show ``frame``: ``onTime`` when a timer set for its instant fired (a flip), false when it
+   * was already due as it arrived (a journal change, or a push that came late). */
+  apply(frame, onTime) {
     if (this.shownAt && frame.at_us < this.shownAt) return; // an older frame arriving late
     this.shownAt = frame.at_us;
     if (this.handlers.view) this.handlers.view(frame.view || {}, frame);
@@ -439,6 +441,7 @@ export class Connection {
     flips.push({
       at_us: frame.at_us,
       big: frame.view ? frame.view.big : null,
+      on_time: onTime,
       real_ms: performance.timeOrigin + performance.now(),
       page_ms: Date.now(),
     });

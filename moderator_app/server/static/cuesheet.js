@@ -204,11 +204,12 @@ function row(s, i) {
   const num = el("td", { class: "num", text: String(i + 1) });
   return el("tr", { class: s.state || "", dataset: { id: s.id } },
     num,
-    el("td", { class: "c-title" }, live ? el("span", { class: "tag", text: t("cs.live") }) : null, field(s, "title")),
-    el("td", {}, field(s, "speaker")),
-    el("td", { class: "c-dur" }, field(s, "planned_duration_s")),
-    el("td", { class: "c-hard" }, field(s, "hard_start")),
-    el("td", {}, field(s, "notes")),
+    el("td", { class: "c-title", dataset: { label: t("cs.col.title") } },
+      live ? el("span", { class: "tag", text: t("cs.live") }) : null, field(s, "title")),
+    el("td", { class: "c-speaker", dataset: { label: t("cs.col.speaker") } }, field(s, "speaker")),
+    el("td", { class: "c-dur", dataset: { label: t("cs.col.duration") } }, field(s, "planned_duration_s")),
+    el("td", { class: "c-hard", dataset: { label: t("cs.col.hard") } }, field(s, "hard_start")),
+    el("td", { class: "c-notes", dataset: { label: t("cs.col.notes") } }, field(s, "notes")),
     actions);
 }
 
