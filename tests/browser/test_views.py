@@ -461,3 +461,100 @@ def test_every_string_exists_in_both_languages_with_french_spacing(served: Serve
               .map(n => n.dataset.i18n).filter(k => !(k in m.CATALOGUES.fr));
         }""")
         assert missing == [], (name, missing)
+
+
+def test_overlay_is_transparent_or_keyed_and_its_connection_line_stays_in_a_corner(
+    served: Served, page_of
+) -> None:
+    _ensure_running(served)
+    page = page_of(served.url("overlay", lang="en"), width=1920, height=1080)
+    _wait_synced(page)
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgba(0, 0, 0, 0)"
+    assert page.evaluate("getComputedStyle(document.documentElement).backgroundColor") == (
+        "rgba(0, 0, 0, 0)"
+    )
+    assert page.locator("#hint").is_hidden()
+    keyed = page_of(served.url("overlay", lang="en", key="green"))
+    _wait_synced(keyed)
+    assert keyed.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(0, 177, 64)"
+    bad = page_of(f"{served.base}/overlay?token=nope&lang=en", width=1920, height=1080)
+    bad.wait_for_selector(".conn-status[data-kind='fatal']", timeout=6000)
+    box = bad.locator(".conn-status").bounding_box()
+    assert box and box["width"] < 1920 * 0.6 and box["height"] < 1080 * 0.2
+
+
+def test_pages_speak_the_shows_language_unless_the_link_says_otherwise(
+    served: Served, page_of
+) -> None:
+    page = page_of(served.url("backstage"))  # the seed show is in French
+    page.wait_for_function("() => document.documentElement.lang === 'fr'")
+    assert page.locator("h1").text_content() == "Coulisses"
+    assert page.title() == "Coulisses"
+    page = page_of(served.url("backstage", lang="en"))
+    page.wait_for_selector("#rundown tr")
+    assert page.locator("h1").text_content() == "Backstage"
+    assert page.evaluate("document.documentElement.lang") == "en"
+
+
+def test_a_view_link_on_a_producer_page_says_it_cannot_do_that(served: Served, page_of) -> None:
+    page = page_of(f"{served.base}/backstage?token={served.token('view')}&lang=en")
+    page.wait_for_selector(".conn-status[data-kind='fatal']", timeout=6000)
+    assert page.locator(".conn-status").text_content() == (
+        "This link cannot do that — ask the moderator for a producer link"
+    )
+    page.fill("#note", "let me in")
+    page.click("#notesend")
+    page.wait_for_function("() => document.getElementById('notefb').classList.contains('error')")
+    assert page.locator("#notefb").text_content() == (
+        "This link cannot do that — ask the moderator for a producer link"
+    )
+
+
+def test_cuesheet_refused_input_says_why_and_keeps_the_text(served: Served, page_of) -> None:
+    page = page_of(served.url("cuesheet", lang="en"))
+    page.wait_for_selector("#sheet tr")
+    field = page.locator("#sheet tr").nth(4).locator("input.f-planned_duration_s")
+    before = field.input_value()
+    field.fill("twelve minutes")
+    field.press("Enter")
+    page.wait_for_selector("#banner.error", timeout=3000)
+    assert "duration" in page.locator("#banner").text_content()
+    assert field.input_value() == before  # the sheet shows what the show holds
+    assert "twelve minutes" in page.locator(".kept").text_content()
+    page.locator(".kept").get_by_role("button", name="Discard").click()
+    assert page.locator(".kept").count() == 0
+    field.fill("12:30")
+    field.press("Enter")
+    page.wait_for_function("() => document.getElementById('fb').textContent === 'Saved'")
+    assert page.locator("#banner").is_hidden()
+    session = _session(served)
+    try:
+        assert session.show.segments[4].planned_duration_s == 750
+    finally:
+        session.close()
+
+
+def test_a_tap_puts_the_timer_full_screen_and_a_second_tap_leaves(served: Served, page_of) -> None:
+    page = page_of(served.url("timer", lang="en"), width=360, height=640)
+    _wait_synced(page)
+    page.click("#bigbox")
+    page.wait_for_function("() => document.fullscreenElement !== null", timeout=3000)
+    page.click("#bigbox")
+    page.wait_for_function("() => document.fullscreenElement === null", timeout=3000)
+
+
+def test_a_note_names_its_sender_when_given(served: Served, page_of) -> None:
+    page = page_of(served.url("backstage", lang="en"))
+    page.wait_for_selector("#notes li")
+    page.fill("#sender", "Camille (production)")
+    page.fill("#note", "Sound check done")
+    page.click("#notesend")
+    item = page.locator("#notes li", has_text="Sound check done")
+    item.wait_for(timeout=3000)
+    assert item.locator(".n-sender").text_content() == " — Camille (production)"
+    session = _session(served)
+    try:
+        sent = [n for n in app_notes.notes(session) if n.text == "Sound check done"]
+        assert sent and sent[0].sender == "Camille (production)"
+    finally:
+        session.close()

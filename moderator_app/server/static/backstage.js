@@ -48,7 +48,9 @@ function renderNotes() {
     const state = read ? t("label.readAt", zoneTime(n.read_at, zone())) : t("label.sent");
     return el("li", { dataset: { seq: String(n.seq) } },
       el("span", { class: "n-time", text: zoneTime(n.at, zone()) }),
-      el("span", { class: "n-text", text: n.text || "" }),
+      el("span", { class: "n-body" },
+        el("span", { class: "n-text", text: n.text || "" }),
+        n.sender ? el("span", { class: "n-sender", text: ` — ${n.sender}` }) : null),
       el("span", { class: `n-state ${read ? "read" : "sent"}`, text: state }));
   });
   list.replaceChildren(...items);
@@ -74,6 +76,11 @@ function renderStageMessage(view) {
 function init() {
   start();
   counter($("msg"), $("msgcount"), 1000);
+  try {
+    $("sender").value = localStorage.getItem("moderator.sender") || "";
+  } catch {
+    // storage off
+  }
   const noteCount = counter($("note"), $("notecount"), 500);
   const qCount = counter($("qtext"), $("qcount"), 1000);
   $("msgsend").addEventListener("click", () => {
@@ -86,7 +93,15 @@ function init() {
   $("notesend").addEventListener("click", () => {
     const text = $("note").value.trim();
     if (!text) return;
-    send($("notesend"), $("notefb"), "note", { text }, t("label.sent"), () => {
+    const payload = { text };
+    const sender = $("sender").value.trim();
+    if (sender) payload.sender = sender;
+    try {
+      localStorage.setItem("moderator.sender", sender); // the producer's name, next time too
+    } catch {
+      // storage off: the name is typed again next time
+    }
+    send($("notesend"), $("notefb"), "note", payload, t("label.sent"), () => {
       $("note").value = "";
       noteCount();
     });
@@ -126,7 +141,7 @@ function init() {
       notes = Array.isArray(msg.items) ? msg.items : [];
       renderNotes();
     },
-  });
+  }, "producer");
 }
 
 init();

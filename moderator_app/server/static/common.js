@@ -225,14 +225,17 @@ const SYNC_AGAIN = 3; // pings at every refresh
 const SYNC_EVERY_MS = 30000;
 const SAMPLE_KEEP_MS = 120000; // older round trips no longer speak for the clock
 const REPLY_TIMEOUT_MS = 8000;
+const RANK = { view: 1, producer: 2, control: 3 };
 
 /**
  * The page's link to the server. ``handlers``: hello, state(msg), view(view, frame) — called
- * at the frame's instant on the server's clock —, rundown, questions, notes.
+ * at the frame's instant on the server's clock —, rundown, questions, notes. ``needs``: the
+ * role the page is for ("producer"): a link of a lower role says so at once.
  */
 export class Connection {
-  constructor(handlers = {}) {
+  constructor(handlers = {}, needs = "view") {
     this.handlers = handlers;
+    this.needs = needs;
     this.ws = null;
     this.nextId = 1;
     this.pending = new Map(); // id -> {resolve, timer}
@@ -363,7 +366,8 @@ export class Connection {
         this.attempt = 0;
         this.role = msg.role || "";
         if (typeof msg.seq === "number") this.seq = msg.seq;
-        showStatus(null);
+        if ((RANK[this.role] || 0) < (RANK[this.needs] || 0)) showStatus("conn.tooLow", "fatal");
+        else showStatus(null);
         if (msg.lang) {
           serverLang = msg.lang;
           setLang(msg.lang);
@@ -376,7 +380,7 @@ export class Connection {
         break;
       case "state":
         if (typeof msg.seq === "number") this.seq = msg.seq;
-        showStatus(null);
+        if (statusBox && statusBox.dataset.kind === "reconnecting") showStatus(null);
         if (this.handlers.state) this.handlers.state(msg);
         this.schedule(msg.frames || []);
         break;

@@ -283,7 +283,7 @@ function init() {
       segments = Array.isArray(msg.segments) ? msg.segments : [];
       render();
     },
-  });
+  }, "producer");
 }
 
 init();

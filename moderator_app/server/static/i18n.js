@@ -4,7 +4,6 @@
 
 const EN = {
   // connection
-  "conn.connecting": "Connecting…",
   "conn.reconnecting": "Reconnecting…",
   "conn.badKey": "This link's key is not valid any more — ask the moderator for a new link",
   "conn.noKey": "This link has no key — ask the moderator for the full link",
@@ -73,6 +72,7 @@ const EN = {
   "bs.note": "Note to the moderator",
   "bs.noteHint": "Only the moderator sees it, in the console",
   "bs.notes": "Notes sent",
+  "bs.sender": "From (optional)",
   "bs.noNotes": "No note yet",
   "bs.addQuestion": "Question from the chat",
   "bs.asker": "Asked by (optional)",
@@ -149,7 +149,6 @@ const EN = {
 };
 
 const FR = {
-  "conn.connecting": "Connexion…",
   "conn.reconnecting": "Reconnexion…",
   "conn.badKey": "La clé de ce lien n’est plus valable — demandez un nouveau lien au modérateur",
   "conn.noKey": "Ce lien n’a pas de clé — demandez le lien complet au modérateur",
@@ -214,6 +213,7 @@ const FR = {
   "bs.note": "Note au modérateur",
   "bs.noteHint": "Seul le modérateur la voit, dans la console",
   "bs.notes": "Notes envoyées",
+  "bs.sender": "De la part de (facultatif)",
   "bs.noNotes": "Aucune note pour l’instant",
   "bs.addQuestion": "Question du chat",
   "bs.asker": "Posée par (facultatif)",

@@ -124,7 +124,7 @@ function init() {
       items = Array.isArray(msg.items) ? msg.items : [];
       render();
     },
-  });
+  }, "producer");
 }
 
 init();
