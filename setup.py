@@ -2,8 +2,7 @@
 ``resources/`` folder (default show, icons, translations) is installed as the data-only
 package ``moderator_app._resources``, so a wheel finds its resources the same way a source
 checkout and the bundle do (see moderator_app/resources.py). Everything else is in
-pyproject.toml. The browser views (``moderator_app/server/static``) are package data of
-``moderator_app.server``.
+pyproject.toml.
 """
 
 from setuptools import find_packages, setup
@@ -15,8 +14,8 @@ setup(
     package_dir={RESOURCE_PACKAGE: "resources"},
     package_data={
         RESOURCE_PACKAGE: ["*", "*/*", "*/*/*"],
-        # The browser views' files, served from beside server/app.py.
-        "moderator_app.server": ["static/*"],
+        # The browser views (html/js/css) the network server serves: files, not a package.
+        "moderator_app.server": ["static/*", "static/*/*"],
     },
     include_package_data=False,
 )

@@ -24,8 +24,8 @@ from moderator_app.server.auth import Denied, require, role_for, token_of
 from moderator_app.server.hub import Client, Hub
 from moderator_app.server.limits import (
     ASK_EVERY_S,
-    COMMAND_BURST,
-    COMMANDS_PER_S,
+    HTTP_BURST,
+    HTTP_PER_S,
     MAX_BODY,
     MAX_CLIENTS,
     PerAddress,
@@ -101,9 +101,9 @@ async def api(request: web.Request) -> web.Response:
         tail = request.match_info.get("tail", "")
         if tail.strip("/") == "":
             return _json(200, {"payload": {"routes": [f"/api/{r}" for r in dispatch.API_ROUTES]}})
-        if not app[RATE].take(_address(request)):
-            return _json(429, {"message": "too many requests: slow down"})
         name, payload = dispatch.api_command(tail.split("/"), dict(request.query))
+        if not dispatch.COMMANDS[name].reads and not app[RATE].take(_address(request)):
+            return _json(429, {"message": "too many requests: slow down"})
         return _reply(await _run(app, role, name, payload, _if_seq(request.query.get("if"))))
     except Denied as exc:
         return _json(exc.status, {"message": exc.message})
@@ -127,7 +127,10 @@ async def ask(request: web.Request) -> web.Response:
             return _json(400, {"message": "the body must be a JSON object"})
         if not app[ASK_RATE].take(_address(request)):
             return _json(429, {"message": "one question every 10 seconds, please"})
-        return _reply(await _run(app, role, "question.ask", body, None))
+        reply = await _run(app, role, dispatch.QUESTION_ASK, body, None)
+        if reply.status != 202:
+            app[ASK_RATE].refund(_address(request))
+        return _reply(reply)
     except Denied as exc:
         return _json(exc.status, {"message": exc.message})
 
@@ -161,8 +164,9 @@ async def websocket(request: web.Request) -> web.StreamResponse:
     await ws.prepare(request)
     lang = await app[SHOW].run(language, request.query.get("lang"))
     client = Client(ws, role, lang, _address(request))
-    await hub.welcome(client)
-    hub.clients.add(client)
+    async with hub.push_lock:  # no push slips between the welcome and the first push
+        await hub.welcome(client)
+        hub.clients.add(client)
     try:
         async for msg in ws:
             if msg.type is WSMsgType.TEXT:
@@ -206,11 +210,16 @@ async def _ws_command(app: web.Application, client: Client, tag: str,
     if not isinstance(payload, dict):
         return dispatch.Reply(400, "'payload' is a JSON object")
     try:
-        if tag == "question.ask":
+        require(client.role, dispatch.COMMANDS[tag].needs)
+        if tag == dispatch.QUESTION_ASK:
             if not app[OPTIONS].ask:
                 return dispatch.Reply(404, ASK_OFF)
             if not app[ASK_RATE].take(client.address):
                 return dispatch.Reply(429, "one question every 10 seconds, please")
+            reply = await _run(app, client.role, tag, payload, None)
+            if reply.status != 202:
+                app[ASK_RATE].refund(client.address)
+            return reply
         return await _run(app, client.role, tag, payload, _if_seq(data.get("if")))
     except Denied as exc:
         return dispatch.Reply(exc.status, exc.message)
@@ -243,7 +252,7 @@ def make_app(options: Options) -> web.Application:
     app[SHOW] = show
     app[HUB] = Hub(show)
     app[OPTIONS] = options
-    app[RATE] = PerAddress(COMMANDS_PER_S, COMMAND_BURST)
+    app[RATE] = PerAddress(HTTP_PER_S, HTTP_BURST)
     app[ASK_RATE] = PerAddress(1 / ASK_EVERY_S, 1)
     app.router.add_get("/ws", websocket)
     app.router.add_post("/api/ask", ask)

@@ -22,6 +22,10 @@ from moderator_app.server.show_thread import ShowContext
 
 VIEW, PRODUCER, CONTROL, ASK = ShareRole.VIEW, ShareRole.PRODUCER, ShareRole.CONTROL, ShareRole.ASK
 MAX_ADD_MS = 3_600_000
+QUESTION = "question"
+QUESTION_ASK = f"{QUESTION}.ask"
+QUESTION_NEXT = f"{QUESTION}.next"
+QUESTION_ANSWERED = f"{QUESTION}.answered"
 
 
 class BadInput(ValueError):
@@ -140,12 +144,15 @@ COMMANDS: dict[str, Command] = {
     "message.visible": Command(PRODUCER, _message_visible),
     "clear-message": Command(PRODUCER, _timer("clear-message")),
     "note": Command(PRODUCER, _note),
-    "question.add": Command(PRODUCER, _question_add("chat")),
-    "question.ask": Command(ASK, _question_add("audience")),
-    "question.state": Command(PRODUCER, _question_state),
-    "question.move": Command(PRODUCER, _question_move),
-    "question.next": Command(PRODUCER, _question_next),
-    "question.answered": Command(PRODUCER, _question_answered),
+    # The queue's commands, namespaced "question.<name>" (command names, not journal types).
+    **{f"{QUESTION}.{name}": command for name, command in {
+        "add": Command(PRODUCER, _question_add("chat")),
+        "ask": Command(ASK, _question_add("audience")),
+        "state": Command(PRODUCER, _question_state),
+        "move": Command(PRODUCER, _question_move),
+        "next": Command(PRODUCER, _question_next),
+        "answered": Command(PRODUCER, _question_answered),
+    }.items()},
     "cuesheet.set": Command(PRODUCER, _cue(lambda ctx, p, o: cuesheet.edit_segment(
         ctx.session, p.get("id"), p.get("fields"), p.get("version"), extra=o))),
     "cuesheet.insert": Command(PRODUCER, _cue(lambda ctx, p, o: cuesheet.insert_segment(
@@ -192,8 +199,8 @@ def _flag(text: str | None) -> bool:
 SIMPLE = {
     "version": "version", "poll": "poll", "rundown": "rundown", "start": "start",
     "pause": "pause", "resume": "resume", "undo": "undo", "finish": "finish",
-    "start/next": "next", "start/previous": "previous", "question/next": "question.next",
-    "question/answered": "question.answered",
+    "start/next": "next", "start/previous": "previous", "question/next": QUESTION_NEXT,
+    "question/answered": QUESTION_ANSWERED,
 }  # fmt: skip
 
 

@@ -45,7 +45,7 @@ class Hub:
         self.show = show
         self.clients: set[Client] = set()
         self._wake = asyncio.Event()
-        self._push_lock = asyncio.Lock()
+        self.push_lock = asyncio.Lock()
 
     # -- sending -----------------------------------------------------------------------
     async def send(self, client: Client, message: dict | str) -> None:
@@ -114,8 +114,15 @@ class Hub:
                 await asyncio.sleep(0.5)
                 continue
             if parts:
-                async with self._push_lock:
-                    await self.push_state(tags=st.parts_to_tags(parts))
+                await self._guarded_push(tags=st.parts_to_tags(parts))
+
+    async def _guarded_push(self, tags: set[str] = frozenset()) -> None:
+        """A push that fails (the file unreadable a moment) must not end the pushing."""
+        try:
+            async with self.push_lock:
+                await self.push_state(tags=tags)
+        except Exception:
+            await asyncio.sleep(0.1)
 
     async def flips(self) -> None:
         """Push the frame of each display flip ~100 ms before it."""
@@ -124,13 +131,16 @@ class Hub:
                 await asyncio.sleep(0.05)
                 continue
             now = self.show.now_us()
-            flip = await self.show.run(st.next_flip, now)
+            try:
+                flip = await self.show.run(st.next_flip, now)
+            except Exception:
+                await asyncio.sleep(0.5)
+                continue
             wait_us = flip - LEAD_US - now
             if wait_us > 0:
                 await asyncio.sleep(min(wait_us, 1_000_000) / 1_000_000)
                 if self.show.now_us() < flip - LEAD_US - 2_000:
                     continue  # woke early (a long sleep): look again
-            async with self._push_lock:
-                await self.push_state()
+            await self._guarded_push()
             # Past the flip before looking for the next one.
             await asyncio.sleep(max(0, flip - self.show.now_us()) / 1_000_000 + 0.002)

@@ -9,6 +9,9 @@ MAX_BODY = 16 * 1024  # request bodies and WebSocket messages
 MAX_CLIENTS = 256  # WebSocket clients at once (more: 503)
 COMMANDS_PER_S = 20.0  # per WebSocket client or HTTP client address, sustained
 COMMAND_BURST = 40.0
+# HTTP: per client address (several buttons or pages may share one machine or NAT).
+HTTP_PER_S = 50.0
+HTTP_BURST = 100.0
 ASK_EVERY_S = 10.0  # the audience form: one question per client address per 10 s
 SEND_TIMEOUT_S = 2.0  # a client that does not read its pushes for this long is dropped
 
@@ -45,6 +48,12 @@ class PerAddress:
                 self.buckets.pop(next(iter(self.buckets)))
             bucket = self.buckets[address] = Bucket(self.rate, self.burst)
         return bucket.take()
+
+    def refund(self, address: str) -> None:
+        """Give back a take that did nothing (a malformed question is not one asked)."""
+        bucket = self.buckets.get(address)
+        if bucket is not None:
+            bucket.level = min(bucket.burst, bucket.level + 1)
 
 
 def origin_allowed(origin: str | None, host: str | None) -> bool:
