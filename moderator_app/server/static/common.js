@@ -442,13 +442,16 @@ export class Connection {
     this.shownAt = frame.at_us;
     if (this.handlers.view) this.handlers.view(frame.view || {}, frame);
     const flips = this.debug.flips;
+    const big = frame.view ? frame.view.big : null;
     flips.push({
       at_us: frame.at_us,
-      big: frame.view ? frame.view.big : null,
+      big,
+      changed: big !== this.debug.big, // the big figure changed (not only the clock's second)
       on_time: onTime,
       real_ms: performance.timeOrigin + performance.now(),
       page_ms: Date.now(),
     });
+    this.debug.big = big;
     if (flips.length > 200) flips.splice(0, flips.length - 200);
   }
 
