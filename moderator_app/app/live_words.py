@@ -54,7 +54,7 @@ def _catalogue(lang: str) -> dict[tuple[str, str], str]:
     return out
 
 
-def tr(context: str, source: str, lang: str) -> str:
+def worded(context: str, source: str, lang: str) -> str:
     return _catalogue(lang).get((context, source), source)
 
 
@@ -76,7 +76,7 @@ def span_text(seconds: float, lang: str) -> str:
     if abs(seconds) < 86400:
         return format_duration(abs(seconds))
     whole = int(abs(seconds))
-    return tr("Span", "{0} d {1} h", lang).format(whole // 86400, whole % 86400 // 3600)
+    return worded("Span", "{0} d {1} h", lang).format(whole // 86400, whole % 86400 // 3600)
 
 
 def headline(view: LiveView, lang: str) -> str:
@@ -85,17 +85,17 @@ def headline(view: LiveView, lang: str) -> str:
     if code == HL_STARTS_AT:
         start = args[0]
         if (start - view.now).total_seconds() > DATE_AHEAD_S:
-            return tr("TimerPanel", HEADLINES["starts_on"], lang).format(
+            return worded("TimerPanel", HEADLINES["starts_on"], lang).format(
                 start.strftime("%Y-%m-%d"), clock_text(start)
             )
-        return tr("TimerPanel", HEADLINES[HL_STARTS_AT], lang).format(clock_text(start))
+        return worded("TimerPanel", HEADLINES[HL_STARTS_AT], lang).format(clock_text(start))
     if code in (HL_PLANNED_AGO, HL_REHEARSAL):
         start, ago = args
         when = start.strftime("%Y-%m-%d") if code == HL_REHEARSAL else clock_text(start)
-        return tr("TimerPanel", HEADLINES[HL_PLANNED_AGO], lang).format(when, span_text(ago, lang))
-    return tr("TimerPanel", HEADLINES[code], lang).format(*args)
+        return worded("TimerPanel", HEADLINES[HL_PLANNED_AGO], lang).format(when, span_text(ago, lang))
+    return worded("TimerPanel", HEADLINES[code], lang).format(*args)
 
 
 def city(name: str, lang: str) -> str:
     """A time zone's city in ``lang`` (unchanged when it has no other name)."""
-    return tr("City", name, lang)
+    return worded("City", name, lang)
