@@ -135,6 +135,43 @@ def test_a_page_with_its_clock_7_3_s_fast_shows_the_servers_second(served: Serve
         time.sleep(0.35)
 
 
+# A clock that can be stepped while the page runs (window.__shift, in ms).
+STEPPABLE_DATE = """
+(() => {
+  const Real = Date;
+  class Stepped extends Real {
+    constructor(...args) {
+      if (args.length === 0) super(Real.now() + (globalThis.__shift || 0)); else super(...args);
+    }
+    static now() { return Real.now() + (globalThis.__shift || 0); }
+  }
+  globalThis.Date = Stepped;
+})();
+"""
+
+
+def test_a_clock_stepped_during_the_show_is_measured_again_at_once(served: Served, page_of) -> None:
+    _ensure_running(served)
+    page = page_of(served.url("timer", lang="en"), init=STEPPABLE_DATE)
+    page.wait_for_function(
+        "() => window.__moderator && window.__moderator.rtt !== undefined"
+        " && Math.abs(window.__moderator.offset) < 50",
+        timeout=10_000,
+    )
+    time.sleep(1.0)  # the first batch of pings is over: the next one is the 30 s refresh
+    page.evaluate(f"window.__shift = -{SHIFT_MS}")  # NTP sets the tablet's clock back
+    stepped = time.monotonic()
+    page.wait_for_function(
+        "s => Math.abs(window.__moderator.offset - s) < 50", arg=SHIFT_MS, timeout=3000
+    )
+    assert time.monotonic() - stepped < 1.5  # not the 30 s refresh
+    page.evaluate("window.__moderator.flips.length = 0")
+    time.sleep(2.3)
+    flips = page.evaluate("window.__moderator.flips")
+    lags = [f["real_ms"] - f["at_us"] / 1000 for f in flips if f["on_time"] and f["changed"]]
+    assert len(lags) >= 2 and all(-5 <= lag <= 60 for lag in lags), flips
+
+
 def test_reconnecting_overlay_when_the_server_dies_and_recovery_when_it_is_back(
     browser, page_of, tmp_path
 ) -> None:

@@ -223,6 +223,7 @@ const BACKOFF_MS = [250, 500, 1000, 2000]; // reconnection delays, capped at 2 s
 const SYNC_FIRST = 8; // pings at connection for the clock offset
 const SYNC_AGAIN = 3; // pings at every refresh
 const SYNC_EVERY_MS = 30000;
+const STEP_MS = 50; // a clock step larger than this triggers a new measure at once
 const SAMPLE_KEEP_MS = 120000; // older round trips no longer speak for the clock
 const REPLY_TIMEOUT_MS = 8000;
 const RANK = { view: 1, producer: 2, control: 3 };
@@ -242,14 +243,15 @@ export class Connection {
     this.samples = []; // {rtt, offset, at}
     this.offset = 0; // server clock minus this page's Date.now(), in ms
     this.synced = false;
-    this.lastData = 0;
+    this.lastData = 0; // performance.now() of the last message: silence is timed on a clock
+    // that never jumps (Date.now() may be stepped by the system, which is what offset corrects)
     this.attempt = 0;
     this.timers = []; // frames waiting for their instant
     this.seq = 0;
     this.role = "";
     this.fatal = false;
     this.hello = false;
-    this.debug = { flips: [], offsets: [] };
+    this.debug = { flips: [] };
     window.__moderator = this.debug; // read by the tests and the flip-lag benchmark
     setInterval(() => this.watch(), 250);
     setInterval(() => this.sync(SYNC_AGAIN), SYNC_EVERY_MS);
@@ -278,7 +280,7 @@ export class Connection {
     this.ws = ws;
     this.hello = false;
     ws.onopen = () => {
-      this.lastData = Date.now();
+      this.lastData = performance.now();
     };
     ws.onmessage = (event) => this.receive(event.data);
     ws.onclose = () => {
@@ -321,7 +323,12 @@ export class Connection {
 
   watch() {
     if (this.fatal) return;
-    const quiet = Date.now() - this.lastData;
+    // This page's clock stepped (Date.now() moved apart from the monotonic clock): measure the
+    // offset again now rather than at the next 30 s refresh.
+    const skew = Date.now() - performance.now();
+    if (this.skew !== undefined && Math.abs(skew - this.skew) > STEP_MS) this.sync(SYNC_AGAIN);
+    this.skew = skew;
+    const quiet = performance.now() - this.lastData;
     if (quiet > SILENCE_MS) {
       showStatus("conn.reconnecting");
       // A half-open socket (a cable pulled) never closes by itself: drop it and dial again.
@@ -358,7 +365,7 @@ export class Connection {
     } catch {
       return;
     }
-    this.lastData = Date.now();
+    this.lastData = performance.now();
     if (msg === null || typeof msg !== "object") return;
     switch (msg.tag) {
       case "hello":
@@ -398,6 +405,9 @@ export class Connection {
     const rtt = t3 - msg.t0;
     if (rtt < 0) return; // the page's clock was set back between ping and pong
     const offset = msg.server_us / 1000 - (msg.t0 + t3) / 2;
+    // The true offset lies within rtt/2 of this sample's. If the current estimate is outside
+    // that, this page's clock was stepped (NTP, a user): the older samples are void.
+    if (this.synced && Math.abs(offset - this.offset) > rtt / 2 + 5) this.samples = [];
     this.samples.push({ rtt, offset, at: t3 });
     this.samples = this.samples.filter((s) => t3 - s.at < SAMPLE_KEEP_MS).slice(-40);
     // The round trip least delayed by the network says the most about the clocks.
