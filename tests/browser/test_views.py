@@ -595,3 +595,42 @@ def test_a_note_names_its_sender_when_given(served: Served, page_of) -> None:
         assert sent and sent[0].sender == "Camille (production)"
     finally:
         session.close()
+
+
+def test_questions_move_up_and_down_reorders_the_queue(served: Served, page_of) -> None:
+    from moderator_app.app import net_questions
+
+    session = _session(served)
+    try:
+        book = QuestionBook(session)
+        first = net_questions.add(book, "Order test: first", "A").id
+        second = net_questions.add(book, "Order test: second", "B").id
+    finally:
+        session.close()
+
+    def order() -> list[str]:
+        s = _session(served)
+        try:
+            return [q.id for q in QuestionBook(s).queue.ordered() if q.id in (first, second)]
+        finally:
+            s.close()
+
+    assert order() == [first, second]
+    page = page_of(served.url("questions", lang="en"))
+    page.locator(f"li.q-item[data-id='{second}']").wait_for(timeout=3000)
+    page.locator(f"li.q-item[data-id='{second}']").get_by_role("button", name="Move up").click()
+    page.wait_for_function(
+        "ids => { const li = [...document.querySelectorAll('li.q-item')].map(n => n.dataset.id);"
+        " return li.indexOf(ids[1]) < li.indexOf(ids[0]); }",
+        arg=[first, second],
+        timeout=3000,
+    )
+    assert order() == [second, first]
+    page.locator(f"li.q-item[data-id='{second}']").get_by_role("button", name="Move down").click()
+    page.wait_for_function(
+        "ids => { const li = [...document.querySelectorAll('li.q-item')].map(n => n.dataset.id);"
+        " return li.indexOf(ids[0]) < li.indexOf(ids[1]); }",
+        arg=[first, second],
+        timeout=3000,
+    )
+    assert order() == [first, second]
