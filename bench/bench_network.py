@@ -102,7 +102,8 @@ async def _measure(line: dict, quick: bool) -> dict[str, float]:
     view = line["links"]["view"]["timer"].split("token=")[1]
     base = f"http://127.0.0.1:{port}"
     out: dict[str, float] = {}
-    async with aiohttp.ClientSession() as http:
+    # No pool limit: the WebSocket clients would hold every connection of the default 100.
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as http:
         # baseline: a GET with no push
         polls = []
         for _ in range(50 if quick else 200):

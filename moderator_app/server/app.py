@@ -154,8 +154,9 @@ async def websocket(request: web.Request) -> web.StreamResponse:
     hub = app[HUB]
     if not origin_allowed(request.headers.get("Origin"), request.host):
         return _json(403, {"message": "this page's origin may not connect"})
+    token = token_of(request)
     try:
-        role = role_for(app[SHOW].ctx.tokens, token_of(request))
+        role = role_for(app[SHOW].ctx.tokens, token)
     except Denied as exc:
         return _json(exc.status, {"message": exc.message})
     if len(hub.clients) >= MAX_CLIENTS:
@@ -163,7 +164,7 @@ async def websocket(request: web.Request) -> web.StreamResponse:
     ws = web.WebSocketResponse(max_msg_size=MAX_BODY, heartbeat=None)
     await ws.prepare(request)
     lang = await app[SHOW].run(language, request.query.get("lang"))
-    client = Client(ws, role, lang, _address(request))
+    client = Client(ws, role, lang, _address(request), token or "")
     async with hub.push_lock:  # no push slips between the welcome and the first push
         await hub.welcome(client)
         hub.clients.add(client)

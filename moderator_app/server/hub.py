@@ -7,11 +7,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import time
 from dataclasses import dataclass, field
 
 from aiohttp import web
 
-from moderator_app.app.sharing import RANK, ShareRole
+from moderator_app.app.sharing import RANK, ShareRole, role_of
 from moderator_app.server import show_thread as st
 from moderator_app.server.limits import SEND_TIMEOUT_S, Bucket
 from moderator_app.server.show_thread import ShowThread
@@ -21,6 +22,8 @@ PRODUCER_TAGS = ("rundown", "questions", "notes")
 # holds the frame at the instant it must show it.
 LEAD_US = 100_000
 POLL_S = 0.010  # the show file's data_version, as the console polls it
+TOKENS_EVERY_S = 1.0  # a token regenerated elsewhere stops working within this
+REVOKED = 4001  # WebSocket close code: the link's token was regenerated
 
 
 @dataclass(eq=False)
@@ -29,6 +32,7 @@ class Client:
     role: ShareRole
     lang: str
     address: str
+    token: str = ""
     bucket: Bucket = field(default_factory=Bucket)
 
     @property
@@ -103,8 +107,15 @@ class Hub:
         self._wake.set()
 
     async def follow(self) -> None:
-        """Poll the show file every 10 ms; push what changed."""
+        """Poll the show file every 10 ms; push what changed. Every second, take tokens
+        regenerated elsewhere and close the sockets of links that no longer work."""
+        tokens_at = time.monotonic()
         while True:
+            if time.monotonic() - tokens_at >= TOKENS_EVERY_S:
+                tokens_at = time.monotonic()
+                with contextlib.suppress(Exception):
+                    if await self.show.run(st.reload_tokens):
+                        await self._close_revoked()
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), POLL_S)
             self._wake.clear()
@@ -115,6 +126,14 @@ class Hub:
                 continue
             if parts:
                 await self._guarded_push(tags=st.parts_to_tags(parts))
+
+    async def _close_revoked(self) -> None:
+        tokens = self.show.ctx.tokens
+        for client in list(self.clients):
+            if role_of(tokens, client.token) is not client.role:
+                self.clients.discard(client)
+                with contextlib.suppress(Exception):
+                    await client.ws.close(code=REVOKED, message=b"this link was revoked")
 
     async def _guarded_push(self, tags: set[str] = frozenset()) -> None:
         """A push that fails (the file unreadable a moment) must not end the pushing."""

@@ -83,6 +83,18 @@ def poll_changes(ctx: ShowContext) -> set[Part]:
     return changed
 
 
+def reload_tokens(ctx: ShowContext) -> bool:
+    """Take tokens regenerated elsewhere (the console's Share dialog); True if any changed.
+    Tokens kept only in memory (a read-only file) stay as they are."""
+    if not ctx.tokens.persisted:
+        return False
+    fresh = sharing.tokens(ctx.session)
+    if fresh.by_role == ctx.tokens.by_role:
+        return False
+    ctx.tokens = fresh
+    return True
+
+
 def language(ctx: ShowContext, asked: str | None) -> str:
     return live_words.language(asked, ctx.session.show.language)
 
