@@ -212,6 +212,27 @@ def test_a_bad_key_says_so_in_one_line(served: Served, page_of) -> None:
     )
 
 
+def test_a_link_revoked_during_the_show_says_so_at_once(browser, page_of, tmp_path) -> None:
+    from moderator_app.app import sharing
+
+    show = new_show(tmp_path)
+    server = serve(show, tmp_path)
+    try:
+        page = page_of(server.url("timer", lang="en"))
+        _wait_synced(page)
+        session = open_show(show)
+        try:
+            sharing.regenerate(session, "view")  # the moderator revokes the view links
+        finally:
+            session.close()
+        page.wait_for_selector(".conn-status[data-kind='fatal']", timeout=4000)
+        assert page.locator(".conn-status").text_content() == (
+            "This link's key is not valid any more — ask the moderator for a new link"
+        )
+    finally:
+        server.stop()
+
+
 def test_backstage_note_lands_in_the_journal_and_shows_read(served: Served, page_of) -> None:
     page = page_of(served.url("backstage", lang="en"))
     page.wait_for_selector("#notes li")

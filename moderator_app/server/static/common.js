@@ -227,6 +227,7 @@ const STEP_MS = 50; // a clock step larger than this triggers a new measure at o
 const SAMPLE_KEEP_MS = 120000; // older round trips no longer speak for the clock
 const REPLY_TIMEOUT_MS = 8000;
 const RANK = { view: 1, producer: 2, control: 3 };
+const REVOKED = 4001; // the server closes a link whose token was regenerated (server/hub.py)
 
 /**
  * The page's link to the server. ``handlers``: hello, state(msg), view(view, frame) — called
@@ -283,11 +284,12 @@ export class Connection {
       this.lastData = performance.now();
     };
     ws.onmessage = (event) => this.receive(event.data);
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       if (this.ws !== ws) return;
       this.ws = null;
       this.failPending();
-      if (!this.hello) this.checkKey();
+      if (event.code === REVOKED) this.fail("conn.badKey");
+      else if (!this.hello) this.checkKey();
       else this.retry();
     };
     ws.onerror = () => {};
