@@ -655,3 +655,15 @@ def test_questions_move_up_and_down_reorders_the_queue(served: Served, page_of) 
         timeout=3000,
     )
     assert order() == [first, second]
+
+
+@pytest.mark.parametrize("name", ["backstage", "cuesheet", "questions", "ask"])
+def test_producer_and_audience_pages_fit_a_phone(served: Served, page_of, name: str) -> None:
+    _ensure_running(served)
+    served.api("message/timer/text/" + quote("Il reste deux minutes — merci de conclure", safe=""))
+    page = page_of(served.url(name, lang="fr"), width=360, height=640)
+    if name != "ask":
+        page.wait_for_function("() => document.querySelector('.live-msg') !== null")
+    time.sleep(0.3)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    served.api("message/timer/visible/false")
