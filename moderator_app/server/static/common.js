@@ -49,6 +49,12 @@ export function t(key, ...args) {
   return text.replace(/\{(\d)\}/g, (_, i) => (args[i] === undefined ? "" : String(args[i])));
 }
 
+/** ``key`` or, for one (and zero in French), ``key + "1"``: "1 question", « 0 question ». */
+export function plural(key, n) {
+  const one = lang === "fr" ? Math.abs(n) < 2 : n === 1;
+  return t(one ? `${key}1` : key, n);
+}
+
 export function cityName(name) {
   return city(name, lang);
 }

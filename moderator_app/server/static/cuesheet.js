@@ -37,6 +37,11 @@ function structureVersion() {
   return segments.reduce((v, s) => Math.max(v, s.version || 0), 0);
 }
 
+/** A new segment at row ``at``, titled in the page's language. */
+function newSegment(at) {
+  return { at, version: structureVersion(), title: t("cs.newTitle") };
+}
+
 function isConflict(reply) {
   return reply.status === 409 && /changed by someone else|modifié par quelqu/i.test(reply.message || "");
 }
@@ -197,7 +202,7 @@ function row(s, i) {
     " ",
     el("button", {
       type: "button", class: "icon", text: "+", title: t("cs.addAfter"), attrs: { "aria-label": t("cs.addAfter") },
-      onclick: (e) => structural("cuesheet.insert", { at: i + 1, version: structureVersion() }, e.currentTarget),
+      onclick: (e) => structural("cuesheet.insert", newSegment(i + 1), e.currentTarget),
     }),
     " ",
     deleteButton(s));
@@ -269,7 +274,7 @@ function redraw(keepTyping) {
 function init() {
   start();
   $("add").addEventListener("click", (e) =>
-    structural("cuesheet.insert", { at: segments.length, version: structureVersion() }, e.currentTarget));
+    structural("cuesheet.insert", newSegment(segments.length), e.currentTarget));
   onLang(() => {
     render();
     if (lastView) renderLive($("live"), lastView);

@@ -1,7 +1,7 @@
 // /questions: the queue for a co-moderator — each question with its state, votes and asker;
 // shortlist, dismiss, star, move up and down, take the next on air, mark it answered.
 
-import { Connection, el, flash, onLang, replyLine, start, t } from "./common.js";
+import { Connection, el, flash, onLang, plural, replyLine, start, t } from "./common.js";
 import { renderLive } from "./live.js";
 
 const $ = (id) => document.getElementById(id);
@@ -33,7 +33,7 @@ function button(key, onclick, cls = "") {
 
 function votes(n) {
   if (n === null || n === undefined) return "";
-  return n === 1 ? t("q.vote1") : t("q.votes", n);
+  return plural("q.votes", n);
 }
 
 function asker(q) {
@@ -89,7 +89,7 @@ function item(q, i, list) {
 function render() {
   const list = visible();
   $("list").replaceChildren(...(list.length ? list.map(item) : [el("li", { class: "hint", text: t("q.empty") })]));
-  $("count").textContent = t("q.count", list.length);
+  $("count").textContent = plural("q.count", list.length);
   const onAir = items.find((q) => q.state === "on_air");
   $("onair").textContent = onAir ? onAir.text : t("q.noneOnAir");
   $("onair").classList.toggle("hint", !onAir);

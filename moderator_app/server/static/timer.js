@@ -1,8 +1,9 @@
 // /timer and /overlay: the stage display's content, as the console's stage window shows it
 // (ui/stage_display.content_of), drawn on the server's second boundary.
 //
-// Link options: ?lang=fr|en, ?zones=1 (speakers' local times), ?clock=0, ?key=green|blue|#rrggbb
-// (overlay: a chroma-key background instead of transparency).
+// Link options: ?lang=fr|en, ?zones=1 (speakers' local times), ?hide=clock,title,speaker,
+// phase,message,question (parts left out, e.g. for an overlay), ?key=green|blue|magenta|black|
+// rrggbb (overlay: a chroma-key background instead of transparency).
 
 import {
   Connection, cityName, clockTime, duration, el, onLang, params, setText, start, t,
@@ -11,7 +12,9 @@ import {
 const $ = (id) => document.getElementById(id);
 const overlay = document.body.classList.contains("overlay");
 const showZones = params.get("zones") === "1";
-const showClock = params.get("clock") !== "0";
+const HIDEABLE = ["clock", "title", "speaker", "phase", "message", "question"];
+const hidden = new Set((params.get("hide") || "").split(",").map((p) => p.trim()).filter((p) => HIDEABLE.includes(p)));
+const showClock = !hidden.has("clock");
 let lastView = null;
 let fittedFor = "";
 
@@ -146,8 +149,12 @@ function fullScreen() {
 function init() {
   start();
   chroma();
+  for (const part of hidden) document.body.classList.add(`hide-${part}`);
   if (!overlay) {
     document.addEventListener("click", fullScreen);
+    document.addEventListener("keydown", (e) => {
+      if (e.key === "f" || e.key === "F") fullScreen();
+    });
     setTimeout(() => document.getElementById("hint").classList.add("gone"), 4000);
   }
   new ResizeObserver(() => fit()).observe($("bigbox"));
