@@ -138,8 +138,8 @@ async def ask(request: web.Request) -> web.Response:
 # -- the views' pages --------------------------------------------------------------------
 def _page(name: str):
     async def handler(request: web.Request) -> web.StreamResponse:
-        if name == "ask" and not request.app[OPTIONS].ask:
-            raise web.HTTPNotFound(text=ASK_OFF)
+        # /ask is served even while asking is off: the page then says, in the audience's
+        # language, that questions are closed (POST /api/ask answers 404).
         path = request.app[OPTIONS].static / f"{name}.html"
         if not path.is_file():
             raise web.HTTPNotFound(text=f"the {name} view is not installed")

@@ -107,11 +107,11 @@ class Served:
             self.proc.stdout.close()
 
 
-def serve(show: Path, base_dir: Path, port: int = 0) -> Served:
+def serve(show: Path, base_dir: Path, port: int = 0, *, ask: bool = True) -> Served:
     """Start ``moderator_app serve`` and wait for its "listening" line."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "moderator_app", "serve", str(show), "--host", "127.0.0.1",
-         "--port", str(port), "--machine", "--ask"],
+         "--port", str(port), "--machine", *(["--ask"] if ask else [])],
         cwd=REPO, env=_env(base_dir), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         text=True,
     )  # fmt: skip

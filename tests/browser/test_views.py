@@ -715,3 +715,26 @@ def test_cuesheet_new_segment_is_titled_in_the_page_language(served: Served, pag
     row.get_by_role("button", name="Supprimer").click()
     row.locator("button.danger").click()
     page.wait_for_function("n => document.querySelectorAll('#sheet tr').length === n", arg=count)
+
+
+def test_ask_while_asking_is_off_says_closed_in_the_page_language(
+    browser, page_of, tmp_path
+) -> None:
+    from moderator_app.app import sharing
+
+    show = new_show(tmp_path)
+    server = serve(show, tmp_path, ask=False)
+    try:
+        session = open_show(show)
+        try:
+            token = sharing.tokens(session)[sharing.ShareRole.ASK]
+        finally:
+            session.close()
+        page = page_of(f"http://127.0.0.1:{server.port}/ask?token={token}&lang=fr",
+                       width=360, height=640)
+        page.fill("#text", "Une question ?")
+        page.click("#submit")
+        page.wait_for_function(
+            "() => document.body.innerText.includes('Les questions sont fermées')", timeout=3000)
+    finally:
+        server.stop()
