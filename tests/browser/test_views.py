@@ -738,3 +738,20 @@ def test_ask_while_asking_is_off_says_closed_in_the_page_language(
             "() => document.body.innerText.includes('Les questions sont fermées')", timeout=3000)
     finally:
         server.stop()
+
+
+def test_a_blackout_from_the_moderator_blacks_out_the_speakers_page(served: Served,
+                                                                    page_of) -> None:
+    page = page_of(served.url("timer", lang="en"), width=1280, height=720)
+    page.wait_for_function("() => document.getElementById('big').textContent !== ''",
+                           timeout=5000)
+    assert served.api("message/timer/blackout/true", "producer")[0] == 202
+    try:
+        page.wait_for_function("() => document.body.classList.contains('blackout')",
+                               timeout=3000)
+        assert page.evaluate(
+            "() => getComputedStyle(document.querySelector('.stage-grid')).visibility"
+        ) == "hidden"
+    finally:
+        assert served.api("message/timer/blackout/false", "producer")[0] == 202
+    page.wait_for_function("() => !document.body.classList.contains('blackout')", timeout=3000)
