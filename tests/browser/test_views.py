@@ -85,7 +85,10 @@ def test_timer_shows_the_figure_and_phase_and_follows_a_control_action(
         before = served.poll()["remaining_s"]
         shown = _big(page)
         after = served.poll()["remaining_s"]
-        assert shown in (format_countdown(before), format_countdown(after))
+        # Never a second the server has not reached; on a loaded machine a page's timer
+        # may fire late, showing the second before for a moment.
+        assert shown in (format_countdown(before), format_countdown(after),
+                         format_countdown(before + 1))
     assert page.locator("body").get_attribute("data-phase") == served.poll()["phase"] == "normal"
     assert page.locator("#phase").text_content() == "● On time"
     title = page.locator("#title").text_content()
