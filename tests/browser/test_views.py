@@ -421,12 +421,30 @@ def test_questions_takes_a_question_on_air_and_the_timer_shows_it(served: Served
     finally:
         session.close()
     timer = page_of(served.url("timer", lang="en"))
-    timer.wait_for_function(
-        "t => document.getElementById('qtext').textContent === t",
-        arg="Which cities " + EVIL + " lead?",
-        timeout=3000,
-    )
-    assert timer.locator("#question img").count() == 0
+    _wait_synced(timer)
+    # On air, but the speakers see it only once the moderator shows it on stage (the
+    # console's choice, journaled: app/stage.py).
+    assert timer.locator("#qtext").text_content() == ""
+    from moderator_app.app import stage
+
+    session = _session(served)
+    try:
+        stage.set_stage_question(session, True)
+    finally:
+        session.close()
+    try:
+        timer.wait_for_function(
+            "t => document.getElementById('qtext').textContent === t",
+            arg="Which cities " + EVIL + " lead?",
+            timeout=3000,
+        )
+        assert timer.locator("#question img").count() == 0
+    finally:
+        session = _session(served)
+        try:
+            stage.set_stage_question(session, False)
+        finally:
+            session.close()
     page.click("#answered")
     page.wait_for_function(
         "() => document.getElementById('onair').textContent === 'No question on air'", timeout=3000
