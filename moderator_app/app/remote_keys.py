@@ -223,6 +223,9 @@ def remote_links(session: ShowSession, speakers: Iterable[str] = (),
         fresh[link_id] = names[name.casefold()] = link
         taken.add(link_id)
     links.update(fresh)
+    # The role links first, then the speakers in the order they were added.
+    order = [r.value for r in ROLE_LINKS]
+    links = {k: links[k] for k in order} | {k: v for k, v in links.items() if k not in order}
     changed_settings = {}
     if settings.get("root") != root:
         changed_settings["root"] = root
@@ -232,6 +235,13 @@ def remote_links(session: ShowSession, speakers: Iterable[str] = (),
     if fresh or changed_settings:
         _store(session, result, list(fresh.values()), changed_settings)
     return result
+
+
+def speaker_ids(session: ShowSession) -> set[str]:
+    """The speakers' link ids as stored (nothing is made)."""
+    rows, _settings = _load(session)
+    roles = {r.value for r in ROLE_LINKS}
+    return {row[0] for row in rows if row[0] not in roles}
 
 
 def revoke(session: ShowSession, link_id: str) -> RemoteLinks:
