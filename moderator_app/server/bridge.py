@@ -141,7 +141,9 @@ def describe_failure(exc: BaseException, config: BrokerConfig) -> str:
         who = f" (user {config.user})" if config.user else " (no user given)"
         return (f"the broker at {where} refused the credentials{who}: check --broker-user "
                 "and --broker-password-file")
-    if "certificate" in low or "ssl" in low or "tls" in low or "handshake" in low:
+    tls = parts.scheme in ("mqtts", "wss")
+    if "certificate" in low or "ssl" in low or "tls" in low or "handshake" in low or (
+            tls and ("reset" in low or "eof" in low or "unexpected" in low)):
         return (f"TLS with the broker at {where} failed ({text.strip()}): check the URL's "
                 "scheme (mqtts/wss need a TLS port) and --broker-ca")
     if "name or service" in low or "nodename" in low or "getaddrinfo" in low or \
