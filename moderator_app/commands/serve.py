@@ -96,6 +96,8 @@ def _remote_note(args: argparse.Namespace) -> object:
     def note(event: dict) -> None:
         if args.machine:
             _emit(event)
+        elif event["event"] == "remote" and "links" in event:
+            _human_remote(event)
         elif event["event"] == "remote" and event.get("message"):
             print(f"moderator-app: remote: {event['message']}", file=sys.stderr, flush=True)
         elif event["event"] == "remote" and event.get("status") == "connected":
@@ -158,12 +160,9 @@ async def _serve(args: argparse.Namespace) -> None:
             _remote_problem(args, problem)
         elif broker is not None:
             try:
-                bridge = await server.start_bridge()
+                await server.start_bridge()  # says its links (the "remote" event) first
             except RemoteInputError as exc:
                 _remote_problem(args, str(exc))
-            else:
-                event = bridge.event(server.lan_base())
-                _emit(event) if args.machine else _human_remote(event)
         await stop.wait()
     finally:
         await server.stop()

@@ -197,6 +197,7 @@ class Bridge:
 
     def __post_init__(self) -> None:
         self.links: rk.RemoteLinks | None = None
+        self.base: str | None = None
         self.lang = "en"
         self.retained: dict[str, bytes] = {}  # topic -> the sealed payload last published
         self.dirty: dict[str, bytes] = {}  # published at the publisher's next turn
@@ -212,14 +213,17 @@ class Bridge:
         self.reconnects = 0
 
     # -- lifecycle ----------------------------------------------------------------------
-    async def start(self) -> None:
-        """Load (or make) the links, start connecting; never waits for the broker."""
+    async def start(self, base: str | None = None) -> None:
+        """Load (or make) the links, announce them (the ``remote`` event, pages under
+        ``base``), then start connecting; never waits for the broker."""
         def loading(ctx: ShowContext) -> tuple[rk.RemoteLinks, str]:
             links = rk.remote_links(ctx.session, self.speakers, broker=self.config.link_url)
             return links, language(ctx, None)
 
         self.links, self.lang = await self.show.run(loading)
         self.fresh = rk.Freshness(self.show.now_us() // 1000)
+        self.base = base
+        self.emit(self.event(base))  # before any status line: the links come first
         self.hub.listener = self
         self._tasks = [asyncio.create_task(self._run()),
                        asyncio.create_task(self._follow_links()),
@@ -503,7 +507,7 @@ class Bridge:
                     self.retained.pop(topic, None)
                     self._put(topic, b"")  # an empty retained message clears the broker's
                     self.retained.pop(topic, None)
-            self.emit(self.event())
+            self.emit(self.event(self.base))
             await self.hub.push_all()
 
     def clients_json(self) -> list[dict]:

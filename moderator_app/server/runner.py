@@ -78,7 +78,7 @@ class Server:
         self.bridge = Bridge(self.app[SHOW], self.app[HUB], self.broker, self.speakers,
                              self.emit)
         try:
-            await self.bridge.start()
+            await self.bridge.start(self.lan_base())
         except BaseException:
             await self.bridge.stop()
             self.bridge = None

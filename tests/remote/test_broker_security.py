@@ -215,3 +215,38 @@ def test_bad_broker_settings_give_one_line_and_the_lan_server_answers(
         proc.terminate()
         proc.wait(10)
     assert "Traceback" not in proc.stderr.read()
+
+
+@pytest.mark.slow
+def test_serve_machine_lines_links_first_then_status_then_clients(show_path, mosquitto) -> None:
+    proc = _serve(show_path, "--broker", mosquitto.ws_url, "--broker-user", "bridge",
+                  "--broker-password-file", mosquitto.password_file("bridge"),
+                  "--browser-user", "speaker", "--browser-password-file",
+                  mosquitto.password_file("speaker"), "--speaker", "Amina El Idrissi",
+                  "--speaker", "Jonas Weber")
+    try:
+        lines = _lines_until(proc, lambda e: e.get("status") == "connected")
+        assert [e["event"] for e in lines] == ["listening", "remote", "remote"]
+        links = lines[1]["links"]
+        assert [x["id"] for x in links] == ["view", "producer", "control", "amina-el-idrissi",
+                                            "jonas-weber"]
+        amina = links[3]
+        fields = rk.parse_fragment(amina["fragment"])
+        assert fields["b"] == mosquitto.ws_url and fields["u"] == "speaker"
+        assert fields["p"] == USERS["speaker"] and fields["n"] == "Amina El Idrissi"
+        assert amina["pages"]["timer"] == (f"http://127.0.0.1:{lines[0]['port']}/timer#"
+                                           + amina["fragment"])
+
+        async def visit() -> None:
+            async with Page(mosquitto, amina["fragment"]) as page:
+                offset = await page.sync()
+                await page.publish("hello", {"tag": "hello", "page": "timer",
+                                             "offset_ms": offset, "rtt_ms": 2})
+                await page.next("state", timeout=2)
+
+        run(visit())
+        clients = _lines_until(proc, lambda e: e["event"] == "remote-clients")[-1]["clients"]
+        assert [(c["link"], c["connected"]) for c in clients] == [("amina-el-idrissi", True)]
+    finally:
+        proc.terminate()
+        proc.wait(10)
