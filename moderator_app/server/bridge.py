@@ -58,6 +58,8 @@ LINKS_EVERY_S = 1.0  # a link revoked elsewhere (the console) stops within this
 KEEPALIVE_S = 15
 DEFAULT_PORTS = {"mqtt": 1883, "mqtts": 8883, "ws": 80, "wss": 443}
 MAX_PRESENCE = 512  # clients remembered at most (a flood of client ids is bounded)
+OFFLINE_WAIT_S = 1.0  # at stop, how long the "offline" states may take
+DROPS_PER_S = 10  # dropped-message lines said per second at most (a flood is summed up)
 
 
 class BrokerConfigError(ValueError):
@@ -210,6 +212,7 @@ class Bridge:
         self.connected = asyncio.Event()
         self._tasks: list[asyncio.Task] = []
         self._pending: set[asyncio.Task] = set()  # commands and replies under way
+        self._drop_second, self._drops_said, self._drops_unsaid = 0, 0, 0
         self.reconnects = 0
 
     # -- lifecycle ----------------------------------------------------------------------
@@ -231,8 +234,19 @@ class Bridge:
         await self.hub.push_all()
 
     async def stop(self) -> None:
+        """Say "offline" on every link's state (retained: a page opened later does not
+        show a countdown from an old session), briefly, then disconnect."""
         if self.hub.listener is self:
             self.hub.listener = None
+        client = self.client
+        if client is not None and self.links is not None and self.connected.is_set():
+            offline = {"tag": "offline", "server_us": self.show.now_us()}
+            with contextlib.suppress(Exception):
+                async with asyncio.timeout(OFFLINE_WAIT_S):
+                    for link in self.links:
+                        topic = link.topic("state")
+                        await client.publish(topic, rk.seal(link.key, topic, offline), qos=1,
+                                             retain=True)
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:
@@ -264,6 +278,16 @@ class Bridge:
     def _drop(self, link: str, reason: str) -> None:
         entry = {"event": "remote-dropped", "link": link, "reason": reason}
         self.dropped = [*self.dropped[-199:], entry]
+        second = int(time.monotonic())
+        if second != self._drop_second:
+            if self._drops_unsaid:
+                self.emit({"event": "remote-dropped", "link": "*", "reason":
+                           f"{self._drops_unsaid} more message(s) dropped (a flood?)"})
+            self._drop_second, self._drops_said, self._drops_unsaid = second, 0, 0
+        if self._drops_said >= DROPS_PER_S:
+            self._drops_unsaid += 1  # a flood must not flood the console's log too
+            return
+        self._drops_said += 1
         self.emit(entry)
 
     # -- fed by the hub (never waits) ---------------------------------------------------

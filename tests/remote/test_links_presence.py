@@ -65,3 +65,33 @@ def test_presence_lists_each_page_with_its_offset(show_path, mosquitto) -> None:
             assert abs(offset) < 1000  # the same machine's clock, within the round trip
 
     run(go())
+
+
+def test_stopping_says_offline_on_every_link(show_path, mosquitto) -> None:
+    async def go() -> None:
+        async with serving(show_path, mosquitto) as (server, bridge, _e):
+            await connected(bridge)
+            frag = fragments(bridge)["view"]
+            await server.stop()
+        async with Page(mosquitto, frag) as later:
+            state = await later.next("state", timeout=2)
+            assert state["tag"] == "offline" and isinstance(state["server_us"], int)
+
+    run(go())
+
+
+def test_a_flood_of_forged_messages_is_summed_up_not_logged_each(show_path, mosquitto) -> None:
+    async def go() -> list:
+        async with serving(show_path, mosquitto) as (_s, bridge, events):
+            await connected(bridge)
+            async with Page(mosquitto, fragments(bridge)["control"]) as page:
+                for _ in range(200):
+                    await page.client.publish(page.topic("ping", page.cid), b"y" * 40)
+                await asyncio.sleep(1.2)
+                await page.client.publish(page.topic("ping", page.cid), b"y" * 40)
+                await asyncio.sleep(0.3)
+            return [e for e in events if e["event"] == "remote-dropped"], len(bridge.dropped)
+
+    said, kept = run(go())
+    assert 11 <= len(said) <= 40 and kept == 200
+    assert any("more message(s) dropped" in e["reason"] for e in said)
