@@ -70,3 +70,12 @@ def test_bad_addressee_is_refused(drv: Driver) -> None:
     for bad in ("", "x" * 65, 5):
         with pytest.raises(ActionRefused, match="speaker link"):
             drv.do(A.MESSAGE, text="x", to=bad)
+
+
+def test_the_report_says_who_an_addressed_message_was_for(small_show: Show, drv: Driver) -> None:
+    from moderator_app.core.report import build_report
+
+    journal = [drv.do(A.START), drv.do(A.MESSAGE, text="Micro coupé", to="amina"),
+               drv.do(A.MESSAGE, text="2 minutes")]
+    details = [e.detail for e in build_report(small_show, journal).events if e.type == A.MESSAGE]
+    assert details == ["Micro coupé (to amina only)", "2 minutes"]
