@@ -123,7 +123,7 @@ async def _push(broker, listening: dict, remote: dict, quick: bool) -> dict[str,
         async for message in probe.messages:
             size = len(message.payload)
             break
-    topic = "bench/plain/state"
+    topic = "mod/bench/plain/state"
     subs, tasks = await _subscribers(broker, topic, None)
     plain = []
     async with aiomqtt.Client("127.0.0.1", broker.port, username="bridge",

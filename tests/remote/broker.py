@@ -16,6 +16,27 @@ from pathlib import Path
 MOSQUITTO = "/usr/sbin/mosquitto"
 MOSQUITTO_PASSWD = shutil.which("mosquitto_passwd") or "/usr/bin/mosquitto_passwd"
 USERS = {"bridge": "bridge-pw-4f1c", "speaker": "speaker-pw-9a2e", "spy": "spy-pw-77d0"}
+# The README's ACL ("Remote speakers"): the console's bridge reads and writes the show's
+# topics; browsers read what the console publishes and write only their own requests
+# (so a browser's broker login cannot overwrite or clear a retained state); the spy of
+# the security tests reads everything, as a curious broker operator would.
+ACL = """user bridge
+topic readwrite mod/#
+
+user speaker
+topic read mod/+/+/state
+topic read mod/+/+/rundown
+topic read mod/+/+/questions
+topic read mod/+/+/notes
+topic read mod/+/+/pong/+
+topic read mod/+/+/reply/+
+topic write mod/+/+/ping/+
+topic write mod/+/+/hello/+
+topic write mod/+/+/cmd/+
+
+user spy
+topic read #
+"""
 
 
 def free_port() -> int:
@@ -31,6 +52,8 @@ class Mosquitto:
         self.log = folder / "mosquitto.log"
         self.passwords = folder / "passwords"
         self.conf = folder / "mosquitto.conf"
+        self.acl = folder / "acl"
+        self.acl.write_text(ACL)
         self.proc: subprocess.Popen | None = None
         for i, (user, password) in enumerate(USERS.items()):
             args = [MOSQUITTO_PASSWD, *(["-c"] if i == 0 else []), "-b", str(self.passwords),
@@ -43,7 +66,7 @@ class Mosquitto:
         self.conf.write_text(
             f"user {'root' if os.geteuid() == 0 else os.environ.get('USER', 'nobody')}\n"
             "per_listener_settings false\nallow_anonymous false\n"
-            f"password_file {self.passwords}\npersistence false\n"
+            f"password_file {self.passwords}\nacl_file {self.acl}\npersistence false\n"
             f"log_dest file {self.log}\nlog_type all\n"
             f"listener {self.port} 127.0.0.1\n"
             f"listener {self.ws_port} 127.0.0.1\nprotocol websockets\n"

@@ -250,3 +250,22 @@ def test_serve_machine_lines_links_first_then_status_then_clients(show_path, mos
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_a_browser_login_cannot_overwrite_the_retained_state(show_path, mosquitto) -> None:
+    """With the README's ACL a speaker's broker login publishes only requests: a forged
+    or empty retained state (an attempt to blank everyone's screen) never lands."""
+    async def go() -> None:
+        async with serving(show_path, mosquitto) as (_s, bridge, _e):
+            await connected(bridge)
+            frag = fragments(bridge)["view"]
+            async with Page(mosquitto, frag) as vandal:
+                await vandal.next("state", timeout=2)
+                await vandal.client.publish(vandal.topic("state"), b"", qos=1, retain=True)
+                await vandal.client.publish(vandal.topic("state"), b"z" * 64, qos=1,
+                                            retain=True)
+            await asyncio.sleep(0.2)
+            async with Page(mosquitto, frag) as later:  # would fail to open a forgery
+                assert (await later.next("state", timeout=1))["tag"] == "state"
+
+    run(go())
