@@ -46,9 +46,11 @@ def free_port() -> int:
 
 
 class Mosquitto:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, tls: bool = False) -> None:
         self.folder = folder
         self.port, self.ws_port = free_port(), free_port()
+        self.tls_port = free_port() if tls else None
+        self.ca: Path | None = None
         self.log = folder / "mosquitto.log"
         self.passwords = folder / "passwords"
         self.conf = folder / "mosquitto.conf"
@@ -71,6 +73,13 @@ class Mosquitto:
             f"listener {self.port} 127.0.0.1\n"
             f"listener {self.ws_port} 127.0.0.1\nprotocol websockets\n"
         )
+        if tls:
+            from tests.remote.certs import make_certs
+
+            self.ca, cert, key = make_certs(folder)
+            with self.conf.open("a") as conf:
+                conf.write(f"listener {self.tls_port} 127.0.0.1\ncertfile {cert}\n"
+                           f"keyfile {key}\n")
 
     @property
     def url(self) -> str:

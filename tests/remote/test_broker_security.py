@@ -269,3 +269,23 @@ def test_a_browser_login_cannot_overwrite_the_retained_state(show_path, mosquitt
                 assert (await later.next("state", timeout=1))["tag"] == "state"
 
     run(go())
+
+
+@pytest.mark.slow
+def test_tls_broker_with_its_ca_connects_without_it_one_line(show_path, mosquitto_tls) -> None:
+    broker = mosquitto_tls
+    common = ["--broker", f"mqtts://127.0.0.1:{broker.tls_port}", "--browser-broker",
+              broker.ws_url, "--broker-user", "bridge", "--broker-password-file",
+              broker.password_file("bridge")]
+    for extra, wanted in ((["--broker-ca", str(broker.ca)], "connected"), ([], "down")):
+        proc = _serve(show_path, *common, *extra)
+        try:
+            lines = _lines_until(proc, lambda e: e.get("status") in ("connected", "down"))
+            assert lines[-1]["status"] == wanted, lines[-1]
+            if wanted == "down":
+                assert "TLS with the broker" in lines[-1]["message"]
+                assert "certificate verify failed" in lines[-1]["message"]
+                _poll_answers(lines[0])
+        finally:
+            proc.terminate()
+            proc.wait(10)
