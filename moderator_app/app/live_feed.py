@@ -104,11 +104,14 @@ def view_json(view: LiveView, lang: str = "en") -> dict:
     }
 
 
-def view_at(session: ShowSession, at_us: int, question: Question = None) -> LiveView:
-    """The view at ``at_us``; the question on air only when the moderator shows it to the
-    speakers (app/stage.py)."""
+def view_at(session: ShowSession, at_us: int, question: Question = None,
+            audience: str | None = None) -> LiveView:
+    """The view at ``at_us`` as ``audience`` (a speaker's remote link; None: everyone)
+    sees it; the question on air only when the moderator shows it to the speakers
+    (app/stage.py)."""
     snap = session.engine.snapshot(from_us(at_us))
-    return present(session.show, snap, question=question if question_shown(snap) else None)
+    return present(session.show, snap, question=question if question_shown(snap) else None,
+                   audience=audience)
 
 
 def next_flip_us(session: ShowSession, now_us: int) -> int:
@@ -119,12 +122,14 @@ def next_flip_us(session: ShowSession, now_us: int) -> int:
 
 
 def frames(
-    session: ShowSession, now_us: int, *, lang: str = "en", question: Question = None
+    session: ShowSession, now_us: int, *, lang: str = "en", question: Question = None,
+    audience: str | None = None,
 ) -> list[dict]:
-    """The view at ``now_us`` and at the next display flip, each with its instant."""
+    """The view at ``now_us`` and at the next display flip, each with its instant;
+    ``audience``: the speaker (remote link id) whose addressed message it carries."""
     flip_us = next_flip_us(session, now_us)
     return [
-        {"at_us": at, "view": view_json(view_at(session, at, question), lang)}
+        {"at_us": at, "view": view_json(view_at(session, at, question, audience), lang)}
         for at in (now_us, flip_us)
     ]
 
