@@ -46,27 +46,26 @@ if TYPE_CHECKING:
 QR_SCALE = 2  # a remote link (page, broker, topic, key) is long: 2 px modules keep it ~130 px
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RemotePage", text)
-
-
 def page_title(page: str) -> str:
     titles = {
-        "timer": _tr("Timer"),
-        "overlay": _tr("Overlay"),
-        "backstage": _tr("Backstage"),
-        "questions": _tr("Questions"),
-        "cuesheet": _tr("Run sheet"),
+        "timer": QCoreApplication.translate("RemoteLinks", "Timer"),
+        "overlay": QCoreApplication.translate("RemoteLinks", "Overlay"),
+        "backstage": QCoreApplication.translate("RemoteLinks", "Backstage"),
+        "questions": QCoreApplication.translate("RemoteLinks", "Questions"),
+        "cuesheet": QCoreApplication.translate("RemoteLinks", "Run sheet"),
     }
     return titles.get(page, page)
 
 
 def link_title(link: Link) -> str:
     if link.speaker:
-        return _tr("Speaker: {0}").format(link.name or link.id)
-    return {"view": _tr("Everyone (view only, no addressed messages)"),
-            "producer": _tr("Producer (remote)"),
-            "control": _tr("Control (remote)")}.get(link.id, link.name or link.id)  # fmt: skip
+        return QCoreApplication.translate("RemoteLinks", "Speaker: {0}").format(link.name or link.id)
+    titles = {
+        "view": QCoreApplication.translate("RemoteLinks", "Everyone (view only, no addressed messages)"),
+        "producer": QCoreApplication.translate("RemoteLinks", "Producer (remote)"),
+        "control": QCoreApplication.translate("RemoteLinks", "Control (remote)"),
+    }  # fmt: skip
+    return titles.get(link.id, link.name or link.id)
 
 
 def offset_text(ms: float) -> str:
@@ -76,14 +75,18 @@ def offset_text(ms: float) -> str:
 def who_text(clients: tuple[Client, ...]) -> str:
     """Who has the link open: one line per page, or that nobody has yet."""
     if not clients:
-        return _tr("Nobody has opened this link yet.")
+        return QCoreApplication.translate("RemoteLinks", "Nobody has opened this link yet.")
     lines = []
     for client in clients:
         seen = client.last_seen.astimezone().strftime("%H:%M:%S") if client.last_seen else "?"
-        state = _tr("Connected") if client.connected else _tr("Gone")
-        line = _tr("{0} · last seen {1}").format(state, seen)
+        if client.connected:
+            line = QCoreApplication.translate("RemoteLinks", "Connected · last seen {0}")
+        else:
+            line = QCoreApplication.translate("RemoteLinks", "Gone · last seen {0}")
+        line = line.format(seen)
         if client.offset_ms is not None:
-            line += " · " + _tr("clock offset {0}").format(offset_text(client.offset_ms))
+            offset = QCoreApplication.translate("RemoteLinks", "clock offset {0}")
+            line += " · " + offset.format(offset_text(client.offset_ms))
         lines.append(line)
     return "\n".join(lines)
 
@@ -210,6 +213,7 @@ class RemotePage(QWidget):
         self.browser_password.setObjectName("RemoteBrowserPassword")
         self.browser_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.speakers = QLineEdit("; ".join(remote.speakers))
+        self.speakers.setCursorPosition(0)
         self.speakers.setObjectName("RemoteSpeakers")
         self.labels = {name: QLabel() for name in (
             "broker", "user", "password", "ca", "browser_broker", "browser_user",
@@ -399,18 +403,40 @@ class RemotePage(QWidget):
         if state.status == "connected":
             return self.tr("Broker connected: {0}").format(state.broker), OK_COLOUR
         if state.status == "down":
-            return self.tr("Broker not reachable, the show goes on locally: {0}").format(
-                state.message), ERROR_COLOUR  # fmt: skip
+            return self.down_line(state.message), ERROR_COLOUR
         if state.status == "off" and state.message:
             return self.tr("Remote links could not start, the show goes on locally: {0}").format(
                 state.message), ERROR_COLOUR  # fmt: skip
         return self.tr("Connecting to the broker…"), ""
+
+    def down_line(self, message: str) -> str:
+        """Why the broker is not reached, in the console's words (the bridge's own line,
+        which names command-line flags, goes in the tooltip)."""
+        low = message.lower()
+        if "refused the credentials" in low:
+            why = self.tr("the broker refused the user or the password: check User and "
+                          "Password.")  # fmt: skip
+        elif low.startswith("tls with the broker"):
+            why = self.tr("TLS with the broker failed: check the address (mqtts:// and wss:// "
+                          "need a TLS port) and the CA file.")  # fmt: skip
+        elif low.startswith("cannot find the broker host"):
+            why = self.tr("the broker's host name is not found: check the Broker address.")
+        elif "connection refused" in low:
+            why = self.tr("the broker does not accept connections: is it running, on this "
+                          "port?")  # fmt: skip
+        elif "timed out" in low:
+            why = self.tr("the broker does not answer (timed out).")
+        else:
+            why = self.tr("the broker cannot be reached ({0}).").format(
+                message.removesuffix(" — retrying"))  # fmt: skip
+        return self.tr("Remote links down: {0} Retrying; the show goes on locally.").format(why)
 
     def refresh(self) -> None:
         """Show the remote links as the server child said last (after every line)."""
         self._password_hints()
         text, colour = self.status_line()
         self.status.setText(text)
+        self.status.setToolTip(self.remote.state.message if self.remote.enabled else "")
         self.status.setStyleSheet(f"color:{colour};" if colour else "")
         enabled = self.remote.enabled
         self.apply_button.setText(self.tr("Apply and restart sharing") if enabled
@@ -420,6 +446,7 @@ class RemotePage(QWidget):
             self._shown = links
             for row in self.rows.values():
                 self.list_layout.removeWidget(row)
+                row.setParent(None)  # gone from the screen now, not at the next loop turn
                 row.deleteLater()
             self.rows = {}
             for i, link in enumerate(links):

@@ -173,7 +173,9 @@ def test_refused_credentials_are_one_line_and_the_lan_server_serves(share, qtbot
     _dialog, page = turn_on(share, qtbot, mosquitto, password="not-the-password")
     qtbot.waitUntil(lambda: share.remote.state.status == "down", timeout=START_MS)
     text = page.status.text()
-    assert text.startswith("Broker not reachable, the show goes on locally: ")
+    assert text == ("Remote links down: the broker refused the user or the password: check "
+                    "User and Password. Retrying; the show goes on locally.")
+    assert "refused the credentials (user bridge)" in page.status.toolTip()
     assert "\n" not in text and "Traceback" not in text
     assert share.info is not None  # the LAN sharing is on regardless
     assert "not-the-password" not in text
@@ -249,3 +251,38 @@ def test_the_password_file_is_0600_even_with_a_lax_umask() -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert path.read_text() == "s3cret"
+
+
+@pytest.mark.slow
+def test_the_remote_links_tab_follows_a_switch_to_french(qtbot, share, window,
+                                                         mosquitto) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from moderator_app.ui.i18n import current_language, install_language
+    from tests.ui.test_runtime_language import english_sources, visible_texts
+
+    previous = current_language()
+    install_language("en")
+    try:
+        window.resize(1366, 740)
+        window.show()
+        dialog, page = turn_on(share, qtbot, mosquitto)
+        qtbot.waitUntil(lambda: connected_with_links(share), timeout=START_MS)
+        install_language("fr")
+        qtbot.wait(1)
+        english = english_sources()
+        left = set()
+        for top in (window, dialog):
+            for widget in [top, *top.findChildren(QWidget)]:
+                for text in visible_texts(widget):
+                    if text.replace("&", "").strip() in english:
+                        left.add(f"{type(widget).__name__} {widget.objectName()}: {text}")
+        assert not left, "still in English: " + "; ".join(sorted(left))
+        assert page.status.text().startswith("Broker connecté : ")
+        assert page.rows["amina-el-idrissi"].title.text() == "Intervenant : Amina El Idrissi"
+        assert page.rows["amina-el-idrissi"].who.text() == "Personne n’a encore ouvert ce lien."
+        assert dialog.roles.tabText(dialog.roles.indexOf(page)) == "Liens à distance"
+        bar = window.features["live"].messages
+        assert bar.recipient.itemText(0) == "Tous les intervenants"
+    finally:
+        install_language(previous)
