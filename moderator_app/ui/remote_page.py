@@ -9,6 +9,8 @@ the server child.
 
 from __future__ import annotations
 
+import importlib
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -43,6 +45,14 @@ from moderator_app.ui.widgets import ERROR_COLOUR, plain_label
 if TYPE_CHECKING:
     from moderator_app.ui.remote_share import RemoteShare
 
+# The self-contained speaker file (the timer page, its scripts, the MQTT client and the key
+# in one HTML file) comes with the browser views' remote work; the button shows when it is
+# there.
+try:
+    speaker_file_module = importlib.import_module("moderator_app.server.speaker_file")
+except ImportError:  # pragma: no cover - depends on the views' module being merged
+    speaker_file_module = None
+
 QR_SCALE = 2  # a remote link (page, broker, topic, key) is long: 2 px modules keep it ~130 px
 
 
@@ -66,6 +76,11 @@ def link_title(link: Link) -> str:
         "control": QCoreApplication.translate("RemoteLinks", "Control (remote)"),
     }  # fmt: skip
     return titles.get(link.id, link.name or link.id)
+
+
+def remote_file_name(link: Link) -> str:
+    """A file name for a speaker's page: their link id (already a safe slug)."""
+    return f"timer-{link.id}.html"
 
 
 def offset_text(ms: float) -> str:
@@ -119,6 +134,10 @@ class RemoteLinkRow(QWidget):
         self.revoke = QPushButton()
         self.revoke.setObjectName("RemoteRevoke")
         self.revoke.clicked.connect(lambda: page.ask_revoke(self.link))
+        self.save = QPushButton()
+        self.save.setObjectName("RemoteSave")
+        self.save.clicked.connect(self.ask_save)
+        self.save.setVisible(link.role == "view" and speaker_file_module is not None)
         self.copied = plain_label()
         self.copied.setObjectName("RemoteCopied")
         self.who = plain_label()
@@ -131,6 +150,7 @@ class RemoteLinkRow(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy)
         buttons.addWidget(self.revoke)
+        buttons.addWidget(self.save)
         buttons.addWidget(self.copied)
         buttons.addStretch(1)
         text = QVBoxLayout()
@@ -169,8 +189,40 @@ class RemoteLinkRow(QWidget):
         self.revoke.setText(self.tr("Revoke…"))
         self.revoke.setToolTip(self.tr("A new key for this link: the link sent so far stops "
                                        "working at once."))  # fmt: skip
+        self.save.setText(self.tr("Save as a file…"))
+        self.save.setToolTip(self.tr("One HTML file to send to the speaker: it opens from "
+                                     "disk in any browser, no server needed (only the "
+                                     "broker). It holds the key: send it privately."))  # fmt: skip
         if self.copied.text():
             self.copied.setText(self.tr("Copied"))
+
+    def ask_save(self) -> QFileDialog:
+        name = remote_file_name(self.link)
+        dialog = QFileDialog(self, self.tr("Save the speaker's page"), name)
+        dialog.setObjectName("RemoteSaveFile")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("Web page (*.html)"))
+        dialog.setDefaultSuffix("html")
+        dialog.fileSelected.connect(self.save_to)
+        dialog.open()  # never exec(): the show goes on
+        return dialog
+
+    def save_to(self, path: str) -> bool:
+        """The speaker's self-contained page into ``path``; one line on the copied label
+        when it cannot be made or written."""
+        assert speaker_file_module is not None
+        links = [{"id": lk.id, "role": lk.role, "name": lk.name, "speaker": lk.speaker,
+                  "fragment": lk.fragment} for lk in self.page_widget.remote.state.links]
+        try:
+            text = speaker_file_module.speaker_file(links, self.link.id)
+            Path(path).write_text(text, encoding="utf-8")
+        except (OSError, ValueError) as exc:
+            self.copied.setText(self.tr("Not saved: {0}").format(exc))
+            self.copied.setStyleSheet(f"color:{ERROR_COLOUR};")
+            return False
+        self.copied.setText(self.tr("Saved: {0}").format(Path(path).name))
+        self.copied.setStyleSheet("")
+        return True
 
     def show_clients(self, clients: tuple[Client, ...]) -> None:
         self.who.setText(who_text(clients))

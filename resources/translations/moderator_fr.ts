@@ -1977,8 +1977,32 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Une nouvelle clé pour ce lien : le lien envoyé jusqu’ici cesse aussitôt de fonctionner.</translation>
     </message>
     <message>
+        <source>Save as a file…</source>
+        <translation>Enregistrer en fichier…</translation>
+    </message>
+    <message>
+        <source>One HTML file to send to the speaker: it opens from disk in any browser, no server needed (only the broker). It holds the key: send it privately.</source>
+        <translation>Un fichier HTML à envoyer à l’intervenant : il s’ouvre depuis le disque dans tout navigateur, sans serveur (seulement le broker). Il contient la clé : envoyez-le en privé.</translation>
+    </message>
+    <message>
         <source>Copied</source>
         <translation>Copié</translation>
+    </message>
+    <message>
+        <source>Save the speaker&apos;s page</source>
+        <translation>Enregistrer la page de l’intervenant</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Page web (*.html)</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>Non enregistré : {0}</translation>
+    </message>
+    <message>
+        <source>Saved: {0}</source>
+        <translation>Enregistré : {0}</translation>
     </message>
 </context>
 <context>

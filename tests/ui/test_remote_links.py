@@ -286,3 +286,30 @@ def test_the_remote_links_tab_follows_a_switch_to_french(qtbot, share, window,
         assert bar.recipient.itemText(0) == "Tous les intervenants"
     finally:
         install_language(previous)
+
+
+def test_a_speakers_page_is_saved_as_one_file(window, share, tmp_path) -> None:
+    from moderator_app.ui import remote_page
+
+    if remote_page.speaker_file_module is None:
+        pytest.skip("needs the views' speaker file (moderator_app/server/speaker_file.py)")
+    session = window.session
+    links = rk.links_json(rk.remote_links(session, ["Amina El Idrissi"]), "ws://b:9001/mqtt")
+    share.remote.enabled = True
+    share.server.remote.emit({"event": "remote", "status": "connected", "message": "",
+                              "broker": "ws://b:9001/mqtt", "links": links})
+    dialog = share.open_dialog()
+    rows = dialog.remote_page.rows
+    assert not rows["amina-el-idrissi"].save.isHidden()
+    assert rows["producer"].save.isHidden()  # a file never holds control
+    target = tmp_path / "amina.html"
+    assert rows["amina-el-idrissi"].save_to(str(target))
+    fragment = next(lk["fragment"] for lk in links if lk["id"] == "amina-el-idrissi")
+    text = target.read_text(encoding="utf-8")
+    assert rk.parse_fragment(fragment)["k"] in text and fragment in text and "<script" in text
+    assert rows["amina-el-idrissi"].copied.text() == "Saved: amina.html"
+    # A folder that is not there: one line, nothing written.
+    assert not rows["amina-el-idrissi"].save_to(str(tmp_path / "gone" / "amina.html"))
+    said = rows["amina-el-idrissi"].copied.text()
+    assert said.startswith("Not saved: ") and "\n" not in said
+    dialog.close()
