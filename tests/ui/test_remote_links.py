@@ -179,6 +179,12 @@ def test_refused_credentials_are_one_line_and_the_lan_server_serves(share, qtbot
     assert "\n" not in text and "Traceback" not in text
     assert share.info is not None  # the LAN sharing is on regardless
     assert "not-the-password" not in text
+    # Off again: the server restarts without the broker; the tab says so in one line.
+    page.enable.setChecked(False)
+    qtbot.waitUntil(lambda: share.info is not None and "--broker" not in
+                    share.server.process.arguments(), timeout=START_MS)
+    assert page.status.text() == "Remote links are off: only this network sees the show."
+    assert not share.remote.state.links and page.scroll.isHidden()
 
 
 def test_a_bad_broker_address_is_said_before_any_restart(share, qtbot) -> None:
