@@ -38,6 +38,7 @@ from moderator_app.ui.remote_share import (
     RemoteSettings,
     check_settings,
     has_secret,
+    secrets_folder,
 )
 from moderator_app.ui.share_dialog import OK_COLOUR, qr_pixmap
 from moderator_app.ui.widgets import ERROR_COLOUR, plain_label
@@ -367,9 +368,16 @@ class RemotePage(QWidget):
         # An empty password field keeps the password saved before (it is never shown).
         password = self.password.text() or (None if has_secret(BROKER_SECRET) else "")
         browser = self.browser_password.text() or (None if has_secret(BROWSER_SECRET) else "")
+        try:
+            self.remote.apply(settings, self.speaker_names(), password, browser)
+        except OSError as exc:  # the config folder cannot be written: nothing started
+            self._problem = "secret"
+            self._secret_error = exc.strerror or str(exc)
+            self.enable.setChecked(False)
+            self.refresh()
+            return False
         self.password.clear()
         self.browser_password.clear()
-        self.remote.apply(settings, self.speaker_names(), password, browser)
         return True
 
     def ask_revoke(self, link: Link) -> QMessageBox:
@@ -397,6 +405,7 @@ class RemotePage(QWidget):
     # -- showing --------------------------------------------------------------------------
     _problem = ""
     _revoke_problem = ""
+    _secret_error = ""
 
     def retranslate(self) -> None:
         self.about.setText(self.tr(
@@ -440,6 +449,8 @@ class RemotePage(QWidget):
                                       "“Browsers' broker” as ws:// or wss://HOST:PORT/PATH."),
             "ca": self.tr("The CA file does not exist: choose the broker's CA certificate, or "
                           "leave it empty."),
+            "secret": self.tr("The password could not be saved in {0} ({1}): remote links "
+                              "are not on.").format(secrets_folder(), self._secret_error),
         }  # fmt: skip
         if self._problem:
             return problems[self._problem], ERROR_COLOUR

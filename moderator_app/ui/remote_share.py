@@ -264,7 +264,10 @@ class RemoteShare(QObject):
         """Remote links on with these settings: passwords to their files (None: keep the
         one saved), then the server (re)starts with the broker."""
         if password is not None:
-            write_secret(BROKER_SECRET, password) if password else forget_secret(BROKER_SECRET)
+            if password:
+                write_secret(BROKER_SECRET, password)
+            else:
+                forget_secret(BROKER_SECRET)
         if browser_password is not None:
             if browser_password:
                 write_secret(BROWSER_SECRET, browser_password)

@@ -2163,6 +2163,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Le fichier CA n’existe pas : choisissez le certificat CA du broker, ou laissez vide.</translation>
     </message>
     <message>
+        <source>The password could not be saved in {0} ({1}): remote links are not on.</source>
+        <translation>Le mot de passe n’a pas pu être enregistré dans {0} ({1}) : les liens à distance ne sont pas activés.</translation>
+    </message>
+    <message>
         <source>The link could not be revoked: {0}</source>
         <translation>Le lien n’a pas pu être révoqué : {0}</translation>
     </message>

@@ -319,3 +319,30 @@ def test_a_speakers_page_is_saved_as_one_file(window, share, tmp_path) -> None:
     said = rows["amina-el-idrissi"].copied.text()
     assert said.startswith("Not saved: ") and "\n" not in said
     dialog.close()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a read-only tmpfs needs root")
+def test_a_config_folder_that_cannot_be_written_is_one_line_and_nothing_starts(
+        share, tmp_path, monkeypatch) -> None:
+    import subprocess
+
+    folder = tmp_path / "config"
+    folder.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], check=True)
+    try:
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        monkeypatch.setenv("MODERATOR_APP_CONFIG_DIR", str(folder))
+        dialog = share.open_dialog()
+        page = dialog.remote_page
+        page.broker.setText("ws://127.0.0.1:9/mqtt")
+        page.user.setText("console")
+        page.password.setText("pw")
+        assert not page.apply()
+        text = page.status.text()
+        assert text.startswith(f"The password could not be saved in {folder}/remote (")
+        assert text.endswith("remote links are not on.") and "\n" not in text
+        assert not share.running and not share.remote.enabled
+        assert page.password.text() == "pw"  # kept for another try
+        dialog.close()
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
