@@ -328,6 +328,9 @@ class RemotePage(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(self.scroll, 1)
+        # Takes the room while no link is shown, so that the form stays at the top.
+        layout.addStretch(0)
+        self._layout = layout
         self.retranslate()
         self.refresh()
 
@@ -519,3 +522,4 @@ class RemotePage(QWidget):
         for link_id, row in self.rows.items():
             row.show_clients(self.remote.state.clients_by_link.get(link_id, ()))
         self.scroll.setVisible(bool(self.rows))
+        self._layout.setStretch(self._layout.count() - 1, 0 if self.rows else 1)
