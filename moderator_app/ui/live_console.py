@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from moderator_app.app import stage
+from moderator_app.app import remote_keys, stage
 from moderator_app.app.presenter import present
 from moderator_app.app.show import ShowFileError
 from moderator_app.core.actions import ActionType
@@ -340,11 +340,32 @@ class LiveConsole(QObject):
         expiry = PRESET_EXPIRY_S.get(text.strip())
         if expiry is not None:
             payload["expires_s"] = expiry
+        to = self.messages.addressee()
+        if to is not None:
+            # The app layer's addressed message: journaled with its recipient, shown only
+            # on that speaker's remote link.
+            if to not in remote_keys.speaker_ids(self.session):
+                self.window.show_error(self.tr("This speaker's remote link is gone: choose "
+                                               "another recipient."))  # fmt: skip
+                return
+            payload["to"] = to
         if self.window.perform(ActionType.MESSAGE, payload):
-            self.window.show_status(self.tr("On the stage display: {0}").format(text))
+            if to is None:
+                self.window.show_status(self.tr("On the stage display: {0}").format(text))
+            else:
+                self.window.show_status(self.tr("To {0} only: {1}").format(
+                    self.messages.recipient.currentText(), text))  # fmt: skip
 
     def clear_message(self) -> None:
-        if self.session.engine.message is None:
+        to = self.messages.addressee()
+        if to is not None:
+            if to not in self.session.engine.direct:
+                self.window.show_status(self.tr("There is no message to clear for {0}").format(
+                    self.messages.recipient.currentText()))  # fmt: skip
+                return
+            self.window.perform(ActionType.CLEAR_MESSAGE, {"to": to})
+            return
+        if self.session.engine.message is None and not self.session.engine.direct:
             self.window.show_status(self.tr("There is no message to clear"))
             return
         self.window.perform(ActionType.CLEAR_MESSAGE)

@@ -73,7 +73,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("runsheet", runsheet_editor.attach),
     Feature("drop_import", drop_import.attach, needs=("questions", "runsheet")),
     Feature("notes", moderator_notes.attach),
-    Feature("sharing", network_share.attach),
+    Feature("sharing", network_share.attach, needs=("live",)),
     Feature("help", help_overlay.attach, needs=("live", "questions", "runsheet", "notes")),
 )
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -64,6 +65,14 @@ class MessageBar(QWidget):
             button.clicked.connect(lambda _=False, n=i: self.send_preset(n))
             self.preset_buttons.append(button)
             layout.addWidget(button)
+        # Who gets it, while remote speaker links exist: everyone, or one speaker's link.
+        self.recipient = QComboBox()
+        self.recipient.setObjectName("MessageRecipient")
+        self.recipient.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.recipient.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.recipient.addItem("", None)
+        self.recipient.hide()
+        layout.addWidget(self.recipient)
         self.text = QLineEdit()
         self.text.setObjectName("MessageText")
         self.text.setMaxLength(MAX_MESSAGE)
@@ -86,11 +95,35 @@ class MessageBar(QWidget):
         layout.addWidget(self.clear_button)
         self.retranslate()
 
+    def set_recipients(self, speakers: list[tuple[str, str]]) -> None:
+        """The speakers' remote links (id, name) a message may go to; none: hidden."""
+        current = self.recipient.currentData()
+        wanted = [(None, "")] + [(link_id, name or link_id) for link_id, name in speakers]
+        shown = [(self.recipient.itemData(i), self.recipient.itemText(i))
+                 for i in range(1, self.recipient.count())]
+        if shown != wanted[1:]:
+            self.recipient.blockSignals(True)
+            while self.recipient.count() > 1:
+                self.recipient.removeItem(1)
+            for link_id, name in wanted[1:]:
+                self.recipient.addItem(name, link_id)
+            index = self.recipient.findData(current) if current else 0
+            self.recipient.setCurrentIndex(max(index, 0))
+            self.recipient.blockSignals(False)
+        self.recipient.setVisible(bool(speakers))
+
+    def addressee(self) -> str | None:
+        """The speaker link id the next message is for; None: everyone."""
+        data = self.recipient.currentData() if self.recipient.count() > 1 else None
+        return str(data) if data else None
+
     def presets(self) -> tuple[str, ...]:
         return presets_for(self.language)
 
     def retranslate(self) -> None:
         self.caption.setText(self.tr("To the speaker:"))
+        self.recipient.setItemText(0, self.tr("All speakers"))
+        self.recipient.setToolTip(self.tr("Everyone, or only this speaker's remote link"))
         for i, (button, text) in enumerate(zip(self.preset_buttons, self.presets(), strict=True)):
             button.setText(text)
             button.setToolTip(self.tr("Show “{0}” on the stage display ({1})").format(text, i + 1))

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from moderator_app.app import sharing
+from moderator_app.ui.remote_share import RemoteShare
 from moderator_app.ui.server_process import (
     DEFAULT_PORT,
     Listening,
@@ -35,8 +36,13 @@ DEFAULT_OSC_PORT = 8888  # the server's default (serve --osc-port)
 SHARED_COLOUR = "#2e7d32"
 
 
-def attach(window: MainWindow) -> NetworkShare:
-    return NetworkShare(window)
+def attach(window: MainWindow, live: object = None) -> NetworkShare:
+    share = NetworkShare(window)
+    if live is not None:
+        # The message bar offers one recipient per remote speaker link while they exist.
+        share.remote.changed.connect(lambda: live.messages.set_recipients(
+            [(link.id, link.name) for link in share.remote.state.speakers()]))
+    return share
 
 
 class NetworkShare(QObject):
@@ -60,6 +66,10 @@ class NetworkShare(QObject):
         self.server.refused.connect(self._refused)
         self.server.died.connect(self._died)
         self.server.stopped.connect(self._changed)
+        self.server.stopped.connect(lambda: self.remote.server_gone())
+        self.server.died.connect(lambda *_: self.remote.server_gone())
+        self.remote = RemoteShare(self)
+        self.remote.changed.connect(self._remote_changed)
 
         self.action = QAction(window)
         self.action.setObjectName("action_share")
@@ -109,8 +119,12 @@ class NetworkShare(QObject):
         self.port, self.osc, self.ask = port, osc, ask
         self._say(None)
         self.port_taken = False
-        self.server.start(self.session.path, port, osc, ask)
+        self.server.start(self.session.path, port, osc, ask, self.remote.options())
         self._changed()
+
+    def restart(self) -> None:
+        """Start, or restart, the server with the options it has (remote links changed)."""
+        self.start(self.port, self.osc, self.ask)
 
     def stop(self) -> None:
         self._say(None)
@@ -148,7 +162,8 @@ class NetworkShare(QObject):
             return False
         self.window.show_status(self.tr("New key made: the old links stop working."))
         if self.server.running:
-            self.server.start(self.session.path, self.port, self.osc, self.ask)
+            self.server.start(self.session.path, self.port, self.osc, self.ask,
+                              self.remote.options())
         self._changed()
         return True
 
@@ -194,6 +209,10 @@ class NetworkShare(QObject):
         self.dialog.raise_()
         self.dialog.activateWindow()
         return self.dialog
+
+    def _remote_changed(self) -> None:
+        if self.dialog is not None:
+            self.dialog.refresh_remote()
 
     def _dialog_gone(self, *_args) -> None:
         self.dialog = None

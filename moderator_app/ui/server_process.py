@@ -7,7 +7,9 @@ untouched. QProcess is asynchronous, so nothing here blocks the UI thread except
 
 With ``--machine`` the server prints one JSON object per line on stdout:
 ``{"event": "listening", "host", "port", "osc_port", "addresses", "links"}`` once it
-serves, ``{"event": "error", "message"}`` when it cannot (then exits with code 2).
+serves, ``{"event": "error", "message"}`` when it cannot (then exits with code 2). With
+remote links (``--broker``), ``{"event": "remote", …}`` and ``{"event": "remote-clients",
+…}`` lines too (ui/remote_state.py reads them).
 """
 
 from __future__ import annotations
@@ -80,13 +82,45 @@ def listening_of(data: dict) -> Listening | None:
         return None
 
 
-def serve_arguments(show: Path, port: int, osc: bool, ask: bool) -> list[str]:
+@dataclass(frozen=True)
+class RemoteOptions:
+    """The broker options of ``serve`` (remote links). Passwords only as files: a
+    password on a command line is readable by every user of the machine (ps)."""
+
+    broker: str
+    user: str = ""
+    password_file: str = ""
+    ca: str = ""
+    browser_broker: str = ""
+    browser_user: str = ""
+    browser_password_file: str = ""
+    speakers: tuple[str, ...] = ()
+
+    def arguments(self) -> list[str]:
+        args = ["--broker", self.broker]
+        for flag, value in (("--broker-user", self.user),
+                            ("--broker-password-file", self.password_file),
+                            ("--broker-ca", self.ca),
+                            ("--browser-broker", self.browser_broker),
+                            ("--browser-user", self.browser_user),
+                            ("--browser-password-file", self.browser_password_file)):
+            if value:
+                args += [flag, value]
+        for name in self.speakers:
+            args += ["--speaker", name]
+        return args
+
+
+def serve_arguments(show: Path, port: int, osc: bool, ask: bool,
+                    remote: RemoteOptions | None = None) -> list[str]:
     """The arguments after the interpreter: the same ``serve`` command as headless."""
     args = ["-m", "moderator_app", "serve", str(show), "--port", str(port), "--machine"]
     if osc:
         args.append("--osc")
     if ask:
         args.append("--ask")
+    if remote is not None:
+        args += remote.arguments()
     return args
 
 
@@ -104,10 +138,11 @@ PDEATHSIG_LAUNCHER = (
 )
 
 
-def launch_command(show: Path, port: int, osc: bool, ask: bool) -> tuple[str, list[str]]:
+def launch_command(show: Path, port: int, osc: bool, ask: bool,
+                   remote: RemoteOptions | None = None) -> tuple[str, list[str]]:
     """The program and arguments QProcess starts: the serve command, through the launcher
     that ties it to the console's life on Linux."""
-    args = serve_arguments(show, port, osc, ask)
+    args = serve_arguments(show, port, osc, ask, remote)
     if getattr(sys, "frozen", False):
         # The desktop bundle: its executable is the command line itself (no -m, no -c).
         return sys.executable, args[2:]
@@ -138,10 +173,12 @@ class ServerProcess(QObject):
     ``listening(Listening)`` once it serves; ``refused(str)`` when it said it cannot
     (its one-line message; it exits by itself); ``died(code, line)`` when it exited
     without being asked (``code`` None when it crashed or could not start; ``line`` its
-    last error line); ``stopped()`` when a stop asked for is done.
+    last error line); ``stopped()`` when a stop asked for is done; ``remote(dict)`` for
+    each ``remote`` and ``remote-clients`` line (remote links).
     """
 
     listening = Signal(object)
+    remote = Signal(dict)
     refused = Signal(str)
     died = Signal(object, str)
     stopped = Signal()
@@ -164,10 +201,11 @@ class ServerProcess(QObject):
     def running(self) -> bool:
         return self.process is not None and self.process.state() != QProcess.ProcessState.NotRunning
 
-    def start(self, show: Path, port: int, osc: bool = False, ask: bool = False) -> None:
+    def start(self, show: Path, port: int, osc: bool = False, ask: bool = False,
+              remote: RemoteOptions | None = None) -> None:
         """Start the server (restarting it if one runs: it takes new options and tokens)."""
         if self.running:
-            self._then_start = (show, port, osc, ask)
+            self._then_start = (show, port, osc, ask, remote)
             self.stop()
             return
         self.info = None
@@ -187,7 +225,7 @@ class ServerProcess(QObject):
         process.finished.connect(self._finished)
         process.errorOccurred.connect(self._error)
         self.process = process
-        process.start(*launch_command(Path(show), port, osc, ask))
+        process.start(*launch_command(Path(show), port, osc, ask, remote))
 
     def stop(self) -> None:
         """Ask the server to stop (SIGTERM), kill it if it is still there after 3 s."""
@@ -240,6 +278,8 @@ class ServerProcess(QObject):
                 message = str(data.get("message") or "").strip()
                 self.last_error = message.splitlines()[0][:300] if message else ""
                 self.refused.emit(self.last_error)
+            elif data["event"] in ("remote", "remote-clients"):
+                self.remote.emit(data)
 
     def _read_stderr(self) -> None:
         assert self.process is not None

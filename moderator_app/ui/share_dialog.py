@@ -174,6 +174,11 @@ class ShareDialog(QDialog):
             page = RolePage(role, self)
             self.role_pages[role] = page
             self.roles.addTab(page, "")
+        # Imported here: the remote page reuses this module's QR code (no import cycle).
+        from moderator_app.ui.remote_page import RemotePage
+
+        self.remote_page = RemotePage(share.remote)
+        self.roles.addTab(self.remote_page, "")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
@@ -220,6 +225,8 @@ class ShareDialog(QDialog):
         for i, role in enumerate(ROLES):
             self.roles.setTabText(i, titles[role])
             self.role_pages[role].retranslate()
+        self.roles.setTabText(len(ROLES), self.tr("Remote links"))
+        self.remote_page.retranslate()
         self.refresh()
 
     def refresh(self) -> None:
@@ -256,6 +263,10 @@ class ShareDialog(QDialog):
         self.addresses.setVisible(info is not None)
         for page in self.role_pages.values():
             page.show_links(info)
+        self.remote_page.refresh()
+
+    def refresh_remote(self) -> None:
+        self.remote_page.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "roles"):

@@ -859,8 +859,20 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>L’écran de scène {0} a été débranché : l’affichage scène est revenu sur cet écran</translation>
     </message>
     <message>
+        <source>This speaker&apos;s remote link is gone: choose another recipient.</source>
+        <translation>Le lien à distance de cet intervenant n’existe plus : choisissez un autre destinataire.</translation>
+    </message>
+    <message>
         <source>On the stage display: {0}</source>
         <translation>Sur l’affichage scène : {0}</translation>
+    </message>
+    <message>
+        <source>To {0} only: {1}</source>
+        <translation>À {0} seulement : {1}</translation>
+    </message>
+    <message>
+        <source>There is no message to clear for {0}</source>
+        <translation>Aucun message à effacer pour {0}</translation>
     </message>
     <message>
         <source>There is no message to clear</source>
@@ -1043,6 +1055,14 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>To the speaker:</source>
         <translation>À l’intervenant :</translation>
+    </message>
+    <message>
+        <source>All speakers</source>
+        <translation>Tous les intervenants</translation>
+    </message>
+    <message>
+        <source>Everyone, or only this speaker&apos;s remote link</source>
+        <translation>Tout le monde, ou seulement le lien à distance de cet intervenant</translation>
     </message>
     <message>
         <source>Show “{0}” on the stage display ({1})</source>
@@ -1951,6 +1971,267 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
 </context>
 <context>
+    <name>RemoteLinkRow</name>
+    <message>
+        <source>Copy the link</source>
+        <translation>Copier le lien</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Révoquer…</translation>
+    </message>
+    <message>
+        <source>A new key for this link: the link sent so far stops working at once.</source>
+        <translation>Une nouvelle clé pour ce lien : le lien envoyé jusqu’ici cesse aussitôt de fonctionner.</translation>
+    </message>
+    <message>
+        <source>Save as a file…</source>
+        <translation>Enregistrer en fichier…</translation>
+    </message>
+    <message>
+        <source>One HTML file to send to the speaker: it opens from disk in any browser, no server needed (only the broker). It holds the key: send it privately.</source>
+        <translation>Un fichier HTML à envoyer à l’intervenant : il s’ouvre depuis le disque dans tout navigateur, sans serveur (seulement le broker). Il contient la clé : envoyez-le en privé.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+    <message>
+        <source>Save the speaker&apos;s page</source>
+        <translation>Enregistrer la page de l’intervenant</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Page web (*.html)</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>Non enregistré : {0}</translation>
+    </message>
+    <message>
+        <source>Saved: {0}</source>
+        <translation>Enregistré : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteLinks</name>
+    <message>
+        <source>Timer</source>
+        <translation>Minuteur</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Incrustation</translation>
+    </message>
+    <message>
+        <source>Backstage</source>
+        <translation>Coulisses</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Run sheet</source>
+        <translation>Conducteur</translation>
+    </message>
+    <message>
+        <source>Speaker: {0}</source>
+        <translation>Intervenant : {0}</translation>
+    </message>
+    <message>
+        <source>Everyone (view only, no addressed messages)</source>
+        <translation>Tout le monde (lecture seule, sans messages adressés)</translation>
+    </message>
+    <message>
+        <source>Producer (remote)</source>
+        <translation>Producteur (à distance)</translation>
+    </message>
+    <message>
+        <source>Control (remote)</source>
+        <translation>Contrôle (à distance)</translation>
+    </message>
+    <message>
+        <source>Nobody has opened this link yet.</source>
+        <translation>Personne n’a encore ouvert ce lien.</translation>
+    </message>
+    <message>
+        <source>Connected · last seen {0}</source>
+        <translation>Connecté · vu à {0}</translation>
+    </message>
+    <message>
+        <source>Gone · last seen {0}</source>
+        <translation>Parti · vu à {0}</translation>
+    </message>
+    <message>
+        <source>clock offset {0}</source>
+        <translation>décalage d’horloge {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RemotePage</name>
+    <message>
+        <source>The broker&apos;s CA certificate</source>
+        <translation>Le certificat d’autorité (CA) du broker</translation>
+    </message>
+    <message>
+        <source>Revoke a link</source>
+        <translation>Révoquer un lien</translation>
+    </message>
+    <message>
+        <source>Revoke the link “{0}”?</source>
+        <translation>Révoquer le lien « {0} » ?</translation>
+    </message>
+    <message>
+        <source>It stops working at once; whoever needs it gets the new link.</source>
+        <translation>Il cesse aussitôt de fonctionner ; qui en a besoin reçoit le nouveau lien.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
+    </message>
+    <message>
+        <source>Speakers on other continents see the stage display through an MQTT broker (your Mosquitto or a managed service), end-to-end encrypted: the broker sees only ciphertext. Each link carries its key after #: send it privately.</source>
+        <translation>Les intervenants sur d’autres continents voient l’écran de scène via un broker MQTT (votre Mosquitto ou un service hébergé), chiffré de bout en bout : le broker ne voit que du texte chiffré. Chaque lien porte sa clé après # : envoyez-le en privé.</translation>
+    </message>
+    <message>
+        <source>Remote links through a broker</source>
+        <translation>Liens à distance via un broker</translation>
+    </message>
+    <message>
+        <source>Apply and restart sharing</source>
+        <translation>Appliquer et relancer le partage</translation>
+    </message>
+    <message>
+        <source>Broker:</source>
+        <translation>Broker :</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>Fichier CA :</translation>
+    </message>
+    <message>
+        <source>Browsers&apos; broker:</source>
+        <translation>Broker des navigateurs :</translation>
+    </message>
+    <message>
+        <source>Browsers&apos; user:</source>
+        <translation>Utilisateur des navigateurs :</translation>
+    </message>
+    <message>
+        <source>Browsers&apos; password:</source>
+        <translation>Mot de passe des navigateurs :</translation>
+    </message>
+    <message>
+        <source>Speakers:</source>
+        <translation>Intervenants :</translation>
+    </message>
+    <message>
+        <source>ws(s)://… (if Broker is mqtt://)</source>
+        <translation>ws(s)://… (si le broker est en mqtt://)</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>facultatif</translation>
+    </message>
+    <message>
+        <source>names separated by ;</source>
+        <translation>noms séparés par ;</translation>
+    </message>
+    <message>
+        <source>One link per speaker, named as in the run sheet</source>
+        <translation>Un lien par intervenant, nommé comme dans le conducteur</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>saved (type to change)</source>
+        <translation>enregistré (tapez pour changer)</translation>
+    </message>
+    <message>
+        <source>Give the broker&apos;s address: mqtt://, mqtts://, ws:// or wss://HOST:PORT (for example wss://broker.example.org:8084/mqtt).</source>
+        <translation>Indiquez l’adresse du broker : mqtt://, mqtts://, ws:// ou wss://HÔTE:PORT (par exemple wss://broker.example.org:8084/mqtt).</translation>
+    </message>
+    <message>
+        <source>Browsers reach a broker only over WebSockets: give “Browsers&apos; broker” as ws:// or wss://HOST:PORT/PATH.</source>
+        <translation>Les navigateurs n’atteignent un broker que par WebSockets : indiquez « Broker des navigateurs » en ws:// ou wss://HÔTE:PORT/CHEMIN.</translation>
+    </message>
+    <message>
+        <source>The CA file does not exist: choose the broker&apos;s CA certificate, or leave it empty.</source>
+        <translation>Le fichier CA n’existe pas : choisissez le certificat CA du broker, ou laissez vide.</translation>
+    </message>
+    <message>
+        <source>The password could not be saved in {0} ({1}): remote links are not on.</source>
+        <translation>Le mot de passe n’a pas pu être enregistré dans {0} ({1}) : les liens à distance ne sont pas activés.</translation>
+    </message>
+    <message>
+        <source>The link could not be revoked: {0}</source>
+        <translation>Le lien n’a pas pu être révoqué : {0}</translation>
+    </message>
+    <message>
+        <source>Remote links are off: only this network sees the show.</source>
+        <translation>Liens à distance désactivés : seul ce réseau voit l’émission.</translation>
+    </message>
+    <message>
+        <source>Remote links start with sharing: press Share.</source>
+        <translation>Les liens à distance démarrent avec le partage : cliquez sur Partager.</translation>
+    </message>
+    <message>
+        <source>Broker connected: {0}</source>
+        <translation>Broker connecté : {0}</translation>
+    </message>
+    <message>
+        <source>Remote links could not start, the show goes on locally: {0}</source>
+        <translation>Les liens à distance n’ont pas pu démarrer, l’émission continue en local : {0}</translation>
+    </message>
+    <message>
+        <source>Connecting to the broker…</source>
+        <translation>Connexion au broker…</translation>
+    </message>
+    <message>
+        <source>the broker refused the user or the password: check User and Password.</source>
+        <translation>le broker a refusé l’utilisateur ou le mot de passe : vérifiez Utilisateur et Mot de passe.</translation>
+    </message>
+    <message>
+        <source>TLS with the broker failed: check the address (mqtts:// and wss:// need a TLS port) and the CA file.</source>
+        <translation>le TLS avec le broker a échoué : vérifiez l’adresse (mqtts:// et wss:// demandent un port TLS) et le fichier CA.</translation>
+    </message>
+    <message>
+        <source>the broker&apos;s host name is not found: check the Broker address.</source>
+        <translation>le nom d’hôte du broker est introuvable : vérifiez l’adresse du broker.</translation>
+    </message>
+    <message>
+        <source>the broker does not accept connections: is it running, on this port?</source>
+        <translation>le broker n’accepte pas de connexion : tourne-t-il, sur ce port ?</translation>
+    </message>
+    <message>
+        <source>the broker does not answer (timed out).</source>
+        <translation>le broker ne répond pas (délai dépassé).</translation>
+    </message>
+    <message>
+        <source>the broker cannot be reached ({0}).</source>
+        <translation>le broker est injoignable ({0}).</translation>
+    </message>
+    <message>
+        <source>Remote links down: {0} Retrying; the show goes on locally.</source>
+        <translation>Liens à distance coupés : {0} Nouvel essai en cours ; l’émission continue en local.</translation>
+    </message>
+    <message>
+        <source>Turn on and share</source>
+        <translation>Activer et partager</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>unknown</source>
@@ -2853,6 +3134,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>Audience</source>
         <translation>Public</translation>
+    </message>
+    <message>
+        <source>Remote links</source>
+        <translation>Liens à distance</translation>
     </message>
     <message>
         <source>Shared on {0}:{1}</source>
