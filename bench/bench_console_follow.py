@@ -24,6 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench_seconds import parse_countdown
 from netbench_common import Served, p99
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 
@@ -31,14 +32,6 @@ from moderator_app.core.actions import ActionType
 from moderator_app.core.runsheet import Segment, Show
 
 FIGURES = ("console_follow_p99_ms", "console_follow_median_ms", "baseline_console_own_p99_ms")
-
-
-def _seconds(text: str) -> int:
-    sign = -1 if text.startswith("-") else 1
-    total = 0
-    for part in text.lstrip("-").split(":"):
-        total = total * 60 + int(part)
-    return sign * total
 
 
 class JumpRecorder(QObject):
@@ -54,7 +47,7 @@ class JumpRecorder(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             try:
-                shown = _seconds(self.label.text())
+                shown = parse_countdown(self.label.text())
             except ValueError:
                 return False
             if self.last is not None and abs(shown - self.last) >= 50:
