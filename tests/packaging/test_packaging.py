@@ -16,6 +16,7 @@ from moderator_app.resources import resource, resource_dir
 
 REPO = Path(__file__).resolve().parents[2]
 SPEC = REPO / "build_spec" / "moderator_app.spec"
+VIEW_FILES = ("timer.html", "overlay.html", "ask.html", "common.js", "i18n.js", "style.css")
 
 
 def test_spec_parses_and_bundles_resources_and_icons() -> None:
@@ -28,6 +29,8 @@ def test_spec_parses_and_bundles_resources_and_icons() -> None:
     }
     assert {"Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE"} <= calls
     assert '"resources"' in source and "bundle_identifier=BUNDLE_ID" in source
+    # The server finds its views beside its module (server/app.py STATIC): bundled there.
+    assert '"moderator_app/server/static"' in source
     assert "PySide6.{name}" in source and '"QtWebEngineCore"' in source
     for icon in ("moderator-app.ico", "moderator-app.icns", "moderator-app-256.png"):
         assert (REPO / "resources" / "icons" / icon).is_file()
@@ -78,6 +81,9 @@ def test_wheel_contains_the_resources(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "moderator_app/_resources/default_show.json" in names
     assert "moderator_app/_resources/icons/moderator-app.ico" in names
+    # The browser views the server sends (moderator_app/server/static) travel with the wheel.
+    for view in VIEW_FILES:
+        assert f"moderator_app/server/static/{view}" in names, view
     assert "moderator_app/core/engine.py" in names
 
     # Installed from the wheel (unpacked, away from the checkout), resources still load.
