@@ -10,6 +10,7 @@ Next together skip exactly one segment.
 
 from __future__ import annotations
 
+from moderator_app.app import remote_keys
 from moderator_app.core.actions import TIMER_TYPES, ActionRefused, ActionType
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFileError
@@ -107,6 +108,8 @@ def _checked(action: ActionType, payload: dict) -> dict:
         out["text"] = _plain(text)
         if payload.get("blink") is not None:
             out["blink"] = bool(payload["blink"])
+    if action in (ActionType.MESSAGE, ActionType.CLEAR_MESSAGE) and payload.get("to") is not None:
+        out["to"] = payload["to"]
     return out
 
 
@@ -123,6 +126,7 @@ def control(
     payload: dict | None = None,
     if_seq: int | None = None,
     origin: dict | None = None,
+    to: str | None = None,
 ):
     """Journal action ``name`` (its argument as the command line's text ``arg``, or as a
     ``payload`` from the network) and return the stored Action.
@@ -130,10 +134,18 @@ def control(
     Raises ControlInputError (bad argument), ActionRefused ("next refused: …", the
     command line's words; StaleAction for ``if_seq``) or ShowFileError (not saved), and
     then nothing was journaled. ``origin``: keys added to the journaled payload (e.g.
-    {"origin": "network", "role": "control"}).
+    {"origin": "network", "role": "control"}). ``to`` (or the payload's "to"): a message,
+    or the clearing of one, for one speaker only: their remote link's id (remote-links).
     """
     action = _action(name)
     asked = parse_arg(name, arg) if payload is None else _checked(action, payload)
+    if to is not None:
+        if action not in (ActionType.MESSAGE, ActionType.CLEAR_MESSAGE):
+            raise ControlInputError(f"{name} is not addressed to a speaker (only message and "
+                                    "clear-message take --to)")
+        asked["to"] = to
+    if "to" in asked:
+        asked["to"] = _speaker(session, asked["to"])
     guard = None
     if if_seq is not None:
         guard = _guard(session, action, if_seq)
@@ -143,6 +155,15 @@ def control(
         raise
     except ActionRefused as exc:
         raise ActionRefused(f"{name} refused: {exc}") from None
+
+
+def _speaker(session: ShowSession, to: object) -> str:
+    """``to`` if it is a speaker's remote link id; ControlInputError naming them if not."""
+    speakers = remote_keys.speaker_ids(session)
+    if not isinstance(to, str) or to not in speakers:
+        known = ", ".join(sorted(speakers)) or "none yet (remote-links SHOW --speaker NAME)"
+        raise ControlInputError(f"{to!r} is not a speaker's link; the speakers are: {known}")
+    return to
 
 
 def _guard(session: ShowSession, action: ActionType, if_seq: int):

@@ -102,8 +102,10 @@ def view_json(view: LiveView, lang: str = "en") -> dict:
     }
 
 
-def view_at(session: ShowSession, at_us: int, question: Question = None) -> LiveView:
-    return present(session.show, session.engine.snapshot(from_us(at_us)), question=question)
+def view_at(session: ShowSession, at_us: int, question: Question = None,
+            audience: str | None = None) -> LiveView:
+    return present(session.show, session.engine.snapshot(from_us(at_us)), question=question,
+                   audience=audience)
 
 
 def next_flip_us(session: ShowSession, now_us: int) -> int:
@@ -114,12 +116,14 @@ def next_flip_us(session: ShowSession, now_us: int) -> int:
 
 
 def frames(
-    session: ShowSession, now_us: int, *, lang: str = "en", question: Question = None
+    session: ShowSession, now_us: int, *, lang: str = "en", question: Question = None,
+    audience: str | None = None,
 ) -> list[dict]:
-    """The view at ``now_us`` and at the next display flip, each with its instant."""
+    """The view at ``now_us`` and at the next display flip, each with its instant;
+    ``audience``: the speaker (remote link id) whose addressed message it carries."""
     flip_us = next_flip_us(session, now_us)
     return [
-        {"at_us": at, "view": view_json(view_at(session, at, question), lang)}
+        {"at_us": at, "view": view_json(view_at(session, at, question, audience), lang)}
         for at in (now_us, flip_us)
     ]
 

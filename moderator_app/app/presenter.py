@@ -204,9 +204,11 @@ def present(
     snap: Snapshot,
     *,
     question: tuple[str, str] | None = None,
+    audience: str | None = None,
 ) -> LiveView:
     """What a live surface shows for ``snap``; ``question`` is the text and asker line of
-    the question on air, when the moderator shows it."""
+    the question on air, when the moderator shows it. ``audience``: a speaker's remote
+    link id, whose view carries the message addressed to them (None: everyone's)."""
     tz, zone_ok = safe_zone(show.timezone)
     segs = show.segments
     before = snap.state == NOT_STARTED
@@ -235,7 +237,8 @@ def present(
     if snap.state != FINISHED and nxt is not None and nxt < len(segs):
         following = _line(show, snap, nxt, tz)
     waited = (snap.now - snap.planned_starts[0]).total_seconds() if before and segs else 0.0
-    message = snap.message.text if snap.message else ""
+    sent = snap.message_for(audience)
+    message = sent.text if sent else ""
     return LiveView(
         state=snap.state,
         phase=snap.phase,
@@ -262,7 +265,7 @@ def present(
         show_elapsed_s=snap.show_elapsed_s,
         speakers=speaker_zones(show, snap.now, tz),
         message=message,
-        message_blink=bool(snap.message and snap.message.blink and message),
+        message_blink=bool(sent and sent.blink and message),
         question=question[0] if question else "",
         question_by=question[1] if question else "",
         has_segments=bool(segs),
@@ -270,8 +273,8 @@ def present(
         auto_start_in_s=snap.auto_start.in_s if snap.auto_start else None,
         auto_start_title=snap.auto_start.title if snap.auto_start else "",
         auto_start_number=snap.auto_start.index + 1 if snap.auto_start else None,
-        message_cue=bool(snap.message and snap.message.cue and message),
-        message_chime=bool(snap.message and snap.message.chime and message),
+        message_cue=bool(sent and sent.cue and message),
+        message_chime=bool(sent and sent.chime and message),
     )
 
 

@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "moderator_app.commands.runsheet",
     "moderator_app.commands.rescue",
     "moderator_app.commands.serve",
+    "moderator_app.commands.remote",
     "moderator_app.commands.timers",
 ]
 

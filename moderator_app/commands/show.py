@@ -48,6 +48,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("action", choices=sorted([*CONTROL_ACTIONS, *TIMER_ACTIONS]))
     p.add_argument("arg", nargs="?", help="segment number, seconds or message text")
     p.add_argument("more", nargs="*", help=argparse.SUPPRESS)  # aux N set SECONDS
+    p.add_argument("--to", metavar="LINK",
+                   help="message / clear-message for one remote speaker only: their link id "
+                   "(see remote-links)")
     p.add_argument(
         "--wait",
         type=_seconds,
@@ -97,6 +100,9 @@ def cmd_control(args: argparse.Namespace) -> int:
         return cmd_timer_control(args)
     if getattr(args, "more", None):
         raise CommandError(f"{args.action} takes at most one argument")
+    to = getattr(args, "to", None)
+    if to is not None and args.action not in ("message", "clear-message"):
+        raise CommandError("--to goes with message or clear-message only")
     try:
         parse_arg(args.action, args.arg)  # a bad argument is said before the file is opened
     except ControlInputError as exc:
@@ -104,7 +110,7 @@ def cmd_control(args: argparse.Namespace) -> int:
     session = open_session(args.show, wait_s=args.wait)
     try:
         try:
-            action = control(session, args.action, args.arg)
+            action = control(session, args.action, args.arg, to=to)
         except (ActionRefused, ControlInputError) as exc:
             raise CommandError(str(exc)) from None
         except ShowFileError as exc:

@@ -119,10 +119,13 @@ class Message:
     expires_s: float | None = None
     cue: bool = False  # sent by an automatic cue, not by hand
     chime: bool = False  # the cue asks for the chime
+    to: str | None = None  # one speaker's remote link id; None: everyone
 
 
 # A message's expiry: a positive number of seconds, at most a day.
 MAX_EXPIRY_S = 86400.0
+MAX_ADDRESSEE = 64  # a remote link id (app/remote_keys.py)
+
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,16 @@ class Snapshot:
     aux: tuple[AuxTimer, ...] = ()
     answer: Answer | None = None
     auto_start: auto_start.AutoStart | None = None
+    # Messages addressed to one speaker each (their remote link), shown only to them.
+    direct: tuple[Message, ...] = ()
+
+    def message_for(self, audience: str | None) -> Message | None:
+        """The message ``audience`` (a speaker's link id; None: everyone) sees."""
+        if audience is not None:
+            for message in self.direct:
+                if message.to == audience:
+                    return message
+        return self.message
 
     @property
     def progress(self) -> float:
@@ -172,6 +185,7 @@ class TimerEngine:
         self._states: list[TimerState] = [TimerState()]
         self._undoable: list[Action] = []
         self.message: Message | None = None
+        self.direct: dict[str, Message] = {}  # addressed to one speaker, by link id
         self.run = 1
         self.run_labels: dict[int, str] = {1: ""}
         self._planned_cache: tuple[int, list[datetime]] | None = None
@@ -266,6 +280,8 @@ class TimerEngine:
                     raise ActionRefused("A message needs some text")
                 payload = {"text": text, "blink": bool(payload.get("blink", False)),
                            "segment": self.state.current}
+                if asked.get("to") is not None:
+                    payload["to"] = _addressee(asked["to"])
                 if asked.get("keep"):
                     payload["keep"] = True
                 expiry = asked.get("expires_s")
@@ -281,7 +297,12 @@ class TimerEngine:
                 if cue is not None:
                     payload["cue"] = self._check_cue(str(cue))
                     payload["chime"] = bool(asked.get("chime"))
-            elif self.message is None:
+            elif asked.get("to") is not None:
+                to = _addressee(asked["to"])
+                if to not in self.direct:
+                    raise ActionRefused(f"There is no message to clear for {to}")
+                payload = {"to": to}
+            elif self.message is None and not self.direct:
                 raise ActionRefused("There is no message to clear")
             return Action(kind.value, at_us, payload)
         if kind is ActionType.START:
@@ -432,14 +453,22 @@ class TimerEngine:
                 cue = p.get("cue")
                 if cue is not None and segment is not None:
                     self.fired_cues.setdefault(segment, set()).add(str(cue))
-                self.message = Message(
+                to = p.get("to") if isinstance(p.get("to"), str) and p.get("to") else None
+                message = Message(
                     p.get("text", ""), bool(p.get("blink")), action.at_us, segment,
                     bool(p.get("keep")),
                     float(expiry) if isinstance(expiry, int | float) and expiry > 0 else None,
-                    cue is not None, bool(p.get("chime")),
+                    cue is not None, bool(p.get("chime")), to,
                 )
-            else:
+                if to is None:
+                    self.message = message
+                else:
+                    self.direct[to] = message
+            elif isinstance(action.payload.get("to"), str):
+                self.direct.pop(action.payload["to"], None)
+            else:  # clear: every screen blank, the addressed messages too
                 self.message = None
+                self.direct = {}
             return
         if kind == CLOCK_JUMP:
             self._clock_jump(action)
@@ -468,6 +497,7 @@ class TimerEngine:
             self._states = [TimerState()]
             self._undoable = []
             self.message = None
+            self.direct = {}
             self.aux.new_run()
             self.answers.new_run()
             self.fired_cues = {}
@@ -625,7 +655,9 @@ class TimerEngine:
 
     def _side(self, now_us: int) -> dict:
         answer = self.answers.current
+        direct = (self._shown(m, now_us) for _, m in sorted(self.direct.items()))
         return {
+            "direct": tuple(m for m in direct if m is not None),
             "aux": tuple(self.aux.timers[n] for n in sorted(self.aux.timers)),
             "answer": answer if answer is not None and answer.running else None,
             "auto_start": auto_start.pending(self, now_us),
@@ -633,7 +665,9 @@ class TimerEngine:
 
     def shown_message(self, now_us: int) -> Message | None:
         """The message the speaker sees now: none once it is stale (see ``Message``)."""
-        message = self.message
+        return self._shown(self.message, now_us)
+
+    def _shown(self, message: Message | None, now_us: int) -> Message | None:
         if message is None or self.state.status == FINISHED:
             return None
         if message.expires_s is not None and now_us >= message.at_us + message.expires_s * US:
@@ -770,3 +804,10 @@ def _enter(st: TimerState, segment_id: str, at: int) -> None:
     st.run_since_us = at
     st.paused_since_us = None
     st.status = RUNNING
+
+
+def _addressee(value: object) -> str:
+    """A message's ``to``: a speaker's remote link id."""
+    if not isinstance(value, str) or not value.strip() or len(value) > MAX_ADDRESSEE:
+        raise ActionRefused(f"{value!r} is not a speaker link id (see remote-links)")
+    return value.strip()

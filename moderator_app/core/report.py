@@ -526,7 +526,8 @@ def _detail(action: Action, show: Show) -> str:
         return f"{int(p.get('seconds', 0)):+d} s"
     if kind == ActionType.MESSAGE:
         cue = " (automatic cue)" if p.get("cue") is not None else ""
-        return f"{p.get('text', '')}{cue}"
+        to = f" (to {p['to']} only)" if isinstance(p.get("to"), str) else ""
+        return f"{p.get('text', '')}{cue}{to}"
     if kind == ActionType.UNDO:
         return f"undoes #{p.get('undoes')} ({p.get('type', '')})"
     if kind == ActionType.NEW_RUN:

@@ -132,8 +132,33 @@ def _shares(db: sqlite3.Connection) -> None:
     )
 
 
+def _remote(db: sqlite3.Connection) -> None:
+    # The remote links (app/remote_keys.py): per link a random broker channel and an
+    # AES-256 key, kept with the show so links sent to speakers stay valid across restarts
+    # until revoked; and the show's topic root and last broker URL (never a password).
+    run_script(
+        db,
+        """
+        CREATE TABLE remote_links (
+            id TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            channel TEXT NOT NULL,
+            key TEXT NOT NULL,
+            created_us INTEGER
+        );
+        CREATE TABLE remote_settings (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """,
+    )
+
+
 # Migration N brings a file from user_version N-1 to N. Add new ones at the end.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_schema_v1, _questions, _shares]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _schema_v1, _questions, _shares, _remote,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

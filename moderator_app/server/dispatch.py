@@ -168,11 +168,12 @@ REFUSALS = (ActionRefused, cuesheet.EditRefused, QuestionError)
 
 
 def execute(ctx: ShowContext, name: str, payload: dict, if_seq: int | None,
-            role: ShareRole) -> Reply:
-    """Run command ``name`` (its role already checked) on the show thread."""
+            role: ShareRole, origin: dict | None = None) -> Reply:
+    """Run command ``name`` (its role already checked) on the show thread; ``origin``:
+    what the journal records as its source (default: the LAN network, this role)."""
     command = COMMANDS[name]
     try:
-        result = command.run(ctx, payload, if_seq, _origin(role))
+        result = command.run(ctx, payload, if_seq, origin or _origin(role))
     except StaleAction as exc:
         return Reply(409, str(exc))
     except INPUT_ERRORS as exc:

@@ -9,6 +9,7 @@ import contextlib
 import json
 import time
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from aiohttp import web
 
@@ -44,12 +45,25 @@ class Client:
         return self.role is not ShareRole.ASK
 
 
+class Listener(Protocol):
+    """Something else fed by the same pushes as the WebSocket clients (the broker bridge,
+    server/bridge.py): the states it wants, and a hand-over that never waits."""
+
+    def audiences(self) -> set[st.Audience]: ...
+
+    def wants_parts(self) -> bool: ...
+
+    def deliver(self, now_us: int, states: dict[st.Audience, dict], parts: dict[str, dict]
+                ) -> None: ...
+
+
 class Hub:
     def __init__(self, show: ShowThread) -> None:
         self.show = show
         self.clients: set[Client] = set()
         self._wake = asyncio.Event()
         self.push_lock = asyncio.Lock()
+        self.listener: Listener | None = None
 
     # -- sending -----------------------------------------------------------------------
     async def send(self, client: Client, message: dict | str) -> None:
@@ -68,24 +82,33 @@ class Hub:
 
     async def push_state(self, now_us: int | None = None, tags: set[str] = frozenset()) -> None:
         """The state (frames in each client's language) to every viewer, and the producer
-        parts ``tags`` to producers."""
+        parts ``tags`` to producers; the same states and parts to the listener. Computed
+        here only, once per push, for everyone."""
         clients = list(self.clients)
-        if not clients:
+        listener = self.listener
+        if not clients and listener is None:
             return
         now = self.show.now_us() if now_us is None else now_us
-        langs = {c.lang for c in clients if c.viewer}
-        states = {
-            lang: json.dumps(await self.show.run(st.state_message, now, lang), ensure_ascii=False)
-            for lang in langs
-        }
+        wanted = {(c.lang, None) for c in clients if c.viewer}
+        if listener is not None:
+            wanted |= listener.audiences()
+        states = await self.show.run(st.state_messages, now, wanted)
         parts = {}
-        if any(c.producer for c in clients):
+        if any(c.producer for c in clients) or (listener is not None and listener.wants_parts()):
             for tag in tags:
-                parts[tag] = json.dumps(await self.show.run(st.part_message, tag),
-                                        ensure_ascii=False)
-        targets = [(c, states[c.lang]) for c in clients if c.viewer]
-        targets += [(c, text) for c in clients if c.producer for text in parts.values()]
+                parts[tag] = await self.show.run(st.part_message, tag)
+        if listener is not None:
+            listener.deliver(now, states, parts)  # hands over; never waits for the broker
+        texts = {lang: json.dumps(states[(lang, None)], ensure_ascii=False)
+                 for lang in {c.lang for c in clients if c.viewer}}
+        part_texts = [json.dumps(p, ensure_ascii=False) for p in parts.values()]
+        targets = [(c, texts[c.lang]) for c in clients if c.viewer]
+        targets += [(c, text) for c in clients if c.producer for text in part_texts]
         await self._broadcast(targets)
+
+    async def push_all(self) -> None:
+        """The state and every producer part now (a listener that starts or reconnects)."""
+        await self._guarded_push(tags=set(PRODUCER_TAGS))
 
     async def welcome(self, client: Client) -> None:
         """hello, the state, and for producers every part."""
@@ -146,7 +169,7 @@ class Hub:
     async def flips(self) -> None:
         """Push the frame of each display flip ~100 ms before it."""
         while True:
-            if not self.clients:
+            if not self.clients and self.listener is None:
                 await asyncio.sleep(0.05)
                 continue
             now = self.show.now_us()

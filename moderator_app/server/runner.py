@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Callable
 
 from aiohttp import web
 
@@ -12,6 +13,7 @@ from moderator_app.app.sharing import ShareRole
 from moderator_app.app.show import ShowFileError
 from moderator_app.server import dispatch, osc
 from moderator_app.server.app import HUB, SHOW, Options, make_app
+from moderator_app.server.bridge import Bridge, BrokerConfig
 from moderator_app.server.links import lan_addresses, link_host, links
 
 
@@ -25,12 +27,17 @@ def _in_use(exc: OSError) -> bool:
 
 class Server:
     def __init__(self, show: str | os.PathLike, *, host: str = "0.0.0.0", port: int = 4001,
-                 osc_port: int | None = None, ask: bool = False) -> None:
+                 osc_port: int | None = None, ask: bool = False,
+                 broker: BrokerConfig | None = None, speakers: list[str] | None = None,
+                 emit: Callable[[dict], None] | None = None) -> None:
         self.host, self.port, self.osc_port = host, port, osc_port
         self.app = make_app(Options(show, ask=ask))
         self.ask = ask
         self.runner: web.AppRunner | None = None
         self._osc = None
+        self.broker, self.speakers = broker, list(speakers or [])
+        self.emit = emit or (lambda event: None)
+        self.bridge: Bridge | None = None
 
     async def start(self) -> None:
         """Open the show and listen; ServeError in one line when either fails."""
@@ -64,6 +71,23 @@ class Server:
                                  ) from None
             self.osc_port = self._osc.get_extra_info("sockname")[1]
 
+    async def start_bridge(self) -> Bridge:
+        """The broker bridge beside the LAN server (never waits for the broker);
+        RemoteInputError for a bad speaker name (the LAN server keeps running)."""
+        assert self.broker is not None
+        self.bridge = Bridge(self.app[SHOW], self.app[HUB], self.broker, self.speakers,
+                             self.emit)
+        try:
+            await self.bridge.start(self.lan_base())
+        except BaseException:
+            await self.bridge.stop()
+            self.bridge = None
+            raise
+        return self.bridge
+
+    def lan_base(self) -> str:
+        return f"http://{link_host(self.host, lan_addresses())}:{self.port}"
+
     async def _osc_command(self, parts: list[str]) -> dispatch.Reply:
         """An OSC message: the /api/ path's command, with the control role (OSC has no
         token; it is off unless asked for)."""
@@ -90,6 +114,9 @@ class Server:
         return out
 
     async def _cleanup(self) -> None:
+        if self.bridge is not None:
+            await self.bridge.stop()
+            self.bridge = None
         osc.close(self._osc)
         self._osc = None
         if self.runner is not None:

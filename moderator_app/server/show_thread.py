@@ -99,7 +99,12 @@ def language(ctx: ShowContext, asked: str | None) -> str:
     return live_words.language(asked, ctx.session.show.language)
 
 
-def state_message(ctx: ShowContext, now_us: int, lang: str) -> dict:
+Audience = tuple[str, str | None]  # (language, a speaker's remote link id or None)
+
+
+def state_message(ctx: ShowContext, now_us: int, lang: str, audience: str | None = None) -> dict:
+    """The state as the LAN views and the remote links get it; ``audience``: the speaker
+    (remote link id) whose addressed message the frames carry (None: everyone's)."""
     session = ctx.session
     return {
         "tag": "state",
@@ -107,9 +112,25 @@ def state_message(ctx: ShowContext, now_us: int, lang: str) -> dict:
         "server_us": now_us,
         "poll": live_feed.poll_json(session),
         "frames": live_feed.frames(
-            session, now_us, lang=lang, question=net_questions.on_air_line(ctx.book)
+            session, now_us, lang=lang, question=net_questions.on_air_line(ctx.book),
+            audience=audience,
         ),
     }
+
+
+def state_messages(ctx: ShowContext, now_us: int, wanted: set[Audience]) -> dict[Audience, dict]:
+    """The state for each (language, audience) in ``wanted``, computed once: a speaker
+    with no message addressed to them shares everyone's state."""
+    addressed = set(ctx.session.engine.direct)
+    out: dict[Audience, dict] = {}
+    for lang, audience in sorted(wanted, key=lambda w: (w[0], w[1] or "")):
+        if audience is not None and audience not in addressed:
+            if (lang, None) not in out:
+                out[(lang, None)] = state_message(ctx, now_us, lang)
+            out[(lang, audience)] = out[(lang, None)]
+        elif (lang, audience) not in out:
+            out[(lang, audience)] = state_message(ctx, now_us, lang, audience)
+    return out
 
 
 def part_message(ctx: ShowContext, tag: str) -> dict:
