@@ -10,7 +10,7 @@
 // Pages call connect(): a fragment with b= picks this transport, anything else the LAN /ws.
 
 import { CATALOGUES } from "./i18n.js";
-import { Connection, showStatus } from "./common.js";
+import { Connection, onLang, showStatus, t } from "./common.js";
 
 const WORDS = {
   en: {
@@ -130,6 +130,9 @@ export class RemoteConnection extends Connection {
     this.unopened = false;
     this.debug.cid = this.cid;
     this.debug.transport = "mqtt";
+    // The tests and benchmarks drive a link's commands as a page would (anyone holding the
+    // link can do the same from the browser's console: the key is the permission).
+    this.debug.command = (tag, payload, ifSeq) => this.command(tag, payload, ifSeq);
     this.debug.arrived = {}; // opened messages per kind (state, pong, reply…), and unopened
     this.begin();
   }
@@ -140,6 +143,15 @@ export class RemoteConnection extends Connection {
 
   async begin() {
     const { b, t: channel, k } = this.remote;
+    if (this.remote.n) {
+      // The link's name (the speaker's) in the tab's title, in the page's language.
+      const title = document.querySelector("title[data-i18n]");
+      const named = () => {
+        document.title = `${title ? t(title.dataset.i18n) : document.title} — ${this.remote.n}`;
+      };
+      named();
+      onLang(named);
+    }
     if (!b || !channel) return this.fail("remote.badLink");
     const raw = fromBase64url(k);
     if (!raw || raw.length !== 32) return this.fail("remote.badKey");
