@@ -298,22 +298,28 @@ def test_a_truncated_or_wrong_key_says_so_in_one_line(remote: RemoteServed, open
     _wait_text(page, ".conn-status", "Le courtier a refusé l'identifiant de ce lien")
 
 
-def test_a_page_with_its_clock_7_3_s_fast_flips_with_the_console(
-    remote: RemoteServed, open_page
+@pytest.mark.parametrize("shift_ms", [SHIFT_MS, -SHIFT_MS])
+def test_a_page_with_its_clock_7_3_s_off_flips_with_the_console(
+    remote: RemoteServed, open_page, shift_ms: int
 ) -> None:
-    page = open_page(remote.page("amina-el-idrissi"), init=SHIFTED_DATE)
+    init = SHIFTED_DATE.replace(str(SHIFT_MS), str(shift_ms))
+    page = open_page(remote.page("amina-el-idrissi"), init=init)
+    # The best of the ping/pongs through the broker measures the page's clock error.
     page.wait_for_function(
         "s => window.__moderator && Math.abs(window.__moderator.offset + s) < 50",
-        arg=SHIFT_MS,
+        arg=shift_ms,
         timeout=10_000,
     )
     page.evaluate("window.__moderator.flips.length = 0")
     time.sleep(3.3)
     flips = page.evaluate("window.__moderator.flips")
-    lags = [f["real_ms"] - f["at_us"] / 1000 for f in flips if f["on_time"] and f["changed"]]
+    # Every change of the big figure: timed by the page when its frame came early, shown on
+    # arrival when the broker delivered it late (Debian's Mosquitto holds WebSocket traffic
+    # up to ~100 ms). Never before the console's boundary (+7.3 s uncorrected would be every
+    # frame at once), never seconds after (−7.3 s uncorrected): on it, within a loaded
+    # machine's margin.
+    lags = [f["real_ms"] - f["at_us"] / 1000 for f in flips if f["changed"]]
     assert len(lags) >= 3, flips
-    # Never before the console's boundary (a clock 7.3 s off would be seconds early), and
-    # on it to a few ms (a loaded machine may be late, bounded here generously).
     assert all(-5 <= lag <= 150 for lag in lags), lags
 
 
