@@ -66,8 +66,11 @@ def _module_block(name: str, source: str) -> str:
 
 
 def _script_text(text: str) -> str:
-    """Text safe inside <script>: '</' never closes it early, '<!--' never opens a comment."""
-    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    """Text safe inside <script>: only "</script" ends a script element and "<!--" changes
+    how it is parsed; both can stand only in a string or regex literal, where "<\\/" and
+    "<\\!--" mean the same characters. Any other "</" (a minified "a</re/.test(b)") is kept."""
+    text = re.sub(r"</(script)", r"<\\/\1", text, flags=re.I)
+    return text.replace("<!--", "<\\!--")
 
 
 def _find_link(links: Iterable[Mapping], speaker_id: str) -> Mapping:
