@@ -16,7 +16,7 @@ from moderator_app.app.show import open_show
 from moderator_app.server.speaker_file import SpeakerFileError, speaker_file
 from tests.browser.conftest import browser, new_show  # noqa: F401 (a fixture)
 from tests.remote.broker import MOSQUITTO, Mosquitto
-from tests.remote.remote_serve import RemoteServed, serve_remote
+from tests.remote.remote_serve import RemoteServed, cli, serve_remote
 
 pytestmark = pytest.mark.slow
 
@@ -295,7 +295,7 @@ def test_a_truncated_or_wrong_key_says_so_in_one_line(remote: RemoteServed, open
     refused = url.replace("p=speaker-pw-9a2e", "p=wrong")
     assert refused != url
     page = open_page(refused.replace("/timer#", "/timer?lang=fr#"))
-    _wait_text(page, ".conn-status", "Le courtier a refusé l'identifiant de ce lien")
+    _wait_text(page, ".conn-status", "Le courtier a refusé l’identifiant de ce lien")
 
 
 @pytest.mark.parametrize("shift_ms", [SHIFT_MS, -SHIFT_MS])
@@ -325,7 +325,7 @@ def test_a_page_with_its_clock_7_3_s_off_flips_with_the_console(
 
 def test_broker_down_says_reconnecting_and_back_recovers(tmp_path, open_page) -> None:
     broker = _broker(tmp_path / "broker")
-    served = serve_remote(new_show(tmp_path), tmp_path, broker, ("Amina El Idrissi",))
+    served = serve_remote(new_show(tmp_path), tmp_path, broker, ("Amina El Idrissi", "Jonas Weber"))
     try:
         served.control("start")
         page = open_page(served.page("amina-el-idrissi"))
@@ -348,6 +348,13 @@ def test_broker_down_says_reconnecting_and_back_recovers(tmp_path, open_page) ->
         # A command after the broker came back is sealed with a fresh counter and runs.
         served.control("message", "De retour", "--to", "amina-el-idrissi")
         _wait_text(page, "#msgtext", "De retour")
+        # Jonas's link revoked while serving: his open page says at once it was replaced.
+        jonas = open_page(served.page("jonas-weber", query="lang=en"))
+        _synced(jonas)
+        done = cli(tmp_path, "remote-links", str(served.show), "--revoke", "jonas-weber")
+        assert done.returncode == 0, done.stderr
+        _wait_text(jonas, ".conn-status", "This link's key does not open", timeout=8000)
+        _shot(jonas, "revoked-en-tv")
         served.stop()  # the console stops sharing: the page says so instead of a countdown
         _wait_text(page, ".conn-status", "ne partage pas", timeout=6000)
         _shot(page, "offline-fr-tv")

@@ -9,7 +9,7 @@
 //
 // Pages call connect(): a fragment with b= picks this transport, anything else the LAN /ws.
 
-import { CATALOGUES } from "./i18n.js";
+import { CATALOGUES, frenchSpacing } from "./i18n.js";
 import { Connection, onLang, showStatus, t } from "./common.js";
 
 const WORDS = {
@@ -24,14 +24,15 @@ const WORDS = {
   },
   fr: {
     "remote.badKey": "Ce lien est incomplet (sa clé est coupée) : redemandez le lien à la régie.",
-    "remote.badLink": "Ce lien est incomplet (il n'indique ni courtier ni canal) : redemandez le lien à la régie.",
-    "remote.cannotOpen": "La clé de ce lien n'ouvre pas les messages de l'émission (le lien a été remplacé) : demandez le nouveau lien à la régie.",
-    "remote.refused": "Le courtier a refusé l'identifiant de ce lien : redemandez le lien à la régie.",
-    "remote.offline": "La console de la régie ne partage pas l'émission en ce moment.",
-    "remote.noCrypto": "Ce navigateur ne peut pas déchiffrer l'émission ici (il faut une page sécurisée ou un navigateur récent).",
+    "remote.badLink": "Ce lien est incomplet (il n’indique ni courtier ni canal) : redemandez le lien à la régie.",
+    "remote.cannotOpen": "La clé de ce lien n’ouvre pas les messages de l’émission (le lien a été remplacé) : demandez le nouveau lien à la régie.",
+    "remote.refused": "Le courtier a refusé l’identifiant de ce lien : redemandez le lien à la régie.",
+    "remote.offline": "La console de la régie ne partage pas l’émission en ce moment.",
+    "remote.noCrypto": "Ce navigateur ne peut pas déchiffrer l’émission ici (il faut une page sécurisée ou un navigateur récent).",
     "remote.noClient": "Le client MQTT de la page manque : redemandez le lien à la régie.",
   },
 };
+for (const key of Object.keys(WORDS.fr)) WORDS.fr[key] = frenchSpacing(WORDS.fr[key]);
 for (const code of Object.keys(WORDS)) Object.assign(CATALOGUES[code], WORDS[code]);
 
 const HELLO_EVERY_MS = 5000; // presence for the console's "who is connected"
@@ -212,8 +213,16 @@ export class RemoteConnection extends Connection {
   }
 
   async arrive(topic, payload) {
-    // An empty retained payload clears a revoked channel: nothing to open.
-    if (!payload || payload.length === 0) return;
+    if (!payload || payload.length === 0) {
+      // An empty retained state: the console cleared this channel because the link was
+      // revoked (a new one replaces it). Nothing to open; say so instead of a countdown.
+      if (topic === this.topic("state")) {
+        this.unopened = true;
+        for (const timer of this.timers) clearTimeout(timer);
+        showStatus("remote.cannotOpen", "fatal");
+      }
+      return;
+    }
     const bytes = payload instanceof Uint8Array ? payload : new Uint8Array(payload);
     const text = await openSealed(this.key, topic, bytes);
     const kind = topic.slice(this.remote.t.length + 1).split("/")[0];
