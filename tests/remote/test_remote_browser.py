@@ -263,6 +263,7 @@ def test_a_control_link_moves_to_the_next_segment_and_a_producer_sends_a_message
     producer.fill("#msg", "Question suivante")
     producer.click("#msgsend")
     _wait_text(speaker, "#msgtext", "Question suivante")
+    _shot(producer, "producer-backstage-fr-desktop")
     journal = _journal(remote.show)
     assert journal[-1][0] == "message" and journal[-1][1]["role"] == "producer"
     # A producer link may not move the timer: the console says so (403), nothing journaled.
