@@ -3,8 +3,9 @@
 // question typed from the chat.
 
 import {
-  Connection, clockTime, counter, zoneTime, duration, el, flash, onLang, replyLine, start, t,
+  clockTime, counter, zoneTime, duration, el, flash, onLang, replyLine, start, t,
 } from "./common.js";
+import { connect } from "./remote.js";
 import { renderLive } from "./live.js";
 
 const $ = (id) => document.getElementById(id);
@@ -127,7 +128,7 @@ function init() {
     }
   });
   renderNotes();
-  conn = new Connection({
+  conn = connect({
     view: (view) => {
       lastView = view;
       renderLive($("live"), view);

@@ -5,8 +5,9 @@
 // "Apply again" — a typed text is never dropped silently.
 
 import {
-  Connection, duration, el, flash, onLang, replyLine, start, t,
+  duration, el, flash, onLang, replyLine, start, t,
 } from "./common.js";
+import { connect } from "./remote.js";
 import { renderLive } from "./live.js";
 
 const $ = (id) => document.getElementById(id);
@@ -279,7 +280,7 @@ function init() {
     render();
     if (lastView) renderLive($("live"), lastView);
   });
-  conn = new Connection({
+  conn = connect({
     view: (view) => {
       lastView = view;
       renderLive($("live"), view);

@@ -1,7 +1,8 @@
 // /questions: the queue for a co-moderator — each question with its state, votes and asker;
 // shortlist, dismiss, star, move up and down, take the next on air, mark it answered.
 
-import { Connection, el, flash, onLang, plural, replyLine, start, t } from "./common.js";
+import { el, flash, onLang, plural, replyLine, start, t } from "./common.js";
+import { connect } from "./remote.js";
 import { renderLive } from "./live.js";
 
 const $ = (id) => document.getElementById(id);
@@ -115,7 +116,7 @@ function init() {
     if (lastView) renderLive($("live"), lastView);
   });
   render();
-  conn = new Connection({
+  conn = connect({
     view: (view) => {
       lastView = view;
       renderLive($("live"), view);

@@ -6,8 +6,9 @@
 // rrggbb (overlay: a chroma-key background instead of transparency).
 
 import {
-  Connection, cityName, clockTime, duration, el, onLang, params, setText, start, t,
+  cityName, clockTime, duration, el, onLang, params, setText, start, t,
 } from "./common.js";
+import { connect } from "./remote.js";
 
 const $ = (id) => document.getElementById(id);
 const overlay = document.body.classList.contains("overlay");
@@ -159,7 +160,7 @@ function init() {
   }
   new ResizeObserver(() => fit()).observe($("bigbox"));
   onLang(() => lastView && render(lastView));
-  new Connection({ view: render });
+  connect({ view: render });
 }
 
 init();
