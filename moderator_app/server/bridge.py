@@ -28,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import math
 import random
 import re
 import ssl
@@ -180,9 +181,10 @@ class Presence:
 
 
 def _number(value: object) -> float | None:
+    """A finite number from a page (a ``Date.now()`` of ~1.8e12 ms included), else None."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return round(float(value), 1) if abs(value) < 1e12 else None
+    return round(float(value), 1) if math.isfinite(value) and abs(value) < 1e15 else None
 
 
 @dataclass

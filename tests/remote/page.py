@@ -82,6 +82,8 @@ class Page:
             await self.publish("ping", {"tag": "ping", "id": self.ident, "t0": t0})
             pong = await self.next("pong", lambda m, i=self.ident: m["id"] == i)
             t3 = time.time() * 1000
+            # A browser reads its send time back from the pong (Date.now(), ~1.8e12 ms).
+            assert pong["t0"] == t0, f"the pong echoed t0 as {pong['t0']!r}, sent {t0!r}"
             if best is None or t3 - t0 < best[0]:
                 best = (t3 - t0, pong["server_us"] / 1000 - (t0 + t3) / 2)
         assert best is not None
