@@ -9,7 +9,6 @@ the server child.
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moderator_app.app.speaker_file import speaker_file
 from moderator_app.ui.remote_share import (
     BROKER_SECRET,
     BROWSER_SECRET,
@@ -46,13 +46,6 @@ from moderator_app.ui.widgets import ERROR_COLOUR, plain_label
 if TYPE_CHECKING:
     from moderator_app.ui.remote_share import RemoteShare
 
-# The self-contained speaker file (the timer page, its scripts, the MQTT client and the key
-# in one HTML file) comes with the browser views' remote work; the button shows when it is
-# there.
-try:
-    speaker_file_module = importlib.import_module("moderator_app.server.speaker_file")
-except ImportError:  # pragma: no cover - depends on the views' module being merged
-    speaker_file_module = None
 
 QR_SCALE = 2  # a remote link (page, broker, topic, key) is long: 2 px modules keep it ~130 px
 
@@ -138,7 +131,7 @@ class RemoteLinkRow(QWidget):
         self.save = QPushButton()
         self.save.setObjectName("RemoteSave")
         self.save.clicked.connect(self.ask_save)
-        self.save.setVisible(link.role == "view" and speaker_file_module is not None)
+        self.save.setVisible(link.role == "view")
         self.copied = plain_label()
         self.copied.setObjectName("RemoteCopied")
         self.who = plain_label()
@@ -211,11 +204,10 @@ class RemoteLinkRow(QWidget):
     def save_to(self, path: str) -> bool:
         """The speaker's self-contained page into ``path``; one line on the copied label
         when it cannot be made or written."""
-        assert speaker_file_module is not None
         links = [{"id": lk.id, "role": lk.role, "name": lk.name, "speaker": lk.speaker,
                   "fragment": lk.fragment} for lk in self.page_widget.remote.state.links]
         try:
-            text = speaker_file_module.speaker_file(links, self.link.id)
+            text = speaker_file(links, self.link.id)
             Path(path).write_text(text, encoding="utf-8")
         except (OSError, ValueError) as exc:
             self.copied.setText(self.tr("Not saved: {0}").format(exc))

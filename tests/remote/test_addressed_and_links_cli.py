@@ -78,3 +78,22 @@ def test_cli_remote_links_and_message_to(capsys, show_path) -> None:
         assert _message(s, "jurgen") == "Jürgen: 1 min" and _message(s, None) == ""
     finally:
         s.close()
+
+
+def test_cli_writes_a_speakers_self_contained_page(capsys, show_path, tmp_path) -> None:
+    page = tmp_path / "amina.html"
+    assert run(capsys, "remote-links", show_path, "--speaker", "Amina",
+               "--broker", "wss://b.example:8084/mqtt")[0] == 0
+    code, _, err = run(capsys, "remote-links", show_path, "--speaker-file", "amina")
+    assert code == 2 and "--speaker-file needs -o FILE" in err and not page.exists()
+    code, out, _ = run(capsys, "remote-links", show_path, "--speaker-file", "amina",
+                       "-o", page, "--lang", "fr")
+    assert code == 0 and out["speaker_file"] == str(page)
+    fragment = next(link["fragment"] for link in out["links"] if link["id"] == "amina")
+    text = page.read_text(encoding="utf-8")
+    assert remote_keys.parse_fragment(fragment)["k"] in text  # the file is the link
+    assert "<script src=" not in text  # everything inline: opens from disk
+    code, _, err = run(capsys, "remote-links", show_path, "--speaker-file", "control",
+                       "-o", tmp_path / "control.html")
+    assert code == 2 and err.startswith("moderator-app: error: ")
+    assert not (tmp_path / "control.html").exists()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from moderator_app.app.show import open_show
-from moderator_app.server.speaker_file import SpeakerFileError, speaker_file
+from moderator_app.app.speaker_file import SpeakerFileError, speaker_file
 from tests.browser.conftest import browser, new_show  # noqa: F401 (a fixture)
 from tests.remote.broker import MOSQUITTO, Mosquitto
 from tests.remote.remote_serve import RemoteServed, cli, serve_remote

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from moderator_app.server.speaker_file import MODULES, STATIC, SpeakerFileError, speaker_file
+from moderator_app.app.speaker_file import MODULES, STATIC, SpeakerFileError, speaker_file
 
 FRAGMENT = (
     "b=wss%3A%2F%2Fbroker.example%3A8084%2Fmqtt&t=mod%2FAAAAAAAAAAAAAAAAAAAAAA%2FBBBBBBBBBBBBBBBB"

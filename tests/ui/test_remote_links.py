@@ -295,10 +295,6 @@ def test_the_remote_links_tab_follows_a_switch_to_french(qtbot, share, window,
 
 
 def test_a_speakers_page_is_saved_as_one_file(window, share, tmp_path) -> None:
-    from moderator_app.ui import remote_page
-
-    if remote_page.speaker_file_module is None:
-        pytest.skip("needs the views' speaker file (moderator_app/server/speaker_file.py)")
     session = window.session
     links = rk.links_json(rk.remote_links(session, ["Amina El Idrissi"]), "ws://b:9001/mqtt")
     share.remote.enabled = True

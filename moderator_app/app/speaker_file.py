@@ -23,7 +23,9 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-STATIC = Path(__file__).resolve().parent / "static"
+# The browser views' files (package data of the network surface): read as data, so every
+# surface (the console's "Save as a file…", the command line) builds the same file.
+STATIC = Path(__file__).resolve().parent.parent / "server" / "static"
 MODULES = ("i18n.js", "common.js", "remote.js", "timer.js")  # each after what it imports
 LANGS = ("fr", "en")
 
