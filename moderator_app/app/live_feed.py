@@ -125,12 +125,18 @@ def frames(
     session: ShowSession, now_us: int, *, lang: str = "en", question: Question = None,
     audience: str | None = None,
 ) -> list[dict]:
-    """The view at ``now_us`` and at the next display flip, each with its instant;
-    ``audience``: the speaker (remote link id) whose addressed message it carries."""
+    """The view at ``now_us`` and at the next two display flips, each with its instant;
+    ``audience``: the speaker (remote link id) whose addressed message it carries.
+
+    Two flips, not one: a page replaces its schedule with each push, and pushes come a
+    lead ahead of every flip — of the countdown's and of the wall clock's, which fall at
+    different fractions of a second. A push made for the later flip would otherwise drop
+    the earlier one still waiting on the page."""
     flip_us = next_flip_us(session, now_us)
+    after_us = next_flip_us(session, flip_us)
     return [
         {"at_us": at, "view": view_json(view_at(session, at, question, audience), lang)}
-        for at in (now_us, flip_us)
+        for at in (now_us, flip_us, after_us)
     ]
 
 

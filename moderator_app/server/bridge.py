@@ -2,7 +2,7 @@
 (speakers on other continents, a remote producer or co-moderator), end-to-end encrypted.
 
 It runs on the serve process's asyncio loop beside the LAN server and is fed by the same
-pushes (hub.Hub.listener): at every journal change and ~100 ms before every display flip
+pushes (hub.Hub.listener): at every journal change and ~400 ms before every display flip
 it seals the state for each link with that link's key and publishes it retained (a late
 joiner gets it at once), plus the rundown, questions and notes for the producer and
 control links. Remote commands go through dispatch.execute like the LAN's (journaled,

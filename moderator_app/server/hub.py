@@ -1,5 +1,5 @@
 """The WebSocket clients and what is pushed to them: the state at every journal change and
-~100 ms before every display flip (with the frame for the flip instant), and the rundown,
+~400 ms before every display flip (with the frame for the flip instant), and the rundown,
 questions and notes to producers when those change."""
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ from moderator_app.server.show_thread import ShowThread
 
 PRODUCER_TAGS = ("rundown", "questions", "notes")
 # Frames leave this long before the flip they carry, so a client on a slow link still
-# holds the frame at the instant it must show it.
-LEAD_US = 100_000
+# holds the frame at the instant it must show it. A broker is such a link: Debian's
+# Mosquitto holds WebSocket deliveries ~100 ms, which ate a 100 ms lead (remote pages then
+# showed each flip on arrival, late, instead of at its instant on their corrected clock).
+LEAD_US = 400_000
 POLL_S = 0.010  # the show file's data_version, as the console polls it
 TOKENS_EVERY_S = 1.0  # a token regenerated elsewhere stops working within this
 REVOKED = 4001  # WebSocket close code: the link's token was regenerated
@@ -167,7 +169,7 @@ class Hub:
             await asyncio.sleep(0.1)
 
     async def flips(self) -> None:
-        """Push the frame of each display flip ~100 ms before it."""
+        """Push the frame of each display flip ``LEAD_US`` before it."""
         while True:
             if not self.clients and self.listener is None:
                 await asyncio.sleep(0.05)

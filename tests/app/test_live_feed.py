@@ -32,12 +32,16 @@ def test_headline_and_cities_worded_as_the_console_does(session, clock) -> None:
     assert cities and all(isinstance(c, str) and c for c in cities)
 
 
-def test_frames_are_now_and_the_next_flip(session, clock) -> None:
+def test_frames_are_now_and_the_next_two_flips(session, clock) -> None:
     session.perform(ActionType.START)
     clock.advance(0.25)
     now = to_us(clock.now())
-    first, flip = live_feed.frames(session, now)
+    first, flip, later = live_feed.frames(session, now)
     assert first["at_us"] == now and now < flip["at_us"] <= now + US
+    # The next flip after it too: a push made a lead ahead of the wall clock's second must
+    # not drop the countdown's flip that falls before it (a page replaces its schedule).
+    assert flip["at_us"] < later["at_us"] <= flip["at_us"] + US
+    assert later["at_us"] == live_feed.next_flip_us(session, flip["at_us"])
     # The countdown flips on its own boundary: at the flip its figure is one second less.
     assert first["view"]["big"] != flip["view"]["big"]
     at_flip = present(session.show, session.engine.snapshot(from_us(flip["at_us"])))

@@ -37,7 +37,7 @@ def test_state_is_retained_sealed_and_a_late_subscriber_gets_it_at_once(show_pat
             assert state["tag"] == "state" and state["lang"] == "fr"
             assert state["link"] == {"id": "view", "role": "view", "name": ""}
             assert state["poll"]["state"] == "not_started"
-            first, flip = state["frames"]
+            first, flip, _later = state["frames"]
             assert first["at_us"] < flip["at_us"] <= first["at_us"] + 1_000_000
             assert {"event": "remote", "status": "connected", "message": "",
                     "broker": mosquitto.ws_url} in events

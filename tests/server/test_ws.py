@@ -28,8 +28,9 @@ def test_hello_state_and_producer_parts_on_connect(show_path) -> None:
             assert hello["seq"] == 0 and isinstance(hello["server_us"], int)
             state = await receive_until(ws, lambda m: True)
             assert state["tag"] == "state" and state["poll"]["state"] == "not_started"
-            first, flip = state["frames"]
+            first, flip, later = state["frames"]
             assert first["at_us"] < flip["at_us"] <= first["at_us"] + 1_000_000
+            assert flip["at_us"] < later["at_us"] <= flip["at_us"] + 1_000_000
             assert first["view"]["headline"] == "starts_at" or first["view"]["headline"]
             await ws.close()
             ws = await client.ws_connect("/ws", params={"token": tokens["producer"]})
@@ -83,15 +84,15 @@ def test_frames_arrive_before_each_flip_without_any_action(show_path) -> None:
             for _ in range(3):
                 state = await receive_until(ws, lambda m: m["tag"] == "state", 2)
                 now = app[server_app.SHOW].now_us()
-                first, flip = state["frames"]
+                first, flip, later = state["frames"]
                 leads.append(flip["at_us"] - now)
                 # Each frame is the view at its own instant (the flip's, to the µs).
-                for frame in (first, flip):
+                for frame in (first, flip, later):
                     at = datetime.fromisoformat(frame["view"]["now"]).timestamp()
                     assert round(at * 1_000_000) == frame["at_us"]
-            # Sent ~100 ms ahead of the flip it carries: never much earlier, and ahead of it
-            # (a busy CI machine may make one late; not every one).
-            assert all(lead <= 150_000 for lead in leads), leads
+            # Sent LEAD_US (400 ms) ahead of the flip it carries: never much earlier, and
+            # ahead of it (a busy CI machine may make one late; not every one).
+            assert all(lead <= 450_000 for lead in leads), leads
             assert any(lead > 0 for lead in leads), leads
 
     run(go())
@@ -222,9 +223,11 @@ def test_cuesheet_conflict_over_the_socket(show_path) -> None:
                                                        "version": row["version"]}, ident=2)
             assert second["status"] == 409
             assert second["message"] == "changed by someone else — reloaded"
-            fresh = await receive_until(b, lambda m: m["tag"] == "rundown")
-            assert fresh["segments"][2]["title"] == "A"
-            assert fresh["segments"][2]["version"] > row["version"]
+            # Reloaded: the rundown pushed after A's edit may reach b before or after its
+            # reply, so b reads it back as a page that missed it would.
+            fresh = (await command(b, "rundown", {}, ident=3))["payload"]
+            assert fresh[2]["title"] == "A"
+            assert fresh[2]["version"] > row["version"]
 
     run(go())
 
