@@ -131,10 +131,11 @@ def test_a_page_with_its_clock_7_3_s_fast_shows_the_servers_second(served: Serve
     assert abs(offset + SHIFT_MS) < 50, offset  # measured from the server, best of N pings
     # Every displayed second flips on the server's boundary (real time, not the page's clock).
     page.evaluate("window.__moderator.flips.length = 0")
-    time.sleep(3.3)
+    time.sleep(5.3)
     flips = page.evaluate("window.__moderator.flips")
     # The flips the page timed itself (a push arriving late under load is shown at once and
     # is the network's delay, not the page's clock): on the boundary, to a few milliseconds.
+    # Five seconds hold five flips; a loaded CI machine may deliver one or two late.
     lags = [f["real_ms"] - f["at_us"] / 1000 for f in flips if f["on_time"] and f["changed"]]
     assert len(lags) >= 3, flips
     _on_the_boundary(lags)
