@@ -27,35 +27,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from netbench_common import ARGS, CHROMIUM, SHIFT_MS, SHIFTED, p99  # noqa: E402
 
 FIGURES = (
     "browser_second_flip_lag_p99_ms", "browser_second_flip_lag_median_ms",
     "browser_flips", "browser_clock_offset_error_ms",
     "baseline_browser_second_flip_lag_p99_ms", "baseline_browser_second_flip_lag_median_ms",
 )  # fmt: skip
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-SHIFT_MS = 7300
-SHIFTED = """
-(() => {
-  const Real = Date;
-  class Shifted extends Real {
-    constructor(...a) { if (a.length === 0) super(Real.now() + SHIFT); else super(...a); }
-    static now() { return Real.now() + SHIFT; }
-  }
-  globalThis.Date = Shifted;
-})();
-"""
-
-
-def _p99(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
-
-
 def _serve(show: Path) -> tuple[subprocess.Popen, dict]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "moderator_app", "serve", str(show), "--host", "127.0.0.1",
@@ -123,11 +103,11 @@ def run(quick: bool = False) -> dict[str, float]:
     if not ours or not base:
         raise RuntimeError("the page timed no flip")
     return {
-        "browser_second_flip_lag_p99_ms": round(_p99(ours), 2),
+        "browser_second_flip_lag_p99_ms": round(p99(ours), 2),
         "browser_second_flip_lag_median_ms": round(statistics.median(ours), 2),
         "browser_flips": len(ours),
         "browser_clock_offset_error_ms": round(abs(offset + SHIFT_MS), 2),
-        "baseline_browser_second_flip_lag_p99_ms": round(_p99(base), 2),
+        "baseline_browser_second_flip_lag_p99_ms": round(p99(base), 2),
         "baseline_browser_second_flip_lag_median_ms": round(statistics.median(base), 2),
     }
 

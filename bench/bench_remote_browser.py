@@ -32,6 +32,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from netbench_common import ARGS, CHROMIUM, SHIFT_MS, SHIFTED, p99  # noqa: E402
 
 FIGURES = (
     "remote_second_flip_lag_p99_ms", "remote_second_flip_lag_median_ms", "remote_flips",
@@ -39,29 +42,6 @@ FIGURES = (
     "remote_clock_offset_error_ms", "baseline_remote_second_flip_lag_p99_ms",
     "baseline_remote_second_flip_lag_median_ms",
 )  # fmt: skip
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-SHIFT_MS = 7300
-SHIFTED = """
-(() => {
-  const Real = Date;
-  class Shifted extends Real {
-    constructor(...a) { if (a.length === 0) super(Real.now() + SHIFT); else super(...a); }
-    static now() { return Real.now() + SHIFT; }
-  }
-  globalThis.Date = Shifted;
-})();
-"""
-
-
-def _p99(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
-
-
 def _lags(browser, url: str, shift_ms: int, seconds: float) -> tuple[list[float], float]:
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     try:
@@ -130,12 +110,12 @@ def run(quick: bool = False) -> dict[str, float]:
     if not ours or not base_lags:
         raise RuntimeError("the speaker page timed no flip")
     return {
-        "remote_second_flip_lag_p99_ms": round(_p99(ours), 2),
+        "remote_second_flip_lag_p99_ms": round(p99(ours), 2),
         "remote_second_flip_lag_median_ms": round(statistics.median(ours), 2),
         "remote_flips": len(ours),
         "remote_flips_timed_by_page": timed,
         "remote_clock_offset_error_ms": round(abs(offset + SHIFT_MS), 2),
-        "baseline_remote_second_flip_lag_p99_ms": round(_p99(base_lags), 2),
+        "baseline_remote_second_flip_lag_p99_ms": round(p99(base_lags), 2),
         "baseline_remote_second_flip_lag_median_ms": round(statistics.median(base_lags), 2),
     }
 

@@ -84,6 +84,26 @@ def served_show(*extra: str):
             yield show, served
 
 
+# The browser benchmarks: Debian's Chromium driven by Playwright through executable_path,
+# and a page whose Date runs SHIFT_MS ahead (SHIFTED.replace("SHIFT", str(ms))).
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+SHIFT_MS = 7300
+SHIFTED = """
+(() => {
+  const Real = Date;
+  class Shifted extends Real {
+    constructor(...a) { if (a.length === 0) super(Real.now() + SHIFT); else super(...a); }
+    static now() { return Real.now() + SHIFT; }
+  }
+  globalThis.Date = Shifted;
+})();
+"""
+
+
 def p99(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))] if ordered else float("nan")
