@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -18,6 +19,21 @@ COMMAND_MODULES = [
     "moderator_app.commands.remote",
     "moderator_app.commands.timers",
 ]
+
+
+def seconds_option(flag: str, low: float, high: float):
+    """An argparse type: seconds from ``low`` to ``high`` for option ``flag`` (nan refused)."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+        if not low <= value <= high:  # also refuses nan
+            raise argparse.ArgumentTypeError(f"{flag} takes {low:g} to {high:g} seconds")
+        return value
+
+    return parse
 
 
 class CommandError(Exception):

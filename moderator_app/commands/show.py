@@ -13,7 +13,7 @@ from moderator_app.app.control import (
     parse_arg,
 )
 from moderator_app.app.show import RunSheetImportError, ShowFileError, create_show, show_status
-from moderator_app.commands import CommandError, open_session, print_json
+from moderator_app.commands import CommandError, open_session, print_json, seconds_option
 from moderator_app.commands.timers import TIMER_ACTIONS, TIMER_HELP, cmd_timer_control
 
 # A one-shot command waits this long for another writer (an import, a second console's
@@ -62,14 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_control)
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 0 <= value <= 3600:  # also refuses nan
-        raise argparse.ArgumentTypeError("--wait takes 0 to 3600 seconds")
-    return value
+_seconds = seconds_option("--wait", 0, 3600)
 
 
 def cmd_new(args: argparse.Namespace) -> int:

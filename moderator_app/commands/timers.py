@@ -17,7 +17,7 @@ from moderator_app.app.timers import (
     set_elapsed,
     started_at,
 )
-from moderator_app.commands import CommandError, open_session, print_json
+from moderator_app.commands import CommandError, open_session, print_json, seconds_option
 from moderator_app.core.actions import Action, ActionRefused
 
 TIMER_ACTIONS = ("aux", "started-at", "set-elapsed")
@@ -45,14 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_clock)
 
 
-def _timeout(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 0.1 <= value <= 60:  # also refuses nan
-        raise argparse.ArgumentTypeError("--timeout takes 0.1 to 60 seconds")
-    return value
+_timeout = seconds_option("--timeout", 0.1, 60)
 
 
 def cmd_clock(args: argparse.Namespace) -> int:
