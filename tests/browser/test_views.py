@@ -5,7 +5,6 @@ would, and reads what the page shows."""
 
 from __future__ import annotations
 
-import statistics
 import time
 from urllib.parse import quote
 
@@ -19,6 +18,7 @@ from moderator_app.app.show import open_show
 from moderator_app.core.durations import format_countdown
 from moderator_app.core.questions import QState
 from tests.browser.conftest import Served, free_port, new_show, serve
+from tests.browser.flips import assert_on_the_boundary, changes_after_reset
 
 pytestmark = pytest.mark.slow
 
@@ -60,14 +60,6 @@ def _wait_synced(page) -> None:
         " && window.__moderator.flips.length > 0",
         timeout=10_000,
     )
-
-
-def _on_the_boundary(lags: list[float]) -> None:
-    """Flips never early (a wrong clock offset shows first as early flips) and typically within
-    a few ms of the boundary; a timer the busy machine fires late is allowed, not a habit."""
-    assert min(lags) >= -5, lags
-    assert statistics.median(lags) <= 30, lags
-    assert max(lags) <= 250, lags
 
 
 def _big(page) -> str:
@@ -130,15 +122,9 @@ def test_a_page_with_its_clock_7_3_s_fast_shows_the_servers_second(served: Serve
     offset = page.evaluate("window.__moderator.offset")
     assert abs(offset + SHIFT_MS) < 50, offset  # measured from the server, best of N pings
     # Every displayed second flips on the server's boundary (real time, not the page's clock).
-    page.evaluate("window.__moderator.flips.length = 0")
-    time.sleep(5.3)
-    flips = page.evaluate("window.__moderator.flips")
     # The flips the page timed itself (a push arriving late under load is shown at once and
     # is the network's delay, not the page's clock): on the boundary, to a few milliseconds.
-    # Five seconds hold five flips; a loaded CI machine may deliver one or two late.
-    lags = [f["real_ms"] - f["at_us"] / 1000 for f in flips if f["on_time"] and f["changed"]]
-    assert len(lags) >= 3, flips
-    _on_the_boundary(lags)
+    assert_on_the_boundary(changes_after_reset(page, 3, on_time=True))
     # And the figure shown is the server's own at that instant (most reads: a read can meet
     # a push the loaded machine delivered late; a clock 7.3 s off never matches).
     matches = 0
@@ -181,12 +167,7 @@ def test_a_clock_stepped_during_the_show_is_measured_again_at_once(served: Serve
         "s => Math.abs(window.__moderator.offset - s) < 50", arg=SHIFT_MS, timeout=3000
     )
     assert time.monotonic() - stepped < 1.5  # not the 30 s refresh
-    page.evaluate("window.__moderator.flips.length = 0")
-    time.sleep(2.3)
-    flips = page.evaluate("window.__moderator.flips")
-    lags = [f["real_ms"] - f["at_us"] / 1000 for f in flips if f["on_time"] and f["changed"]]
-    assert len(lags) >= 2, flips
-    _on_the_boundary(lags)
+    assert_on_the_boundary(changes_after_reset(page, 2, on_time=True))
 
 
 def test_reconnecting_overlay_when_the_server_dies_and_recovery_when_it_is_back(
