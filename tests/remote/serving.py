@@ -35,3 +35,12 @@ async def connected(bridge, timeout: float = 5.0) -> None:
 
 def fragments(bridge) -> dict[str, str]:
     return {link["id"]: link["fragment"] for link in bridge.links_json()}
+
+
+async def until(condition, timeout: float = 5.0) -> None:
+    """Wait for ``condition()`` (what the bridge does with a message it was sent): a loaded
+    machine may take longer than any fixed pause."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "not within the time"
+        await asyncio.sleep(0.02)

@@ -8,7 +8,7 @@ import asyncio
 from moderator_app.app import remote_keys as rk
 from moderator_app.app.show import open_show
 from tests.remote.page import Page
-from tests.remote.serving import connected, fragments, serving
+from tests.remote.serving import connected, fragments, serving, until
 from tests.server.helpers import run
 
 
@@ -56,7 +56,7 @@ def test_presence_lists_each_page_with_its_offset(show_path, mosquitto) -> None:
                 offset = await page.sync()
                 await page.publish("hello", {"tag": "hello", "page": "timer",
                                              "offset_ms": offset, "rtt_ms": 3.5})
-                await asyncio.sleep(0.3)
+                await until(lambda: any(c.get("page") == "timer" for c in bridge.clients_json()))
             (client,) = bridge.clients_json()
             assert client["link"] == "amina" and client["name"] == "Amina"
             assert client["role"] == "view" and client["connected"] is True

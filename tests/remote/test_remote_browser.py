@@ -341,8 +341,10 @@ def test_broker_down_says_reconnecting_and_back_recovers(tmp_path, open_page) ->
             timeout=15_000,
         )
         before = page.evaluate("window.__moderator.flips.length")
-        time.sleep(1.5)
-        assert page.evaluate("window.__moderator.flips.length") > before  # live again
+        # live again: the page shows new flips (waited for: a loaded machine runs the test's
+        # read ahead of page timers already due)
+        page.wait_for_function("n => window.__moderator.flips.length > n", arg=before,
+                               timeout=5000)
         # A command after the broker came back is sealed with a fresh counter and runs.
         served.control("message", "De retour", "--to", "amina-el-idrissi")
         _wait_text(page, "#msgtext", "De retour")
