@@ -32,6 +32,7 @@ from moderator_app.core.auto_start import AutoStart
 from moderator_app.core.clock import to_us
 from moderator_app.core.cues import Cue
 from moderator_app.core.durations import DurationError, parse_clock_text, parse_duration
+from moderator_app.core.status import aux_dict
 from moderator_app.core.timer_corrections import SCOPE_SEGMENT, SCOPE_SHOW, resolve_clock_time
 from moderator_app.io.session import ShowSession
 
@@ -205,12 +206,5 @@ def tick(session: ShowSession) -> TickDone:
 def aux_status(session: ShowSession) -> list[dict]:
     """The aux timers now, for ``control ... aux`` and other machine-readable surfaces."""
     now_us = session.now_us()
-    out = []
-    for number in sorted(session.engine.aux.timers):
-        t = session.engine.aux.get(number)
-        out.append({
-            "timer": number, "name": t.name, "direction": t.direction, "shown": t.shown,
-            "duration_s": t.duration_us / 1_000_000, "running": t.running,
-            "figure_s": round(t.figure_s(now_us), 3), "overtime": t.overtime(now_us),
-        })  # fmt: skip
-    return out
+    aux = session.engine.aux
+    return [aux_dict(aux.get(number), now_us) for number in sorted(aux.timers)]

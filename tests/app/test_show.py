@@ -148,7 +148,7 @@ def test_status_keeps_its_documented_keys(show_path: Path) -> None:
         status = show_status(session)
     finally:
         session.close()
-    assert set(status) == {"show", "segments", "live"}
+    assert set(status) == {"show", "segments", "live", "aux"}
 
 
 # -- creating ------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ def test_new_and_status_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert code == 0 and out["segments"] == 8
     code, out, err = run(capsys, "status", str(show), "--json")
     assert code == 0, err
-    assert set(out) == {"show", "segments", "live"}
+    assert set(out) == {"show", "segments", "live", "aux"}
     assert set(out["show"]) == {
         "title",
         "moderator",

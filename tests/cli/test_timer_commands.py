@@ -46,6 +46,24 @@ def test_aux_commands(show: str, capsys) -> None:
     assert [a.type for a in journal(show)] == ["aux.set", "aux.start", "aux.pause", "aux.reset"]
 
 
+
+def test_status_json_carries_the_aux_timers(show: str, capsys) -> None:
+    status = run(capsys, "status", show, "--json")[1]
+    assert [t["timer"] for t in status["aux"]] == [1, 2, 3]
+    assert not any(t["running"] for t in status["aux"])
+    assert "aux" not in status["live"]  # live (and the network's poll) keep their keys
+    run(capsys, "control", show, "aux", "2", "set", "90")
+    run(capsys, "control", show, "aux", "2", "start")
+    running = run(capsys, "status", show, "--json")[1]["aux"][1]
+    assert running["running"] and running["duration_s"] == 90
+    assert 80 < running["figure_s"] <= 90 and not running["overtime"]
+    run(capsys, "control", show, "aux", "2", "pause")
+    paused = run(capsys, "status", show, "--json")[1]["aux"][1]
+    # Folded from the journal: a paused timer reads the same from any later process.
+    assert not paused["running"] and paused["figure_s"] <= running["figure_s"]
+    assert run(capsys, "status", show, "--json")[1]["aux"][1] == paused
+
+
 @pytest.mark.parametrize(
     ("words", "message"),
     [
