@@ -236,10 +236,19 @@ async def _start(app: web.Application) -> None:
 
 
 async def _stop(app: web.Application) -> None:
-    for task in app.get(TASKS, []):
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError, Exception):
-            await task
+    tasks = app.get(TASKS, [])
+    # Each wait is bounded and a task still running is cancelled again: a stop must end
+    # even if a cancel was dropped on the way (see Hub.follow).
+    for _ in range(3):
+        pending = [task for task in tasks if not task.done()]
+        if not pending:
+            break
+        for task in pending:
+            task.cancel()
+        await asyncio.wait(pending, timeout=1.0)
+    for task in tasks:
+        if task.done() and not task.cancelled():
+            task.exception()  # retrieved: a failed pusher is not logged at exit
     for client in list(app[HUB].clients):
         with contextlib.suppress(Exception):
             await client.ws.close()

@@ -71,7 +71,8 @@ class Hub:
     async def send(self, client: Client, message: dict | str) -> None:
         text = message if isinstance(message, str) else json.dumps(message, ensure_ascii=False)
         try:
-            await asyncio.wait_for(client.ws.send_str(text), SEND_TIMEOUT_S)
+            async with asyncio.timeout(SEND_TIMEOUT_S):  # see follow(): never wait_for
+                await client.ws.send_str(text)
         except (TimeoutError, ConnectionError, RuntimeError):
             # A client that cannot take its pushes is dropped, never waited for.
             self.clients.discard(client)
@@ -141,8 +142,11 @@ class Hub:
                 with contextlib.suppress(Exception):
                     if await self.show.run(st.reload_tokens):
                         await self._close_revoked()
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), POLL_S)
+            # asyncio.timeout, not wait_for: on 3.11 wait_for drops a cancel that lands as
+            # the wake arrives, and the server's stop then waits for this task for ever.
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(POLL_S):
+                    await self._wake.wait()
             self._wake.clear()
             try:
                 parts = await self.show.run(st.poll_changes)
