@@ -4,7 +4,8 @@ parts (``/moderator/start/index 3`` = ``/api/start/index/3``).
 
 OSC carries no token: turning it on lets anyone who can send UDP to the port control the
 show, which is why it is off by default. Bundles' time tags are ignored (a bundle dated in
-the future must not hold the server), and a malformed datagram is dropped.
+the future must not hold the server), and a malformed datagram is dropped — bundles are
+checked here first (``well_formed``), as python-osc's parser has no bound of its own.
 """
 
 from __future__ import annotations
@@ -19,8 +20,34 @@ from moderator_app.server.limits import COMMAND_BURST, COMMANDS_PER_S, PerAddres
 
 PREFIXES = ("/moderator/", "/ontime/")
 MAX_DATAGRAM = 16 * 1024
+MAX_NESTING = 8  # bundles within bundles; no controller nests more than one or two
+BUNDLE = b"#bundle\x00"
+BUNDLE_HEAD = len(BUNDLE) + 8  # the prefix and the time tag
 
 Handler = Callable[[list[str]], Awaitable[object]]
+
+
+def well_formed(data: bytes, depth: int = 0) -> bool:
+    """Whether ``data`` is a message, or a bundle whose elements each fit: a size that is
+    positive, a multiple of 4 and within the bundle, nested at most ``MAX_NESTING`` deep.
+    python-osc parses anything else unbounded: a size of -4 loops for ever, deep nesting
+    raises RecursionError (which would close the UDP endpoint)."""
+    if not data.startswith(BUNDLE):
+        return data[:1] == b"/"
+    if depth >= MAX_NESTING or len(data) < BUNDLE_HEAD:
+        return False
+    index = BUNDLE_HEAD
+    while index < len(data):
+        if index + 4 > len(data):
+            return False
+        size = int.from_bytes(data[index:index + 4], "big", signed=True)
+        index += 4
+        if size <= 0 or size % 4 or index + size > len(data):
+            return False
+        if not well_formed(data[index:index + size], depth + 1):
+            return False
+        index += size
+    return True
 
 
 def osc_path(address: str, args: list) -> list[str] | None:
@@ -41,6 +68,8 @@ class OscProtocol(asyncio.DatagramProtocol):
     def datagram_received(self, data: bytes, addr: tuple) -> None:
         if len(data) > MAX_DATAGRAM or not self.rate.take(str(addr[0])):
             return
+        if not well_formed(data):
+            return  # not OSC, or a bundle python-osc cannot parse safely: dropped
         try:
             messages = [m.message for m in OscPacket(data).messages]
         except (ParseError, ValueError, IndexError, TypeError):

@@ -175,3 +175,47 @@ def test_serve_human_output_has_links_and_qr_codes(show_path) -> None:
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.communicate(timeout=10)
+
+
+# Bundles python-osc cannot parse in bounded time or depth: an element size of -4 sends its
+# parser back to the same size for ever (the server's loop would spin, every view frozen);
+# nesting past Python's recursion limit.
+HOSTILE = {
+    "negative size": b"#bundle\x00" + b"\x00" * 8 + b"\xff\xff\xff\xfc" + b"\x00" * 8,
+    "size past the end": b"#bundle\x00" + b"\x00" * 8 + b"\x00\x00\x10\x00" + b"/a\x00\x00",
+    "unaligned size": b"#bundle\x00" + b"\x00" * 8 + b"\x00\x00\x00\x03" + b"/a\x00\x00",
+}
+
+
+def _nested(levels: int) -> bytes:
+    inner = b"/moderator/start\x00\x00\x00\x00,\x00\x00\x00"
+    for _ in range(levels):
+        inner = b"#bundle\x00" + b"\x00" * 8 + len(inner).to_bytes(4, "big") + inner
+    return inner
+
+
+HOSTILE["deep nesting"] = _nested(700)  # 14 KB: under the datagram limit
+_FEED = """
+import asyncio, sys
+from moderator_app.server.osc import OscProtocol
+seen = []
+async def handle(parts):
+    seen.append(parts)
+async def main():
+    protocol = OscProtocol(handle)
+    protocol.datagram_received(bytes.fromhex(sys.argv[1]), ("127.0.0.1", 9))
+    protocol.datagram_received(b"/moderator/start\\x00\\x00\\x00\\x00,\\x00\\x00\\x00",
+                               ("127.0.0.1", 9))
+    await asyncio.sleep(0)
+    print(seen)
+asyncio.run(main())
+"""
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_a_hostile_bundle_is_dropped_at_once_and_the_next_message_runs(name: str) -> None:
+    done = subprocess.run([sys.executable, "-c", _FEED, HOSTILE[name].hex()], cwd=REPO,
+                          capture_output=True, text=True, timeout=20)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[['start']]"
+    assert "Could not identify" not in done.stderr  # nothing logged per datagram
