@@ -1,7 +1,7 @@
 """Run sheet export to xlsx (formatted, real time cells) and csv, re-importable as is.
 
-The layout is the one the importer reads: a title line, the date and time zone line, a
-blank row, then a header in English or French (the show's language unless asked) and
+The layout is the one the importer reads: a title line, the date and time zone line, the
+show-wide default cues line (where a blank row was: the header stays on row 4), then a header in English or French (the show's language unless asked) and
 one row per segment; the importer reads both. An ID column
 keeps segment identities through a round trip (a linked sheet's diff relies on it).
 """
@@ -90,6 +90,9 @@ WIDTHS = (9, 9, 10, 48, 14, 26, 24, 18, 22, 9, 9, 11, 60, 40, 11, 14)
 NO_CUES_WORD = {"en": "none", "fr": "aucun"}
 YES = {"en": "yes", "fr": "oui"}
 END_MARKER = {"en": "End of show", "fr": "Fin du webinaire"}
+# The line above the header holding the show's default cues (the segments' empty Cues
+# cells follow them); the importer reads either language.
+DEFAULT_CUES_LABEL = {"en": "Default cues:", "fr": "Messages auto par défaut :"}
 
 
 class RunSheetExportError(Exception):
@@ -143,9 +146,11 @@ def _cues_cell(cues: tuple[Cue, ...] | None, lang: str) -> str | None:
     return guard(format_cues(cues)) if cues else NO_CUES_WORD[lang]
 
 
-def _title_lines(show: Show) -> list[str]:
+def _title_lines(show: Show, lang: str) -> list[str]:
     local = show.planned_start.astimezone(show.tz)
-    return [guard(show.title), f"{local:%Y-%m-%d} · {show.timezone}"]
+    cues = format_cues(show.cues) or NO_CUES_WORD[lang]
+    return [guard(show.title), f"{local:%Y-%m-%d} · {show.timezone}",
+            f"{DEFAULT_CUES_LABEL[lang]} {cues}"]
 
 
 def export_runsheet(show: Show, path: str | os.PathLike, language: str | None = None) -> Path:
@@ -197,9 +202,8 @@ def csv_text(show: Show, language: str | None = None) -> str:
     header, rows = export_rows(show, language)
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    for line in _title_lines(show):
+    for line in _title_lines(show, _lang(show, language)):
         writer.writerow([line])
-    writer.writerow([])
     writer.writerow(header)
     for row in rows:
         writer.writerow(
@@ -226,12 +230,10 @@ def _write_xlsx(show: Show, path: Path, language: str | None = None) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "Run sheet" if _lang(show, language) == "en" else "Conducteur"
-    title, subtitle = _title_lines(show)
-    ws.append([title])
-    ws.append([subtitle])
+    for line in _title_lines(show, _lang(show, language)):
+        ws.append([line])
+        ws.cell(ws.max_row, 1).data_type = "s"  # never a formula, whatever the text
     ws["A1"].font = Font(bold=True, size=14)
-    ws["A1"].data_type = "s"
-    ws.append([])
     ws.append(header)
     header_row = ws.max_row
     fill = PatternFill("solid", fgColor="1F3A5F")

@@ -18,7 +18,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import available_timezones
 
-from moderator_app.core.cues import CueError, checked, parse_cues
+from moderator_app.core.cues import Cue, CueError, checked, parse_cues
 from moderator_app.core.engine import PAUSED, RUNNING, TimerEngine
 from moderator_app.core.runsheet import Segment, Show, new_segment_id, zone
 from moderator_app.core.runsheet_diff import RunSheetDiff, diff_shows
@@ -251,6 +251,9 @@ class RunSheetImport:
     headers: list[str] = field(default_factory=list)
     date: date_type | None = None  # a date written in the lines above the header
     timezone: str | None = None  # an IANA zone written there
+    # The show's default cues from a "Default cues:" line there (None: no such line;
+    # (): "none").
+    cues: tuple[Cue, ...] | None = None
 
     @property
     def given(self) -> frozenset[str]:
@@ -454,6 +457,7 @@ def build_runsheet(table: SheetTable) -> RunSheetImport:
     start = entries[0].start
     title_line = _title_line(table)
     day, zone_name = _date_and_zone(table)
+    default_cues = _default_cues(path, table)
     return RunSheetImport(
         path=path,
         segments=[e.segment for e in entries],
@@ -466,6 +470,7 @@ def build_runsheet(table: SheetTable) -> RunSheetImport:
         headers=headers,
         date=day,
         timezone=zone_name,
+        cues=default_cues,
     )
 
 
@@ -564,8 +569,37 @@ def _title_line(table: SheetTable) -> str | None:
     for row in table.rows[: table.header_row]:
         texts = [unguard(text_of(c)) for c in row if c is not None]
         texts = [t for t in texts if t]
-        if texts:
+        if texts and _cues_line(texts[0]) is None:
             return " ".join(texts)
+    return None
+
+
+# "Default cues:" / "Messages auto par défaut :" (runsheet_export.DEFAULT_CUES_LABEL),
+# compared as header names are.
+_CUES_LABELS = ("default cues", "messages auto par defaut")
+
+
+def _cues_line(text: str) -> str | None:
+    """The cues written after a default cues label in ``text``, or None if it has none."""
+    head, colon, rest = text.partition(":")
+    if colon and normalise(head) in _CUES_LABELS:
+        return rest.strip()
+    return None
+
+
+def _default_cues(path: Path, table: SheetTable) -> tuple[Cue, ...] | None:
+    """The show's default cues from the line above the header that states them."""
+    for number, row in enumerate(table.rows[: table.header_row], start=1):
+        texts = [t for t in (unguard(text_of(c)).strip() for c in row if c is not None) if t]
+        written = _cues_line(texts[0]) if texts else None
+        if written is None:
+            continue
+        try:
+            if not written or normalise(written) in NO_CUES:
+                return ()
+            return checked(parse_cues(written))
+        except CueError as exc:
+            raise RunSheetImportError(f"{path}: row {number} (default cues): {exc}") from None
     return None
 
 
@@ -666,6 +700,8 @@ def _with_header(show: Show, result: RunSheetImport, *, move_start: bool) -> Sho
             "planned_end": end,
             "timezone": zone_name,
             "segments": [],
+            # The sheet's default cues line; a sheet without one keeps the show's.
+            "cues": show.cues if result.cues is None else result.cues,
         }
     )
 

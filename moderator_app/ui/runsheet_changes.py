@@ -40,6 +40,7 @@ def show_field_label(name: str) -> str:
         "planned_end": QCoreApplication.translate("ShowPropertiesDialog", "Planned end"),
         "warning_s": QCoreApplication.translate("RunSheetModel", "Warning"),
         "danger_s": QCoreApplication.translate("RunSheetModel", "Danger"),
+        "cues": QCoreApplication.translate("ShowPropertiesDialog", "Automatic cues"),
     }
     return labels.get(name, name)
 

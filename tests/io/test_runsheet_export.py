@@ -6,9 +6,17 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from moderator_app.core.cues import Cue
+from moderator_app.core.engine import TimerEngine
 from moderator_app.core.runsheet import Segment, SegmentKind, Show
 from moderator_app.io.runsheet_export import RunSheetExportError, export_rows, export_runsheet
-from moderator_app.io.runsheet_import import read_runsheet, replace_runsheet
+from moderator_app.io.runsheet_import import (
+    RunSheetImportError,
+    new_show,
+    plan_import,
+    read_runsheet,
+    replace_runsheet,
+)
 
 EVIL = ['=HYPERLINK("http://x","click")', "+33 1 23 45", "-- pause --", "@SUM(A1)"]
 
@@ -112,3 +120,69 @@ def test_round_trip_past_midnight(tmp_path: Path, small_show: Show) -> None:
     path = export_runsheet(small_show, tmp_path / "late.xlsx")
     back = replace_runsheet(small_show, read_runsheet(path))
     _same(small_show, back)
+
+
+# -- the show's default cues (the line above the header) ---------------------------------
+DEFAULTS = (Cue(120, "Encore 2 minutes"), Cue(30, "Merci de conclure", chime=True),
+            Cue(-60, "Temps dépassé, on coupe"))
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_default_cues_come_back_in_a_new_show(tmp_path: Path, seed_show: Show,
+                                              small_show: Show, suffix: str,
+                                              language: str) -> None:
+    show = seed_show
+    show.cues = DEFAULTS
+    path = export_runsheet(show, tmp_path / f"out{suffix}", language=language)
+    label = "Messages auto par défaut :" if language == "fr" else "Default cues:"
+    line = (path.read_text(encoding="utf-8-sig").splitlines()[2] if suffix == ".csv"
+            else openpyxl.load_workbook(path).active["A3"].value)
+    assert line.strip('"').startswith(label) and "Encore 2 minutes" in line
+    assert small_show.cues == ()
+    fresh = new_show(small_show, read_runsheet(path))
+    assert fresh.cues == DEFAULTS
+
+
+def test_no_default_cues_is_written_and_read_as_none(tmp_path: Path, seed_show: Show) -> None:
+    seed_show.cues = ()
+    path = export_runsheet(seed_show, tmp_path / "out.csv", language="en")
+    assert path.read_text(encoding="utf-8-sig").splitlines()[2] == "Default cues: none"
+    base = Show.from_dict(seed_show.to_dict())
+    base.cues = DEFAULTS
+    assert new_show(base, read_runsheet(path)).cues == ()
+
+
+def test_a_sheet_without_the_line_keeps_the_shows_cues(tmp_path: Path, small_show: Show) -> None:
+    path = tmp_path / "producer.csv"
+    path.write_text("Conducteur\n\nDébut,Durée,Titre\n16:00,10,Bienvenue\n16:10,20,Table ronde\n",
+                    encoding="utf-8")
+    small_show.cues = DEFAULTS
+    result = read_runsheet(path)
+    assert result.cues is None and result.title == "Conducteur"
+    assert new_show(small_show, result).cues == DEFAULTS
+
+
+def test_a_changed_default_cues_line_is_in_the_import_preview(tmp_path: Path,
+                                                               seed_show: Show) -> None:
+    show = seed_show
+    path = export_runsheet(show, tmp_path / "out.csv", language="fr")
+    text = path.read_text(encoding="utf-8-sig").replace(
+        "Messages auto par défaut : aucun", "Messages auto par défaut : 1:00! Une minute")
+    path.write_text(text, encoding="utf-8-sig")
+    plan = plan_import(show, read_runsheet(path), TimerEngine(show))
+    assert plan.show.cues == (Cue(60, "Une minute", chime=True),)
+    assert [c.field for c in plan.diff.show] == ["cues"]
+
+
+def test_a_bad_default_cue_refuses_the_import_in_one_line(tmp_path: Path,
+                                                          seed_show: Show) -> None:
+    path = export_runsheet(seed_show, tmp_path / "out.csv", language="en")
+    text = path.read_text(encoding="utf-8-sig").replace("Default cues: none",
+                                                        "Default cues: soon wrap up")
+    path.write_text(text, encoding="utf-8-sig")
+    with pytest.raises(RunSheetImportError) as caught:
+        read_runsheet(path)
+    message = str(caught.value)
+    assert "\n" not in message and "row 3 (default cues)" in message
+    assert "Cannot read the cue 'soon wrap up'" in message

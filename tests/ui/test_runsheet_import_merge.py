@@ -119,3 +119,22 @@ def test_linked_sheet_keeps_fields_and_names_them(
     assert [(s.region, s.speaker_timezone, s.notes) for s in show.segments] == [
         (s.region, s.speaker_timezone, s.notes) for s in seed_show.segments
     ]
+
+
+def test_a_default_cues_line_is_named_and_applied(qtbot, session, seed_show, tmp_path) -> None:
+    editor = RunSheetEditor(session)
+    qtbot.addWidget(editor)
+    path = tmp_path / "cues.csv"
+    rows = [[s.title, s.planned_duration_s // 60] for s in seed_show.segments]
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["Default cues: 1:00! One minute left"])
+        writer.writerow(["Titre", "Durée"])
+        writer.writerows(rows)
+    dialog = _read(qtbot, ImportDialog.run(editor, str(path)))
+    assert dialog.changes.toPlainText().splitlines() == ["Show: Automatic cues"]
+    qtbot.mouseClick(_import_button(dialog), Qt.MouseButton.LeftButton)
+    assert [(c.at_s, c.text, c.chime) for c in session.show.cues] == [
+        (60, "One minute left", True)]
+    editor.undo()
+    assert session.show.to_dict() == seed_show.to_dict()
