@@ -14,11 +14,8 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import signal
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -26,6 +23,9 @@ import aiohttp
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from netbench_common import p99, served_show  # noqa: E402
 
 FIGURES = (
     "net_push_p99_ms", "net_push_median_ms", "baseline_net_poll_p99_ms", "load_clients",
@@ -34,33 +34,6 @@ FIGURES = (
 PUSH_CLIENTS = 100
 LOAD_CLIENTS = 200
 LOAD_RATE = 20
-
-
-def _p99(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
-
-
-def _start_server(show: Path) -> tuple[subprocess.Popen, dict]:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "moderator_app", "serve", str(show), "--host", "127.0.0.1",
-         "--port", "0", "--machine"],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True,
-    )
-    line = json.loads(proc.stdout.readline())
-    if line.get("event") != "listening":
-        raise RuntimeError(f"serve did not start: {line}")
-    return proc, line
-
-
-def _rss_mb(pid: int) -> float:
-    try:
-        for row in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if row.startswith("VmRSS:"):
-                return int(row.split()[1]) / 1024
-    except OSError:
-        pass
-    return float("nan")
 
 
 class Listener:
@@ -111,7 +84,7 @@ async def _measure(line: dict, quick: bool) -> dict[str, float]:
             async with http.get(f"{base}/api/poll", params={"token": view}) as r:
                 await r.read()
             polls.append((time.perf_counter() - t0) * 1000)
-        out["baseline_net_poll_p99_ms"] = round(_p99(polls), 2)
+        out["baseline_net_poll_p99_ms"] = round(p99(polls), 2)
 
         listeners, tasks = await _connect(http, f"{base}/ws?token={view}", PUSH_CLIENTS)
         lags = []
@@ -125,7 +98,7 @@ async def _measure(line: dict, quick: bool) -> dict[str, float]:
                 await asyncio.sleep(0.001)
             lags += [(x.seen[seq] - t0) * 1000 for x in listeners if seq in x.seen]
             await asyncio.sleep(0.05)
-        out["net_push_p99_ms"] = round(_p99(lags), 2)
+        out["net_push_p99_ms"] = round(p99(lags), 2)
         out["net_push_median_ms"] = round(statistics.median(lags), 2)
         for task in tasks:
             task.cancel()
@@ -157,28 +130,18 @@ async def _measure(line: dict, quick: bool) -> dict[str, float]:
 
 
 def run(quick: bool = False) -> dict[str, float]:
-    from moderator_app.app.show import Role, create_show, open_show
+    from moderator_app.app.show import Role, open_show
 
-    with tempfile.TemporaryDirectory() as tmp:
-        show = Path(tmp) / "bench.show"
-        create_show(show)
-        proc, line = _start_server(show)
-        try:
-            figures = asyncio.run(_measure(line, quick))
-            figures["load_server_rss_mb"] = round(_rss_mb(proc.pid), 1)
-        finally:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+    with served_show() as (show, served):
+        figures = asyncio.run(_measure(served.info, quick))
+        figures["load_server_rss_mb"] = round(served.rss_kb() / 1024, 1)
+        served.stop()  # every answered action is in the file before it is counted
         session = open_show(show, role=Role.COMMAND)
         try:
             journaled = sum(a.type == "add_time" for a in session.file.actions())
         finally:
             session.close()
-        figures["load_actions_lost"] = figures["load_actions"] - journaled
+    figures["load_actions_lost"] = figures["load_actions"] - journaled
     return figures
 
 

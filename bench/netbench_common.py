@@ -42,6 +42,7 @@ class Served:
         if info.get("event") != "listening":
             self.stop()
             raise RuntimeError(f"serve did not start: {line.strip() or self.proc.stderr.read()}")
+        self.info = info  # the whole --machine "listening" line
         self.port = info["port"]
         self.base = f"http://127.0.0.1:{self.port}"
         self.tokens = {
