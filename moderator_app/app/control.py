@@ -154,7 +154,7 @@ def control(
     except StaleAction:
         raise
     except ActionRefused as exc:
-        raise ActionRefused(f"{name} refused: {exc}") from None
+        raise ActionRefused("{0} refused: {1}", name, exc) from None
 
 
 def _speaker(session: ShowSession, to: object) -> str:
@@ -179,7 +179,9 @@ def _guard(session: ShowSession, action: ActionType, if_seq: int):
         later = session.file.actions(if_seq, types=tuple(TIMER_TYPES))
         if later:
             raise StaleAction(
-                f"the show moved on since (journal {later[-1].seq} > {if_seq}): nothing done"
+                "the show moved on since (journal {0} > {1}): nothing done",
+                later[-1].seq,
+                if_seq,
             )
 
     return check

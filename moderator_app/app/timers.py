@@ -32,6 +32,7 @@ from moderator_app.core.auto_start import AutoStart
 from moderator_app.core.clock import to_us
 from moderator_app.core.cues import Cue
 from moderator_app.core.durations import DurationError, parse_clock_text, parse_duration
+from moderator_app.core.refusal import Refusal
 from moderator_app.core.status import aux_dict
 from moderator_app.core.timer_corrections import SCOPE_SEGMENT, SCOPE_SHOW, resolve_clock_time
 from moderator_app.io.session import ShowSession
@@ -50,20 +51,25 @@ AUX_OPS = {
     "set": AUX_SET,
     "add": AUX_ADD,
 }
-START_FORMS = "a clock time (16:05 or 16:05:30), '2 min ago' or -SECONDS (e.g. -120)"
 _AGO = re.compile(r"^(?:il\s+y\s+a\s+)?(.+?)(?:\s+ago)?$")
 
 
-class TimerInputError(ValueError):
-    """Typed text that is not a time or a number of seconds; the message says what is."""
+class TimerInputError(Refusal):
+    """Typed text that is not a time or a number of seconds; the message says what is
+    (see core/refusal.py)."""
 
 
-def parse_seconds(text: object, *, what: str = "a number of seconds") -> float:
+def parse_seconds(text: object, *, elapsed: bool = False) -> float:
     """Seconds from ``90``, ``-30``, ``1:30`` (m:ss), ``1:00:00`` or ``2 min``; a bare
-    number is seconds here (unlike a run sheet's duration cell, where it is minutes)."""
+    number is seconds here (unlike a run sheet's duration cell, where it is minutes).
+    ``elapsed``: the refusals speak of the elapsed time (whole sentences, to translate)."""
     raw = str(text if text is not None else "").strip()
     if not raw:
-        raise TimerInputError(f"Empty value: expected {what}")
+        raise TimerInputError(
+            "Empty value: expected the elapsed time in seconds (or m:ss)"
+            if elapsed
+            else "Empty value: expected a number of seconds"
+        )
     try:
         value = float(raw.replace(",", "."))
     except ValueError:
@@ -71,11 +77,20 @@ def parse_seconds(text: object, *, what: str = "a number of seconds") -> float:
         try:
             value = float(parse_duration(raw.lstrip("-").strip()))
         except DurationError:
-            raise TimerInputError(f"Cannot read {raw!r} as {what}") from None
+            raise _unreadable(raw, elapsed) from None
         return -value if negative else value
     if not math.isfinite(value):
-        raise TimerInputError(f"Cannot read {raw!r} as {what}")
+        raise _unreadable(raw, elapsed)
     return value
+
+
+def _unreadable(raw: str, elapsed: bool) -> TimerInputError:
+    return TimerInputError(
+        "Cannot read {0!r} as the elapsed time in seconds (or m:ss)"
+        if elapsed
+        else "Cannot read {0!r} as a number of seconds",
+        raw,
+    )
 
 
 def parse_started_at(text: str, now: datetime, tz: tzinfo) -> datetime:
@@ -84,12 +99,15 @@ def parse_started_at(text: str, now: datetime, tz: tzinfo) -> datetime:
     TimerInputError when it is none of these."""
     raw = str(text or "").strip()
     if not raw:
-        raise TimerInputError(f"Type when it started: {START_FORMS}")
+        raise TimerInputError(
+            "Type when it started: a clock time (16:05 or 16:05:30), '2 min ago' or -SECONDS "
+            "(e.g. -120)"
+        )
     if raw.startswith("-"):
         try:
             seconds = parse_seconds(raw[1:])
         except TimerInputError:
-            raise TimerInputError(f"Cannot read {raw!r}: expected {START_FORMS}") from None
+            raise _not_a_start(raw) from None
         return now - timedelta(seconds=seconds)
     lowered = raw.lower()
     if lowered.endswith(" ago") or lowered.startswith("il y a "):
@@ -98,13 +116,21 @@ def parse_started_at(text: str, now: datetime, tz: tzinfo) -> datetime:
         try:
             seconds = parse_duration(match.group(1).strip())
         except DurationError:
-            raise TimerInputError(f"Cannot read {raw!r}: expected {START_FORMS}") from None
+            raise _not_a_start(raw) from None
         return now - timedelta(seconds=seconds)
     try:
         of_day = parse_clock_text(raw)
     except DurationError:
-        raise TimerInputError(f"Cannot read {raw!r}: expected {START_FORMS}") from None
+        raise _not_a_start(raw) from None
     return resolve_clock_time(of_day // 3600, of_day % 3600 // 60, of_day % 60, now, tz)
+
+
+def _not_a_start(raw: str) -> TimerInputError:
+    return TimerInputError(
+        "Cannot read {0!r}: expected a clock time (16:05 or 16:05:30), '2 min ago' or "
+        "-SECONDS (e.g. -120)",
+        raw,
+    )
 
 
 def started_at(
@@ -117,7 +143,7 @@ def started_at(
 
 def set_elapsed(session: ShowSession, text: str, *, durable: bool = False) -> Action:
     """Say how long the segment on air has run (``text``: seconds, m:ss or h:mm:ss)."""
-    seconds = parse_seconds(text, what="the elapsed time in seconds (or m:ss)")
+    seconds = parse_seconds(text, elapsed=True)
     return session.perform(SET_ELAPSED, {"seconds": seconds}, durable=durable)
 
 
@@ -136,20 +162,20 @@ def aux(
     """
     kind = AUX_OPS.get(op)
     if kind is None:
-        raise TimerInputError(f"A timer can {', '.join(AUX_OPS)}; not {op!r}")
+        raise TimerInputError("A timer can {0}; not {1!r}", ", ".join(AUX_OPS), op)
     try:
         timer = int(str(number))
     except ValueError:
-        raise TimerInputError(f"{number!r} is not a timer number") from None
+        raise TimerInputError("{0!r} is not a timer number", number) from None
     payload: dict = {"timer": timer}
     if kind in (AUX_SET, AUX_ADD):
         if arg is None and kind == AUX_ADD:
-            raise TimerInputError(f"{op} needs a number of seconds, e.g. 90")
+            raise TimerInputError("{0} needs a number of seconds, e.g. 90", op)
         if arg is not None:
             payload["seconds"] = parse_seconds(arg)
         payload.update(settings)
     elif arg is not None:
-        raise TimerInputError(f"{op} takes no value")
+        raise TimerInputError("{0} takes no value", op)
     return session.perform(kind, payload, durable=durable)
 
 

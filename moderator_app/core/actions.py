@@ -15,6 +15,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from moderator_app.core.clock import from_us
+from moderator_app.core.refusal import Refusal
 
 
 class ActionType(StrEnum):
@@ -196,8 +197,9 @@ class Changes:
         return self.part is Part.STAGE
 
 
-class ActionRefused(ValueError):
-    """An action that makes no sense now; nothing was journaled. The message says why."""
+class ActionRefused(Refusal):
+    """An action that makes no sense now; nothing was journaled. The message says why
+    (a template and its values: see core/refusal.py)."""
 
 
 class ClockRefused(ActionRefused):

@@ -72,26 +72,26 @@ def _number(payload: dict) -> int:
     try:
         number = int(raw)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ActionRefused(f"{raw!r} is not a timer number (1 to {AUX_COUNT})") from None
+        raise ActionRefused("{0!r} is not a timer number (1 to {1})", raw, AUX_COUNT) from None
     if not 1 <= number <= AUX_COUNT:
-        raise ActionRefused(f"There is no timer {number}: the timers are 1 to {AUX_COUNT}")
+        raise ActionRefused("There is no timer {0}: the timers are 1 to {1}", number, AUX_COUNT)
     return number
 
 
 def _seconds(raw: object, *, allow_negative: bool) -> int:
     if isinstance(raw, bool):
-        raise ActionRefused(f"{raw!r} is not a number of seconds")
+        raise ActionRefused("{0!r} is not a number of seconds", raw)
     try:
         value = float(raw)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ActionRefused(f"{raw!r} is not a number of seconds") from None
+        raise ActionRefused("{0!r} is not a number of seconds", raw) from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise ActionRefused(f"{raw!r} is not a number of seconds")
+        raise ActionRefused("{0!r} is not a number of seconds", raw)
     if value < 0 and not allow_negative:
-        raise ActionRefused(f"A timer cannot last a negative time ({value:g} s)")
+        raise ActionRefused("A timer cannot last a negative time ({0:g} s)", value)
     if abs(value) > MAX_AUX_S:
         raise ActionRefused(
-            f"{format_duration(abs(value))} is too long for a timer: at most 24:00:00"
+            "{0} is too long for a timer: at most 24:00:00", format_duration(abs(value))
         )
     return round(value)
 
@@ -130,7 +130,7 @@ class AuxTimers:
         if kind == AUX_SET:
             direction = str(p.get("direction") or timer.direction)
             if direction not in (DOWN, UP):
-                raise ActionRefused(f"A timer counts 'down' or 'up', not {direction!r}")
+                raise ActionRefused("A timer counts 'down' or 'up', not {0!r}", direction)
             raw = p.get("seconds")
             if raw is None:
                 seconds = timer.duration_us // US
@@ -147,31 +147,31 @@ class AuxTimers:
             if "shown" in p:
                 shown = str(p.get("shown"))
                 if shown not in SHOWN:
-                    raise ActionRefused(f"A timer is shown {', '.join(SHOWN)}, not {shown!r}")
+                    raise ActionRefused("A timer is shown {0}, not {1!r}", ", ".join(SHOWN), shown)
                 out["shown"] = shown
         elif kind == AUX_START:
             if timer.running:
-                raise ActionRefused(f"Timer {number} is already running")
+                raise ActionRefused("Timer {0} is already running", number)
         elif kind == AUX_PAUSE:
             if not timer.running:
-                raise ActionRefused(f"Timer {number} is not running")
+                raise ActionRefused("Timer {0} is not running", number)
         elif kind == AUX_RESET:
             if not timer.running and timer.elapsed_us == 0:
-                raise ActionRefused(f"Timer {number} is already reset")
+                raise ActionRefused("Timer {0} is already reset", number)
         elif kind == AUX_ADD:
             seconds = _seconds(p.get("seconds"), allow_negative=True)
             if seconds == 0:
                 raise ActionRefused("Add time needs a number of seconds other than zero")
             if timer.direction == UP:
-                raise ActionRefused(f"Timer {number} counts up: time is added to countdowns")
+                raise ActionRefused("Timer {0} counts up: time is added to countdowns", number)
             total = timer.duration_us // US + seconds
             if total <= 0:
-                raise ActionRefused(f"Cannot remove more time than timer {number} has")
+                raise ActionRefused("Cannot remove more time than timer {0} has", number)
             if total > MAX_AUX_S:
                 raise ActionRefused("A timer lasts at most 24:00:00")
             out["seconds"] = seconds
         else:
-            raise ActionRefused(f"Unknown timer action {kind!r}")
+            raise ActionRefused("Unknown timer action {0!r}", kind)
         return Action(kind, at_us, out)
 
     def apply(self, action: Action) -> None:

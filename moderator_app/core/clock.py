@@ -7,6 +7,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
+from moderator_app.core.refusal import Refusal
+
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _US = timedelta(microseconds=1)
 
@@ -64,8 +66,9 @@ SANE_FROM = datetime(2000, 1, 1, tzinfo=UTC)
 SANE_UNTIL = datetime(3000, 1, 1, tzinfo=UTC)
 
 
-class ClockError(ValueError):
-    """This process's clock cannot stamp a journal entry; the message says why."""
+class ClockError(Refusal):
+    """This process's clock cannot stamp a journal entry; the message says why (see
+    core/refusal.py)."""
 
 
 def read_us(clock: Clock) -> int:
@@ -78,11 +81,12 @@ def read_us(clock: Clock) -> int:
         moment = clock.now()
         us = to_us(moment)
     except (OverflowError, ValueError, OSError) as exc:
-        raise ClockError(f"this computer's clock cannot be read ({exc})") from None
+        raise ClockError("this computer's clock cannot be read ({0})", exc) from None
     if not to_us(SANE_FROM) <= us < to_us(SANE_UNTIL):
         raise ClockError(
-            f"this computer's clock reads {moment:%Y-%m-%d %H:%M} UTC, which cannot be "
-            "right; set the clock and try again"
+            "this computer's clock reads {0:%Y-%m-%d %H:%M} UTC, which cannot be right; set "
+            "the clock and try again",
+            moment,
         )
     return us
 

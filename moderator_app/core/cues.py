@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from moderator_app.core.durations import DurationError, format_duration, parse_duration
+from moderator_app.core.refusal import Refusal
 
 MAX_CUES = 8
 MAX_CUE_TEXT = 200
@@ -28,8 +29,8 @@ MAX_OVERTIME_S = 24 * 3600
 STALE_S = 30
 
 
-class CueError(ValueError):
-    """A cue that cannot be accepted; the message says why."""
+class CueError(Refusal):
+    """A cue that cannot be accepted; the message says why (see core/refusal.py)."""
 
 
 @dataclass(frozen=True)
@@ -67,14 +68,15 @@ def parse_cues(text: str) -> tuple[Cue, ...]:
         match = _ENTRY.match(raw)
         if match is None:
             raise CueError(
-                f"Cannot read the cue {raw.strip()!r}: write a time then the message, "
-                "e.g. '2:00 2 minutes' or '+0:00! Time is up'"
+                "Cannot read the cue {0!r}: write a time then the message, "
+                "e.g. '2:00 2 minutes' or '+0:00! Time is up'",
+                raw.strip(),
             )
         over, when, chime, message = match.groups()
         try:
             seconds = parse_duration(when.strip())
         except DurationError as exc:
-            raise CueError(f"The cue {raw.strip()!r}: {exc}") from None
+            raise CueError("The cue {0!r}: {1}", raw.strip(), exc) from None
         cues.append(Cue(-seconds if over else seconds, message.strip(), bool(chime)))
     return checked(cues)
 
@@ -89,24 +91,25 @@ def checked(cues: list[Cue] | tuple[Cue, ...], duration_s: int | None = None) ->
     ``duration_s``: the segment's planned length; a cue before its start cannot fire.
     """
     if len(cues) > MAX_CUES:
-        raise CueError(f"A segment has at most {MAX_CUES} cues")
+        raise CueError("A segment has at most {0} cues", MAX_CUES)
     seen: set[int] = set()
     for cue in cues:
         if not cue.text.strip():
             raise CueError("A cue needs a message")
         if len(cue.text) > MAX_CUE_TEXT:
-            raise CueError(f"A cue's message has at most {MAX_CUE_TEXT} characters")
+            raise CueError("A cue's message has at most {0} characters", MAX_CUE_TEXT)
         if ";" in cue.text:
             raise CueError("A cue's message cannot contain ';' (it separates cues)")
         if cue.at_s in seen:
-            raise CueError(f"Two cues at {format_duration(abs(cue.at_s))}: keep one")
+            raise CueError("Two cues at {0}: keep one", format_duration(abs(cue.at_s)))
         if cue.at_s < -MAX_OVERTIME_S:
             raise CueError("An overtime cue comes at most 24 hours after the end")
         seen.add(cue.at_s)
         if duration_s is not None and cue.at_s >= duration_s:
             raise CueError(
-                f"The cue at {format_duration(cue.at_s)} is longer than the segment "
-                f"({format_duration(duration_s)}): it could never fire"
+                "The cue at {0} is longer than the segment ({1}): it could never fire",
+                format_duration(cue.at_s),
+                format_duration(duration_s),
             )
     return tuple(sorted(cues, key=lambda c: -c.at_s))
 

@@ -297,7 +297,7 @@ class TimerEngine:
                     try:
                         seconds = float(expiry)
                     except (TypeError, ValueError):
-                        raise ActionRefused(f"{expiry!r} is not a number of seconds") from None
+                        raise ActionRefused("{0!r} is not a number of seconds", expiry) from None
                     if not 0 < seconds <= MAX_EXPIRY_S:
                         raise ActionRefused("A message expires after 1 second to 24 hours")
                     payload["expires_s"] = seconds
@@ -308,7 +308,7 @@ class TimerEngine:
             elif asked.get("to") is not None:
                 to = _addressee(asked["to"])
                 if to not in self.direct:
-                    raise ActionRefused(f"There is no message to clear for {to}")
+                    raise ActionRefused("There is no message to clear for {0}", to)
                 payload = {"to": to}
             elif self.message is None and not self.direct:
                 raise ActionRefused("There is no message to clear")
@@ -352,7 +352,7 @@ class TimerEngine:
                 target = int(payload["index"])
                 self._check_index(target)
                 if target == idx:
-                    raise ActionRefused(f"Segment {target} is already the current one")
+                    raise ActionRefused("Segment {0} is already the current one", target)
             payload = {"segment": segs[target].id, "index": target}
             if asked.get("auto"):
                 # An automatic start: only the one counting down, only when it is due.
@@ -394,7 +394,7 @@ class TimerEngine:
             raise ActionRefused("Cues fire only during the show")
         seg = self.show.segments[idx]
         if key not in {c.key for c in self.show.cues_of(seg)}:
-            raise ActionRefused(f"«{seg.title}» has no cue {key}")
+            raise ActionRefused("«{0}» has no cue {1}", seg.title, key)
         if key in self.fired_cues.get(seg.id, set()):
             raise ActionRefused("That cue has already fired")
         return key
@@ -435,17 +435,20 @@ class TimerEngine:
             return
         behind = (latest - at_us) / US
         raise ClockRefused(
-            f"this computer's clock ({from_us(at_us):%Y-%m-%d %H:%M:%S} UTC) is "
-            f"{behind:.0f} s behind the show's journal (last entry at "
-            f"{from_us(latest):%H:%M:%S} UTC); nothing was saved. Check the clock, or let the "
-            "console that runs the show record the action"
+            "this computer's clock ({0:%Y-%m-%d %H:%M:%S} UTC) is {1:.0f} s behind the show's "
+            "journal (last entry at {2:%H:%M:%S} UTC); nothing was saved. Check the clock, or "
+            "let the console that runs the show record the action",
+            from_us(at_us),
+            behind,
+            from_us(latest),
         )
 
     def _check_index(self, target: int) -> None:
         if not 0 <= target < len(self.show.segments):
             raise ActionRefused(
-                f"There is no segment {target}: the run sheet has segments 0 to "
-                f"{len(self.show.segments) - 1}"
+                "There is no segment {0}: the run sheet has segments 0 to {1}",
+                target,
+                len(self.show.segments) - 1,
             )
 
     # -- folding ----------------------------------------------------------------------
@@ -825,5 +828,5 @@ def _enter(st: TimerState, segment_id: str, at: int) -> None:
 def _addressee(value: object) -> str:
     """A message's ``to``: a speaker's remote link id."""
     if not isinstance(value, str) or not value.strip() or len(value) > MAX_ADDRESSEE:
-        raise ActionRefused(f"{value!r} is not a speaker link id (see remote-links)")
+        raise ActionRefused("{0!r} is not a speaker link id (see remote-links)", value)
     return value.strip()

@@ -71,7 +71,7 @@ def prepare(engine: TimerEngine, kind: str, payload: dict | None, at_us: int) ->
         try:
             seconds = float(raw)  # type: ignore[arg-type]
         except (TypeError, ValueError):
-            raise ActionRefused(f"{raw!r} is not a number of seconds") from None
+            raise ActionRefused("{0!r} is not a number of seconds", raw) from None
         if seconds != seconds or seconds < 0:
             raise ActionRefused("The elapsed time cannot be negative")
         if seconds > MAX_ELAPSED_S:
@@ -84,12 +84,14 @@ def prepare(engine: TimerEngine, kind: str, payload: dict | None, at_us: int) ->
     else:
         scope = str(p.get("scope") or SCOPE_SEGMENT)
         if scope not in (SCOPE_SEGMENT, SCOPE_SHOW):
-            raise ActionRefused(f"A start correction is for the segment or the show, not {scope!r}")
+            raise ActionRefused(
+                "A start correction is for the segment or the show, not {0!r}", scope
+            )
         raw = p.get("to_us")
         try:
             new_start = int(raw)  # type: ignore[arg-type]
         except (TypeError, ValueError):
-            raise ActionRefused(f"{raw!r} is not an instant") from None
+            raise ActionRefused("{0!r} is not an instant", raw) from None
         if scope == SCOPE_SHOW:
             target = _first_segment(st)
             if target is None:
@@ -101,29 +103,35 @@ def prepare(engine: TimerEngine, kind: str, payload: dict | None, at_us: int) ->
             raise ActionRefused("That segment has no recorded start")
         if new_start > at_us:
             raise ActionRefused(
-                f"{_clock(new_start, tz)} is in the future (it is {_clock(at_us, tz)}): "
-                "a start can only be moved to a time that has passed"
+                "{0} is in the future (it is {1}): a start can only be moved to a time that "
+                "has passed",
+                _clock(new_start, tz),
+                _clock(at_us, tz),
             )
         delta = rec.first_start_us - new_start
     if delta == 0:
         raise ActionRefused("That is already the recorded start: nothing to correct")
     if abs(delta) > MAX_CORRECTION_US:
         raise ActionRefused(
-            f"That moves the start by {format_duration(abs(delta) / US)}: more than 12 hours "
-            "cannot be a forgotten key; check the time (and the day)"
+            "That moves the start by {0}: more than 12 hours cannot be a forgotten key; "
+            "check the time (and the day)",
+            format_duration(abs(delta) / US),
         )
     rec = st.record(target)
     title = _title(engine, target)
     if rec.visits > 1 and kind == STARTED_AT:
         raise ActionRefused(
-            f"«{title}» has been on air {rec.visits} times: its start cannot be moved; "
-            "use set elapsed for the time it has run"
+            "«{0}» has been on air {1} times: its start cannot be moved; use set elapsed for "
+            "the time it has run",
+            title,
+            rec.visits,
         )
     ran = engine.elapsed_us(target, at_us)
     if ran + delta < 0:
         raise ActionRefused(
-            f"«{title}» has run only {format_duration(ran / US)}: its start cannot move "
-            f"later than that"
+            "«{0}» has run only {1}: its start cannot move later than that",
+            title,
+            format_duration(ran / US),
         )
     previous = None
     if rec.visits == 1 and rec.first_start_us is not None and new_start is not None:
@@ -132,10 +140,17 @@ def prepare(engine: TimerEngine, kind: str, payload: dict | None, at_us: int) ->
             prev = st.record(previous)
             prev_start = prev.first_start_us
             if delta > prev.elapsed_us:
-                when = f" (at {_clock(prev_start, tz)})" if prev_start is not None else ""
+                if prev_start is not None:
+                    raise ActionRefused(
+                        "{0} is before «{1}» began (at {2}): the two segments would overlap",
+                        _clock(new_start, tz),
+                        _title(engine, previous),
+                        _clock(prev_start, tz),
+                    )
                 raise ActionRefused(
-                    f"{_clock(new_start, tz)} is before «{_title(engine, previous)}» began"
-                    f"{when}: the two segments would overlap"
+                    "{0} is before «{1}» began: the two segments would overlap",
+                    _clock(new_start, tz),
+                    _title(engine, previous),
                 )
     out = {
         "scope": scope,

@@ -220,7 +220,8 @@ class ShowSession:
         try:
             return read_us(self.clock)
         except ClockError as exc:
-            raise ClockRefused(str(exc)) from None
+            # The clock's own sentence, template and values: the console translates it.
+            raise ClockRefused(exc.template, *exc.values) from None
 
     def _rebase(self, at_us: int) -> list[Action]:
         """The clock rule at commit, for an entry stamped ``at_us`` (see README Reliability).

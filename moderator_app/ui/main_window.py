@@ -42,6 +42,7 @@ from moderator_app.ui import (
 )
 from moderator_app.ui.formatting import clock_time
 from moderator_app.ui.keys import ShowKeys
+from moderator_app.ui.refusals import refusal_text
 from moderator_app.ui.rundown_model import COL_SPEAKER, COL_TITLE, RundownModel
 from moderator_app.ui.ticker import SecondTicker
 from moderator_app.ui.timer_panel import TimerPanel
@@ -399,7 +400,7 @@ class MainWindow(QMainWindow):
         try:
             return self.session.perform(action_type, payload)
         except ActionRefused as exc:
-            self.show_error(str(exc))
+            self.show_error(refusal_text(exc))
         except ShowFileError as exc:
             self.show_banner(self.tr("Cannot write the show file: {0}").format(exc))
         return None

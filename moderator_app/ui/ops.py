@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
 from moderator_app.app.errors import CANCELLED, USER_ERRORS
 from moderator_app.app.files import cancel_scope
+from moderator_app.ui.refusals import refusal_text
 
 Progress = Callable[[int, int], bool]
 _RUNNING: set[Operation] = set()
@@ -87,7 +88,7 @@ class Operation(QThread):
         except CANCELLED as exc:
             self._fail(str(exc))
         except USER_ERRORS as exc:
-            self._fail(str(exc))
+            self._fail(refusal_text(exc))
         except Exception as exc:  # a bad file must never take the console down
             self._fail(f"{type(exc).__name__}: {exc}")
         else:

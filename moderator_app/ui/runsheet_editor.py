@@ -43,6 +43,7 @@ from moderator_app.ui.formatting import clock_time, over_under_text
 from moderator_app.ui.i18n import current_language
 from moderator_app.ui.keys import TYPING_PROPERTY
 from moderator_app.ui.ops import Operation, run_op
+from moderator_app.ui.refusals import refusal_text
 from moderator_app.ui.runsheet_delegates import (
     KindDelegate,
     TextDelegate,
@@ -309,7 +310,7 @@ class RunSheetEditor(QWidget):
             self.show_message(self.tr("The show file could not be written: {0}").format(exc))
             return False
         except USER_ERRORS as exc:
-            self.show_message(str(exc))
+            self.show_message(refusal_text(exc))
             return False
         self.show_message("")
         return True

@@ -43,6 +43,7 @@ from moderator_app.core.aux_timers import (
 from moderator_app.core.durations import format_duration
 from moderator_app.core.engine import Snapshot
 from moderator_app.ui.ops import run_op
+from moderator_app.ui.refusals import refusal_text
 from moderator_app.ui.side_timer_words import CANCEL_KEY
 from moderator_app.ui.widgets import ERROR_COLOUR, ok_cancel, plain_label
 
@@ -247,7 +248,7 @@ class SideTimers(QObject):
         try:
             perform()
         except (timers.TimerInputError, ActionRefused) as exc:
-            return str(exc)
+            return refusal_text(exc)
         except ShowFileError as exc:
             self.window.show_banner(self.tr("Cannot write the show file: {0}").format(exc))
             return str(exc)

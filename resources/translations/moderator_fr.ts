@@ -1872,6 +1872,337 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     </message>
 </context>
 <context>
+    <name>Refusal</name>
+    <message>
+        <source>A countdown needs a duration above zero</source>
+        <translation>Un compte à rebours doit durer plus de zéro</translation>
+    </message>
+    <message>
+        <source>A cue needs a message</source>
+        <translation>Un message automatique doit avoir un texte</translation>
+    </message>
+    <message>
+        <source>A cue&apos;s message cannot contain &apos;;&apos; (it separates cues)</source>
+        <translation>Le texte d’un message automatique ne peut pas contenir « ; » (il sépare les messages)</translation>
+    </message>
+    <message>
+        <source>A cue&apos;s message has at most {0} characters</source>
+        <translation>Le texte d’un message automatique fait au plus {0} caractères</translation>
+    </message>
+    <message>
+        <source>A message expires after 1 second to 24 hours</source>
+        <translation>Un message expire après 1 seconde à 24 heures</translation>
+    </message>
+    <message>
+        <source>A message needs some text</source>
+        <translation>Un message doit avoir un texte</translation>
+    </message>
+    <message>
+        <source>A segment has at most {0} cues</source>
+        <translation>Une séquence a au plus {0} messages automatiques</translation>
+    </message>
+    <message>
+        <source>A start can be corrected only while the show is running or paused</source>
+        <translation>Un début ne peut être corrigé que pendant le direct (en cours ou en pause)</translation>
+    </message>
+    <message>
+        <source>A start correction is for the segment or the show, not {0!r}</source>
+        <translation>Une correction de début porte sur la séquence ou le direct, pas {0!r}</translation>
+    </message>
+    <message>
+        <source>A timer can {0}; not {1!r}</source>
+        <translation>Un minuteur peut faire {0} ; pas {1!r}</translation>
+    </message>
+    <message>
+        <source>A timer cannot last a negative time ({0:g} s)</source>
+        <translation>Un minuteur ne peut pas avoir une durée négative ({0:g} s)</translation>
+    </message>
+    <message>
+        <source>A timer counts &apos;down&apos; or &apos;up&apos;, not {0!r}</source>
+        <translation>Un minuteur compte « down » (à rebours) ou « up » (en avant), pas {0!r}</translation>
+    </message>
+    <message>
+        <source>A timer is shown {0}, not {1!r}</source>
+        <translation>Un minuteur s’affiche {0}, pas {1!r}</translation>
+    </message>
+    <message>
+        <source>A timer lasts at most 24:00:00</source>
+        <translation>Un minuteur dure au plus 24:00:00</translation>
+    </message>
+    <message>
+        <source>A timer&apos;s name has at most 40 characters</source>
+        <translation>Le nom d’un minuteur fait au plus 40 caractères</translation>
+    </message>
+    <message>
+        <source>Add time needs a number of seconds other than zero</source>
+        <translation>Ajouter du temps demande un nombre de secondes différent de zéro</translation>
+    </message>
+    <message>
+        <source>Add time needs a whole number of seconds</source>
+        <translation>Ajouter du temps demande un nombre entier de secondes</translation>
+    </message>
+    <message>
+        <source>An overtime cue comes at most 24 hours after the end</source>
+        <translation>Un message automatique de dépassement arrive au plus 24 heures après la fin</translation>
+    </message>
+    <message>
+        <source>Cannot read the cue {0!r}: write a time then the message, e.g. &apos;2:00 2 minutes&apos; or &apos;+0:00! Time is up&apos;</source>
+        <translation>Impossible de lire le message automatique {0!r} : écrivez une durée puis le texte, par ex. « 2:00 2 minutes » ou « +0:00! Temps écoulé »</translation>
+    </message>
+    <message>
+        <source>Cannot read {0!r} as a number of seconds</source>
+        <translation>Impossible de lire {0!r} comme un nombre de secondes</translation>
+    </message>
+    <message>
+        <source>Cannot read {0!r} as the elapsed time in seconds (or m:ss)</source>
+        <translation>Impossible de lire {0!r} comme la durée écoulée en secondes (ou m:ss)</translation>
+    </message>
+    <message>
+        <source>Cannot read {0!r}: expected a clock time (16:05 or 16:05:30), &apos;2 min ago&apos; or -SECONDS (e.g. -120)</source>
+        <translation>Impossible de lire {0!r} : attendu une heure (16:05 ou 16:05:30), « il y a 2 min » ou -SECONDES (par ex. -120)</translation>
+    </message>
+    <message>
+        <source>Cannot remove more time than the segment has been given</source>
+        <translation>Impossible de retirer plus de temps que la séquence n’en a reçu</translation>
+    </message>
+    <message>
+        <source>Cannot remove more time than timer {0} has</source>
+        <translation>Impossible de retirer plus de temps qu’il n’en reste au minuteur {0}</translation>
+    </message>
+    <message>
+        <source>Cues fire only during the show</source>
+        <translation>Les messages automatiques ne partent que pendant le direct</translation>
+    </message>
+    <message>
+        <source>Empty value: expected a number of seconds</source>
+        <translation>Valeur vide : attendu un nombre de secondes</translation>
+    </message>
+    <message>
+        <source>Empty value: expected the elapsed time in seconds (or m:ss)</source>
+        <translation>Valeur vide : attendu la durée écoulée en secondes (ou m:ss)</translation>
+    </message>
+    <message>
+        <source>Finish works only while the show is running or paused</source>
+        <translation>Terminer ne fonctionne que pendant le direct (en cours ou en pause)</translation>
+    </message>
+    <message>
+        <source>Go to needs a segment number</source>
+        <translation>Aller à demande un numéro de séquence</translation>
+    </message>
+    <message>
+        <source>No automatic start is counting down</source>
+        <translation>Aucun démarrage automatique n’est en cours</translation>
+    </message>
+    <message>
+        <source>No automatic start is due now</source>
+        <translation>Aucun démarrage automatique n’est prévu maintenant</translation>
+    </message>
+    <message>
+        <source>Pause works only while a segment is running</source>
+        <translation>La pause ne fonctionne que pendant une séquence en cours</translation>
+    </message>
+    <message>
+        <source>Resume works only while the timer is paused</source>
+        <translation>Reprendre ne fonctionne que quand le minuteur est en pause</translation>
+    </message>
+    <message>
+        <source>Segment {0} is already the current one</source>
+        <translation>La séquence {0} est déjà la séquence en cours</translation>
+    </message>
+    <message>
+        <source>That cue has already fired</source>
+        <translation>Ce message automatique est déjà parti</translation>
+    </message>
+    <message>
+        <source>That is already the recorded start: nothing to correct</source>
+        <translation>C’est déjà le début enregistré : rien à corriger</translation>
+    </message>
+    <message>
+        <source>That moves the start by {0}: more than 12 hours cannot be a forgotten key; check the time (and the day)</source>
+        <translation>Cela déplace le début de {0} : plus de 12 heures ne peut pas être une touche oubliée ; vérifiez l’heure (et le jour)</translation>
+    </message>
+    <message>
+        <source>That segment has no recorded start</source>
+        <translation>Cette séquence n’a pas de début enregistré</translation>
+    </message>
+    <message>
+        <source>The cue at {0} is longer than the segment ({1}): it could never fire</source>
+        <translation>Le message automatique à {0} dépasse la durée de la séquence ({1}) : il ne partirait jamais</translation>
+    </message>
+    <message>
+        <source>The cue {0!r}: {1}</source>
+        <translation>Le message automatique {0!r} : {1}</translation>
+    </message>
+    <message>
+        <source>The current segment was removed; use go to</source>
+        <translation>La séquence en cours a été supprimée ; utilisez Aller à</translation>
+    </message>
+    <message>
+        <source>The elapsed time cannot be negative</source>
+        <translation>La durée écoulée ne peut pas être négative</translation>
+    </message>
+    <message>
+        <source>The elapsed time is at most 24:00:00</source>
+        <translation>La durée écoulée est au plus de 24:00:00</translation>
+    </message>
+    <message>
+        <source>The run sheet has no segments to start</source>
+        <translation>Le conducteur n’a aucune séquence à démarrer</translation>
+    </message>
+    <message>
+        <source>The show has already started</source>
+        <translation>Le direct a déjà commencé</translation>
+    </message>
+    <message>
+        <source>The show has not started yet</source>
+        <translation>Le direct n’a pas encore commencé</translation>
+    </message>
+    <message>
+        <source>The show is finished</source>
+        <translation>Le direct est terminé</translation>
+    </message>
+    <message>
+        <source>The show&apos;s first segment is no longer known</source>
+        <translation>La première séquence du direct n’est plus connue</translation>
+    </message>
+    <message>
+        <source>There is no message to clear</source>
+        <translation>Il n’y a aucun message à effacer</translation>
+    </message>
+    <message>
+        <source>There is no message to clear for {0}</source>
+        <translation>Il n’y a aucun message à effacer pour {0}</translation>
+    </message>
+    <message>
+        <source>There is no segment {0}: the run sheet has segments 0 to {1}</source>
+        <translation>Il n’y a pas de séquence {0} : le conducteur a les séquences 0 à {1}</translation>
+    </message>
+    <message>
+        <source>There is no timer action to undo</source>
+        <translation>Aucune action du minuteur à annuler</translation>
+    </message>
+    <message>
+        <source>There is no timer {0}: the timers are 1 to {1}</source>
+        <translation>Il n’y a pas de minuteur {0} : les minuteurs vont de 1 à {1}</translation>
+    </message>
+    <message>
+        <source>This is the first segment: there is no previous one</source>
+        <translation>C’est la première séquence : il n’y en a pas avant</translation>
+    </message>
+    <message>
+        <source>This is the last segment: use finish to end the show</source>
+        <translation>C’est la dernière séquence : utilisez Terminer pour finir le direct</translation>
+    </message>
+    <message>
+        <source>Time can be added or removed only during the show</source>
+        <translation>Du temps ne peut être ajouté ou retiré que pendant le direct</translation>
+    </message>
+    <message>
+        <source>Timer {0} counts up: time is added to countdowns</source>
+        <translation>Le minuteur {0} compte en avant : le temps s’ajoute aux comptes à rebours</translation>
+    </message>
+    <message>
+        <source>Timer {0} is already reset</source>
+        <translation>Le minuteur {0} est déjà remis à zéro</translation>
+    </message>
+    <message>
+        <source>Timer {0} is already running</source>
+        <translation>Le minuteur {0} tourne déjà</translation>
+    </message>
+    <message>
+        <source>Timer {0} is not running</source>
+        <translation>Le minuteur {0} ne tourne pas</translation>
+    </message>
+    <message>
+        <source>Two cues at {0}: keep one</source>
+        <translation>Deux messages automatiques à {0} : gardez-en un</translation>
+    </message>
+    <message>
+        <source>Type when it started: a clock time (16:05 or 16:05:30), &apos;2 min ago&apos; or -SECONDS (e.g. -120)</source>
+        <translation>Tapez quand cela a commencé : une heure (16:05 ou 16:05:30), « il y a 2 min » ou -SECONDES (par ex. -120)</translation>
+    </message>
+    <message>
+        <source>Unknown timer action {0!r}</source>
+        <translation>Action de minuteur inconnue {0!r}</translation>
+    </message>
+    <message>
+        <source>the show moved on since (journal {0} &gt; {1}): nothing done</source>
+        <translation>le direct a avancé depuis (journal {0} &gt; {1}) : rien n’a été fait</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s clock ({0:%Y-%m-%d %H:%M:%S} UTC) is {1:.0f} s behind the show&apos;s journal (last entry at {2:%H:%M:%S} UTC); nothing was saved. Check the clock, or let the console that runs the show record the action</source>
+        <translation>l’horloge de cet ordinateur ({0:%Y-%m-%d %H:%M:%S} UTC) retarde de {1:.0f} s sur le journal du direct (dernière entrée à {2:%H:%M:%S} UTC) ; rien n’a été enregistré. Vérifiez l’horloge, ou laissez la console qui pilote le direct faire l’action</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s clock cannot be read ({0})</source>
+        <translation>l’horloge de cet ordinateur est illisible ({0})</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s clock reads {0:%Y-%m-%d %H:%M} UTC, which cannot be right; set the clock and try again</source>
+        <translation>l’horloge de cet ordinateur indique {0:%Y-%m-%d %H:%M} UTC, ce qui ne peut pas être juste ; réglez l’horloge et réessayez</translation>
+    </message>
+    <message>
+        <source>{0!r} is not a number of seconds</source>
+        <translation>{0!r} n’est pas un nombre de secondes</translation>
+    </message>
+    <message>
+        <source>{0!r} is not a speaker link id (see remote-links)</source>
+        <translation>{0!r} n’est pas un identifiant de lien d’intervenant (voir remote-links)</translation>
+    </message>
+    <message>
+        <source>{0!r} is not a timer number</source>
+        <translation>{0!r} n’est pas un numéro de minuteur</translation>
+    </message>
+    <message>
+        <source>{0!r} is not a timer number (1 to {1})</source>
+        <translation>{0!r} n’est pas un numéro de minuteur (1 à {1})</translation>
+    </message>
+    <message>
+        <source>{0!r} is not an instant</source>
+        <translation>{0!r} n’est pas un instant</translation>
+    </message>
+    <message>
+        <source>{0} is before «{1}» began (at {2}): the two segments would overlap</source>
+        <translation>{0} est avant le début de « {1} » (à {2}) : les deux séquences se chevaucheraient</translation>
+    </message>
+    <message>
+        <source>{0} is before «{1}» began: the two segments would overlap</source>
+        <translation>{0} est avant le début de « {1} » : les deux séquences se chevaucheraient</translation>
+    </message>
+    <message>
+        <source>{0} is in the future (it is {1}): a start can only be moved to a time that has passed</source>
+        <translation>{0} est dans le futur (il est {1}) : un début ne peut être déplacé qu’à une heure déjà passée</translation>
+    </message>
+    <message>
+        <source>{0} is too long for a timer: at most 24:00:00</source>
+        <translation>{0} est trop long pour un minuteur : 24:00:00 au plus</translation>
+    </message>
+    <message>
+        <source>{0} needs a number of seconds, e.g. 90</source>
+        <translation>{0} demande un nombre de secondes, par ex. 90</translation>
+    </message>
+    <message>
+        <source>{0} refused: {1}</source>
+        <translation>{0} refusé : {1}</translation>
+    </message>
+    <message>
+        <source>{0} takes no value</source>
+        <translation>{0} ne prend pas de valeur</translation>
+    </message>
+    <message>
+        <source>«{0}» has been on air {1} times: its start cannot be moved; use set elapsed for the time it has run</source>
+        <translation>« {0} » est passée {1} fois à l’antenne : son début ne peut pas être déplacé ; utilisez Durée écoulée pour le temps écoulé</translation>
+    </message>
+    <message>
+        <source>«{0}» has no cue {1}</source>
+        <translation>« {0} » n’a pas de message automatique {1}</translation>
+    </message>
+    <message>
+        <source>«{0}» has run only {1}: its start cannot move later than that</source>
+        <translation>« {0} » n’a duré que {1} : son début ne peut pas être déplacé plus tard que cela</translation>
+    </message>
+</context>
+<context>
     <name>Reliability</name>
     <message>
         <source>the disk holding {0} is full</source>
