@@ -3,10 +3,10 @@
 lupdate only extracts literals found in ui sources, so ui/refusals.py lists every template
 that core and app raise (and io, which turns a ClockError into the action's ClockRefused).
 This test reads those sources with ``ast``: every first argument given to a refusal class
-(ActionRefused, ClockRefused, TimerInputError, CueError, ClockError and every class deriving
-from them) must be a string literal (or a choice between literals) and be in that list, the
-list must hold nothing else, and every entry must have a finished French translation in the
-catalogue. The command line (commands/) and the network (server/) are English surfaces:
+(ActionRefused, ClockRefused, TimerInputError, CueError, ClockError, RunSheetError, EditRefused,
+DurationError and every class deriving from them) must be a string literal (or a choice
+between literals) and be in that list, the list must hold nothing else, and every entry
+must have a finished French translation in the catalogue. The command line (commands/) and the network (server/) are English surfaces:
 their own refusals are not scanned.
 """
 
@@ -21,7 +21,10 @@ from moderator_app.ui.refusals import CONTEXT, TEMPLATES
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "moderator_fr.ts"
 SCANNED = ("moderator_app/core", "moderator_app/app", "moderator_app/io")
-BASES = {"Refusal", "ActionRefused", "ClockRefused", "TimerInputError", "CueError", "ClockError"}
+BASES = {
+    "Refusal", "ActionRefused", "ClockRefused", "TimerInputError", "CueError", "ClockError",
+    "RunSheetError", "EditRefused", "DurationError",
+}  # fmt: skip
 
 # Calls whose first argument is not a literal, each with why it cannot be a template.
 # Key: (file relative to the root, source text of the first argument).
@@ -29,6 +32,11 @@ DYNAMIC: dict[tuple[str, str], str] = {
     ("moderator_app/io/session.py", "exc.template"): (
         "re-raises the ClockError it caught with that error's own template and values; "
         "ClockError's templates are literals in core/clock.py, scanned there"
+    ),
+    ("moderator_app/core/runsheet_edit.py", "exc.template"): (
+        "_refused passes on a RunSheetError's or a CueError's own template and values as "
+        "the edit's refusal; those templates are literals in core/runsheet.py and "
+        "core/cues.py, scanned there"
     ),
 }
 
