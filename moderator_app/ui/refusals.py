@@ -133,6 +133,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Refusal", "Unknown timer action {0!r}"),
     QT_TRANSLATE_NOOP("Refusal", "cannot read {0!r} as a clock time such as 16:05 or 4:05 PM"),
     QT_TRANSLATE_NOOP("Refusal", "cannot read {0!r} as a clock time such as 4:05 PM"),
+    QT_TRANSLATE_NOOP("Refusal", "the run sheet was changed by someone else meanwhile — reloaded"),
     QT_TRANSLATE_NOOP("Refusal", "the show moved on since (journal {0} > {1}): nothing done"),
     QT_TRANSLATE_NOOP("Refusal", "this computer's clock ({0:%Y-%m-%d %H:%M:%S} UTC) is {1:.0f} s behind the show's journal (last entry at {2:%H:%M:%S} UTC); nothing was saved. Check the clock, or let the console that runs the show record the action"),
     QT_TRANSLATE_NOOP("Refusal", "this computer's clock cannot be read ({0})"),

@@ -2330,6 +2330,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>impossible de lire {0!r} comme une heure telle que 4:05 PM</translation>
     </message>
     <message>
+        <source>the run sheet was changed by someone else meanwhile — reloaded</source>
+        <translation>le conducteur a été modifié par quelqu’un d’autre entre-temps — rechargé</translation>
+    </message>
+    <message>
         <source>the show moved on since (journal {0} &gt; {1}): nothing done</source>
         <translation>le direct a avancé depuis (journal {0} &gt; {1}) : rien n’a été fait</translation>
     </message>

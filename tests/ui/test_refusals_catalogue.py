@@ -38,6 +38,10 @@ DYNAMIC: dict[tuple[str, str], str] = {
         "the edit's refusal; those templates are literals in core/runsheet.py and "
         "core/cues.py, scanned there"
     ),
+    ("moderator_app/app/cuesheet.py", "CONFLICT"): (
+        "the cue sheet's conflict, said only to a producer's browser (the network, an "
+        "English surface that shows its own translated banner): never in the console"
+    ),
 }
 
 
@@ -78,18 +82,34 @@ def _literals(node: ast.expr) -> list[str] | None:
     return None
 
 
+def _is_super_init(func: ast.expr) -> bool:
+    return (
+        isinstance(func, ast.Attribute) and func.attr == "__init__"
+        and isinstance(func.value, ast.Call) and isinstance(func.value.func, ast.Name)
+        and func.value.func.id == "super"
+    )  # fmt: skip
+
+
 def raised_templates() -> tuple[set[str], dict[tuple[str, str], int]]:
     modules = _modules()
     classes = refusal_classes(modules)
     found: set[str] = set()
     dynamic: dict[tuple[str, str], int] = {}
     for name, tree in modules:
+        # A refusal class that gives its own sentence: ``super().__init__(...)`` inside it.
+        own = {
+            id(call)
+            for cls in ast.walk(tree)
+            if isinstance(cls, ast.ClassDef) and cls.name in classes - {"Refusal"}
+            for call in ast.walk(cls)
+            if isinstance(call, ast.Call) and _is_super_init(call.func)
+        }  # fmt: skip
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or not node.args:
                 continue
             func = node.func
             called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-            if called not in classes:
+            if called not in classes and id(node) not in own:
                 continue
             strings = _literals(node.args[0])
             if strings is None:

@@ -95,3 +95,31 @@ def test_a_bad_default_cue_in_the_show_properties(qtbot, editor, session, langua
     assert dialog.error.text() == UNREADABLE_CUE[language]
     dialog.reject()
     assert session.show.cues == ()
+
+
+WRAPPED = {
+    # a show-wide threshold: the field's own sentence around the duration's refusal
+    ("warning_s", "soon"): {
+        "fr": f"Le seuil d’alerte : Impossible de lire 'soon' comme une durée : {EXPECTED_FR}",
+        "en": f"The warning time: Cannot read 'soon' as a duration: {EXPECTED_EN}",
+    },
+    ("danger_s", ""): {
+        "fr": "Le seuil de danger ne peut pas être vide",
+        "en": "The danger time cannot be empty",
+    },
+    ("timezone", "Mars/Base"): {
+        "fr": "Fuseau horaire inconnu 'Mars/Base' : attendu un nom IANA comme Europe/Paris",
+        "en": "Unknown time zone 'Mars/Base': expected an IANA name such as Europe/Paris",
+    },
+}
+
+
+@pytest.mark.parametrize("field,value", list(WRAPPED))
+def test_show_values_refused_in_the_console_language(language, session, field, value) -> None:
+    from moderator_app.core.runsheet_edit import EditRefused, set_show
+    from moderator_app.ui.refusals import refusal_text
+
+    with pytest.raises(EditRefused) as refused:
+        set_show(session.show, field, value)
+    assert refusal_text(refused.value) == WRAPPED[(field, value)][language]
+    assert str(refused.value) == WRAPPED[(field, value)]["en"]  # the CLI's sentence
