@@ -5,16 +5,36 @@ from __future__ import annotations
 import math
 import re
 
-EXPECTED = (
-    "expected minutes (5), m:ss (5:00), h:mm:ss (0:05:00) or units "
-    "such as 5 min, 1h05, 1 h 5 min, 90s"
-)
+from moderator_app.core.refusal import Refusal
 
 MAX_DURATION_S = 24 * 3600
 
 
-class DurationError(ValueError):
+class DurationError(Refusal):
     """A duration that cannot be read; the message says what was expected."""
+
+
+def _unreadable(value: object) -> DurationError:
+    return DurationError(
+        "Cannot read {0!r} as a duration: expected minutes (5), m:ss (5:00), "
+        "h:mm:ss (0:05:00) or units such as 5 min, 1h05, 1 h 5 min, 90s",
+        value,
+    )
+
+
+def _negative(value: object) -> DurationError:
+    return DurationError(
+        "Negative duration {0!r}: expected minutes (5), m:ss (5:00), "
+        "h:mm:ss (0:05:00) or units such as 5 min, 1h05, 1 h 5 min, 90s",
+        value,
+    )
+
+
+def _empty() -> DurationError:
+    return DurationError(
+        "Empty duration: expected minutes (5), m:ss (5:00), "
+        "h:mm:ss (0:05:00) or units such as 5 min, 1h05, 1 h 5 min, 90s"
+    )
 
 
 _UNIT_SECONDS = {
@@ -53,18 +73,18 @@ def parse_duration(value: object) -> int:
     DurationError (a ValueError) with a message naming the text and what was expected.
     """
     if isinstance(value, bool):
-        raise DurationError(f"Cannot read {value!r} as a duration: {EXPECTED}")
+        raise _unreadable(value)
     if isinstance(value, int | float):
         if not math.isfinite(value):
-            raise DurationError(f"Cannot read {value!r} as a duration: {EXPECTED}")
+            raise _unreadable(value)
         return _from_minutes(float(value), value)
     if value is None:
-        raise DurationError(f"Empty duration: {EXPECTED}")
+        raise _empty()
     text = str(value).strip().lower()
     if not text:
-        raise DurationError(f"Empty duration: {EXPECTED}")
+        raise _empty()
     if text.startswith("-"):
-        raise DurationError(f"Negative duration {value!r}: {EXPECTED}")
+        raise _negative(value)
     try:
         return _from_minutes(float(text.replace(",", ".")), value)
     except ValueError:
@@ -76,12 +96,14 @@ def parse_duration(value: object) -> int:
             minutes, seconds = int(a), int(b)
             if seconds >= 60:
                 raise DurationError(
-                    f"Cannot read {value!r} as a duration: seconds over 59; {EXPECTED}"
+                    "Cannot read {0!r} as a duration: seconds over 59; expected minutes (5), "
+                    "m:ss (5:00), h:mm:ss (0:05:00) or units such as 5 min, 1h05, 1 h 5 min, 90s",
+                    value,
                 )
             return _checked(minutes * 60 + seconds, value)
         hours, minutes, seconds = int(a), int(b), float(c.replace(",", "."))
         if minutes >= 60 or seconds >= 60:
-            raise DurationError(f"Cannot read {value!r} as a duration: {EXPECTED}")
+            raise _unreadable(value)
         return _checked(round(hours * 3600 + minutes * 60 + seconds), value)
     return _checked(_parse_units(text, value), value)
 
@@ -89,9 +111,9 @@ def parse_duration(value: object) -> int:
 def _from_minutes(minutes: float, original: object) -> int:
     # Checked before multiplying: 1e306 minutes would overflow to infinity, not an int.
     if minutes < 0:
-        raise DurationError(f"Negative duration {original!r}: {EXPECTED}")
+        raise _negative(original)
     if minutes > 24 * 60:
-        raise DurationError(f"Duration {original!r} is over 24 hours")
+        raise DurationError("Duration {0!r} is over 24 hours", original)
     return _checked(round(minutes * 60), original)
 
 
@@ -107,7 +129,7 @@ def _parse_units(text: str, original: object) -> int:
             continue
         match = _UNIT_RE.match(compact, pos)
         if not match:
-            raise DurationError(f"Cannot read {original!r} as a duration: {EXPECTED}")
+            raise _unreadable(original)
         number = float(match.group(1).replace(",", "."))
         unit = match.group(2)
         if unit is None:
@@ -117,27 +139,30 @@ def _parse_units(text: str, original: object) -> int:
             elif last_unit == 60:
                 seconds = 1
             else:
-                raise DurationError(f"Cannot read {original!r} as a duration: {EXPECTED}")
+                raise _unreadable(original)
         else:
             seconds = _UNIT_SECONDS.get(unit)
             if seconds is None:
                 raise DurationError(
-                    f"Cannot read {original!r} as a duration: unknown unit {unit!r}; {EXPECTED}"
+                    "Cannot read {0!r} as a duration: unknown unit {1!r}; expected minutes (5), "
+                    "m:ss (5:00), h:mm:ss (0:05:00) or units such as 5 min, 1h05, 1 h 5 min, 90s",
+                    original,
+                    unit,
                 )
         total += number * seconds
         last_unit = seconds
         found = True
         pos = match.end()
     if not found:
-        raise DurationError(f"Cannot read {original!r} as a duration: {EXPECTED}")
+        raise _unreadable(original)
     return round(total)
 
 
 def _checked(seconds: int, original: object) -> int:
     if seconds < 0:
-        raise DurationError(f"Negative duration {original!r}: {EXPECTED}")
+        raise _negative(original)
     if seconds > MAX_DURATION_S:
-        raise DurationError(f"Duration {original!r} is over 24 hours")
+        raise DurationError("Duration {0!r} is over 24 hours", original)
     return seconds
 
 
@@ -153,15 +178,15 @@ def parse_clock_text(text: str) -> int:
     it is not one."""
     match = _CLOCK_RE.match(str(text).strip().lower())
     if not match:
-        raise DurationError(f"cannot read {text!r} as a clock time such as 16:05 or 4:05 PM")
+        raise DurationError("cannot read {0!r} as a clock time such as 16:05 or 4:05 PM", text)
     hours, minutes, seconds = int(match.group(1)), int(match.group(2) or 0), int(match.group(3) or 0)
     suffix = (match.group(4) or "").replace(".", "")
     if suffix:
         if not 1 <= hours <= 12:
-            raise DurationError(f"cannot read {text!r} as a clock time such as 4:05 PM")
+            raise DurationError("cannot read {0!r} as a clock time such as 4:05 PM", text)
         hours = hours % 12 + (12 if suffix == "pm" else 0)
     if hours > 23 or minutes > 59 or seconds > 59:
-        raise DurationError(f"{text!r} is not a clock time (hours 0-23, minutes 0-59)")
+        raise DurationError("{0!r} is not a clock time (hours 0-23, minutes 0-59)", text)
     return hours * 3600 + minutes * 60 + seconds
 
 

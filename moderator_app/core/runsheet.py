@@ -9,12 +9,13 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from moderator_app.core.cues import Cue
+from moderator_app.core.refusal import Refusal
 
 DEFAULT_WARNING_S = 120
 DEFAULT_DANGER_S = 30
 
 
-class RunSheetError(ValueError):
+class RunSheetError(Refusal):
     """A run sheet or show value that cannot be accepted; the message says why."""
 
 
@@ -35,8 +36,9 @@ class SegmentKind(StrEnum):
             return cls(text) if text else cls.OTHER
         except ValueError:
             raise RunSheetError(
-                f"Unknown segment kind {value!r}: expected one of "
-                + ", ".join(k.value for k in cls)
+                "Unknown segment kind {0!r}: expected one of {1}",
+                value,
+                ", ".join(k.value for k in cls),
             ) from None
 
 
@@ -113,7 +115,7 @@ def zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
         raise RunSheetError(
-            f"Unknown time zone {name!r}: expected an IANA name such as Europe/Paris"
+            "Unknown time zone {0!r}: expected an IANA name such as Europe/Paris", name
         ) from None
 
 
@@ -212,17 +214,28 @@ class Show:
 
     def validate(self) -> list[str]:
         """Problems a producer should see: overlapping hard starts, zero durations."""
-        problems: list[str] = []
+        return [str(p) for p in self.problems()]
+
+    def problems(self) -> list[RunSheetError]:
+        """``validate``'s problems as refusals (a template and its values), for a surface
+        that says them in its own language."""
+        problems: list[RunSheetError] = []
         cursor = self.planned_start
         for i, seg in enumerate(self.segments, start=1):
             hard = self.hard_start_at(seg)
             if hard is not None and hard < cursor:
                 problems.append(
-                    f"Row {i} ({seg.title}): hard start {seg.hard_start:%H:%M} overlaps the "
-                    f"previous segment, which ends at {cursor.astimezone(self.tz):%H:%M}"
+                    RunSheetError(
+                        "Row {0} ({1}): hard start {2:%H:%M} overlaps the previous segment, "
+                        "which ends at {3:%H:%M}",
+                        i,
+                        seg.title,
+                        seg.hard_start,
+                        cursor.astimezone(self.tz),
+                    )
                 )
             if seg.planned_duration_s <= 0:
-                problems.append(f"Row {i} ({seg.title}): the duration is zero")
+                problems.append(RunSheetError("Row {0} ({1}): the duration is zero", i, seg.title))
             cursor = (hard or cursor) + timedelta(seconds=seg.planned_duration_s)
         return problems
 
@@ -265,4 +278,4 @@ class Show:
         except (KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, RunSheetError):
                 raise
-            raise RunSheetError(f"Not a valid show description: {exc}") from None
+            raise RunSheetError("Not a valid show description: {0}", exc) from None

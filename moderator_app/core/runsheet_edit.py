@@ -42,18 +42,18 @@ SHOW_FIELDS = (
     "planned_end", "warning_s", "danger_s", "cues",
 )  # fmt: skip
 TIMING_FIELDS = frozenset({"planned_duration_s", "hard_start"})
-FIELD_NAMES = {
-    "title": "title", "kind": "kind", "planned_duration_s": "duration", "speaker": "speaker",
-    "organisation": "organisation", "region": "region", "speaker_timezone": "time zone",
-    "hard_start": "hard start", "warning_s": "warning time", "danger_s": "danger time",
-    "notes": "notes", "cues": "cues", "auto_start": "auto-start",
-}  # fmt: skip
 # A segment's Cues cell holding one of these has no cues (an empty cell follows the show's).
 NO_CUES = frozenset({"none", "aucun", "aucune", "-"})
 
 
 class EditRefused(RunSheetError):
     """An edit that cannot be made (invalid value or live rule); the message says why."""
+
+
+def _refused(exc: RunSheetError | CueError) -> EditRefused:
+    """``exc`` (a refusal from the run sheet or the cues) as an edit's refusal: the same
+    template and values, so it reads the same, and the same in French."""
+    return EditRefused(exc.template, *exc.values)
 
 
 @dataclass(frozen=True)
@@ -97,34 +97,54 @@ def parse_clock(value: object) -> time | None:
         seconds = parse_clock_text(text)  # the importer's reading too: one rule
     except DurationError:
         raise EditRefused(
-            f"Cannot read {value!r} as a clock time: expected 16:05, 16h05 or 4:05 PM"
+            "Cannot read {0!r} as a clock time: expected 16:05, 16h05 or 4:05 PM", value
         ) from None
     return time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
 
 
-def _duration(value: object, label: str, *, optional: bool) -> int | None:
+def _duration(value: object, field: str, *, optional: bool) -> int | None:
+    """Seconds for a duration ``field``: planned_duration_s, warning_s or danger_s. Each
+    refusal is a whole sentence per field, so that it translates as one."""
+    length, warning = field == "planned_duration_s", field == "warning_s"
     if isinstance(value, int) and not isinstance(value, bool):
         seconds = value  # already seconds (the journal's form)
     elif value is None or (isinstance(value, str) and not value.strip()):
         if optional:
             return None
-        raise EditRefused(f"The {label} cannot be empty")
+        raise EditRefused(
+            "The duration cannot be empty" if length
+            else "The warning time cannot be empty" if warning
+            else "The danger time cannot be empty"
+        )  # fmt: skip
     else:
         try:
             seconds = parse_duration(value)
         except DurationError as exc:
-            raise EditRefused(f"The {label}: {exc}") from None
+            raise EditRefused(
+                "The duration: {0}" if length
+                else "The warning time: {0}" if warning
+                else "The danger time: {0}",
+                exc,
+            ) from None  # fmt: skip
     if seconds < 0:
-        raise EditRefused(f"The {label} cannot be negative")
+        raise EditRefused(
+            "The duration cannot be negative" if length
+            else "The warning time cannot be negative" if warning
+            else "The danger time cannot be negative"
+        )  # fmt: skip
     if seconds > 24 * 3600:
-        raise EditRefused(f"The {label} cannot be over 24 hours")
+        raise EditRefused(
+            "The duration cannot be over 24 hours" if length
+            else "The warning time cannot be over 24 hours" if warning
+            else "The danger time cannot be over 24 hours"
+        )  # fmt: skip
     return seconds
 
 
 def field_value(field: str, value: object) -> object:
     """The journal form of a segment field value typed by a producer, or EditRefused."""
     if field not in SEGMENT_FIELDS:
-        raise EditRefused(f"Unknown segment field {field!r}")
+        raise EditRefused("Unknown segment field {0!r}", field)
     if field == "title":
         text = str(value or "")
         if not text.strip():
@@ -134,14 +154,14 @@ def field_value(field: str, value: object) -> object:
         try:
             return SegmentKind.parse(value).value
         except RunSheetError as exc:
-            raise EditRefused(str(exc)) from None
+            raise _refused(exc) from None
     if field == "planned_duration_s":
-        seconds = _duration(value, "duration", optional=False)
+        seconds = _duration(value, field, optional=False)
         if not seconds:
             raise EditRefused("The duration must be more than zero")
         return seconds
     if field in ("warning_s", "danger_s"):
-        return _duration(value, FIELD_NAMES[field], optional=True)
+        return _duration(value, field, optional=True)
     if field == "hard_start":
         clock = parse_clock(value)
         return clock.strftime("%H:%M:%S") if clock else None
@@ -155,7 +175,7 @@ def field_value(field: str, value: object) -> object:
             try:
                 zone(name)
             except RunSheetError as exc:
-                raise EditRefused(str(exc)) from None
+                raise _refused(exc) from None
         return name
     return str(value or "")
 
@@ -176,7 +196,7 @@ def show_value(field: str, value: object) -> object:
         try:
             zone(str(value or ""))
         except RunSheetError as exc:
-            raise EditRefused(str(exc)) from None
+            raise _refused(exc) from None
         return str(value)
     if field in ("planned_start", "planned_end"):
         if value is None or value == "":
@@ -188,10 +208,10 @@ def show_value(field: str, value: object) -> object:
             raise EditRefused("A show time must carry a time zone")
         return moment.isoformat()
     if field in ("warning_s", "danger_s"):
-        return _duration(value, field.removesuffix("_s") + " time", optional=False)
+        return _duration(value, field, optional=False)
     if field == "cues":
         return cues_value(value, optional=False) or []
-    raise EditRefused(f"Unknown show field {field!r}")
+    raise EditRefused("Unknown show field {0!r}", field)
 
 
 def cues_value(value: object, *, optional: bool) -> list[dict] | None:
@@ -203,14 +223,14 @@ def cues_value(value: object, *, optional: bool) -> list[dict] | None:
         try:
             cues = checked([c if isinstance(c, Cue) else Cue.from_dict(c) for c in value])
         except (CueError, KeyError, TypeError, ValueError) as exc:
-            raise EditRefused(f"The cues: {exc}") from None
+            raise EditRefused("The cues: {0}", exc) from None
     elif str(value).strip().lower() in NO_CUES:
         return []
     else:
         try:
             cues = parse_cues(str(value))
         except CueError as exc:
-            raise EditRefused(str(exc)) from None
+            raise _refused(exc) from None
     return [c.to_dict() for c in cues]
 
 
@@ -222,7 +242,7 @@ def _flag(value: object) -> bool:
         return False
     if text in ("1", "yes", "oui", "true", "on", "x", "✓"):
         return True
-    raise EditRefused(f"Cannot read {value!r} as yes or no")
+    raise EditRefused("Cannot read {0!r} as yes or no", value)
 
 
 def _show_attr(field: str, value: object) -> object:
@@ -238,7 +258,7 @@ def _show_attr(field: str, value: object) -> object:
 # -- building edits ----------------------------------------------------------------------------
 def _seg_at(show: Show, index: int) -> Segment:
     if not 0 <= index < len(show.segments):
-        raise EditRefused(f"There is no row {index + 1}")
+        raise EditRefused("There is no row {0}", index + 1)
     return show.segments[index]
 
 
@@ -250,10 +270,10 @@ def set_field(show: Show, index: int, field: str, value: object) -> Edit:
         _fits(after, seg.planned_duration_s, seg.title)  # type: ignore[arg-type]
     if field == "hard_start" and after is None and seg.auto_start:
         raise EditRefused(
-            f"«{seg.title}» starts by itself at its hard start: turn auto-start off first"
+            "«{0}» starts by itself at its hard start: turn auto-start off first", seg.title
         )
     if field == "auto_start" and after and seg.hard_start is None:
-        raise EditRefused(f"«{seg.title}» has no hard start: auto-start needs one")
+        raise EditRefused("«{0}» has no hard start: auto-start needs one", seg.title)
     return Edit(SET, seg.id, index, field, before, after)
 
 
@@ -261,12 +281,12 @@ def _fits(cues: list[dict], duration_s: int, title: str) -> None:
     try:
         checked([Cue.from_dict(c) for c in cues], duration_s)
     except CueError as exc:
-        raise EditRefused(f"«{title}»: {exc}") from None
+        raise EditRefused("«{0}»: {1}", title, exc) from None
 
 
 def insert(show: Show, index: int, segment: Segment | None = None) -> Edit:
     if not 0 <= index <= len(show.segments):
-        raise EditRefused(f"Cannot insert at row {index + 1}")
+        raise EditRefused("Cannot insert at row {0}", index + 1)
     seg = segment or Segment("New segment", 300)
     return Edit(INSERT, seg.id, index, None, None, seg.to_dict())
 
@@ -284,7 +304,7 @@ def delete(show: Show, index: int) -> Edit:
 def move(show: Show, index: int, to: int) -> Edit:
     seg = _seg_at(show, index)
     if not 0 <= to < len(show.segments):
-        raise EditRefused(f"Cannot move row {index + 1} to row {to + 1}")
+        raise EditRefused("Cannot move row {0} to row {1}", index + 1, to + 1)
     return Edit(MOVE, seg.id, index, None, index, to)
 
 
@@ -308,7 +328,7 @@ def inverse(edit: Edit) -> Edit:
         return Edit(INSERT, edit.segment, edit.index, None, None, edit.before)
     if edit.op == MOVE:
         return Edit(MOVE, edit.segment, edit.after, None, edit.after, edit.before)  # type: ignore[arg-type]
-    raise EditRefused(f"Unknown edit {edit.op!r}")
+    raise EditRefused("Unknown edit {0!r}", edit.op)
 
 
 def apply_edit(show: Show, edit: Edit) -> None:
@@ -334,7 +354,7 @@ def apply_edit(show: Show, edit: Edit) -> None:
         fresh = Show.from_dict(edit.after)  # type: ignore[arg-type]
         show.__dict__.update(fresh.__dict__)
     else:
-        raise EditRefused(f"Unknown edit {edit.op!r}")
+        raise EditRefused("Unknown edit {0!r}", edit.op)
 
 
 def _located(show: Show, edit: Edit) -> int:
@@ -348,17 +368,17 @@ def edited(show: Show, edit: Edit) -> Show:
     """A copy of ``show`` with the edit made, checked: the show itself is untouched."""
     fresh = copy.deepcopy(show)
     apply_edit(fresh, edit)
-    before = set(_overlaps(show))
-    new = [p for p in _overlaps(fresh) if p not in before]
+    before = {str(p) for p in _overlaps(show)}
+    new = [p for p in _overlaps(fresh) if str(p) not in before]
     if new:
-        raise EditRefused(new[0])
+        raise _refused(new[0])
     if fresh.planned_end is not None and fresh.planned_end <= fresh.planned_start:
         raise EditRefused("The planned end must come after the start")
     return fresh
 
 
-def _overlaps(show: Show) -> list[str]:
-    return [p for p in show.validate() if "overlaps" in p]
+def _overlaps(show: Show) -> list[RunSheetError]:
+    return [p for p in show.problems() if "overlaps" in p.template]
 
 
 # -- live rules --------------------------------------------------------------------------------
@@ -371,21 +391,25 @@ def check_live(show: Show, engine: TimerEngine, edit: Edit) -> None:
         return
     on_air = show.segments[current]
 
-    def label(i: int) -> str:
-        return f"Row {i + 1} ({show.segments[i].title})"
+    def row(i: int) -> tuple[int, str]:
+        return i + 1, show.segments[i].title
 
     if edit.op == SET:
         i = _located(show, edit)
         if i < current and edit.field in TIMING_FIELDS:
-            raise EditRefused(f"{label(i)} has already run: its timing keeps what happened")
+            raise EditRefused(
+                "Row {0} ({1}) has already run: its timing keeps what happened", *row(i)
+            )
         if i == current and edit.field == "hard_start":
-            raise EditRefused(f"{label(i)} is on air: its start has already happened")
+            raise EditRefused("Row {0} ({1}) is on air: its start has already happened", *row(i))
     elif edit.op == DELETE:
         i = _located(show, edit)
         if i == current:
-            raise EditRefused(f"{label(i)} is on air: go to another segment before deleting it")
+            raise EditRefused(
+                "Row {0} ({1}) is on air: go to another segment before deleting it", *row(i)
+            )
         if i < current:
-            raise EditRefused(f"{label(i)} has already run: it stays in the run sheet")
+            raise EditRefused("Row {0} ({1}) has already run: it stays in the run sheet", *row(i))
     elif edit.op == INSERT:
         if (edit.index or 0) <= current:
             raise EditRefused("During the show, new segments go after the one on air")
@@ -401,13 +425,14 @@ def check_live(show: Show, engine: TimerEngine, edit: Edit) -> None:
         kept = [s.id for s in show.segments[: current + 1]]
         if new_ids[: current + 1] != kept:
             raise EditRefused(
-                f"The show is live: the new run sheet must keep the segments that have run "
-                f"and the one on air ({on_air.title}) in place"
+                "The show is live: the new run sheet must keep the segments that have run "
+                "and the one on air ({0}) in place",
+                on_air.title,
             )
         old = {s["id"]: s for s in edit.before["segments"]}  # type: ignore[index]
         for data in edit.after["segments"][:current]:  # type: ignore[index]
             before = old[data["id"]]
             if any(before[f] != data[f] for f in TIMING_FIELDS):
                 raise EditRefused(
-                    f"The show is live: {data['title']} has already run; its timing stays"
+                    "The show is live: {0} has already run; its timing stays", data["title"]
                 )

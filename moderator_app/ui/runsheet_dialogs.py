@@ -41,6 +41,7 @@ from moderator_app.core.runsheet_edit import Edit, edited, set_show
 from moderator_app.core.undo_history import new_group
 from moderator_app.ui.file_dialogs import choose_spreadsheet
 from moderator_app.ui.ops import Operation, run_op
+from moderator_app.ui.refusals import refusal_text
 from moderator_app.ui.runsheet_changes import change_lines, nothing_changes
 from moderator_app.ui.runsheet_icons import kind_icon, kind_label
 from moderator_app.ui.widgets import (
@@ -162,7 +163,7 @@ class ShowPropertiesDialog(QDialog):
         try:
             self.result_edits = self.edits()
         except EditRefused as exc:
-            self.error.setText(str(exc))
+            self.error.setText(refusal_text(exc))
             return
         super().accept()
 

@@ -371,7 +371,7 @@ class RunSheetEditor(QWidget):
         try:
             return self.commit(build())
         except EditRefused as exc:
-            self.show_message(str(exc))
+            self.show_message(refusal_text(exc))
             return False
 
     def _select(self, row: int, col: int) -> None:

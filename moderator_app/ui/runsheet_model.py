@@ -33,6 +33,7 @@ from moderator_app.core.engine import PAUSED, RUNNING, Snapshot
 from moderator_app.core.runsheet import Segment, Show
 from moderator_app.core.runsheet_edit import Edit, EditRefused, move, set_field
 from moderator_app.ui.formatting import clock_time, time_of_day
+from moderator_app.ui.refusals import refusal_text
 from moderator_app.ui.runsheet_icons import kind_icon, kind_label
 from moderator_app.ui.widgets import plain_tooltip
 
@@ -233,7 +234,7 @@ class RunSheetModel(QAbstractTableModel):
         try:
             edit = set_field(self.show, index.row(), field, value)
         except EditRefused as exc:
-            self.refused.emit(QModelIndex(index), str(exc))
+            self.refused.emit(QModelIndex(index), refusal_text(exc))
             return False
         if edit.before == edit.after:
             return False
@@ -271,7 +272,7 @@ class RunSheetModel(QAbstractTableModel):
         try:
             edit = move(self.show, source, min(to, self.rowCount() - 1))
         except EditRefused as exc:
-            self.refused.emit(self.index(source, COL_TITLE), str(exc))
+            self.refused.emit(self.index(source, COL_TITLE), refusal_text(exc))
             return False
         self.commit(edit)
         return True  # the move is ours; the view must not remove anything

@@ -1902,6 +1902,14 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Une séquence a au plus {0} messages automatiques</translation>
     </message>
     <message>
+        <source>A segment needs a title</source>
+        <translation>Une séquence doit avoir un titre</translation>
+    </message>
+    <message>
+        <source>A show time must carry a time zone</source>
+        <translation>Une heure du direct doit porter un fuseau horaire</translation>
+    </message>
+    <message>
         <source>A start can be corrected only while the show is running or paused</source>
         <translation>Un début ne peut être corrigé que pendant le direct (en cours ou en pause)</translation>
     </message>
@@ -1946,8 +1954,32 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Un message automatique de dépassement arrive au plus 24 heures après la fin</translation>
     </message>
     <message>
+        <source>Cannot insert at row {0}</source>
+        <translation>Impossible d’insérer à la ligne {0}</translation>
+    </message>
+    <message>
+        <source>Cannot move row {0} to row {1}</source>
+        <translation>Impossible de déplacer la ligne {0} à la ligne {1}</translation>
+    </message>
+    <message>
         <source>Cannot read the cue {0!r}: write a time then the message, e.g. &apos;2:00 2 minutes&apos; or &apos;+0:00! Time is up&apos;</source>
         <translation>Impossible de lire le message automatique {0!r} : écrivez une durée puis le texte, par ex. « 2:00 2 minutes » ou « +0:00! Temps écoulé »</translation>
+    </message>
+    <message>
+        <source>Cannot read {0!r} as a clock time: expected 16:05, 16h05 or 4:05 PM</source>
+        <translation>Impossible de lire {0!r} comme une heure : attendu 16:05, 16h05 ou 4:05 PM</translation>
+    </message>
+    <message>
+        <source>Cannot read {0!r} as a duration: expected minutes (5), m:ss (5:00), h:mm:ss (0:05:00) or units such as 5 min, 1h05, 1 h 5 min, 90s</source>
+        <translation>Impossible de lire {0!r} comme une durée : attendu des minutes (5), m:ss (5:00), h:mm:ss (0:05:00) ou des unités comme 5 min, 1h05, 1 h 5 min, 90s</translation>
+    </message>
+    <message>
+        <source>Cannot read {0!r} as a duration: seconds over 59; expected minutes (5), m:ss (5:00), h:mm:ss (0:05:00) or units such as 5 min, 1h05, 1 h 5 min, 90s</source>
+        <translation>Impossible de lire {0!r} comme une durée : secondes au-delà de 59 ; attendu des minutes (5), m:ss (5:00), h:mm:ss (0:05:00) ou des unités comme 5 min, 1h05, 1 h 5 min, 90s</translation>
+    </message>
+    <message>
+        <source>Cannot read {0!r} as a duration: unknown unit {1!r}; expected minutes (5), m:ss (5:00), h:mm:ss (0:05:00) or units such as 5 min, 1h05, 1 h 5 min, 90s</source>
+        <translation>Impossible de lire {0!r} comme une durée : unité inconnue {1!r} ; attendu des minutes (5), m:ss (5:00), h:mm:ss (0:05:00) ou des unités comme 5 min, 1h05, 1 h 5 min, 90s</translation>
     </message>
     <message>
         <source>Cannot read {0!r} as a number of seconds</source>
@@ -1956,6 +1988,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>Cannot read {0!r} as the elapsed time in seconds (or m:ss)</source>
         <translation>Impossible de lire {0!r} comme la durée écoulée en secondes (ou m:ss)</translation>
+    </message>
+    <message>
+        <source>Cannot read {0!r} as yes or no</source>
+        <translation>Impossible de lire {0!r} comme oui ou non</translation>
     </message>
     <message>
         <source>Cannot read {0!r}: expected a clock time (16:05 or 16:05:30), &apos;2 min ago&apos; or -SECONDS (e.g. -120)</source>
@@ -1974,6 +2010,22 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Les messages automatiques ne partent que pendant le direct</translation>
     </message>
     <message>
+        <source>Duration {0!r} is over 24 hours</source>
+        <translation>La durée {0!r} dépasse 24 heures</translation>
+    </message>
+    <message>
+        <source>During the show, new segments go after the one on air</source>
+        <translation>Pendant le direct, les nouvelles séquences vont après celle à l’antenne</translation>
+    </message>
+    <message>
+        <source>During the show, only segments after the one on air can be moved, and only among themselves</source>
+        <translation>Pendant le direct, seules les séquences après celle à l’antenne peuvent être déplacées, et seulement entre elles</translation>
+    </message>
+    <message>
+        <source>Empty duration: expected minutes (5), m:ss (5:00), h:mm:ss (0:05:00) or units such as 5 min, 1h05, 1 h 5 min, 90s</source>
+        <translation>Durée vide : attendu des minutes (5), m:ss (5:00), h:mm:ss (0:05:00) ou des unités comme 5 min, 1h05, 1 h 5 min, 90s</translation>
+    </message>
+    <message>
         <source>Empty value: expected a number of seconds</source>
         <translation>Valeur vide : attendu un nombre de secondes</translation>
     </message>
@@ -1990,6 +2042,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Aller à demande un numéro de séquence</translation>
     </message>
     <message>
+        <source>Negative duration {0!r}: expected minutes (5), m:ss (5:00), h:mm:ss (0:05:00) or units such as 5 min, 1h05, 1 h 5 min, 90s</source>
+        <translation>Durée négative {0!r} : attendu des minutes (5), m:ss (5:00), h:mm:ss (0:05:00) ou des unités comme 5 min, 1h05, 1 h 5 min, 90s</translation>
+    </message>
+    <message>
         <source>No automatic start is counting down</source>
         <translation>Aucun démarrage automatique n’est en cours</translation>
     </message>
@@ -1998,12 +2054,40 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Aucun démarrage automatique n’est prévu maintenant</translation>
     </message>
     <message>
+        <source>Not a valid show description: {0}</source>
+        <translation>Description de direct non valide : {0}</translation>
+    </message>
+    <message>
         <source>Pause works only while a segment is running</source>
         <translation>La pause ne fonctionne que pendant une séquence en cours</translation>
     </message>
     <message>
         <source>Resume works only while the timer is paused</source>
         <translation>Reprendre ne fonctionne que quand le minuteur est en pause</translation>
+    </message>
+    <message>
+        <source>Row {0} ({1}) has already run: it stays in the run sheet</source>
+        <translation>La ligne {0} ({1}) est déjà passée : elle reste dans le conducteur</translation>
+    </message>
+    <message>
+        <source>Row {0} ({1}) has already run: its timing keeps what happened</source>
+        <translation>La ligne {0} ({1}) est déjà passée : son minutage garde ce qui s’est passé</translation>
+    </message>
+    <message>
+        <source>Row {0} ({1}) is on air: go to another segment before deleting it</source>
+        <translation>La ligne {0} ({1}) est à l’antenne : passez à une autre séquence avant de la supprimer</translation>
+    </message>
+    <message>
+        <source>Row {0} ({1}) is on air: its start has already happened</source>
+        <translation>La ligne {0} ({1}) est à l’antenne : son début a déjà eu lieu</translation>
+    </message>
+    <message>
+        <source>Row {0} ({1}): hard start {2:%H:%M} overlaps the previous segment, which ends at {3:%H:%M}</source>
+        <translation>Ligne {0} ({1}) : l’heure fixe {2:%H:%M} chevauche la séquence précédente, qui finit à {3:%H:%M}</translation>
+    </message>
+    <message>
+        <source>Row {0} ({1}): the duration is zero</source>
+        <translation>Ligne {0} ({1}) : la durée est nulle</translation>
     </message>
     <message>
         <source>Segment {0} is already the current one</source>
@@ -2026,6 +2110,14 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Cette séquence n’a pas de début enregistré</translation>
     </message>
     <message>
+        <source>That segment is already in the run sheet</source>
+        <translation>Cette séquence est déjà dans le conducteur</translation>
+    </message>
+    <message>
+        <source>That segment is no longer in the run sheet</source>
+        <translation>Cette séquence n’est plus dans le conducteur</translation>
+    </message>
+    <message>
         <source>The cue at {0} is longer than the segment ({1}): it could never fire</source>
         <translation>Le message automatique à {0} dépasse la durée de la séquence ({1}) : il ne partirait jamais</translation>
     </message>
@@ -2034,8 +2126,48 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Le message automatique {0!r} : {1}</translation>
     </message>
     <message>
+        <source>The cues: {0}</source>
+        <translation>Les messages automatiques : {0}</translation>
+    </message>
+    <message>
         <source>The current segment was removed; use go to</source>
         <translation>La séquence en cours a été supprimée ; utilisez Aller à</translation>
+    </message>
+    <message>
+        <source>The danger time cannot be empty</source>
+        <translation>Le seuil de danger ne peut pas être vide</translation>
+    </message>
+    <message>
+        <source>The danger time cannot be negative</source>
+        <translation>Le seuil de danger ne peut pas être négatif</translation>
+    </message>
+    <message>
+        <source>The danger time cannot be over 24 hours</source>
+        <translation>Le seuil de danger ne peut pas dépasser 24 heures</translation>
+    </message>
+    <message>
+        <source>The danger time: {0}</source>
+        <translation>Le seuil de danger : {0}</translation>
+    </message>
+    <message>
+        <source>The duration cannot be empty</source>
+        <translation>La durée ne peut pas être vide</translation>
+    </message>
+    <message>
+        <source>The duration cannot be negative</source>
+        <translation>La durée ne peut pas être négative</translation>
+    </message>
+    <message>
+        <source>The duration cannot be over 24 hours</source>
+        <translation>La durée ne peut pas dépasser 24 heures</translation>
+    </message>
+    <message>
+        <source>The duration must be more than zero</source>
+        <translation>La durée doit être supérieure à zéro</translation>
+    </message>
+    <message>
+        <source>The duration: {0}</source>
+        <translation>La durée : {0}</translation>
     </message>
     <message>
         <source>The elapsed time cannot be negative</source>
@@ -2044,6 +2176,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>The elapsed time is at most 24:00:00</source>
         <translation>La durée écoulée est au plus de 24:00:00</translation>
+    </message>
+    <message>
+        <source>The planned end must come after the start</source>
+        <translation>La fin prévue doit venir après le début</translation>
     </message>
     <message>
         <source>The run sheet has no segments to start</source>
@@ -2062,8 +2198,44 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Le direct est terminé</translation>
     </message>
     <message>
+        <source>The show is live: the new run sheet must keep the segments that have run and the one on air ({0}) in place</source>
+        <translation>Le direct est en cours : le nouveau conducteur doit garder à leur place les séquences déjà passées et celle à l’antenne ({0})</translation>
+    </message>
+    <message>
+        <source>The show is live: {0} has already run; its timing stays</source>
+        <translation>Le direct est en cours : {0} est déjà passée ; son minutage reste</translation>
+    </message>
+    <message>
+        <source>The show needs a start</source>
+        <translation>Le direct doit avoir un début</translation>
+    </message>
+    <message>
+        <source>The show needs a title</source>
+        <translation>Le direct doit avoir un titre</translation>
+    </message>
+    <message>
         <source>The show&apos;s first segment is no longer known</source>
         <translation>La première séquence du direct n’est plus connue</translation>
+    </message>
+    <message>
+        <source>The show&apos;s planned start must carry a time zone</source>
+        <translation>Le début prévu du direct doit porter un fuseau horaire</translation>
+    </message>
+    <message>
+        <source>The warning time cannot be empty</source>
+        <translation>Le seuil d’alerte ne peut pas être vide</translation>
+    </message>
+    <message>
+        <source>The warning time cannot be negative</source>
+        <translation>Le seuil d’alerte ne peut pas être négatif</translation>
+    </message>
+    <message>
+        <source>The warning time cannot be over 24 hours</source>
+        <translation>Le seuil d’alerte ne peut pas dépasser 24 heures</translation>
+    </message>
+    <message>
+        <source>The warning time: {0}</source>
+        <translation>Le seuil d’alerte : {0}</translation>
     </message>
     <message>
         <source>There is no message to clear</source>
@@ -2072,6 +2244,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>There is no message to clear for {0}</source>
         <translation>Il n’y a aucun message à effacer pour {0}</translation>
+    </message>
+    <message>
+        <source>There is no row {0}</source>
+        <translation>Il n’y a pas de ligne {0}</translation>
     </message>
     <message>
         <source>There is no segment {0}: the run sheet has segments 0 to {1}</source>
@@ -2122,8 +2298,40 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Tapez quand cela a commencé : une heure (16:05 ou 16:05:30), « il y a 2 min » ou -SECONDES (par ex. -120)</translation>
     </message>
     <message>
+        <source>Unknown edit {0!r}</source>
+        <translation>Modification inconnue {0!r}</translation>
+    </message>
+    <message>
+        <source>Unknown segment field {0!r}</source>
+        <translation>Champ de séquence inconnu {0!r}</translation>
+    </message>
+    <message>
+        <source>Unknown segment kind {0!r}: expected one of {1}</source>
+        <translation>Type de séquence inconnu {0!r} : attendu l’un de {1}</translation>
+    </message>
+    <message>
+        <source>Unknown show field {0!r}</source>
+        <translation>Champ du direct inconnu {0!r}</translation>
+    </message>
+    <message>
+        <source>Unknown time zone {0!r}: expected an IANA name such as Europe/Paris</source>
+        <translation>Fuseau horaire inconnu {0!r} : attendu un nom IANA comme Europe/Paris</translation>
+    </message>
+    <message>
         <source>Unknown timer action {0!r}</source>
         <translation>Action de minuteur inconnue {0!r}</translation>
+    </message>
+    <message>
+        <source>cannot read {0!r} as a clock time such as 16:05 or 4:05 PM</source>
+        <translation>impossible de lire {0!r} comme une heure telle que 16:05 ou 4:05 PM</translation>
+    </message>
+    <message>
+        <source>cannot read {0!r} as a clock time such as 4:05 PM</source>
+        <translation>impossible de lire {0!r} comme une heure telle que 4:05 PM</translation>
+    </message>
+    <message>
+        <source>the run sheet was changed by someone else meanwhile — reloaded</source>
+        <translation>le conducteur a été modifié par quelqu’un d’autre entre-temps — rechargé</translation>
     </message>
     <message>
         <source>the show moved on since (journal {0} &gt; {1}): nothing done</source>
@@ -2140,6 +2348,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>this computer&apos;s clock reads {0:%Y-%m-%d %H:%M} UTC, which cannot be right; set the clock and try again</source>
         <translation>l’horloge de cet ordinateur indique {0:%Y-%m-%d %H:%M} UTC, ce qui ne peut pas être juste ; réglez l’horloge et réessayez</translation>
+    </message>
+    <message>
+        <source>{0!r} is not a clock time (hours 0-23, minutes 0-59)</source>
+        <translation>{0!r} n’est pas une heure (heures 0-23, minutes 0-59)</translation>
     </message>
     <message>
         <source>{0!r} is not a number of seconds</source>
@@ -2198,8 +2410,20 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>« {0} » n’a pas de message automatique {1}</translation>
     </message>
     <message>
+        <source>«{0}» has no hard start: auto-start needs one</source>
+        <translation>« {0} » n’a pas d’heure fixe : le démarrage auto en demande une</translation>
+    </message>
+    <message>
         <source>«{0}» has run only {1}: its start cannot move later than that</source>
         <translation>« {0} » n’a duré que {1} : son début ne peut pas être déplacé plus tard que cela</translation>
+    </message>
+    <message>
+        <source>«{0}» starts by itself at its hard start: turn auto-start off first</source>
+        <translation>« {0} » démarre d’elle-même à son heure fixe : désactivez d’abord le démarrage auto</translation>
+    </message>
+    <message>
+        <source>«{0}»: {1}</source>
+        <translation>« {0} » : {1}</translation>
     </message>
 </context>
 <context>

@@ -3,10 +3,10 @@
 lupdate only extracts literals found in ui sources, so ui/refusals.py lists every template
 that core and app raise (and io, which turns a ClockError into the action's ClockRefused).
 This test reads those sources with ``ast``: every first argument given to a refusal class
-(ActionRefused, ClockRefused, TimerInputError, CueError, ClockError and every class deriving
-from them) must be a string literal (or a choice between literals) and be in that list, the
-list must hold nothing else, and every entry must have a finished French translation in the
-catalogue. The command line (commands/) and the network (server/) are English surfaces:
+(ActionRefused, ClockRefused, TimerInputError, CueError, ClockError, RunSheetError, EditRefused,
+DurationError and every class deriving from them) must be a string literal (or a choice
+between literals) and be in that list, the list must hold nothing else, and every entry
+must have a finished French translation in the catalogue. The command line (commands/) and the network (server/) are English surfaces:
 their own refusals are not scanned.
 """
 
@@ -21,7 +21,10 @@ from moderator_app.ui.refusals import CONTEXT, TEMPLATES
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "moderator_fr.ts"
 SCANNED = ("moderator_app/core", "moderator_app/app", "moderator_app/io")
-BASES = {"Refusal", "ActionRefused", "ClockRefused", "TimerInputError", "CueError", "ClockError"}
+BASES = {
+    "Refusal", "ActionRefused", "ClockRefused", "TimerInputError", "CueError", "ClockError",
+    "RunSheetError", "EditRefused", "DurationError",
+}  # fmt: skip
 
 # Calls whose first argument is not a literal, each with why it cannot be a template.
 # Key: (file relative to the root, source text of the first argument).
@@ -29,6 +32,15 @@ DYNAMIC: dict[tuple[str, str], str] = {
     ("moderator_app/io/session.py", "exc.template"): (
         "re-raises the ClockError it caught with that error's own template and values; "
         "ClockError's templates are literals in core/clock.py, scanned there"
+    ),
+    ("moderator_app/core/runsheet_edit.py", "exc.template"): (
+        "_refused passes on a RunSheetError's or a CueError's own template and values as "
+        "the edit's refusal; those templates are literals in core/runsheet.py and "
+        "core/cues.py, scanned there"
+    ),
+    ("moderator_app/app/cuesheet.py", "CONFLICT"): (
+        "the cue sheet's conflict, said only to a producer's browser (the network, an "
+        "English surface that shows its own translated banner): never in the console"
     ),
 }
 
@@ -70,18 +82,34 @@ def _literals(node: ast.expr) -> list[str] | None:
     return None
 
 
+def _is_super_init(func: ast.expr) -> bool:
+    return (
+        isinstance(func, ast.Attribute) and func.attr == "__init__"
+        and isinstance(func.value, ast.Call) and isinstance(func.value.func, ast.Name)
+        and func.value.func.id == "super"
+    )  # fmt: skip
+
+
 def raised_templates() -> tuple[set[str], dict[tuple[str, str], int]]:
     modules = _modules()
     classes = refusal_classes(modules)
     found: set[str] = set()
     dynamic: dict[tuple[str, str], int] = {}
     for name, tree in modules:
+        # A refusal class that gives its own sentence: ``super().__init__(...)`` inside it.
+        own = {
+            id(call)
+            for cls in ast.walk(tree)
+            if isinstance(cls, ast.ClassDef) and cls.name in classes - {"Refusal"}
+            for call in ast.walk(cls)
+            if isinstance(call, ast.Call) and _is_super_init(call.func)
+        }  # fmt: skip
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or not node.args:
                 continue
             func = node.func
             called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-            if called not in classes:
+            if called not in classes and id(node) not in own:
                 continue
             strings = _literals(node.args[0])
             if strings is None:
