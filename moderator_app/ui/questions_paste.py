@@ -51,6 +51,7 @@ from moderator_app.app.questions import (
 from moderator_app.core.chat import MAX_CHAT_CHARS, ChatError, ChatParse, check_text
 from moderator_app.ui.formatting import clock_time
 from moderator_app.ui.ops import Operation, run_op
+from moderator_app.ui.refusals import refusal_text
 from moderator_app.ui.widgets import ERROR_COLOUR, plain_tooltip
 
 # Under this many characters (about 100 messages) the text is read on the UI thread, in
@@ -391,7 +392,7 @@ class PasteDialog(QDialog):
             try:
                 parse = read_chat(text, day=self.day, tz=self.read_zone)
             except USER_ERRORS as exc:
-                self.say_error(str(exc))
+                self.say_error(refusal_text(exc))
                 return
             self._parsed(text, parse)
             return
@@ -484,7 +485,7 @@ class PasteDialog(QDialog):
         try:  # the one merge path of pasted questions (app.questions)
             merge = paste_into(self.book, self.text, set(self.model.include), parse=parse)
         except USER_ERRORS as exc:  # the show file refused: nothing changed
-            self.say_error(str(exc))
+            self.say_error(refusal_text(exc))
             return
         added, present = merge.added, merge.present
         self._say(lambda: self.summary(added, present))
