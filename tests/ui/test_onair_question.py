@@ -3,11 +3,9 @@ in French and in English (it shrinks to fit, and scrolls when even that is not e
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QLabel
 
 from moderator_app.core.actions import ActionType
@@ -16,7 +14,6 @@ from moderator_app.core.questions import Question
 from moderator_app.io.session import ShowSession
 from moderator_app.io.showfile import ShowFile
 from moderator_app.resources import default_show
-from moderator_app.ui.i18n import current_language, install_language
 from moderator_app.ui.main_window import MainWindow
 from moderator_app.ui.questions_onair import MIN_QUESTION_POINT_SIZE
 
@@ -36,14 +33,6 @@ QUESTIONS = {
 }
 # A laptop's 1366×768 screen, less the window's title bar (as docs/make_screenshots.py).
 SCREEN = (1366, 740)
-
-
-@pytest.fixture(params=["fr", "en"])
-def language(request) -> Iterator[str]:
-    previous = current_language()
-    install_language(request.param)
-    yield request.param
-    install_language(previous)
 
 
 def on_air_window(qtbot, tmp_path: Path, text: str, size: tuple[int, int]) -> MainWindow:

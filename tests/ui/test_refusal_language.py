@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from moderator_app.core.actions import ActionType
 from moderator_app.core.clock import FakeClock
 from moderator_app.io.session import ShowSession
-from moderator_app.ui.i18n import current_language, install_language
 from moderator_app.ui.main_window import MainWindow
 
 T0 = datetime(2027, 2, 25, 15, 0, tzinfo=UTC)  # 16:00 in Paris: the seed show's start
@@ -39,14 +38,6 @@ FUTURE = {
     "en": "16:10:00 is in the future (it is 16:02:05): a start can only be moved to a time "
     "that has passed",
 }
-
-
-@pytest.fixture(params=["fr", "en"])
-def language(request):
-    previous = current_language()
-    assert install_language(request.param)
-    yield request.param
-    install_language(previous)
 
 
 @pytest.fixture

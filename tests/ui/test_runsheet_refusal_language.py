@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 
 from moderator_app.io.session import ShowSession
-from moderator_app.ui.i18n import current_language, install_language
 from moderator_app.ui.runsheet_editor import RunSheetEditor
 from moderator_app.ui.runsheet_model import COL_CUES, COL_DURATION, COL_START
 from tests.ui.test_runsheet_editor import _journal, _type_into
@@ -42,14 +41,6 @@ OVERLAP = {
     "fr": "Ligne 4 ({0}) : l’heure fixe 16:20 chevauche la séquence précédente, qui finit à 16:27",
     "en": "Row 4 ({0}): hard start 16:20 overlaps the previous segment, which ends at 16:27",
 }
-
-
-@pytest.fixture(params=["fr", "en"])
-def language(request):
-    previous = current_language()
-    assert install_language(request.param)
-    yield request.param
-    install_language(previous)
 
 
 @pytest.fixture
