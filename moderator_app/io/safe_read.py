@@ -42,7 +42,6 @@ from moderator_app.io.file_checks import (
 )
 from moderator_app.io.table_errors import (
     ReadCancelled,
-    TableError,
     too_large,
     unreadable_workbook,
 )
@@ -105,7 +104,7 @@ def read_workbook(
             size = os.fstat(fh.fileno()).st_size
             head = fh.read(8)
     except OSError as exc:
-        raise TableError(unreadable(path, exc)) from None
+        raise unreadable(path, exc) from None
     if size > limits.workbook_bytes:
         raise too_large(path, f"{size // MB} MB, over the {limits.workbook_bytes // MB} MB "
                               "limit for a workbook")
@@ -226,7 +225,7 @@ def _parse(path: Path, request, limits: Limits, cancelled: Callable[[], bool] | 
         deadline = time.monotonic() + limits.seconds
         while not child.conn.poll(POLL_S):
             if cancelled is not None and cancelled():
-                raise ReadCancelled(f"{path}: reading was cancelled")
+                raise ReadCancelled("{0}: reading was cancelled", path)
             if time.monotonic() > deadline:
                 raise too_large(path, f"reading it took more than {limits.seconds:g} s")
         try:

@@ -23,7 +23,7 @@ from itertools import repeat
 from pathlib import Path
 
 from moderator_app.io.file_checks import MB, Limits
-from moderator_app.io.table_errors import too_large, unreadable_workbook
+from moderator_app.io.table_errors import TableError, too_large, unreadable_workbook
 
 _IN_CHUNK = 1 * MB
 _OUT_CHUNK = 4 * MB
@@ -174,6 +174,8 @@ def check_workbook_zip(path: Path, limits: Limits) -> None:
                         total = _inflate(path, raw, info, total, limits)
                     except _NeedsExact:
                         total = _inflate(path, raw, info, total, limits, exact=True)
+        except TableError:
+            raise  # a refusal already (a Refusal is a ValueError): said as it is
         except (OSError, ValueError, OverflowError, struct.error) as exc:
             # A directory pointing outside the file, at a negative offset...
             raise unreadable_workbook(path, str(exc) or type(exc).__name__) from None
