@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from moderator_app.core.refusal import Refusal
 from moderator_app.io.table_errors import FileRefused, TableError, too_large
 
 MB = 1024 * 1024
@@ -90,7 +91,7 @@ def check_regular(path: Path) -> int:
         return os.fstat(fh.fileno()).st_size
 
 
-def read_bounded(path: Path, limit: int, what: str) -> bytes:
+def read_bounded(path: Path, limit: int) -> bytes:
     """The bytes of regular file ``path``; FileRefused when it holds more than ``limit``
     (read up to limit + 1 bytes, whatever its size claims: a file can grow while read)."""
     try:
@@ -99,7 +100,7 @@ def read_bounded(path: Path, limit: int, what: str) -> bytes:
     except OSError as exc:
         raise unreadable(path, exc) from None
     if len(data) > limit:
-        raise too_large(path, f"{what} of more than {limit // MB} MB")
+        raise too_large(path, Refusal("a text table of more than {0} MB", limit // MB))
     return data
 
 

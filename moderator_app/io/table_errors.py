@@ -18,7 +18,9 @@ class FileRefused(TableError):
     something that is not a file at all (a pipe, a device)."""
 
 
-def too_large(path: str | os.PathLike, reason: str) -> FileRefused:
+def too_large(path: str | os.PathLike, reason: Refusal) -> FileRefused:
+    """``reason`` is the limit passed, itself a refusal so the console says it in its
+    language too."""
     return FileRefused("{0}: this file is too large or damaged to read ({1})", path, reason)
 
 

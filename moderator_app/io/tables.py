@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from moderator_app.core.refusal import Refusal
 from moderator_app.io.file_checks import LIMITS, Limits, open_regular, unreadable
 from moderator_app.io.safe_read import (
     OLE_MAGIC,
@@ -216,7 +217,7 @@ def _read_text(path: Path, data: bytes, limits: Limits = LIMITS) -> RawTable:
     # A row of commas is cheap on disk and a list entry per cell in memory.
     cells = text.count(delimiter) + text.count("\n") + 1
     if cells > limits.cells:
-        raise too_large(path, f"more than {limits.cells:,} cells")
+        raise too_large(path, Refusal("more than {0:,} cells", limits.cells))
     try:
         rows: list[list[object]] = list(csv.reader(io.StringIO(text, newline=""),
                                                    delimiter=delimiter))

@@ -2338,6 +2338,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Action de minuteur inconnue {0!r}</translation>
     </message>
     <message>
+        <source>a text table of more than {0} MB</source>
+        <translation>un tableau texte de plus de {0} Mo</translation>
+    </message>
+    <message>
         <source>cannot read {0!r} as a clock time</source>
         <translation>impossible de lire {0!r} comme une heure</translation>
     </message>
@@ -2358,8 +2362,52 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>la durée {0!r} dépasse 24 heures</translation>
     </message>
     <message>
+        <source>it unpacks to {0:,} MB or more, over the {1} MB limit</source>
+        <translation>il se décompresse en {0:,} Mo ou plus, au-delà de la limite de {1} Mo</translation>
+    </message>
+    <message>
+        <source>its cells take more than {0:,} MB</source>
+        <translation>ses cellules occupent plus de {0:,} Mo</translation>
+    </message>
+    <message>
+        <source>its cells take more than {0:,} bytes</source>
+        <translation>ses cellules occupent plus de {0:,} octets</translation>
+    </message>
+    <message>
+        <source>more than {0:,} cells</source>
+        <translation>plus de {0:,} cellules</translation>
+    </message>
+    <message>
+        <source>more than {0:,} shared strings</source>
+        <translation>plus de {0:,} chaînes partagées</translation>
+    </message>
+    <message>
         <source>negative duration {0!r}</source>
         <translation>durée négative {0!r}</translation>
+    </message>
+    <message>
+        <source>reading it needs more than {0} MB of memory</source>
+        <translation>sa lecture demande plus de {0} Mo de mémoire</translation>
+    </message>
+    <message>
+        <source>reading it took more than {0:g} s</source>
+        <translation>sa lecture a pris plus de {0:g} s</translation>
+    </message>
+    <message>
+        <source>reading it took more than {0:g} s of processor time</source>
+        <translation>sa lecture a pris plus de {0:g} s de temps processeur</translation>
+    </message>
+    <message>
+        <source>the reader stopped (exit code {0})</source>
+        <translation>le lecteur s’est arrêté (code de sortie {0})</translation>
+    </message>
+    <message>
+        <source>the reader stopped, out of its {0} MB of memory or on damaged content</source>
+        <translation>le lecteur s’est arrêté, à court de ses {0} Mo de mémoire ou sur un contenu endommagé</translation>
+    </message>
+    <message>
+        <source>the reader was stopped by signal {0}</source>
+        <translation>le lecteur a été arrêté par le signal {0}</translation>
     </message>
     <message>
         <source>the run sheet was changed by someone else meanwhile — reloaded</source>
@@ -2414,6 +2462,14 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>{0}</translation>
     </message>
     <message>
+        <source>{0} MB, over the {1} MB limit for a workbook</source>
+        <translation>{0} Mo, au-delà de la limite de {1} Mo pour un classeur</translation>
+    </message>
+    <message>
+        <source>{0} holds more than {1:,} cells</source>
+        <translation>{0} contient plus de {1:,} cellules</translation>
+    </message>
+    <message>
         <source>{0} is before «{1}» began (at {2}): the two segments would overlap</source>
         <translation>{0} est avant le début de « {1} » (à {2}) : les deux séquences se chevaucheraient</translation>
     </message>
@@ -2426,12 +2482,24 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>{0} est dans le futur (il est {1}) : un début ne peut être déplacé qu’à une heure déjà passée</translation>
     </message>
     <message>
+        <source>{0} is packed more than {1} to 1</source>
+        <translation>{0} est compressé à plus de {1} pour 1</translation>
+    </message>
+    <message>
         <source>{0} is too long for a timer: at most 24:00:00</source>
         <translation>{0} est trop long pour un minuteur : 24:00:00 au plus</translation>
     </message>
     <message>
         <source>{0} needs a number of seconds, e.g. 90</source>
         <translation>{0} demande un nombre de secondes, par ex. 90</translation>
+    </message>
+    <message>
+        <source>{0} parts in its zip, over the {1} limit</source>
+        <translation>{0} parties dans son zip, au-delà de la limite de {1}</translation>
+    </message>
+    <message>
+        <source>{0} reaches row {1:,} and column {2}: more than {3:,} cells to fill</source>
+        <translation>{0} va jusqu’à la ligne {1:,} et la colonne {2} : plus de {3:,} cellules à remplir</translation>
     </message>
     <message>
         <source>{0} refused: {1}</source>

@@ -148,3 +148,20 @@ def test_the_banner_says_another_writer_holds_the_show_file(
         other.close()
     if language == "fr":
         assert "locked" not in window.banner.text()
+
+
+TOO_LARGE = {
+    "fr": "{0} : ce fichier est trop gros ou trop endommagé pour être lu (xl/worksheets/"
+    "sheet1.xml va jusqu’à la ligne 1,048,576 et la colonne XFD : plus de",
+    "en": "{0}: this file is too large or damaged to read (xl/worksheets/sheet1.xml reaches "
+    "row 1,048,576 and column XFD: more than",
+}
+
+
+def test_a_workbook_too_large_to_read(qtbot, editor, tmp_path, language) -> None:
+    from tests.io import hostile_files as hostile
+
+    path = hostile.HOSTILE_XLSX["far cell"](tmp_path)
+    said = _editor_says(qtbot, editor, path)
+    assert said.startswith(TOO_LARGE[language].format(path)), said
+    assert "\n" not in said
