@@ -155,7 +155,9 @@ def check_workbook_zip(path: Path, limits: Limits) -> None:
     """Refuse (FileRefused) a zip workbook over the limits; TableError if it is no zip."""
     try:
         book = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+    # NotImplementedError: an entry claiming a zip version zipfile does not know.
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError,
+            NotImplementedError) as exc:
         raise unreadable_workbook(path, str(exc) or type(exc).__name__) from None
     except OSError as exc:
         raise unreadable_workbook(path, exc.strerror or str(exc)) from None
