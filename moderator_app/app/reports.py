@@ -61,7 +61,7 @@ def read_journal(file: ShowFile, show: Show | None = None) -> Journal:
         show = file.load_show() if show is None else show
         actions = file.actions()
     except sqlite3.Error as exc:  # a damaged or locked database: say so, not a traceback
-        raise ShowFileError(f"{file.path}: cannot read its journal ({exc})") from None
+        raise ShowFileError("{0}: cannot read its journal ({1})", file.path, exc) from None
     try:
         questions: list[Question] | None = load_questions(file)
         problem = None
@@ -73,12 +73,12 @@ def read_journal(file: ShowFile, show: Show | None = None) -> Journal:
 def read_show_file(path: str | os.PathLike) -> Journal:
     """Open the show file at ``path``, read it, close it (a command line's one look)."""
     if not Path(path).exists():
-        raise ShowFileError(f"{path}: no such show file")
+        raise ShowFileError("{0}: no such show file", path)
     try:
         with ShowFile.open(path) as file:
             return read_journal(file)
     except sqlite3.Error as exc:
-        raise ShowFileError(f"{path}: cannot read it ({exc})") from None
+        raise ShowFileError("{0}: cannot read it ({1})", path, exc) from None
 
 
 def build(journal: Journal, run: int | None = None) -> Report:

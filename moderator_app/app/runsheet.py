@@ -89,7 +89,7 @@ def with_header_row(table: SheetTable, header_row: int) -> SheetTable:
     the dialog's header spin box stays on the UI thread)."""
     if not 0 <= header_row < len(table.rows):
         raise RunSheetImportError(
-            f"{table.path}: there is no row {header_row + 1} to use as header"
+            "{0}: there is no row {1} to use as header", table.path, header_row + 1
         )
     return SheetTable(table.path, table.rows, header_row, detect_mapping(table.rows[header_row]))
 

@@ -44,8 +44,8 @@ __all__ = [
 class QuestionListGiven(RunSheetImportError):
     """A new show was asked from a spreadsheet that is a question list, not a run sheet."""
 
-    def __init__(self, message: str, source: Path) -> None:
-        super().__init__(message)
+    def __init__(self, refusal: RunSheetImportError, source: Path) -> None:
+        super().__init__("{0}", refusal)  # the sheet's own refusal, said in any language
         self.source = source
 
 
@@ -122,7 +122,7 @@ def show_from_runsheet(source: str | os.PathLike, base: Show | None = None) -> S
         return show_from_sheet(source, base)  # the one reading of a producer's sheet
     except RunSheetImportError as exc:
         if detect(source).kind == QUESTIONS:
-            raise QuestionListGiven(str(exc), source) from None
+            raise QuestionListGiven(exc, source) from None
         raise
 
 

@@ -42,7 +42,7 @@ def read_chat_text(path: Path) -> tuple[str, str, list[str]]:
     try:
         return decode(data)
     except UnicodeError as exc:
-        raise TableError(f"{path}: {exc}") from None
+        raise TableError("{0}: {1}", path, exc) from None
 
 
 def _folder_day(path: Path) -> date | None:
@@ -61,7 +61,7 @@ def parse_chat_file(path: Path, text: str, tz: tzinfo | None = None) -> ChatPars
     try:
         cleaned = check_text(text)
     except ChatError as exc:
-        raise TableError(f"{path}: {exc}") from None
+        raise TableError("{0}: {1}", path, exc) from None
     day = _folder_day(path)
     if day is not None:
         return parse_chat(cleaned, day=day, tz=zone)

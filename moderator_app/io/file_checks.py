@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from moderator_app.core.refusal import Refusal
 from moderator_app.io.table_errors import FileRefused, TableError, too_large
 
 MB = 1024 * 1024
@@ -60,17 +61,17 @@ def open_regular(path: Path) -> BinaryIO:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise TableError(f"{path}: no such file") from None
+        raise TableError("{0}: no such file", path) from None
     except OSError as exc:
-        raise TableError(unreadable(path, exc)) from None
+        raise unreadable(path, exc) from None
     if stat.S_ISDIR(mode):
-        raise TableError(f"{path}: is a folder, not a spreadsheet")
+        raise TableError("{0}: is a folder, not a spreadsheet", path)
     if not stat.S_ISREG(mode):
         raise _not_a_file(path, mode)
     try:
         fh = path.open("rb")
     except OSError as exc:
-        raise TableError(unreadable(path, exc)) from None
+        raise unreadable(path, exc) from None
     mode = os.fstat(fh.fileno()).st_mode
     if not stat.S_ISREG(mode):
         fh.close()
@@ -79,7 +80,9 @@ def open_regular(path: Path) -> BinaryIO:
 
 
 def _not_a_file(path: Path, mode: int) -> FileRefused:
-    return FileRefused(f"{path}: is {_kind_of(mode)}, not a spreadsheet file; choose a saved file")
+    return FileRefused(
+        "{0}: is {1}, not a spreadsheet file; choose a saved file", path, _kind_of(mode)
+    )
 
 
 def check_regular(path: Path) -> int:
@@ -88,22 +91,22 @@ def check_regular(path: Path) -> int:
         return os.fstat(fh.fileno()).st_size
 
 
-def read_bounded(path: Path, limit: int, what: str) -> bytes:
+def read_bounded(path: Path, limit: int) -> bytes:
     """The bytes of regular file ``path``; FileRefused when it holds more than ``limit``
     (read up to limit + 1 bytes, whatever its size claims: a file can grow while read)."""
     try:
         with open_regular(path) as fh:
             data = fh.read(limit + 1)
     except OSError as exc:
-        raise TableError(unreadable(path, exc)) from None
+        raise unreadable(path, exc) from None
     if len(data) > limit:
-        raise too_large(path, f"{what} of more than {limit // MB} MB")
+        raise too_large(path, Refusal("a text table of more than {0} MB", limit // MB))
     return data
 
 
-def unreadable(path: Path, exc: OSError) -> str:
+def unreadable(path: Path, exc: OSError) -> TableError:
     if isinstance(exc, PermissionError):
         # What Windows says while Excel holds the file open.
-        return (f"{path}: cannot be read (permission denied; is it open or locked in another "
-                "program?)")
-    return f"{path}: cannot be read ({exc.strerror or exc})"
+        return TableError("{0}: cannot be read (permission denied; is it open or locked in "
+                          "another program?)", path)
+    return TableError("{0}: cannot be read ({1})", path, exc.strerror or exc)

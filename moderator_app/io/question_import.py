@@ -85,7 +85,9 @@ def load_source(
     """Read ``path`` and detect where its questions are; TableError names the file."""
     target = Path(path)
     if profile is not None and profile not in PROFILES:
-        raise TableError(f"{target}: unknown profile {profile!r} (one of {', '.join(PROFILES)})")
+        raise TableError(
+            "{0}: unknown profile {1!r} (one of {2})", target, profile, ", ".join(PROFILES)
+        )
     tables = read_tables(target)
     if profile == CHAT_PROFILE or (profile is None and _chat_candidate(tables)):
         chat = _chat_source(target, forced=profile == CHAT_PROFILE)
@@ -94,15 +96,15 @@ def load_source(
     plan = build_plan(tables, profile, sheet)
     if plan is None:
         if all(_only_header(t) for t in tables):
-            raise TableError(f"{target}: has a header but no rows of questions")
+            raise TableError("{0}: has a header but no rows of questions", target)
         if profile is None and target.suffix.lower() == ".txt" and _chat_candidate(tables):
             # Neither a table nor a chat layout: a text file of questions, one a paragraph.
             return _chat_source(target, forced=True)  # type: ignore[return-value]
-        raise TableError(f"{target}: no column looks like questions (long free text)")
+        raise TableError("{0}: no column looks like questions (long free text)", target)
     table = tables[plan.table_index]
     end = plan.end_row if plan.end_row is not None else len(table.rows)
     if not any(_filled_row(r) for r in table.rows[plan.header_row + 1 : end]):
-        raise TableError(f"{target}: has a header but no rows of questions")
+        raise TableError("{0}: has a header but no rows of questions", target)
     return Source(target, tables, plan)
 
 
@@ -125,10 +127,10 @@ def _chat_source(path: Path, *, forced: bool) -> Source | None:
     if parse.format == "plain" and not forced:
         return None
     if not parse.messages:
-        raise TableError(f"{path}: no message could be read from this chat")
+        raise TableError("{0}: no message could be read from this chat", path)
     if not any(m.question for m in parse.messages):
-        raise TableError(f"{path}: none of its {len(parse.messages)} messages looks like a "
-                         "question (greetings, +1, too short)")
+        raise TableError("{0}: none of its {1} messages looks like a question (greetings, +1, "
+                         "too short)", path, len(parse.messages))
     return Source(path, [chat_table(parse, encoding, notes)], chat_plan(parse.format))
 
 
@@ -181,7 +183,7 @@ def _extract(source: Source, plan: SourcePlan, tz: ZoneInfo, dayfirst: bool | No
     table = source.tables[plan.table_index]
     m = plan.mapping
     if m.text is None:
-        raise TableError(f"{source.path}: choose the column that holds the questions")
+        raise TableError("{0}: choose the column that holds the questions", source.path)
     end = plan.end_row if plan.end_row is not None else len(table.rows)
     first = plan.header_row + 1
     rows = table.rows[first:end]

@@ -18,7 +18,7 @@ def load_remote(file: ShowFile) -> tuple[list[LinkRow], dict[str, str]]:
         ).fetchall()
         settings = file.db.execute("SELECT name, value FROM remote_settings").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise ShowFileError(f"{file.path}: cannot read the remote links ({exc})") from None
+        raise ShowFileError("{0}: cannot read the remote links ({1})", file.path, exc) from None
     return ([tuple(str(v) for v in row) for row in rows],  # type: ignore[misc]
             {str(k): str(v) for k, v in settings})
 

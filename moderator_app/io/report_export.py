@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import IO
 from zoneinfo import ZoneInfo
 
+from moderator_app.core.refusal import Refusal
 from moderator_app.core.report import Report
 from moderator_app.core.runsheet import zone
 from moderator_app.io.atomic_file import write_atomically
@@ -48,8 +49,9 @@ from moderator_app.io.export_labels import (
 FORMATS = ("xlsx", "csv", "json")
 
 
-class ReportExportError(Exception):
-    """An export that could not be written; nothing was left at the target."""
+class ReportExportError(Refusal):
+    """An export that could not be written; nothing was left at the target (see
+    core/refusal.py)."""
 
 
 def _iso(moment: datetime | None, tz: ZoneInfo) -> str | None:
@@ -290,7 +292,7 @@ def atomic_write(path: str | os.PathLike, write: Callable[[IO[bytes]], None]) ->
     try:
         write_atomically(path, write)
     except OSError as exc:
-        raise ReportExportError(f"Cannot write {path}: {_reason(exc)}") from None
+        raise ReportExportError("Cannot write {0}: {1}", path, _reason(exc)) from None
 
 
 def _reason(exc: OSError) -> str:
@@ -313,7 +315,7 @@ def export_format(path: Path, fmt: str | None = None) -> str:
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
         raise ReportExportError(
-            f"Cannot tell the report format of {path}: use a name ending in .xlsx, .csv or .json"
+            "Cannot tell the report format of {0}: use a name ending in .xlsx, .csv or .json", path
         )
     return fmt
 
@@ -328,7 +330,7 @@ def export_report(
     target = Path(path)
     kind = export_format(target, fmt)
     if target.is_dir():
-        raise ReportExportError(f"Cannot write {target}: it is a folder")
+        raise ReportExportError("Cannot write {0}: it is a folder", target)
     if kind == "json":
         atomic_write(target, _text_writer(lambda out: out.write(report_json(report))))
     elif kind == "csv":

@@ -89,8 +89,10 @@ def write_rescue(show: Path, actions: Iterable[Action], *, after_seq: int, reaso
             earlier.path.unlink(missing_ok=True)
         return target
     raise ShowFileError(
-        f"{show}: the unsaved actions could not be kept in a rescue file either "
-        f"({'; '.join(problems)}); keep the console open and free space or fix the disk"
+        "{0}: the unsaved actions could not be kept in a rescue file either ({1}); keep the "
+        "console open and free space or fix the disk",
+        show,
+        "; ".join(problems),
     )
 
 
@@ -121,7 +123,7 @@ def find_rescue(show: Path) -> Rescue | None:
             continue
         except OSError as exc:
             raise ShowFileError(
-                f"{path}: cannot read the unsaved actions ({exc.strerror})"
+                "{0}: cannot read the unsaved actions ({1})", path, exc.strerror
             ) from None
         return _parse(path, show, text)
     return None
@@ -143,7 +145,9 @@ def _parse(path: Path, show: Path, text: str) -> Rescue:
         )
     except (ValueError, KeyError, TypeError) as exc:
         raise ShowFileError(
-            f"{path}: the file of unsaved actions is damaged ({exc!r}); it was left untouched"
+            "{0}: the file of unsaved actions is damaged ({1!r}); it was left untouched",
+            path,
+            exc,
         ) from None
 
 
@@ -158,4 +162,4 @@ def discard(rescue: Rescue) -> None:
     try:
         rescue.path.unlink(missing_ok=True)
     except OSError as exc:
-        raise ShowFileError(f"{rescue.path}: cannot remove it ({exc.strerror})") from None
+        raise ShowFileError("{0}: cannot remove it ({1})", rescue.path, exc.strerror) from None

@@ -12,14 +12,15 @@ import unicodedata
 from datetime import datetime, time, timedelta
 
 from moderator_app.core.durations import DurationError, parse_clock_text, parse_duration
+from moderator_app.core.refusal import Refusal
 from moderator_app.core.runsheet import SegmentKind
 
 DAY_S = 24 * 3600
 EXCEL_EPOCH = datetime(1899, 12, 30)
 
 
-class CellError(ValueError):
-    """A cell that cannot be read; the caller adds the row."""
+class CellError(Refusal):
+    """A cell that cannot be read; the caller adds the row (see core/refusal.py)."""
 
 
 def normalise(text: object) -> str:
@@ -52,17 +53,17 @@ def clock_seconds(value: object) -> int:
     if isinstance(value, timedelta):
         return round(value.total_seconds()) % DAY_S
     if isinstance(value, bool):
-        raise CellError(f"cannot read {value!r} as a clock time")
+        raise CellError("cannot read {0!r} as a clock time", value)
     if isinstance(value, int | float):
         if 0 <= value < 1:  # a time cell whose format was lost: a fraction of a day
             return round(value * DAY_S) % DAY_S
         if float(value).is_integer() and 0 <= value < 24:
             return int(value) * 3600
-        raise CellError(f"cannot read {text_of(value)!r} as a clock time such as 16:05")
+        raise CellError("cannot read {0!r} as a clock time such as 16:05", text_of(value))
     try:
         return parse_clock_text(str(value))
     except DurationError as exc:
-        raise CellError(str(exc)) from None
+        raise CellError("{0}", exc) from None
 
 
 def duration_seconds(value: object, *, seconds_unit: bool = False) -> int:
@@ -73,7 +74,7 @@ def duration_seconds(value: object, *, seconds_unit: bool = False) -> int:
         seconds = value.hour * 3600 + value.minute * 60 + value.second
     elif isinstance(value, datetime):
         if value.year > 1900:
-            raise CellError(f"{text_of(value)!r} is a date, not a duration")
+            raise CellError("{0!r} is a date, not a duration", text_of(value))
         seconds = round((value - EXCEL_EPOCH).total_seconds())
     elif seconds_unit and isinstance(value, int | float) and not isinstance(value, bool):
         seconds = round(value)
@@ -81,11 +82,11 @@ def duration_seconds(value: object, *, seconds_unit: bool = False) -> int:
         try:
             return parse_duration(value)
         except DurationError as exc:
-            raise CellError(str(exc)) from None
+            raise CellError("{0}", exc) from None
     if seconds < 0:
-        raise CellError(f"negative duration {text_of(value)!r}")
+        raise CellError("negative duration {0!r}", text_of(value))
     if seconds > DAY_S:
-        raise CellError(f"duration {text_of(value)!r} is over 24 hours")
+        raise CellError("duration {0!r} is over 24 hours", text_of(value))
     return seconds
 
 

@@ -15,6 +15,7 @@ from datetime import time, timedelta
 from pathlib import Path
 
 from moderator_app.core.cues import Cue, format_cues
+from moderator_app.core.refusal import Refusal
 from moderator_app.core.runsheet import SegmentKind, Show
 from moderator_app.io.cell_safety import guard
 from moderator_app.io.export_labels import export_language
@@ -95,8 +96,8 @@ END_MARKER = {"en": "End of show", "fr": "Fin du webinaire"}
 DEFAULT_CUES_LABEL = {"en": "Default cues:", "fr": "Messages auto par défaut :"}
 
 
-class RunSheetExportError(Exception):
-    """An export that could not be written; the message names the file."""
+class RunSheetExportError(Refusal):
+    """An export that could not be written; the message names the file (see core/refusal.py)."""
 
 
 def _lang(show: Show, language: str | None) -> str:
@@ -161,9 +162,11 @@ def export_runsheet(show: Show, path: str | os.PathLike, language: str | None = 
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise RunSheetExportError(f"{target}: export to .xlsx or .csv (not {suffix or 'none'})")
+        if not suffix:
+            raise RunSheetExportError("{0}: export to .xlsx or .csv (not none)", target)
+        raise RunSheetExportError("{0}: export to .xlsx or .csv (not {1})", target, suffix)
     if not target.parent.is_dir():
-        raise RunSheetExportError(f"{target}: the folder {target.parent} does not exist")
+        raise RunSheetExportError("{0}: the folder {1} does not exist", target, target.parent)
     tmp = target.with_name(f".{target.name}.writing")
     try:
         if suffix == ".xlsx":
@@ -174,11 +177,11 @@ def export_runsheet(show: Show, path: str | os.PathLike, language: str | None = 
     except PermissionError:
         _discard(tmp)
         raise RunSheetExportError(
-            f"{target}: cannot be written (permission denied; is it open in another program?)"
+            "{0}: cannot be written (permission denied; is it open in another program?)", target
         ) from None
     except OSError as exc:
         _discard(tmp)
-        raise RunSheetExportError(f"{target}: cannot be written ({exc.strerror})") from None
+        raise RunSheetExportError("{0}: cannot be written ({1})", target, exc.strerror) from None
     return target
 
 

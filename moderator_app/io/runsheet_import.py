@@ -20,7 +20,8 @@ from zoneinfo import available_timezones
 
 from moderator_app.core.cues import Cue, CueError, checked, parse_cues
 from moderator_app.core.engine import PAUSED, RUNNING, TimerEngine
-from moderator_app.core.runsheet import Segment, Show, new_segment_id, zone
+from moderator_app.core.refusal import Refusal
+from moderator_app.core.runsheet import RunSheetError, Segment, Show, new_segment_id, zone
 from moderator_app.core.runsheet_diff import RunSheetDiff, diff_shows
 from moderator_app.core.runsheet_edit import NO_CUES
 from moderator_app.core.runsheet_merge import merge_segments
@@ -210,8 +211,9 @@ HEADER_SCAN_ROWS = 40
 DEFAULT_MISSING_DURATION_S = 300
 
 
-class RunSheetImportError(ValueError):
-    """An import that cannot succeed; the message names the file and, if any, the row."""
+class RunSheetImportError(Refusal):
+    """An import that cannot succeed; the message names the file and, if any, the row
+    (a template and its values: see core/refusal.py)."""
 
 
 @dataclass
@@ -302,19 +304,23 @@ def load_table(path: str | os.PathLike, *, header_row: int | None = None) -> She
     try:
         rows = read_rows(target)
     except TableError as exc:
-        raise RunSheetImportError(str(exc)) from None
+        raise RunSheetImportError("{0}", exc) from None
     if not any(any(c is not None for c in r) for r in rows):
-        raise RunSheetImportError(f"{target}: the file holds no cells")
+        raise RunSheetImportError("{0}: the file holds no cells", target)
     if header_row is None:
         header_row = find_header(rows)
         if header_row is None:
             raise RunSheetImportError(
-                f"{target}: no header row found in the first {HEADER_SCAN_ROWS} rows: expected "
-                "a title column (Title, Titre, Segment, Séquence) and a time column (Start, "
-                "Heure, Début, Duration, Durée, End, Fin)"
+                "{0}: no header row found in the first {1} rows: expected a title column "
+                "(Title, Titre, Segment, Séquence) and a time column (Start, Heure, Début, "
+                "Duration, Durée, End, Fin)",
+                target,
+                HEADER_SCAN_ROWS,
             )
     elif not 0 <= header_row < len(rows):
-        raise RunSheetImportError(f"{target}: there is no row {header_row + 1} to use as header")
+        raise RunSheetImportError(
+            "{0}: there is no row {1} to use as header", target, header_row + 1
+        )
     return SheetTable(target, rows, header_row, detect_mapping(rows[header_row]))
 
 
@@ -335,7 +341,7 @@ def _merged(auto: dict[str, int], override: dict[str, int | None]) -> dict[str, 
     merged = dict(auto)
     for name, col in override.items():
         if name not in FIELDS:
-            raise RunSheetImportError(f"Unknown run sheet field {name!r} in the column mapping")
+            raise RunSheetImportError("Unknown run sheet field {0!r} in the column mapping", name)
         if col is None:
             merged.pop(name, None)
         else:
@@ -360,10 +366,10 @@ class _Entry:
 def build_runsheet(table: SheetTable) -> RunSheetImport:
     path, mapping = table.path, table.mapping
     if "title" not in mapping:
-        raise RunSheetImportError(f"{path}: no column is mapped to the segment title")
+        raise RunSheetImportError("{0}: no column is mapped to the segment title", path)
     if not {"start", "end", "duration"} & mapping.keys():
         raise RunSheetImportError(
-            f"{path}: no column gives times: map a start, end or duration column"
+            "{0}: no column gives times: map a start, end or duration column", path
         )
     headers = table.headers
     seconds_unit = "duration" in mapping and _says_seconds(headers[mapping["duration"]])
@@ -386,7 +392,7 @@ def build_runsheet(table: SheetTable) -> RunSheetImport:
         if normalise(title) in ("total", "totaux", "sum", "somme", "total general"):
             warnings.append(f"Row {number}: a total line; skipped")
             continue
-        where = f"{path}: row {number} ({title})"
+        where = (path, number, title)
         try:
             start = _opt(cell(row, "start"), clock_seconds)
             end = _opt(cell(row, "end"), clock_seconds)
@@ -396,7 +402,7 @@ def build_runsheet(table: SheetTable) -> RunSheetImport:
             warning = _opt(cell(row, "warning"), duration_seconds)
             danger = _opt(cell(row, "danger"), duration_seconds)
         except CellError as exc:
-            raise RunSheetImportError(f"{where}: {exc}") from None
+            raise RunSheetImportError("{0}: row {1} ({2}): {3}", *where, exc) from None
         speaker = unguard(text_of(cell(row, "speaker")))
         kind_cell = cell(row, "kind")
         kind = parse_kind(kind_cell) if kind_cell is not None else None
@@ -429,7 +435,7 @@ def build_runsheet(table: SheetTable) -> RunSheetImport:
             try:
                 cues = () if normalise(cues_cell) in NO_CUES else parse_cues(cues_cell)
             except CueError as exc:
-                raise RunSheetImportError(f"{where}: {exc}") from None
+                raise RunSheetImportError("{0}: row {1} ({2}): {3}", *where, exc) from None
             segment = replace(segment, cues=cues)
         auto = cell(row, "auto_start")
         if auto is not None and is_yes(auto):
@@ -439,7 +445,7 @@ def build_runsheet(table: SheetTable) -> RunSheetImport:
     header_number = table.header_row + 1
     if not entries:
         raise RunSheetImportError(
-            f"{path}: the run sheet has no rows under its header (row {header_number})"
+            "{0}: the run sheet has no rows under its header (row {1})", path, header_number
         )
     planned_end = None
     last = entries[-1]
@@ -504,7 +510,7 @@ def _time_entries(path: Path, entries: list[_Entry], warnings: list[str]) -> Non
     """Durations from durations, end times or the next start; gaps become hard starts."""
     cursor: int | None = None
     for i, e in enumerate(entries):
-        where = f"{path}: row {e.row} ({e.title})"
+        where = (path, e.row, e.title)
         begin = e.start if e.start is not None else cursor
         if e.duration is not None:
             duration = e.duration
@@ -516,7 +522,10 @@ def _time_entries(path: Path, entries: list[_Entry], warnings: list[str]) -> Non
             duration = e.end - begin
             if duration < 0:
                 raise RunSheetImportError(
-                    f"{where}: ends at {clock_text(e.end)}, before it starts at {clock_text(begin)}"
+                    "{0}: row {1} ({2}): ends at {3}, before it starts at {4}",
+                    *where,
+                    clock_text(e.end),
+                    clock_text(begin),
                 )
         else:
             following = entries[i + 1].start if i + 1 < len(entries) else None
@@ -524,8 +533,11 @@ def _time_entries(path: Path, entries: list[_Entry], warnings: list[str]) -> Non
                 duration = following - begin
                 if duration < 0:
                     raise RunSheetImportError(
-                        f"{where}: the next row starts at {clock_text(following)}, before "
-                        f"this one starts at {clock_text(begin)}"
+                        "{0}: row {1} ({2}): the next row starts at {3}, before this one "
+                        "starts at {4}",
+                        *where,
+                        clock_text(following),
+                        clock_text(begin),
                     )
             else:
                 duration = DEFAULT_MISSING_DURATION_S
@@ -534,16 +546,18 @@ def _time_entries(path: Path, entries: list[_Entry], warnings: list[str]) -> Non
                     f"{DEFAULT_MISSING_DURATION_S // 60} minutes assumed"
                 )
         if duration > DAY_S:
-            raise RunSheetImportError(f"{where}: the duration is over 24 hours")
+            raise RunSheetImportError("{0}: row {1} ({2}): the duration is over 24 hours", *where)
         if duration == 0:
             warnings.append(f"Row {e.row}: the duration is zero")
         hard = e.hard
         if e.start is not None and cursor is not None:
             if e.start < cursor:
                 raise RunSheetImportError(
-                    f"{where}: starts at {clock_text(e.start)}, before the previous segment "
-                    f"ends at {clock_text(cursor)} (overlap); fix this start or the "
-                    "previous duration"
+                    "{0}: row {1} ({2}): starts at {3}, before the previous segment ends at "
+                    "{4} (overlap); fix this start or the previous duration",
+                    *where,
+                    clock_text(e.start),
+                    clock_text(cursor),
                 )
             if e.start > cursor:
                 hard = True  # a gap: the segment waits for its clock time
@@ -558,7 +572,7 @@ def _time_entries(path: Path, entries: list[_Entry], warnings: list[str]) -> Non
             try:
                 checked(e.segment.cues, duration)
             except CueError as exc:
-                raise RunSheetImportError(f"{where}: {exc}") from None
+                raise RunSheetImportError("{0}: row {1} ({2}): {3}", *where, exc) from None
         if e.segment.auto_start and e.segment.hard_start is None:
             e.segment = replace(e.segment, auto_start=False)
             warnings.append(f"Row {e.row}: auto-start needs a fixed start time; it was left off")
@@ -599,7 +613,9 @@ def _default_cues(path: Path, table: SheetTable) -> tuple[Cue, ...] | None:
                 return ()
             return checked(parse_cues(written))
         except CueError as exc:
-            raise RunSheetImportError(f"{path}: row {number} (default cues): {exc}") from None
+            raise RunSheetImportError(
+                "{0}: row {1} (default cues): {2}", path, number, exc
+            ) from None
     return None
 
 
@@ -667,10 +683,10 @@ def plan_import(show: Show, result: RunSheetImport, engine: TimerEngine) -> Impo
         # segment's. A sheet that moves the start makes it a promise for another time.
         fresh.planned_end = show.planned_end
     fresh.segments = merge_segments(show.segments, result.segments, result.given, current=current)
-    known = set(_overlaps(show))
-    added = [p for p in _overlaps(fresh) if p not in known]
+    known = {str(p) for p in _overlaps(show)}
+    added = [p for p in _overlaps(fresh) if str(p) not in known]
     if added:  # a hard start the show kept, or the segments that have run, collide
-        raise RunSheetImportError(f"{result.path}: in the show's run sheet, {added[0]}")
+        raise RunSheetImportError("{0}: in the show's run sheet, {1}", result.path, added[0])
     return ImportPlan(fresh, diff_shows(show, fresh))
 
 
@@ -706,14 +722,15 @@ def _with_header(show: Show, result: RunSheetImport, *, move_start: bool) -> Sho
     )
 
 
-def _overlaps(show: Show) -> list[str]:
-    return [p for p in show.validate() if "overlaps" in p]
+def _overlaps(show: Show) -> list[RunSheetError]:
+    # Refusals, not sentences: the console says the row's overlap in its language too.
+    return [p for p in show.problems() if "overlaps" in str(p)]
 
 
 def _refuse_overlaps(path: Path, show: Show) -> None:
     overlaps = _overlaps(show)
     if overlaps:
-        raise RunSheetImportError(f"{path}: {overlaps[0]}")
+        raise RunSheetImportError("{0}: {1}", path, overlaps[0])
 
 
 def new_show(base: Show, result: RunSheetImport) -> Show:

@@ -48,7 +48,7 @@ def commit_edit(
     (a producer's cue sheet) — refused with RunSheetMoved if anything changed after it.
     """
     if session.readonly:
-        raise ShowFileError(f"{session.path}: opened read-only; the run sheet cannot change")
+        raise ShowFileError("{0}: opened read-only; the run sheet cannot change", session.path)
     for attempt in range(EDIT_ATTEMPTS):
         session.refresh()  # another process may have moved the show on
         based_on = session.last_seq

@@ -31,7 +31,7 @@ def read_rows(path: str | os.PathLike) -> list[Row]:
     except OSError:
         size = 0  # missing or unreadable: read_tables says which
     if size > MAX_BYTES:
-        raise TableError(f"{target}: too large for a run sheet ({size // 1_048_576} MB)")
+        raise TableError("{0}: too large for a run sheet ({1} MB)", target, size // 1_048_576)
     first = read_tables(target)[0]
     return [[_clean(v) for v in row] for row in first.rows]
 

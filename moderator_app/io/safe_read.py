@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from moderator_app.core.refusal import Refusal
 from moderator_app.io import sheet_worker
 from moderator_app.io.file_checks import (
     LIMITS,
@@ -42,7 +43,6 @@ from moderator_app.io.file_checks import (
 )
 from moderator_app.io.table_errors import (
     ReadCancelled,
-    TableError,
     too_large,
     unreadable_workbook,
 )
@@ -79,7 +79,7 @@ def limits_or_default(limits: Limits | None) -> Limits:
 
 def read_text_bytes(path: Path, limits: Limits | None = None) -> bytes:
     """The bytes of a text table (CSV, TSV, TXT): a regular file of at most the limit."""
-    return read_bounded(path, limits_or_default(limits).text_bytes, "a text table")
+    return read_bounded(path, limits_or_default(limits).text_bytes)
 
 
 def read_workbook(
@@ -105,10 +105,10 @@ def read_workbook(
             size = os.fstat(fh.fileno()).st_size
             head = fh.read(8)
     except OSError as exc:
-        raise TableError(unreadable(path, exc)) from None
+        raise unreadable(path, exc) from None
     if size > limits.workbook_bytes:
-        raise too_large(path, f"{size // MB} MB, over the {limits.workbook_bytes // MB} MB "
-                              "limit for a workbook")
+        raise too_large(path, Refusal("{0} MB, over the {1} MB limit for a workbook",
+                                      size // MB, limits.workbook_bytes // MB))
     if head.startswith(ZIP_MAGIC):
         check_workbook_zip(path, limits)
     request = sheet_worker.Request(str(path), rows, sheets, limits.seconds)
@@ -116,7 +116,8 @@ def read_workbook(
     if status == "ok":
         return payload
     if status == "memory":
-        raise too_large(path, f"reading it needs more than {limits.memory // MB} MB of memory")
+        raise too_large(path, Refusal("reading it needs more than {0} MB of memory",
+                                      limits.memory // MB))
     raise unreadable_workbook(path, payload or "unknown error")
 
 
@@ -226,9 +227,10 @@ def _parse(path: Path, request, limits: Limits, cancelled: Callable[[], bool] | 
         deadline = time.monotonic() + limits.seconds
         while not child.conn.poll(POLL_S):
             if cancelled is not None and cancelled():
-                raise ReadCancelled(f"{path}: reading was cancelled")
+                raise ReadCancelled("{0}: reading was cancelled", path)
             if time.monotonic() > deadline:
-                raise too_large(path, f"reading it took more than {limits.seconds:g} s")
+                raise too_large(path, Refusal("reading it took more than {0:g} s",
+                                              limits.seconds))
         try:
             # Bounded before it is unpickled: the console holds at most this much of it.
             message = child.conn.recv_bytes(limits.reply_bytes)
@@ -237,8 +239,7 @@ def _parse(path: Path, request, limits: Limits, cancelled: Callable[[], bool] | 
             raise too_large(path, _death(child.process.exitcode, limits)) from None
         except OSError:
             if child.process.is_alive():  # alive: the message was over the limit
-                raise too_large(path, f"its cells take more than {_size(limits.reply_bytes)}"
-                                ) from None
+                raise too_large(path, _size(limits.reply_bytes)) from None
             child.process.join(5)
             raise too_large(path, _death(child.process.exitcode, limits)) from None
         status, payload, retiring = pickle.loads(message)
@@ -253,18 +254,21 @@ def _parse(path: Path, request, limits: Limits, cancelled: Callable[[], bool] | 
     return status, payload
 
 
-def _size(count: int) -> str:
-    return f"{count // MB:,} MB" if count >= MB else f"{count:,} bytes"
+def _size(count: int) -> Refusal:
+    if count >= MB:
+        return Refusal("its cells take more than {0:,} MB", count // MB)
+    return Refusal("its cells take more than {0:,} bytes", count)
 
 
-def _death(code: int | None, limits: Limits) -> str:
+def _death(code: int | None, limits: Limits) -> Refusal:
     """Why the child ended, as far as its exit code says."""
     if code is not None and code < 0:
         number = -code
         if number == getattr(signal, "SIGXCPU", None):
-            return f"reading it took more than {limits.seconds:g} s of processor time"
+            return Refusal("reading it took more than {0:g} s of processor time",
+                           limits.seconds)
         if number in (signal.SIGABRT, signal.SIGKILL, getattr(signal, "SIGSEGV", 11)):
-            return (f"the reader stopped, out of its {limits.memory // MB} MB of memory or on "
-                    "damaged content")
-        return f"the reader was stopped by signal {number}"
-    return f"the reader stopped (exit code {code})"
+            return Refusal("the reader stopped, out of its {0} MB of memory or on damaged "
+                           "content", limits.memory // MB)
+        return Refusal("the reader was stopped by signal {0}", number)
+    return Refusal("the reader stopped (exit code {0})", code)

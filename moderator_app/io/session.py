@@ -62,6 +62,9 @@ class ShowSession:
         self._pending_after = 0  # the journal entry the first waiting action follows
         self.write_error: str | None = None
         self.write_kind: str | None = None  # showfile's FULL, READONLY, ... or None
+        # The same problem as a refusal (template and values): the console says it in its
+        # language, write_error stays the English line the command line and the rescue keep.
+        self.write_refusal: ShowFileError | None = None
         # Where close() put the actions it could not write (see io/rescue.py), if it had to.
         self.rescued_to: Path | None = None
         self._write_listeners: list[WriteListener] = []
@@ -75,6 +78,7 @@ class ShowSession:
         if file.unwritable is not None and not file.readonly:
             # SQLite would open it read-only without a word: say so before the first key.
             self.write_error, self.write_kind = str(file.unwritable), file.unwritable.kind
+            self.write_refusal = file.unwritable
 
     @classmethod
     def open(
@@ -105,7 +109,7 @@ class ShowSession:
             try:
                 self.rescue_pending()
             except ShowFileError as exc:
-                self._report(str(exc), exc.kind)  # nowhere left to write: say it, at least
+                self._report(exc)  # nowhere left to write: say it, at least
         try:
             self.file.close()
         except Exception:
@@ -165,7 +169,7 @@ class ShowSession:
         nothing (the two-operators rule, app/control.py).
         """
         if self.file.readonly:
-            raise ShowFileError(f"{self.path}: opened read-only")
+            raise ShowFileError("{0}: opened read-only", self.path)
         # Only the console keeps unsaved actions (``keep_unsaved``); a command must know.
         durable = durable or not self.keep_unsaved
         self.refresh()  # another process may have moved the show on
@@ -198,7 +202,7 @@ class ShowSession:
             self._announce(fresh)
             if durable:
                 raise
-            self._report(str(exc), exc.kind)
+            self._report(exc)
             if not built:  # the lock never came: validate against what we know
                 built = [self.engine.prepare(action_type, payload, self._stamp_us())]
             return [self._keep(action) for action in built][-1]
@@ -273,7 +277,7 @@ class ShowSession:
         ShowFileError, with nothing written and nothing folded.
         """
         if self.file.readonly:
-            raise ShowFileError(f"{self.path}: opened read-only")
+            raise ShowFileError("{0}: opened read-only", self.path)
         if not self._ready_to_write() and self.keep_unsaved:
             return self._keep(action)
         try:
@@ -281,7 +285,7 @@ class ShowSession:
         except ShowFileError as exc:
             if not self.keep_unsaved:
                 raise
-            self._report(str(exc), exc.kind)
+            self._report(exc)
             return self._keep(action)
         self._catch_up(stored.seq)
         if stored.seq is not None:
@@ -327,12 +331,12 @@ class ShowSession:
         try:
             writable = self.file.reopen()
         except ShowFileError as exc:
-            self._report(str(exc), exc.kind)
+            self._report(exc)
             return False
         if not writable:
             problem = self.file.unwritable
             assert problem is not None
-            self._report(str(problem), problem.kind)
+            self._report(problem)
             return False
         if not self.pending:
             self._report(None)
@@ -348,7 +352,7 @@ class ShowSession:
         try:
             stored = self.file.append_many(self.pending)
         except ShowFileError as exc:
-            self._report(str(exc), exc.kind)
+            self._report(exc)
             return False
         self.pending = []
         self._catch_up(stored[0].seq)
@@ -387,8 +391,10 @@ class ShowSession:
         self.rescued_to = path
         return path
 
-    def _report(self, error: str | None, kind: str | None = None) -> None:
-        self.write_kind = kind if error is not None else None
+    def _report(self, problem: ShowFileError | None) -> None:
+        error = None if problem is None else str(problem)
+        self.write_kind = None if problem is None else problem.kind
+        self.write_refusal = problem
         if error == self.write_error:
             return
         self.write_error = error

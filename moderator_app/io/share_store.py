@@ -12,7 +12,9 @@ def load_tokens(file: ShowFile) -> dict[str, str]:
     try:
         rows = file.db.execute("SELECT role, token FROM shares").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise ShowFileError(f"{file.path}: cannot read the sharing tokens ({exc})") from None
+        raise ShowFileError(
+            "{0}: cannot read the sharing tokens ({1})", file.path, exc
+        ) from None
     return {str(role): str(token) for role, token in rows}
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from moderator_app.core.actions import Action
+from moderator_app.core.refusal import Refusal
 from moderator_app.core.runsheet import RunSheetError, Segment, Show
 
 APPLICATION_ID = 0x4D4F4431  # "MOD1": tells our files from any other SQLite database
@@ -31,14 +32,15 @@ DAMAGED = "damaged"
 IO_ERROR = "io"
 
 
-class ShowFileError(Exception):
-    """A show file that cannot be used; the message names the file and the problem.
+class ShowFileError(Refusal):
+    """A show file that cannot be used; the message names the file and the problem (a
+    template and its values, so the console's banner says it in its language).
 
     ``kind`` is one of the constants above when the cause is known, else None.
     """
 
-    def __init__(self, message: str, kind: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, *values: object, kind: str | None = None) -> None:
+        super().__init__(template, *values)
         self.kind = kind
 
 
@@ -179,9 +181,9 @@ class ShowFile:
         """Make a new show file; refuses to overwrite anything already at ``path``."""
         target = Path(path)
         if target.exists():
-            raise ShowFileError(f"{target}: a file already exists there; it was left untouched")
+            raise ShowFileError("{0}: a file already exists there; it was left untouched", target)
         if not target.parent.exists():
-            raise ShowFileError(f"{target}: the folder {target.parent} does not exist")
+            raise ShowFileError("{0}: the folder {1} does not exist", target, target.parent)
         tmp = target.with_name(f".{target.name}.creating")
         tmp.unlink(missing_ok=True)
         try:
@@ -195,10 +197,12 @@ class ShowFile:
             os.replace(tmp, target)  # the file appears whole or not at all
         except sqlite3.Error as exc:
             tmp.unlink(missing_ok=True)
-            raise ShowFileError(f"{target}: cannot create the show file ({exc})") from None
+            raise ShowFileError("{0}: cannot create the show file ({1})", target, exc) from None
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise ShowFileError(f"{target}: cannot create the show file ({exc.strerror})") from None
+            raise ShowFileError(
+                "{0}: cannot create the show file ({1})", target, exc.strerror
+            ) from None
         return cls.open(target)
 
     @classmethod
@@ -214,30 +218,36 @@ class ShowFile:
         db, app_id, version, unwritable = _open_connection(target, readonly=readonly)
         if app_id != APPLICATION_ID:
             db.close()
-            raise ShowFileError(f"{target}: this SQLite database is not a moderator show file")
+            raise ShowFileError("{0}: this SQLite database is not a moderator show file", target)
         if version > SCHEMA_VERSION:
             db.close()
             raise ShowFileError(
-                f"{target}: made by a newer version of the console (schema {version}, "
-                f"this one reads up to {SCHEMA_VERSION}); it was left untouched"
+                "{0}: made by a newer version of the console (schema {1}, this one reads up "
+                "to {2}); it was left untouched",
+                target,
+                version,
+                SCHEMA_VERSION,
             )
         if not readonly and unwritable is None:
             try:
                 _configure(db)  # only now: a foreign file must not be switched to WAL
             except sqlite3.DatabaseError as exc:  # damage past the header shows up here
                 db.close()
-                raise ShowFileError(f"{target}: {_describe(exc)}") from None
+                raise _failed(target, exc) from None
             except UnicodeDecodeError:  # a damaged schema's text: SQLite hands it back raw
                 db.close()
-                raise ShowFileError(f"{target}: the file is damaged (unreadable text)") from None
+                raise ShowFileError("{0}: the file is damaged (unreadable text)", target) from None
         if version < SCHEMA_VERSION:
             if readonly or unwritable is not None:
                 db.close()
-                why = "was opened read-only" if readonly else "cannot be written"
                 raise ShowFileError(
-                    f"{target}: made by an older version of the console, needs upgrading and "
-                    f"{why}; open it once where it can be written",
-                    READONLY,
+                    "{0}: made by an older version of the console, needs upgrading and was "
+                    "opened read-only; open it once where it can be written"
+                    if readonly
+                    else "{0}: made by an older version of the console, needs upgrading and "
+                    "cannot be written; open it once where it can be written",
+                    target,
+                    kind=READONLY,
                 )
             _backup_before_migration(db, target, version)
             try:
@@ -245,7 +255,7 @@ class ShowFile:
             except sqlite3.Error as exc:
                 db.close()
                 raise ShowFileError(
-                    f"{target}: upgrade failed ({exc}); a backup was kept"
+                    "{0}: upgrade failed ({1}); a backup was kept", target, exc
                 ) from None
         file = cls(target, db, readonly)
         file.unwritable = unwritable
@@ -262,7 +272,9 @@ class ShowFile:
         db, app_id, _version, unwritable = _open_connection(self.path, readonly=self.readonly)
         if app_id != APPLICATION_ID:
             db.close()
-            raise ShowFileError(f"{self.path}: this SQLite database is not a moderator show file")
+            raise ShowFileError(
+                "{0}: this SQLite database is not a moderator show file", self.path
+            )
         if unwritable is None and not self.readonly:
             try:
                 _configure(db)
@@ -290,7 +302,7 @@ class ShowFile:
         try:
             row = self.db.execute("SELECT data FROM show WHERE id = 1").fetchone()
             if row is None:
-                raise ShowFileError(f"{self.path}: the show record is missing")
+                raise ShowFileError("{0}: the show record is missing", self.path)
             header = json.loads(row[0])
             segs = [
                 json.loads(r[0])
@@ -307,7 +319,9 @@ class ShowFile:
             AttributeError,
         ) as exc:
             # Hand-edited or damaged JSON can fail deep inside from_dict; name the file.
-            raise ShowFileError(f"{self.path}: the show record is damaged ({exc!r})") from None
+            raise ShowFileError(
+                "{0}: the show record is damaged ({1!r})", self.path, exc
+            ) from None
 
     def save_show(
         self,
@@ -400,9 +414,13 @@ class ShowFile:
         try:
             rows = self.db.execute(query + " ORDER BY seq", params).fetchall()
         except sqlite3.DatabaseError as exc:
-            raise ShowFileError(f"{self.path}: the journal is damaged ({_describe(exc)})") from None
+            raise ShowFileError(
+                "{0}: the journal is damaged ({1})", self.path, _describe(exc)
+            ) from None
         except UnicodeDecodeError:
-            raise ShowFileError(f"{self.path}: the journal is damaged (unreadable text)") from None
+            raise ShowFileError(
+                "{0}: the journal is damaged (unreadable text)", self.path
+            ) from None
         return [self._row_action(*row) for row in rows]
 
     def _row_action(self, seq: object, at: object, kind: object, payload: object) -> Action:
@@ -417,7 +435,7 @@ class ShowFile:
             and isinstance(kind, str)
             and isinstance(data, dict)
         ):
-            raise ShowFileError(f"{self.path}: journal entry {seq} is damaged")
+            raise ShowFileError("{0}: journal entry {1} is damaged", self.path, seq)
         return Action(kind, at, data, seq)
 
     def data_version(self) -> int:
@@ -425,7 +443,7 @@ class ShowFile:
         try:
             return self.db.execute("PRAGMA data_version").fetchone()[0]
         except sqlite3.DatabaseError as exc:
-            raise ShowFileError(f"{self.path}: {_describe(exc)}") from None
+            raise _failed(self.path, exc) from None
 
     def backup_to(self, path: str | os.PathLike) -> None:
         """Save a consistent copy ("save as") with SQLite's backup API."""
@@ -439,12 +457,12 @@ class ShowFile:
             os.replace(tmp, target)
         except (sqlite3.Error, OSError) as exc:
             tmp.unlink(missing_ok=True)
-            raise ShowFileError(f"{target}: cannot save a copy ({exc})") from None
+            raise ShowFileError("{0}: cannot save a copy ({1})", target, exc) from None
 
     # -- helpers ---------------------------------------------------------------------------
     def _writable(self) -> None:
         if self.readonly:
-            raise ShowFileError(f"{self.path}: opened read-only")
+            raise ShowFileError("{0}: opened read-only", self.path)
         if self.unwritable is not None:  # known since it was opened: no need to try
             raise _write_failure(self.path, self.unwritable.kind, str(self.unwritable))
 
@@ -516,20 +534,22 @@ def _open_connection(
             first = first or exc
             if _kind(path, exc) in (READONLY, FULL) or _code(exc) == sqlite3.SQLITE_CANTOPEN:
                 continue  # the folder or disk refuses the -wal/-shm: try reading only
-            raise ShowFileError(f"{path}: {_describe(exc, path)}", _kind(path, exc)) from None
+            raise _failed(path, exc, path, _kind(path, exc)) from None
         except UnicodeDecodeError:  # a damaged header can claim another text encoding
             if db is not None:
                 db.close()
-            raise ShowFileError(f"{path}: the file is damaged (unreadable text)") from None
+            raise ShowFileError(
+                "{0}: the file is damaged (unreadable text)", path
+            ) from None
         unwritable = None
         if not readonly and (mode != "rw" or not _can_write(path)):
             kind = (_kind(path, first) if first is not None else None) or READONLY
             if kind not in (FULL, READONLY):
                 kind = READONLY
-            unwritable = ShowFileError(f"{path}: {_describe_kind(kind)}", kind)
+            unwritable = _unusable(path, kind, kind)
         return db, app_id, version, unwritable
     assert first is not None
-    raise ShowFileError(f"{path}: {_describe(first, path)}", _kind(path, first)) from None
+    raise _failed(path, first, path, _kind(path, first)) from None
 
 
 def _connect(path: Path, mode: str) -> sqlite3.Connection:
@@ -564,16 +584,16 @@ def _configure(db: sqlite3.Connection) -> None:
 
 def _check_header(path: Path) -> None:
     if not path.exists():
-        raise ShowFileError(f"{path}: no such show file")
+        raise ShowFileError("{0}: no such show file", path)
     if path.is_dir():
-        raise ShowFileError(f"{path}: is a folder, not a show file")
+        raise ShowFileError("{0}: is a folder, not a show file", path)
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise ShowFileError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise ShowFileError("{0}: cannot be read ({1})", path, exc.strerror) from None
     if head != SQLITE_MAGIC:
-        raise ShowFileError(f"{path}: not a show file (it is not an SQLite database)")
+        raise ShowFileError("{0}: not a show file (it is not an SQLite database)", path)
 
 
 def _code(exc: sqlite3.Error) -> int | None:
@@ -639,24 +659,85 @@ def _error(path: Path, exc: sqlite3.Error, *, write: bool = False) -> ShowFileEr
     """The ShowFileError for ``exc``; a failed write says that nothing of it was saved."""
     kind = _kind(path, exc)
     if not write:
-        return ShowFileError(f"{path}: {_describe(exc, path)}", kind)
+        return _failed(path, exc, path, kind)
     return _write_failure(path, kind, " ".join(str(exc).split()))
 
 
+def _failed(
+    path: Path, exc: sqlite3.Error, probe: Path | None = None, kind: str | None = None
+) -> ShowFileError:
+    """``path: _describe(exc, probe)`` as a refusal of whole sentences, of ``kind``."""
+    text = " ".join(str(exc).split())
+    found = _kind(probe, exc)
+    if found == DAMAGED or "not a database" in text or "disk image" in text:
+        return ShowFileError(
+            "{0}: the file is damaged (SQLite reports: {1})", path, text, kind=kind
+        )
+    if found == IO_ERROR and probe is None:
+        return ShowFileError("{0}: {1}", path, text, kind=kind)
+    if found in (FULL, READONLY, LOCKED, IO_ERROR):
+        return _unusable(path, found, kind)
+    return ShowFileError("{0}: {1}", path, text, kind=kind)
+
+
+def _unusable(path: Path, found: str, kind: str | None) -> ShowFileError:
+    """``path: _describe_kind(found)`` as one whole sentence."""
+    if found == FULL:
+        return ShowFileError("{0}: the disk is full; free some space on it", path, kind=kind)
+    if found == READONLY:
+        return ShowFileError(
+            "{0}: the file cannot be written (read-only file, folder or disk); make it "
+            "writable",
+            path,
+            kind=kind,
+        )
+    if found == LOCKED:
+        return ShowFileError(
+            "{0}: the file is locked by another program; close it there and try again",
+            path,
+            kind=kind,
+        )
+    return ShowFileError(
+        "{0}: the disk reported an error while writing (disk I/O error); check the disk or "
+        "copy the show elsewhere",
+        path,
+        kind=kind,
+    )
+
+
 def _write_failure(path: Path, kind: str | None, detail: str) -> ShowFileError:
-    what = {
-        FULL: "the disk is full",
-        READONLY: "the file cannot be written (read-only file, folder or disk)",
-        LOCKED: "the file is locked by another program",
-        IO_ERROR: "the disk reported an error while writing (disk I/O error)",
-    }.get(kind or "", detail)
-    todo = {
-        FULL: "free some space and try again",
-        READONLY: "make it writable and try again",
-        LOCKED: "close it there and try again",
-        IO_ERROR: "check the disk, or copy the show elsewhere",
-    }.get(kind or "", "try again")
-    return ShowFileError(f"{path}: {what} -- the change was NOT saved; {todo}", kind)
+    """A write that failed, in one whole sentence: what happened, that nothing of it was
+    saved, what to do."""
+    if kind == FULL:
+        return ShowFileError(
+            "{0}: the disk is full -- the change was NOT saved; free some space and try again",
+            path,
+            kind=kind,
+        )
+    if kind == READONLY:
+        return ShowFileError(
+            "{0}: the file cannot be written (read-only file, folder or disk) -- the change "
+            "was NOT saved; make it writable and try again",
+            path,
+            kind=kind,
+        )
+    if kind == LOCKED:
+        return ShowFileError(
+            "{0}: the file is locked by another program -- the change was NOT saved; close "
+            "it there and try again",
+            path,
+            kind=kind,
+        )
+    if kind == IO_ERROR:
+        return ShowFileError(
+            "{0}: the disk reported an error while writing (disk I/O error) -- the change "
+            "was NOT saved; check the disk, or copy the show elsewhere",
+            path,
+            kind=kind,
+        )
+    return ShowFileError(
+        "{0}: {1} -- the change was NOT saved; try again", path, detail, kind=kind
+    )
 
 
 def _migrate(db: sqlite3.Connection, version: int) -> None:

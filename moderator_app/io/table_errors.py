@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 
+from moderator_app.core.refusal import Refusal
 
-class TableError(Exception):
-    """A file that cannot be read as a table; the message names the file and the problem."""
+
+class TableError(Refusal):
+    """A file that cannot be read as a table; the message names the file and the problem
+    (a template and its values, so the console says it in its language)."""
 
 
 class FileRefused(TableError):
@@ -15,15 +18,19 @@ class FileRefused(TableError):
     something that is not a file at all (a pipe, a device)."""
 
 
-def too_large(path: str | os.PathLike, reason: str) -> FileRefused:
-    return FileRefused(f"{path}: this file is too large or damaged to read ({reason})")
+def too_large(path: str | os.PathLike, reason: Refusal) -> FileRefused:
+    """``reason`` is the limit passed, itself a refusal so the console says it in its
+    language too."""
+    return FileRefused("{0}: this file is too large or damaged to read ({1})", path, reason)
 
 
 def unreadable_workbook(path: str | os.PathLike, detail: str) -> TableError:
     detail = " ".join(detail.split())[:160]
     return TableError(
-        f"{path}: not a readable spreadsheet (xlsx, xls, ods): truncated, damaged or not a "
-        f"spreadsheet ({detail})"
+        "{0}: not a readable spreadsheet (xlsx, xls, ods): truncated, damaged or not a "
+        "spreadsheet ({1})",
+        path,
+        detail,
     )
 
 

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from moderator_app.core.refusal import Refusal
 from moderator_app.io.file_checks import LIMITS, Limits, open_regular, unreadable
 from moderator_app.io.safe_read import (
     OLE_MAGIC,
@@ -90,7 +91,7 @@ def read_tables(
     target = Path(path)
     limits = limits_or_default(limits)
     if not target.exists():
-        raise TableError(f"{target}: no such file")
+        raise TableError("{0}: no such file", target)
     head = _head(target)
     suffix = target.suffix.lower()
     looks_zip = head.startswith(ZIP_MAGIC)
@@ -102,17 +103,19 @@ def read_tables(
     else:
         data = read_text_bytes(target, limits)
         if not data.strip(b" \t\r\n\x00"):
-            raise TableError(f"{target}: the file is empty")
+            raise TableError("{0}: the file is empty", target)
         if suffix in WORKBOOK_SUFFIXES:
             raise TableError(
-                f"{target}: not a readable spreadsheet: not a real {suffix} workbook "
-                "(the content is not a spreadsheet; was it renamed?)"
+                "{0}: not a readable spreadsheet: not a real {1} workbook "
+                "(the content is not a spreadsheet; was it renamed?)",
+                target,
+                suffix,
             )
         with bulk():
             tables = [_read_text(target, data, limits)]
     tables = [t for t in tables if any(_filled(c) for row in t.rows for c in row)]
     if not tables:
-        raise TableError(f"{target}: the file is empty (no cell holds anything)")
+        raise TableError("{0}: the file is empty (no cell holds anything)", target)
     return tables
 
 
@@ -121,7 +124,7 @@ def _head(path: Path) -> bytes:
         with open_regular(path) as fh:  # a pipe or a device is refused here, unread
             return fh.read(8)
     except OSError as exc:
-        raise TableError(unreadable(path, exc)) from None
+        raise unreadable(path, exc) from None
 
 
 # -- text tables ---------------------------------------------------------------------------
@@ -207,19 +210,19 @@ def _read_text(path: Path, data: bytes, limits: Limits = LIMITS) -> RawTable:
     try:
         text, encoding, notes = decode(data)
     except UnicodeError as exc:
-        raise TableError(f"{path}: {exc}") from None
+        raise TableError("{0}: {1}", path, exc) from None
     if _looks_binary(text):
-        raise TableError(f"{path}: not a text table (binary content or an unknown encoding)")
+        raise TableError("{0}: not a text table (binary content or an unknown encoding)", path)
     delimiter = sniff_delimiter(text)
     # A row of commas is cheap on disk and a list entry per cell in memory.
     cells = text.count(delimiter) + text.count("\n") + 1
     if cells > limits.cells:
-        raise too_large(path, f"more than {limits.cells:,} cells")
+        raise too_large(path, Refusal("more than {0:,} cells", limits.cells))
     try:
         rows: list[list[object]] = list(csv.reader(io.StringIO(text, newline=""),
                                                    delimiter=delimiter))
     except csv.Error as exc:
-        raise TableError(f"{path}: cannot be read as a table ({exc})") from None
+        raise TableError("{0}: cannot be read as a table ({1})", path, exc) from None
     return RawTable(rows, None, encoding, delimiter, notes)
 
 

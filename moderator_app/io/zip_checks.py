@@ -22,8 +22,9 @@ from collections.abc import Callable
 from itertools import repeat
 from pathlib import Path
 
+from moderator_app.core.refusal import Refusal
 from moderator_app.io.file_checks import MB, Limits
-from moderator_app.io.table_errors import too_large, unreadable_workbook
+from moderator_app.io.table_errors import TableError, too_large, unreadable_workbook
 
 _IN_CHUNK = 1 * MB
 _OUT_CHUNK = 4 * MB
@@ -154,15 +155,17 @@ def check_workbook_zip(path: Path, limits: Limits) -> None:
     """Refuse (FileRefused) a zip workbook over the limits; TableError if it is no zip."""
     try:
         book = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+    # NotImplementedError: an entry claiming a zip version zipfile does not know.
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError,
+            NotImplementedError) as exc:
         raise unreadable_workbook(path, str(exc) or type(exc).__name__) from None
     except OSError as exc:
         raise unreadable_workbook(path, exc.strerror or str(exc)) from None
     with book:
         infos = book.infolist()
         if len(infos) > limits.members:
-            raise too_large(path, f"{len(infos)} parts in its zip, over the {limits.members} "
-                                  "limit")
+            raise too_large(path, Refusal("{0} parts in its zip, over the {1} limit",
+                                          len(infos), limits.members))
         declared = sum(i.file_size for i in infos)
         if declared > limits.unpacked_bytes:
             raise too_large(path, _unpacked(declared, limits))
@@ -174,13 +177,16 @@ def check_workbook_zip(path: Path, limits: Limits) -> None:
                         total = _inflate(path, raw, info, total, limits)
                     except _NeedsExact:
                         total = _inflate(path, raw, info, total, limits, exact=True)
+        except TableError:
+            raise  # a refusal already (a Refusal is a ValueError): said as it is
         except (OSError, ValueError, OverflowError, struct.error) as exc:
             # A directory pointing outside the file, at a negative offset...
             raise unreadable_workbook(path, str(exc) or type(exc).__name__) from None
 
 
-def _unpacked(size: int, limits: Limits) -> str:
-    return f"it unpacks to {size // MB:,} MB or more, over the {limits.unpacked_bytes // MB} MB limit"
+def _unpacked(size: int, limits: Limits) -> Refusal:
+    return Refusal("it unpacks to {0:,} MB or more, over the {1} MB limit", size // MB,
+                   limits.unpacked_bytes // MB)
 
 
 def _inflate(
@@ -233,7 +239,7 @@ def _inflate(
         if total > limits.unpacked_bytes:
             raise too_large(path, _unpacked(total, limits))
         if produced > limits.ratio_floor and produced > limits.ratio * packed:
-            raise too_large(path, f"{name} is packed more than {limits.ratio} to 1")
+            raise too_large(path, Refusal("{0} is packed more than {1} to 1", name, limits.ratio))
         if feed is not None and out:
             feed(out)
             _check_scan(path, name, scan, limits)
@@ -253,12 +259,12 @@ def _inflate(
 def _check_scan(path: Path, name: str, scan, limits: Limits) -> None:
     if isinstance(scan, SheetScan):
         if scan.cells > limits.cells:
-            raise too_large(path, f"{name} holds more than {limits.cells:,} cells")
+            raise too_large(path, Refusal("{0} holds more than {1:,} cells", name, limits.cells))
         if scan.area > limits.cells:
             raise too_large(
                 path,
-                f"{name} reaches row {scan.last_row:,} and column "
-                f"{column_letters(scan.last_column)}: more than {limits.cells:,} cells to fill",
+                Refusal("{0} reaches row {1:,} and column {2}: more than {3:,} cells to fill",
+                        name, scan.last_row, column_letters(scan.last_column), limits.cells),
             )
     elif isinstance(scan, _Strings) and scan.count > limits.strings:
-        raise too_large(path, f"more than {limits.strings:,} shared strings")
+        raise too_large(path, Refusal("more than {0:,} shared strings", limits.strings))

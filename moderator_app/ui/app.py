@@ -14,6 +14,7 @@ from moderator_app import __version__
 from moderator_app.app.show import Role, ShowFileError, ShowSession, ensure_default_show, open_show
 from moderator_app.resources import resource
 from moderator_app.ui.i18n import choose_language, install_language
+from moderator_app.ui.refusals import refusal_text
 from moderator_app.ui.settings import Settings
 
 
@@ -80,7 +81,7 @@ def run_console(path: str | None, language: str | None = None) -> int:
         session = open_session(path)
     except ShowFileError as exc:
         QMessageBox.critical(
-            None, QCoreApplication.translate("App", "Cannot open the show"), str(exc)
+            None, QCoreApplication.translate("App", "Cannot open the show"), refusal_text(exc)
         )
         print(f"moderator-app: error: {exc}", file=sys.stderr)
         return 2

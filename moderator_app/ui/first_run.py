@@ -47,6 +47,7 @@ from moderator_app.ui.file_dialogs import (
 )
 from moderator_app.ui.i18n import follow_language
 from moderator_app.ui.ops import Operation, run_op
+from moderator_app.ui.refusals import refusal_text
 from moderator_app.ui.settings import Settings
 
 TOUR_DONE_KEY = "tour/done"
@@ -223,7 +224,7 @@ def switch_show(window, path: Path):
     try:
         session = open_show_file(path, role=Role.CONSOLE)
     except ShowFileError as exc:
-        window.show_error(str(exc))
+        window.show_error(refusal_text(exc))
         return None
     fresh = MainWindow(session)
     fresh.setGeometry(window.geometry())
@@ -261,7 +262,7 @@ def new_from_template(window) -> None:
     try:
         create_show(target, default_show())
     except ShowFileError as exc:
-        window.show_error(str(exc))
+        window.show_error(refusal_text(exc))
         return
     switch_show(window, target)
 
@@ -300,7 +301,7 @@ def save_as(window) -> None:
     try:
         backup_show(session, target)  # journal and all: the timer carries on in the copy
     except ShowFileError as exc:
-        window.show_error(str(exc))
+        window.show_error(refusal_text(exc))
         return
     switch_show(window, target)
 
@@ -455,7 +456,7 @@ def _save_new_show(window, source: Path, show: Show | None) -> Path | None:
     try:
         create_show(target, show)
     except ShowFileError as exc:
-        window.show_error(str(exc))
+        window.show_error(refusal_text(exc))
         return None
     switch_show(window, target)
     return target

@@ -21,6 +21,7 @@ from moderator_app.ui.help_overlay import HelpOverlay, HelpSection, help_section
 from moderator_app.ui.i18n import choose_language, current_language, install_language
 from moderator_app.ui.messages import PRESET_EXPIRY_S, PRESET_KEYS, MessageBar
 from moderator_app.ui.preferences import PreferencesDialog
+from moderator_app.ui.refusals import refusal_text
 from moderator_app.ui.settings import Preferences, Settings
 from moderator_app.ui.sound import Alert
 from moderator_app.ui.stage_display import (
@@ -276,7 +277,7 @@ class LiveConsole(QObject):
         try:
             write()
         except ShowFileError as exc:
-            self.window.show_banner(self.tr("Cannot write the show file: {0}").format(exc))
+            self.window.show_banner(self.tr("Cannot write the show file: {0}").format(refusal_text(exc)))
             return False
         return True
 

@@ -402,7 +402,7 @@ class MainWindow(QMainWindow):
         except ActionRefused as exc:
             self.show_error(refusal_text(exc))
         except ShowFileError as exc:
-            self.show_banner(self.tr("Cannot write the show file: {0}").format(exc))
+            self.show_banner(self.tr("Cannot write the show file: {0}").format(refusal_text(exc)))
         return None
 
     def toggle(self) -> None:
@@ -541,7 +541,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.refresh()
         except ShowFileError as exc:
-            self.show_banner(str(exc))
+            self.show_banner(refusal_text(exc))
 
     def _on_change(self, change: Changes) -> None:
         if change.runsheet:

@@ -20,6 +20,7 @@ from moderator_app.app import notes as notes_app
 from moderator_app.app.errors import ShowFileError
 from moderator_app.core.actions import Changes
 from moderator_app.ui.formatting import clock_time, show_zone
+from moderator_app.ui.refusals import refusal_text
 from moderator_app.ui.widgets import plain_label
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ class ModeratorNotes(QObject):
         try:
             self.unread = notes_app.unread(self.session)
         except ShowFileError as exc:
-            self.window.show_error(str(exc))
+            self.window.show_error(refusal_text(exc))
             return
         self._fill()
 
@@ -132,7 +133,7 @@ class ModeratorNotes(QObject):
         try:
             notes_app.mark_read(self.session, oldest.seq)
         except (ShowFileError, notes_app.NoteError) as exc:
-            self.window.show_error(str(exc))
+            self.window.show_error(refusal_text(exc))
             return
         self.reload()  # the fold announced it already; a second look costs one query
 

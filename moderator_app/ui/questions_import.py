@@ -63,6 +63,7 @@ from moderator_app.core.questions import QState
 from moderator_app.ui.file_dialogs import choose_spreadsheet
 from moderator_app.ui.formatting import day_and_time
 from moderator_app.ui.ops import Operation, Progress, run_op
+from moderator_app.ui.refusals import refusal_text
 from moderator_app.ui.widgets import plain_tooltip
 
 FIELD_LABELS = {
@@ -306,7 +307,7 @@ class ImportDialog(QDialog):
         except TableError as exc:
             self._preview = None
             self.preview.setRowCount(0)
-            self.warnings.setText(str(exc))
+            self.warnings.setText(refusal_text(exc))
             self.import_button.setEnabled(False)
             return
         self._preview = result
@@ -385,7 +386,7 @@ class ImportDialog(QDialog):
         try:
             outcome: Imported = apply_import(self.book, result, self._import_choices)
         except Exception as exc:  # the show file refused: nothing changed
-            self.warnings.setText(str(exc))
+            self.warnings.setText(refusal_text(exc))
             self.import_button.setEnabled(True)
             return
         self.last_result = result
@@ -565,7 +566,7 @@ class SourceWatcher(QObject):
         try:  # the one merge path of every question import (app.questions)
             done = apply_import(self.book, result, self._choices)
         except Exception as exc:  # a watched file must never crash the console
-            self.failed.emit(f"{path}: {exc}")
+            self.failed.emit(f"{path}: {refusal_text(exc)}")
         else:
             self.merged.emit(path, done.merge.added)
         self.merge_pending()

@@ -58,6 +58,7 @@ from moderator_app.ui.questions_model import (
 )
 from moderator_app.ui.questions_onair import OnAirPanel, who_line
 from moderator_app.ui.questions_paste import PasteDialog, clipboard_text
+from moderator_app.ui.refusals import refusal_text
 from moderator_app.ui.widgets import pages_of, place_below_live_panel
 
 if TYPE_CHECKING:  # only named in signatures; app.show re-exports it (issue 11's app-show)
@@ -355,7 +356,7 @@ class QuestionsPage(QWidget):
         try:
             operation()
         except (QuestionError, ShowFileError) as exc:
-            self.on_error(str(exc))
+            self.on_error(refusal_text(exc))
             return False
         return True
 

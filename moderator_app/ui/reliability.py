@@ -25,6 +25,7 @@ from moderator_app.app.show import (
     replay_rescue,
 )
 from moderator_app.core.actions import CLOCK_JUMP, Action
+from moderator_app.ui.refusals import refusal_text
 
 if TYPE_CHECKING:
     from moderator_app.ui.main_window import MainWindow
@@ -76,7 +77,8 @@ def attach(window: MainWindow) -> None:
         else:
             window.show_banner(
                 write_problem_text(
-                    error, len(session.pending), session.write_kind, session.path.name
+                    _said(session, error), len(session.pending), session.write_kind,
+                    session.path.name,
                 )
             )
 
@@ -96,10 +98,18 @@ def attach(window: MainWindow) -> None:
     try:
         rescue = find_rescue(session.path)
     except ShowFileError as exc:
-        window.show_error(str(exc))
+        window.show_error(refusal_text(exc))
         return
     if rescue is not None:
         QTimer.singleShot(0, lambda: offer_replay(window, rescue))
+
+
+def _said(session: ShowSession, error: str | None) -> str:
+    """The session's write problem in the console's language (``error`` is its English)."""
+    problem = session.write_refusal
+    if problem is not None and str(problem) == error:
+        return refusal_text(problem)
+    return error or ""
 
 
 # -- closing with actions not written ------------------------------------------------------
@@ -127,7 +137,7 @@ def confirm_close(window: MainWindow) -> bool:
         box.setText(
             QCoreApplication.translate(
                 "Reliability", "{0} action(s) are NOT SAVED in {1}: {2}"
-            ).format(len(session.pending), session.path.name, session.write_error or "")
+            ).format(len(session.pending), session.path.name, _said(session, session.write_error))
         )
         box.setInformativeText(
             QCoreApplication.translate(
@@ -148,7 +158,7 @@ def confirm_close(window: MainWindow) -> bool:
             where = session.rescue_pending()
         except ShowFileError as exc:
             _critical(
-                window, QCoreApplication.translate("Reliability", "Actions not saved"), str(exc)
+                window, QCoreApplication.translate("Reliability", "Actions not saved"), refusal_text(exc)
             )
             return False
         QMessageBox.information(
@@ -215,7 +225,7 @@ def offer_replay(window: MainWindow, rescue: Rescue) -> bool:
         if clicked is drop:
             discard_rescue(rescue)
     except ShowFileError as exc:
-        window.show_error(str(exc))
+        window.show_error(refusal_text(exc))
     return False
 
 

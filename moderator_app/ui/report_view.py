@@ -49,6 +49,7 @@ from moderator_app.ui.formatting import clock_time, day_and_time
 from moderator_app.ui.i18n import current_language
 from moderator_app.ui.lazy_page import LazyPage
 from moderator_app.ui.ops import Operation, run_op
+from moderator_app.ui.refusals import refusal_text
 from moderator_app.ui.report_table import Column, ReportTableModel, clock, duration, unknown
 
 if TYPE_CHECKING:
@@ -389,7 +390,7 @@ class ReportView(QWidget):
         try:
             return reports.read_journal(self.session.file, self.session.show)
         except ShowFileError as exc:
-            self.status.setText(self.tr("Cannot read the journal: {0}").format(exc))
+            self.status.setText(self.tr("Cannot read the journal: {0}").format(refusal_text(exc)))
             return None
 
     def refresh(self) -> None:

@@ -370,7 +370,7 @@ class ImportDialog(QDialog):
         try:
             self.table = rs.with_header_row(self.table, value - 1)  # the rows read: no new read
         except RunSheetImportError as exc:
-            self.messages.setPlainText(str(exc))
+            self.messages.setPlainText(refusal_text(exc))
             return
         self._fill_columns()
         self.rebuild()
@@ -390,7 +390,7 @@ class ImportDialog(QDialog):
             plan = rs.plan(self.session, result)
         except RunSheetImportError as exc:
             self.result_ = None
-            self.messages.setPlainText(str(exc))
+            self.messages.setPlainText(refusal_text(exc))
             ok.setEnabled(False)
             return
         self.result_ = result

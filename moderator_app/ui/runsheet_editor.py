@@ -307,7 +307,7 @@ class RunSheetEditor(QWidget):
         try:
             operation()
         except ShowFileError as exc:
-            self.show_message(self.tr("The show file could not be written: {0}").format(exc))
+            self.show_message(self.tr("The show file could not be written: {0}").format(refusal_text(exc)))
             return False
         except USER_ERRORS as exc:
             self.show_message(refusal_text(exc))

@@ -24,6 +24,7 @@ from moderator_app.app.watch import CHANGED, MISSING, FileWatch
 from moderator_app.core.engine import PAUSED, RUNNING
 from moderator_app.ui.file_dialogs import choose_spreadsheet
 from moderator_app.ui.ops import Operation, run_op
+from moderator_app.ui.refusals import refusal_text
 from moderator_app.ui.runsheet_changes import change_lines
 
 __all__ = ["RunSheetLink", "linked_path"]
@@ -175,7 +176,7 @@ class RunSheetLink(QObject):
         try:
             diff = rs.plan(self.session, result).diff
         except RunSheetImportError as exc:
-            self._note(self.tr("The linked sheet cannot be read: {0}").format(exc), error=True)
+            self._note(self.tr("The linked sheet cannot be read: {0}").format(refusal_text(exc)), error=True)
             self.handled.emit()
             return
         if diff.empty:
@@ -209,7 +210,7 @@ class RunSheetLink(QObject):
             # Planned again: during the show the segment on air may have moved on.
             rs.plan(self.session, result)
         except RunSheetImportError as exc:
-            self._note(self.tr("The linked sheet cannot be read: {0}").format(exc), error=True)
+            self._note(self.tr("The linked sheet cannot be read: {0}").format(refusal_text(exc)), error=True)
             return False
         applied: list[rs.Applied] = []
         if not self.editor.attempt(lambda: applied.append(rs.apply_import(self.session, result))):

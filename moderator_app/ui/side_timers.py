@@ -250,8 +250,8 @@ class SideTimers(QObject):
         except (timers.TimerInputError, ActionRefused) as exc:
             return refusal_text(exc)
         except ShowFileError as exc:
-            self.window.show_banner(self.tr("Cannot write the show file: {0}").format(exc))
-            return str(exc)
+            self.window.show_banner(self.tr("Cannot write the show file: {0}").format(refusal_text(exc)))
+            return refusal_text(exc)
         return None
 
     def _open(self, dialog: QDialog) -> QDialog:
@@ -320,7 +320,7 @@ class SideTimers(QObject):
         try:
             done = timers.tick(self.session)
         except ShowFileError as exc:
-            self.window.show_banner(self.tr("Cannot write the show file: {0}").format(exc))
+            self.window.show_banner(self.tr("Cannot write the show file: {0}").format(refusal_text(exc)))
             return
         if done.auto_start is not None:
             self.window.show_status(
@@ -343,7 +343,7 @@ class SideTimers(QObject):
             try:
                 return measure_offset(server)
             except ClockCheckError as exc:
-                return str(exc)
+                return refusal_text(exc)
 
         self._clock_op = run_op(ask, on_success=self._clock_done, on_failure=self._clock_done)
 

@@ -2006,6 +2006,18 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Impossible de retirer plus de temps qu’il n’en reste au minuteur {0}</translation>
     </message>
     <message>
+        <source>Cannot tell the report format of {0}: use a name ending in .xlsx, .csv or .json</source>
+        <translation>Format du rapport {0} inconnu : utilisez un nom finissant par .xlsx, .csv ou .json</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: it is a folder</source>
+        <translation>Impossible d’écrire {0} : c’est un dossier</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: {1}</source>
+        <translation>Impossible d’écrire {0} : {1}</translation>
+    </message>
+    <message>
         <source>Cues fire only during the show</source>
         <translation>Les messages automatiques ne partent que pendant le direct</translation>
     </message>
@@ -2302,6 +2314,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Modification inconnue {0!r}</translation>
     </message>
     <message>
+        <source>Unknown run sheet field {0!r} in the column mapping</source>
+        <translation>Champ de conducteur inconnu {0!r} dans l’association des colonnes</translation>
+    </message>
+    <message>
         <source>Unknown segment field {0!r}</source>
         <translation>Champ de séquence inconnu {0!r}</translation>
     </message>
@@ -2322,12 +2338,76 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>Action de minuteur inconnue {0!r}</translation>
     </message>
     <message>
+        <source>a text table of more than {0} MB</source>
+        <translation>un tableau texte de plus de {0} Mo</translation>
+    </message>
+    <message>
+        <source>cannot read {0!r} as a clock time</source>
+        <translation>impossible de lire {0!r} comme une heure</translation>
+    </message>
+    <message>
+        <source>cannot read {0!r} as a clock time such as 16:05</source>
+        <translation>impossible de lire {0!r} comme une heure telle que 16:05</translation>
+    </message>
+    <message>
         <source>cannot read {0!r} as a clock time such as 16:05 or 4:05 PM</source>
         <translation>impossible de lire {0!r} comme une heure telle que 16:05 ou 4:05 PM</translation>
     </message>
     <message>
         <source>cannot read {0!r} as a clock time such as 4:05 PM</source>
         <translation>impossible de lire {0!r} comme une heure telle que 4:05 PM</translation>
+    </message>
+    <message>
+        <source>duration {0!r} is over 24 hours</source>
+        <translation>la durée {0!r} dépasse 24 heures</translation>
+    </message>
+    <message>
+        <source>it unpacks to {0:,} MB or more, over the {1} MB limit</source>
+        <translation>il se décompresse en {0:,} Mo ou plus, au-delà de la limite de {1} Mo</translation>
+    </message>
+    <message>
+        <source>its cells take more than {0:,} MB</source>
+        <translation>ses cellules occupent plus de {0:,} Mo</translation>
+    </message>
+    <message>
+        <source>its cells take more than {0:,} bytes</source>
+        <translation>ses cellules occupent plus de {0:,} octets</translation>
+    </message>
+    <message>
+        <source>more than {0:,} cells</source>
+        <translation>plus de {0:,} cellules</translation>
+    </message>
+    <message>
+        <source>more than {0:,} shared strings</source>
+        <translation>plus de {0:,} chaînes partagées</translation>
+    </message>
+    <message>
+        <source>negative duration {0!r}</source>
+        <translation>durée négative {0!r}</translation>
+    </message>
+    <message>
+        <source>reading it needs more than {0} MB of memory</source>
+        <translation>sa lecture demande plus de {0} Mo de mémoire</translation>
+    </message>
+    <message>
+        <source>reading it took more than {0:g} s</source>
+        <translation>sa lecture a pris plus de {0:g} s</translation>
+    </message>
+    <message>
+        <source>reading it took more than {0:g} s of processor time</source>
+        <translation>sa lecture a pris plus de {0:g} s de temps processeur</translation>
+    </message>
+    <message>
+        <source>the reader stopped (exit code {0})</source>
+        <translation>le lecteur s’est arrêté (code de sortie {0})</translation>
+    </message>
+    <message>
+        <source>the reader stopped, out of its {0} MB of memory or on damaged content</source>
+        <translation>le lecteur s’est arrêté, à court de ses {0} Mo de mémoire ou sur un contenu endommagé</translation>
+    </message>
+    <message>
+        <source>the reader was stopped by signal {0}</source>
+        <translation>le lecteur a été arrêté par le signal {0}</translation>
     </message>
     <message>
         <source>the run sheet was changed by someone else meanwhile — reloaded</source>
@@ -2348,6 +2428,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
     <message>
         <source>this computer&apos;s clock reads {0:%Y-%m-%d %H:%M} UTC, which cannot be right; set the clock and try again</source>
         <translation>l’horloge de cet ordinateur indique {0:%Y-%m-%d %H:%M} UTC, ce qui ne peut pas être juste ; réglez l’horloge et réessayez</translation>
+    </message>
+    <message>
+        <source>{0!r} is a date, not a duration</source>
+        <translation>{0!r} est une date, pas une durée</translation>
     </message>
     <message>
         <source>{0!r} is not a clock time (hours 0-23, minutes 0-59)</source>
@@ -2374,6 +2458,18 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>{0!r} n’est pas un instant</translation>
     </message>
     <message>
+        <source>{0}</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <source>{0} MB, over the {1} MB limit for a workbook</source>
+        <translation>{0} Mo, au-delà de la limite de {1} Mo pour un classeur</translation>
+    </message>
+    <message>
+        <source>{0} holds more than {1:,} cells</source>
+        <translation>{0} contient plus de {1:,} cellules</translation>
+    </message>
+    <message>
         <source>{0} is before «{1}» began (at {2}): the two segments would overlap</source>
         <translation>{0} est avant le début de « {1} » (à {2}) : les deux séquences se chevaucheraient</translation>
     </message>
@@ -2386,6 +2482,10 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>{0} est dans le futur (il est {1}) : un début ne peut être déplacé qu’à une heure déjà passée</translation>
     </message>
     <message>
+        <source>{0} is packed more than {1} to 1</source>
+        <translation>{0} est compressé à plus de {1} pour 1</translation>
+    </message>
+    <message>
         <source>{0} is too long for a timer: at most 24:00:00</source>
         <translation>{0} est trop long pour un minuteur : 24:00:00 au plus</translation>
     </message>
@@ -2394,12 +2494,324 @@ Qt {1} · PySide6 {2} · Python {3} · {4}</translation>
         <translation>{0} demande un nombre de secondes, par ex. 90</translation>
     </message>
     <message>
+        <source>{0} parts in its zip, over the {1} limit</source>
+        <translation>{0} parties dans son zip, au-delà de la limite de {1}</translation>
+    </message>
+    <message>
+        <source>{0} reaches row {1:,} and column {2}: more than {3:,} cells to fill</source>
+        <translation>{0} va jusqu’à la ligne {1:,} et la colonne {2} : plus de {3:,} cellules à remplir</translation>
+    </message>
+    <message>
         <source>{0} refused: {1}</source>
         <translation>{0} refusé : {1}</translation>
     </message>
     <message>
         <source>{0} takes no value</source>
         <translation>{0} ne prend pas de valeur</translation>
+    </message>
+    <message>
+        <source>{0}: a file already exists there; it was left untouched</source>
+        <translation>{0} : un fichier existe déjà à cet endroit ; il n’a pas été modifié</translation>
+    </message>
+    <message>
+        <source>{0}: cannot be read (permission denied; is it open or locked in another program?)</source>
+        <translation>{0} : lecture impossible (permission refusée ; est-il ouvert ou verrouillé dans un autre programme ?)</translation>
+    </message>
+    <message>
+        <source>{0}: cannot be read ({1})</source>
+        <translation>{0} : lecture impossible ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: cannot be read as a table ({1})</source>
+        <translation>{0} : impossible de le lire comme un tableau ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: cannot be written (permission denied; is it open in another program?)</source>
+        <translation>{0} : écriture impossible (permission refusée ; est-il ouvert dans un autre programme ?)</translation>
+    </message>
+    <message>
+        <source>{0}: cannot be written ({1})</source>
+        <translation>{0} : écriture impossible ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: cannot create the show file ({1})</source>
+        <translation>{0} : impossible de créer le fichier de l’émission ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: cannot read it ({1})</source>
+        <translation>{0} : lecture impossible ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: cannot read its journal ({1})</source>
+        <translation>{0} : impossible de lire son journal ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: cannot read the remote links ({1})</source>
+        <translation>{0} : impossible de lire les liens à distance ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: cannot read the sharing tokens ({1})</source>
+        <translation>{0} : impossible de lire les jetons de partage ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: cannot read the unsaved actions ({1})</source>
+        <translation>{0} : impossible de lire les actions non enregistrées ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: cannot remove it ({1})</source>
+        <translation>{0} : suppression impossible ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: cannot save a copy ({1})</source>
+        <translation>{0} : impossible d’enregistrer une copie ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: choose the column that holds the questions</source>
+        <translation>{0} : choisissez la colonne qui contient les questions</translation>
+    </message>
+    <message>
+        <source>{0}: export to .xlsx or .csv (not none)</source>
+        <translation>{0} : exportez en .xlsx ou .csv (pas sans extension)</translation>
+    </message>
+    <message>
+        <source>{0}: export to .xlsx or .csv (not {1})</source>
+        <translation>{0} : exportez en .xlsx ou .csv (pas en {1})</translation>
+    </message>
+    <message>
+        <source>{0}: has a header but no rows of questions</source>
+        <translation>{0} : a un en-tête mais aucune ligne de questions</translation>
+    </message>
+    <message>
+        <source>{0}: in the show&apos;s run sheet, {1}</source>
+        <translation>{0} : dans le conducteur de l’émission, {1}</translation>
+    </message>
+    <message>
+        <source>{0}: is a folder, not a show file</source>
+        <translation>{0} : c’est un dossier, pas un fichier d’émission</translation>
+    </message>
+    <message>
+        <source>{0}: is a folder, not a spreadsheet</source>
+        <translation>{0} : c’est un dossier, pas un tableur</translation>
+    </message>
+    <message>
+        <source>{0}: is {1}, not a spreadsheet file; choose a saved file</source>
+        <translation>{0} : c’est {1}, pas un fichier de tableur ; choisissez un fichier enregistré</translation>
+    </message>
+    <message>
+        <source>{0}: journal entry {1} is damaged</source>
+        <translation>{0} : l’entrée {1} du journal est endommagée</translation>
+    </message>
+    <message>
+        <source>{0}: made by a newer version of the console (schema {1}, this one reads up to {2}); it was left untouched</source>
+        <translation>{0} : créé par une version plus récente de la console (schéma {1}, celle-ci lit jusqu’au {2}) ; il n’a pas été modifié</translation>
+    </message>
+    <message>
+        <source>{0}: made by an older version of the console, needs upgrading and cannot be written; open it once where it can be written</source>
+        <translation>{0} : créé par une version plus ancienne de la console, il doit être mis à jour mais ne peut pas être écrit ; ouvrez-le une fois là où il peut l’être</translation>
+    </message>
+    <message>
+        <source>{0}: made by an older version of the console, needs upgrading and was opened read-only; open it once where it can be written</source>
+        <translation>{0} : créé par une version plus ancienne de la console, il doit être mis à jour mais a été ouvert en lecture seule ; ouvrez-le une fois là où il peut être écrit</translation>
+    </message>
+    <message>
+        <source>{0}: no column gives times: map a start, end or duration column</source>
+        <translation>{0} : aucune colonne ne donne d’horaires : associez une colonne de début, de fin ou de durée</translation>
+    </message>
+    <message>
+        <source>{0}: no column is mapped to the segment title</source>
+        <translation>{0} : aucune colonne n’est associée au titre de la séquence</translation>
+    </message>
+    <message>
+        <source>{0}: no column looks like questions (long free text)</source>
+        <translation>{0} : aucune colonne ne ressemble à des questions (texte libre long)</translation>
+    </message>
+    <message>
+        <source>{0}: no header row found in the first {1} rows: expected a title column (Title, Titre, Segment, Séquence) and a time column (Start, Heure, Début, Duration, Durée, End, Fin)</source>
+        <translation>{0} : aucune ligne d’en-tête dans les {1} premières lignes : il faut une colonne de titre (Title, Titre, Segment, Séquence) et une colonne d’horaire (Start, Heure, Début, Duration, Durée, End, Fin)</translation>
+    </message>
+    <message>
+        <source>{0}: no message could be read from this chat</source>
+        <translation>{0} : aucun message n’a pu être lu dans ce chat</translation>
+    </message>
+    <message>
+        <source>{0}: no such file</source>
+        <translation>{0} : ce fichier n’existe pas</translation>
+    </message>
+    <message>
+        <source>{0}: no such show file</source>
+        <translation>{0} : ce fichier d’émission n’existe pas</translation>
+    </message>
+    <message>
+        <source>{0}: none of its {1} messages looks like a question (greetings, +1, too short)</source>
+        <translation>{0} : aucun de ses {1} messages ne ressemble à une question (salutations, +1, trop court)</translation>
+    </message>
+    <message>
+        <source>{0}: not a readable spreadsheet (xlsx, xls, ods): truncated, damaged or not a spreadsheet ({1})</source>
+        <translation>{0} : tableur illisible (xlsx, xls, ods) : tronqué, endommagé ou pas un tableur ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: not a readable spreadsheet: not a real {1} workbook (the content is not a spreadsheet; was it renamed?)</source>
+        <translation>{0} : tableur illisible : pas un vrai classeur {1} (le contenu n’est pas un tableur ; a-t-il été renommé ?)</translation>
+    </message>
+    <message>
+        <source>{0}: not a show file (it is not an SQLite database)</source>
+        <translation>{0} : pas un fichier d’émission (ce n’est pas une base SQLite)</translation>
+    </message>
+    <message>
+        <source>{0}: not a text table (binary content or an unknown encoding)</source>
+        <translation>{0} : pas un tableau texte (contenu binaire ou encodage inconnu)</translation>
+    </message>
+    <message>
+        <source>{0}: opened read-only</source>
+        <translation>{0} : ouvert en lecture seule</translation>
+    </message>
+    <message>
+        <source>{0}: opened read-only; the run sheet cannot change</source>
+        <translation>{0} : ouvert en lecture seule ; le conducteur ne peut pas changer</translation>
+    </message>
+    <message>
+        <source>{0}: reading was cancelled</source>
+        <translation>{0} : lecture annulée</translation>
+    </message>
+    <message>
+        <source>{0}: row {1} (default cues): {2}</source>
+        <translation>{0} : ligne {1} (messages auto par défaut) : {2}</translation>
+    </message>
+    <message>
+        <source>{0}: row {1} ({2}): ends at {3}, before it starts at {4}</source>
+        <translation>{0} : ligne {1} ({2}) : finit à {3}, avant son début à {4}</translation>
+    </message>
+    <message>
+        <source>{0}: row {1} ({2}): starts at {3}, before the previous segment ends at {4} (overlap); fix this start or the previous duration</source>
+        <translation>{0} : ligne {1} ({2}) : commence à {3}, avant la fin de la séquence précédente à {4} (chevauchement) ; corrigez ce début ou la durée précédente</translation>
+    </message>
+    <message>
+        <source>{0}: row {1} ({2}): the duration is over 24 hours</source>
+        <translation>{0} : ligne {1} ({2}) : la durée dépasse 24 heures</translation>
+    </message>
+    <message>
+        <source>{0}: row {1} ({2}): the next row starts at {3}, before this one starts at {4}</source>
+        <translation>{0} : ligne {1} ({2}) : la ligne suivante commence à {3}, avant le début de celle-ci à {4}</translation>
+    </message>
+    <message>
+        <source>{0}: row {1} ({2}): {3}</source>
+        <translation>{0} : ligne {1} ({2}) : {3}</translation>
+    </message>
+    <message>
+        <source>{0}: the disk is full -- the change was NOT saved; free some space and try again</source>
+        <translation>{0} : le disque est plein -- la modification n’a PAS été enregistrée ; libérez de la place et réessayez</translation>
+    </message>
+    <message>
+        <source>{0}: the disk is full; free some space on it</source>
+        <translation>{0} : le disque est plein ; libérez-y de la place</translation>
+    </message>
+    <message>
+        <source>{0}: the disk reported an error while writing (disk I/O error) -- the change was NOT saved; check the disk, or copy the show elsewhere</source>
+        <translation>{0} : le disque a signalé une erreur d’écriture (erreur d’E/S) -- la modification n’a PAS été enregistrée ; vérifiez le disque ou copiez l’émission ailleurs</translation>
+    </message>
+    <message>
+        <source>{0}: the disk reported an error while writing (disk I/O error); check the disk or copy the show elsewhere</source>
+        <translation>{0} : le disque a signalé une erreur d’écriture (erreur d’E/S) ; vérifiez le disque ou copiez l’émission ailleurs</translation>
+    </message>
+    <message>
+        <source>{0}: the file cannot be written (read-only file, folder or disk) -- the change was NOT saved; make it writable and try again</source>
+        <translation>{0} : le fichier ne peut pas être écrit (fichier, dossier ou disque en lecture seule) -- la modification n’a PAS été enregistrée ; rendez-le accessible en écriture et réessayez</translation>
+    </message>
+    <message>
+        <source>{0}: the file cannot be written (read-only file, folder or disk); make it writable</source>
+        <translation>{0} : le fichier ne peut pas être écrit (fichier, dossier ou disque en lecture seule) ; rendez-le accessible en écriture</translation>
+    </message>
+    <message>
+        <source>{0}: the file holds no cells</source>
+        <translation>{0} : le fichier ne contient aucune cellule</translation>
+    </message>
+    <message>
+        <source>{0}: the file is damaged (SQLite reports: {1})</source>
+        <translation>{0} : le fichier est endommagé (SQLite signale : {1})</translation>
+    </message>
+    <message>
+        <source>{0}: the file is damaged (unreadable text)</source>
+        <translation>{0} : le fichier est endommagé (texte illisible)</translation>
+    </message>
+    <message>
+        <source>{0}: the file is empty</source>
+        <translation>{0} : le fichier est vide</translation>
+    </message>
+    <message>
+        <source>{0}: the file is empty (no cell holds anything)</source>
+        <translation>{0} : le fichier est vide (aucune cellule n’est remplie)</translation>
+    </message>
+    <message>
+        <source>{0}: the file is locked by another program -- the change was NOT saved; close it there and try again</source>
+        <translation>{0} : le fichier est verrouillé par un autre programme -- la modification n’a PAS été enregistrée ; fermez-le là-bas et réessayez</translation>
+    </message>
+    <message>
+        <source>{0}: the file is locked by another program; close it there and try again</source>
+        <translation>{0} : le fichier est verrouillé par un autre programme ; fermez-le là-bas et réessayez</translation>
+    </message>
+    <message>
+        <source>{0}: the file of unsaved actions is damaged ({1!r}); it was left untouched</source>
+        <translation>{0} : le fichier des actions non enregistrées est endommagé ({1!r}) ; il n’a pas été modifié</translation>
+    </message>
+    <message>
+        <source>{0}: the folder {1} does not exist</source>
+        <translation>{0} : le dossier {1} n’existe pas</translation>
+    </message>
+    <message>
+        <source>{0}: the journal is damaged (unreadable text)</source>
+        <translation>{0} : le journal est endommagé (texte illisible)</translation>
+    </message>
+    <message>
+        <source>{0}: the journal is damaged ({1})</source>
+        <translation>{0} : le journal est endommagé ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: the run sheet has no rows under its header (row {1})</source>
+        <translation>{0} : le conducteur n’a aucune ligne sous son en-tête (ligne {1})</translation>
+    </message>
+    <message>
+        <source>{0}: the show record is damaged ({1!r})</source>
+        <translation>{0} : la fiche de l’émission est endommagée ({1!r})</translation>
+    </message>
+    <message>
+        <source>{0}: the show record is missing</source>
+        <translation>{0} : la fiche de l’émission manque</translation>
+    </message>
+    <message>
+        <source>{0}: the unsaved actions could not be kept in a rescue file either ({1}); keep the console open and free space or fix the disk</source>
+        <translation>{0} : les actions non enregistrées n’ont pas pu être gardées non plus dans un fichier de secours ({1}) ; gardez la console ouverte et libérez de la place ou réparez le disque</translation>
+    </message>
+    <message>
+        <source>{0}: there is no row {1} to use as header</source>
+        <translation>{0} : il n’y a pas de ligne {1} à prendre comme en-tête</translation>
+    </message>
+    <message>
+        <source>{0}: this SQLite database is not a moderator show file</source>
+        <translation>{0} : cette base SQLite n’est pas un fichier d’émission de la console</translation>
+    </message>
+    <message>
+        <source>{0}: this file is too large or damaged to read ({1})</source>
+        <translation>{0} : ce fichier est trop gros ou trop endommagé pour être lu ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: too large for a run sheet ({1} MB)</source>
+        <translation>{0} : trop gros pour un conducteur ({1} Mo)</translation>
+    </message>
+    <message>
+        <source>{0}: unknown profile {1!r} (one of {2})</source>
+        <translation>{0} : profil inconnu {1!r} (parmi {2})</translation>
+    </message>
+    <message>
+        <source>{0}: upgrade failed ({1}); a backup was kept</source>
+        <translation>{0} : échec de la mise à jour ({1}) ; une sauvegarde a été gardée</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} -- the change was NOT saved; try again</source>
+        <translation>{0} : {1} -- la modification n’a PAS été enregistrée ; réessayez</translation>
     </message>
     <message>
         <source>«{0}» has been on air {1} times: its start cannot be moved; use set elapsed for the time it has run</source>

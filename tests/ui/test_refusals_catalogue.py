@@ -4,7 +4,8 @@ lupdate only extracts literals found in ui sources, so ui/refusals.py lists ever
 that core and app raise (and io, which turns a ClockError into the action's ClockRefused).
 This test reads those sources with ``ast``: every first argument given to a refusal class
 (ActionRefused, ClockRefused, TimerInputError, CueError, ClockError, RunSheetError, EditRefused,
-DurationError and every class deriving from them) must be a string literal (or a choice
+DurationError, the file errors of io -- TableError, CellError, RunSheetImportError, the export
+errors, ShowFileError -- and every class deriving from them) must be a string literal (or a choice
 between literals) and be in that list, the list must hold nothing else, and every entry
 must have a finished French translation in the catalogue. The command line (commands/) and the network (server/) are English surfaces:
 their own refusals are not scanned.
@@ -24,6 +25,9 @@ SCANNED = ("moderator_app/core", "moderator_app/app", "moderator_app/io")
 BASES = {
     "Refusal", "ActionRefused", "ClockRefused", "TimerInputError", "CueError", "ClockError",
     "RunSheetError", "EditRefused", "DurationError",
+    # a file's refusals (io): reading a sheet, a cell, an import, an export, the show file
+    "TableError", "FileRefused", "ReadCancelled", "CellError", "RunSheetImportError",
+    "RunSheetExportError", "ReportExportError", "ShowFileError",
 }  # fmt: skip
 
 # Calls whose first argument is not a literal, each with why it cannot be a template.
@@ -37,6 +41,14 @@ DYNAMIC: dict[tuple[str, str], str] = {
         "_refused passes on a RunSheetError's or a CueError's own template and values as "
         "the edit's refusal; those templates are literals in core/runsheet.py and "
         "core/cues.py, scanned there"
+    ),
+    ("moderator_app/io/showfile.py", "template"): (
+        "ShowFileError's own __init__ passes its caller's template on (to add the kind); "
+        "every caller gives a literal, scanned where it is raised"
+    ),
+    ("moderator_app/app/show.py", "exc"): (
+        "QuestionListGiven wraps the RunSheetImportError it caught (its own template is the "
+        "literal '{0}', that refusal its value, translated as nested)"
     ),
     ("moderator_app/app/cuesheet.py", "CONFLICT"): (
         "the cue sheet's conflict, said only to a producer's browser (the network, an "
@@ -123,6 +135,7 @@ def test_every_template_raised_in_core_and_app_is_listed_for_translation() -> No
     found, dynamic = raised_templates()
     assert len(found) > 60  # the scan sees the engine's refusals, not nothing
     assert "This is the last segment: use finish to end the show" in found
+    assert "{0}: the file is empty" in found  # and the files' (io), since they are Refusals
     assert set(dynamic) == set(DYNAMIC), f"not a literal template (make it one): {dynamic}"
     missing = sorted(found - set(TEMPLATES))
     extra = sorted(set(TEMPLATES) - found)
