@@ -80,7 +80,10 @@ def open_page(browser) -> Iterator:  # noqa: F811
         return page
 
     yield opener
-    errors = [e for c in contexts for p in c.pages for e in p.errors]
+    # Chromium's own line when MQTT.js writes as a killed broker's socket closes (seen
+    # under load in the broker-down test): the browser noting the dead link, not our code.
+    errors = [e for c in contexts for p in c.pages for e in p.errors
+              if e != "WebSocket is already in CLOSING or CLOSED state."]
     for context in contexts:
         context.close()
     assert errors == [], errors
