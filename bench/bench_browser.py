@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import json
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -29,25 +27,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from netbench_common import ARGS, CHROMIUM, SHIFT_MS, SHIFTED, p99  # noqa: E402
+from netbench_common import ARGS, CHROMIUM, SHIFT_MS, SHIFTED, p99, served_show  # noqa: E402
 
 FIGURES = (
     "browser_second_flip_lag_p99_ms", "browser_second_flip_lag_median_ms",
     "browser_flips", "browser_clock_offset_error_ms",
     "baseline_browser_second_flip_lag_p99_ms", "baseline_browser_second_flip_lag_median_ms",
 )  # fmt: skip
-def _serve(show: Path) -> tuple[subprocess.Popen, dict]:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "moderator_app", "serve", str(show), "--host", "127.0.0.1",
-         "--port", "0", "--machine"],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    line = json.loads(proc.stdout.readline())
-    if line.get("event") != "listening":
-        raise RuntimeError(f"serve did not start: {line}")
-    return proc, line
-
-
 def _lags(browser, url: str, shift_ms: int, seconds: float) -> tuple[list[float], float]:
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     try:
@@ -81,25 +67,18 @@ def run(quick: bool = False) -> dict[str, float]:
         print("bench_browser: no playwright: skipped", file=sys.stderr)
         return {}
     seconds = 10.0 if quick else 30.0
-    with tempfile.TemporaryDirectory() as tmp:
-        show = Path(tmp) / "bench.show"
-        subprocess.run([sys.executable, "-m", "moderator_app", "new", str(show)], cwd=ROOT,
-                       check=True, capture_output=True)  # fmt: skip
-        proc, listening = _serve(show)
-        try:
-            control = listening["links"]["control"]["api"]
-            urllib.request.urlopen(control.replace("/api/?", "/api/start?"), timeout=10).read()
-            url = listening["links"]["view"]["timer"]
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-                try:
-                    ours, offset = _lags(browser, url, SHIFT_MS, seconds)
-                    base, _ = _lags(browser, url, 0, seconds)
-                finally:
-                    browser.close()
-        finally:
-            proc.terminate()
-            proc.wait(10)
+    with served_show() as (_show, served):
+        links = served.info["links"]
+        control = links["control"]["api"]
+        urllib.request.urlopen(control.replace("/api/?", "/api/start?"), timeout=10).read()
+        url = links["view"]["timer"]
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            try:
+                ours, offset = _lags(browser, url, SHIFT_MS, seconds)
+                base, _ = _lags(browser, url, 0, seconds)
+            finally:
+                browser.close()
     if not ours or not base:
         raise RuntimeError("the page timed no flip")
     return {
