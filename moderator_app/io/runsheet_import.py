@@ -40,6 +40,7 @@ from moderator_app.io.runsheet_cells import (
     text_of,
     to_time,
 )
+from moderator_app.io.runsheet_export import DEFAULT_CUES_LABEL
 from moderator_app.io.runsheet_tables import Row, read_rows
 from moderator_app.io.tables import TableError
 
@@ -588,9 +589,8 @@ def _title_line(table: SheetTable) -> str | None:
     return None
 
 
-# "Default cues:" / "Messages auto par défaut :" (runsheet_export.DEFAULT_CUES_LABEL),
-# compared as header names are.
-_CUES_LABELS = ("default cues", "messages auto par defaut")
+# The export's "Default cues:" / "Messages auto par défaut :", compared as header names are.
+_CUES_LABELS = tuple(normalise(label) for label in DEFAULT_CUES_LABEL.values())
 
 
 def _cues_line(text: str) -> str | None:
